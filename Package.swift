@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// docpipe: a plugin-based document pipeline. No package dependencies: the Swift toolchain only.
+import PackageDescription
+
+/// The built-in stage modules. Each depends on the core (`DocPipe`) only, never on another stage.
+let stageModules = ["IngestStage", "NormalizeStage", "EntityStage", "ClaimStage", "ExportStage"]
+
+/// Stage modules that ship data files (models, gazetteers) as package resources.
+let stageResources: [String: [Resource]] = [
+    "EntityStage": [.copy("Resources")],
+    "ClaimStage": [.copy("Resources")],
+]
+
+let package = Package(
+    name: "docpipe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DocPipe", targets: ["DocPipe"]),
+        .library(name: "DocPipeStages", targets: stageModules),
+        .library(name: "DocPipeCLI", targets: ["DocPipeCLI"]),
+        .executable(name: "docpipe", targets: ["docpipe"]),
+    ],
+    targets: [
+        .target(name: "DocPipe"),
+    ] + stageModules.map { name in
+        .target(name: name, dependencies: ["DocPipe"], resources: stageResources[name])
+    } + [
+        .target(name: "DocPipeCLI", dependencies: [.target(name: "DocPipe")] + stageModules.map { .target(name: $0) }),
+        .executableTarget(name: "docpipe", dependencies: ["DocPipeCLI"]),
+        .target(name: "DocPipeTestSupport", dependencies: ["DocPipe"], path: "Tests/Support"),
+        .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport"]),
+    ] + stageModules.map { name in
+        .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "DocPipe", "DocPipeTestSupport"])
+    } + [
+        .testTarget(name: "DocPipeCLITests", dependencies: ["DocPipeCLI", "DocPipe", "DocPipeTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

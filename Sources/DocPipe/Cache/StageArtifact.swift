@@ -1,0 +1,73 @@
+/// What one stage produced for one document (or, for ingest, one input file): the cached unit.
+///
+/// Encoded as a small framed format: a `DPA1` line, then for each section a JSON header line
+/// `["kind", name, byteCount]`, the bytes, and a newline. Documents are canonical JSON.
+public struct StageArtifact: Sendable, Equatable {
+    /// Documents (one for document stages that change it; any number for ingest; none for
+    /// stages that only write files).
+    public var documents: [Document] = []
+    /// Records ingest could not read: (document id, message).
+    public var failures: [Failure] = []
+    /// Files for the output folder.
+    public var files: [OutputFile] = []
+    /// Corpus parts.
+    public var parts: [OutputPart] = []
+
+    /// A record ingest could not read.
+    public struct Failure: Sendable, Equatable {
+        /// The id it would have had.
+        public var id: String
+        /// Why.
+        public var message: String
+    }
+
+    /// An empty artifact.
+    public init(documents: [Document] = [], failures: [Failure] = [], files: [OutputFile] = [], parts: [OutputPart] = []) {
+        self.documents = documents
+        self.failures = failures
+        self.files = files
+        self.parts = parts
+    }
+
+    /// The encoded bytes.
+    public func encoded() -> [UInt8] {
+        var out = Array("DPA1\n".utf8)
+        func section(_ kind: String, _ name: String, _ bytes: [UInt8]) {
+            out.append(contentsOf: JSONWriter().bytes([.string(kind), .string(name), .int(bytes.count)]))
+            out.append(0x0A)
+            out.append(contentsOf: bytes)
+            out.append(0x0A)
+        }
+        for d in documents { section("doc", d.id, d.canonicalBytes) }
+        for f in failures { section("fail", f.id, Array(f.message.utf8)) }
+        for f in files { section("file", f.path, f.bytes) }
+        for p in parts { section("part", p.name, p.bytes) }
+        return out
+    }
+
+    /// Decodes what `encoded()` wrote.
+    public init(decoding bytes: [UInt8]) throws(DocumentFormatError) {
+        guard bytes.starts(with: Array("DPA1\n".utf8)) else { throw DocumentFormatError("not a docpipe artifact") }
+        var i = 5
+        while i < bytes.count {
+            guard let nl = bytes[i...].firstIndex(of: 0x0A) else { throw DocumentFormatError("artifact: truncated header") }
+            let header: JSONValue
+            do { header = try JSONParser.parse(Array(bytes[i..<nl])) } catch { throw DocumentFormatError("artifact: bad header") }
+            guard let h = header.arrayValue, h.count == 3, let kind = h[0].stringValue, let name = h[1].stringValue,
+                  let n = h[2].intValue, n >= 0, nl + 1 + n < bytes.count, bytes[nl + 1 + n] == 0x0A
+            else { throw DocumentFormatError("artifact: bad section") }
+            let body = Array(bytes[(nl + 1)..<(nl + 1 + n)])
+            switch kind {
+            case "doc":
+                let json: JSONValue
+                do { json = try JSONParser.parse(body) } catch { throw DocumentFormatError("artifact: document is not JSON: \(error)") }
+                documents.append(try Document(json: json))
+            case "fail": failures.append(Failure(id: name, message: String(decoding: body, as: UTF8.self)))
+            case "file": files.append(OutputFile(path: name, bytes: body))
+            case "part": parts.append(OutputPart(name: name, bytes: body))
+            default: throw DocumentFormatError("artifact: unknown section '\(kind)'")
+            }
+            i = nl + 1 + n + 1
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// Writes JSON deterministically: object keys sorted by code point, shortest round-trip numbers,
+/// no raw U+2028/U+2029, non-finite numbers as `null`. Equal values always give equal bytes.
+public struct JSONWriter {
+    /// Indent nested values by two spaces and put members on their own lines.
+    public var pretty: Bool
+
+    /// Creates a writer; `pretty: false` gives one line with no spaces.
+    public init(pretty: Bool = false) { self.pretty = pretty }
+
+    /// Serializes a value to UTF-8 bytes.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out, indent: 0)
+        return out
+    }
+
+    /// Serializes a value to a string.
+    public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
+
+    /// Appends a value's serialization to `out`.
+    public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int = 0) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): JSONWriter.appendNumber(d, to: &out)
+        case .string(let s): JSONWriter.appendString(s, to: &out)
+        case .array(let a):
+            if a.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (n, element) in a.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent + 1)
+                write(element, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (n, key) in JSONWriter.sortedKeys(o).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent + 1)
+                JSONWriter.appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                write(o[key]!, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func newline(_ out: inout [UInt8], _ indent: Int) {
+        guard pretty else { return }
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    /// Keys in code-point order (the order Python's `sort_keys` gives), independent of locale.
+    public static func sortedKeys(_ o: [String: JSONValue]) -> [String] {
+        o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Appends a number: integral values within ±2^53 without a fraction, others in shortest form.
+    public static func appendNumber(_ d: Double, to out: inout [UInt8]) {
+        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            out.append(contentsOf: String(Int(d)).utf8)
+        } else {
+            out.append(contentsOf: d.description.utf8)
+        }
+    }
+
+    /// Appends a JSON string literal with the minimal escapes (plus U+2028 and U+2029).
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = utf8.next() {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0xF))
+            case 0xE2:
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: legal JSON, but they break JavaScript and line readers.
+                pending.removeAll(keepingCapacity: true)
+                pending.append(b)
+                if let b2 = utf8.next() {
+                    pending.append(b2)
+                    if b2 == 0x80, let b3 = utf8.next() {
+                        if b3 == 0xA8 || b3 == 0xA9 {
+                            out.append(contentsOf: (b3 == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                            continue
+                        }
+                        pending.append(b3)
+                    }
+                }
+                out.append(contentsOf: pending)
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A string as a JSON literal.
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+}

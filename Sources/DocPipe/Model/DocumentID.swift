@@ -1,0 +1,38 @@
+import Foundation
+
+/// Document ids: stable, derived from the input's relative path or a record id, safe as a file name.
+public enum DocumentID {
+    /// The longest id kept; longer ones are cut and suffixed with a digest so they stay unique.
+    public static let maxLength = 150
+
+    /// An id from a relative input path: separators become `__`, anything outside
+    /// `[A-Za-z0-9._-]` becomes `_`, and leading dots are dropped, so it is one safe path component.
+    public static func from(relativePath: String) -> String {
+        sanitize(relativePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "__"))
+    }
+
+    /// An id for record `record` inside the file whose id is `fileID` ("inaugurals.jsonl-12").
+    public static func from(fileID: String, record: String) -> String {
+        sanitize("\(fileID)-\(record)")
+    }
+
+    /// Makes any string a safe, non-empty file-name component: no `/`, `\`, NUL, control characters,
+    /// `..` or leading dot; long values are shortened with a digest suffix.
+    public static func sanitize(_ raw: String) -> String {
+        var out = ""
+        for scalar in raw.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": out.unicodeScalars.append(scalar)
+            default: out.append("_")
+            }
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        while out.contains("..") { out = out.replacingOccurrences(of: "..", with: "._") }
+        if out.isEmpty { out = "_" }
+        if out.utf8.count > maxLength {
+            out = String(out.prefix(maxLength - 17)) + "-" + String(SHA256.hex(of: raw).prefix(16))
+        }
+        return out
+    }
+}
+

@@ -1,0 +1,76 @@
+/// Converts between UTF-8 byte offsets and Unicode scalar offsets of one text, and slices it.
+///
+/// Stages scan `text.utf8` (fast) and export scalar offsets (what users' tools count). For ASCII
+/// text both are equal; otherwise a sorted list of the multi-byte scalars makes each conversion
+/// a binary search.
+public struct TextIndex: Sendable {
+    /// The text's bytes.
+    public let utf8: [UInt8]
+    /// Byte offsets where a multi-byte scalar starts, with the extra bytes before and including it.
+    private let wide: [(byte: Int, extraBefore: Int)]
+    /// Number of scalars.
+    public let scalarCount: Int
+
+    /// Indexes a text.
+    public init(_ text: String) {
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// Indexes UTF-8 bytes (assumed valid).
+    public init(utf8 bytes: [UInt8]) {
+        utf8 = bytes
+        var wide: [(Int, Int)] = []
+        var extra = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            wide.append((i, extra))
+            extra += len - 1
+            i += len
+        }
+        self.wide = wide
+        scalarCount = n - extra
+    }
+
+    /// The scalar offset of a byte offset (which must be on a scalar boundary).
+    public func scalarOffset(ofByte b: Int) -> Int {
+        // Count extra bytes of wide scalars starting before b.
+        var lo = 0, hi = wide.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if wide[mid].byte < b { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return b }
+        let last = wide[lo - 1]
+        let len = utf8[last.byte] >= 0xF0 ? 4 : utf8[last.byte] >= 0xE0 ? 3 : utf8[last.byte] >= 0xC0 ? 2 : 1
+        return b - last.extraBefore - (len - 1)
+    }
+
+    /// The byte offset of a scalar offset.
+    public func byteOffset(ofScalar s: Int) -> Int {
+        // Byte = s + extra bytes of wide scalars whose scalar index is < s.
+        var lo = 0, hi = wide.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let scalarIndex = wide[mid].byte - wide[mid].extraBefore
+            if scalarIndex < s { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return s }
+        let last = wide[lo - 1]
+        let len = utf8[last.byte] >= 0xF0 ? 4 : utf8[last.byte] >= 0xE0 ? 3 : utf8[last.byte] >= 0xC0 ? 2 : 1
+        return s + last.extraBefore + (len - 1)
+    }
+
+    /// The text between two scalar offsets.
+    public func substring(_ start: Int, _ end: Int) -> String {
+        let a = byteOffset(ofScalar: max(0, start)), b = byteOffset(ofScalar: min(end, scalarCount))
+        guard a < b else { return "" }
+        return String(decoding: utf8[a..<b], as: UTF8.self)
+    }
+
+    /// The text between two byte offsets.
+    public func substring(bytes range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self) }
+}

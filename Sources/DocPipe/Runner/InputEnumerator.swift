@@ -1,0 +1,64 @@
+import Foundation
+
+/// An input file found under one of the input roots.
+public struct InputFile: Sendable, Equatable {
+    /// Where it is.
+    public var url: URL
+    /// Its path relative to the root it was found under (for a file given directly, its name).
+    public var relativePath: String
+}
+
+/// Lists input files in a stable order: folders recursively, sorted by relative path, hidden
+/// files and folders skipped, the output and cache folders never entered, symlink loops cut.
+public struct InputEnumerator {
+    /// Folders never read as input (the output folder and the cache), as standardized paths.
+    public var excluded: [String]
+
+    /// Creates an enumerator that skips the given folders.
+    public init(excluding: [URL]) {
+        excluded = excluding.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+    }
+
+    /// Files under the given roots, and problems with roots that do not exist.
+    public func enumerate(_ roots: [URL]) -> (files: [InputFile], problems: [String]) {
+        var files: [InputFile] = []
+        var problems: [String] = []
+        let fm = FileManager.default
+        for root in roots {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: root.path, isDirectory: &isDir) else {
+                problems.append("\(root.relativePath): no such file or folder")
+                continue
+            }
+            if isDir.boolValue {
+                var seen: Set<String> = []
+                var found: [InputFile] = []
+                walk(root, prefix: "", seen: &seen, into: &found)
+                files.append(contentsOf: found.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) })
+            } else {
+                files.append(InputFile(url: root, relativePath: root.lastPathComponent))
+            }
+        }
+        return (files, problems)
+    }
+
+    private func walk(_ dir: URL, prefix: String, seen: inout Set<String>, into out: inout [InputFile]) {
+        let real = dir.resolvingSymlinksInPath().standardizedFileURL.path
+        guard !seen.contains(real) else { return }   // a symlink loop, or the same folder twice
+        guard !excluded.contains(real) else { return }
+        seen.insert(real)
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let url = dir.appendingPathComponent(name)
+            let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }   // dangling link
+            if isDir.boolValue {
+                walk(url, prefix: rel, seen: &seen, into: &out)
+            } else {
+                out.append(InputFile(url: url, relativePath: rel))
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+
+/// The output folder: validates the relative paths stages ask for, writes atomically, and keeps
+/// a manifest (`.docpipe-outputs`) so files a previous run wrote and this one did not are removed.
+public final class OutputFolder: Sendable {
+    /// The folder.
+    public let root: URL
+    private let written = Mutex<Set<String>>([])
+    /// The manifest's name inside the folder.
+    public static let manifestName = ".docpipe-outputs"
+
+    /// An output folder at `root`.
+    public init(root: URL) { self.root = root }
+
+    /// Checks a stage-supplied relative path: no absolute paths, `..`, empty or hidden
+    /// components, NUL or control characters. Returns the URL inside the folder.
+    public func url(for relativePath: String) throws -> URL {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), components.allSatisfy({ c in
+            !c.isEmpty && c != "." && c != ".." && !c.hasPrefix(".") && !c.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
+        }) else {
+            throw FileError(path: relativePath, message: "refused to write outside the output folder (unsafe path)")
+        }
+        return root.appendingPathComponent(relativePath)
+    }
+
+    /// Writes a file atomically and records it.
+    public func write(_ relativePath: String, bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, to: try url(for: relativePath))
+        written.withLock { _ = $0.insert(relativePath) }
+    }
+
+    /// Streams a file atomically and records it.
+    public func write(_ relativePath: String, _ body: (FileHandle) throws -> Void) throws {
+        try AtomicFile.write(to: try url(for: relativePath), body)
+        written.withLock { _ = $0.insert(relativePath) }
+    }
+
+    /// Records a file written by other means (run.json) so it is not treated as stale.
+    public func record(_ relativePath: String) { written.withLock { _ = $0.insert(relativePath) } }
+
+    /// Paths written in this run, sorted.
+    public var writtenPaths: [String] { written.withLock { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } }
+
+    /// Removes files listed in the previous manifest that this run did not write, then writes the
+    /// new manifest. Only files docpipe itself wrote are ever removed.
+    public func finishManifest() throws {
+        let manifest = root.appendingPathComponent(OutputFolder.manifestName)
+        let now = writtenPaths
+        if let old = try? String(contentsOf: manifest, encoding: .utf8) {
+            let keep = Set(now)
+            for line in old.split(separator: "\n") where !keep.contains(String(line)) {
+                if let u = try? url(for: String(line)) { try? FileManager.default.removeItem(at: u) }
+            }
+        }
+        try AtomicFile.write(Array((now.joined(separator: "\n") + (now.isEmpty ? "" : "\n")).utf8), to: manifest)
+    }
+}

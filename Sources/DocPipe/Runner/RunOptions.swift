@@ -1,0 +1,42 @@
+import Foundation
+
+/// How to run a pipeline (what the CLI flags set).
+public struct RunOptions: Sendable {
+    /// Input files or folders (already resolved).
+    public var inputs: [URL]
+    /// The output folder.
+    public var outputDirectory: URL
+    /// The cache folder; nil runs without a cache.
+    public var cacheDirectory: URL?
+    /// Documents processed at once.
+    public var jobs: Int
+    /// Stop at the first failed document.
+    public var failFast: Bool
+    /// Called as documents finish (for progress displays).
+    public var progress: (@Sendable (RunProgress) -> Void)?
+
+    /// Creates options.
+    public init(inputs: [URL], outputDirectory: URL, cacheDirectory: URL?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                failFast: Bool = false, progress: (@Sendable (RunProgress) -> Void)? = nil) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.cacheDirectory = cacheDirectory
+        self.jobs = max(1, jobs)
+        self.failFast = failFast
+        self.progress = progress
+    }
+}
+
+/// A progress snapshot.
+public struct RunProgress: Sendable {
+    /// Input files finished.
+    public var filesDone: Int
+    /// Input files in all.
+    public var filesTotal: Int
+    /// Documents finished (ok or failed).
+    public var documentsDone: Int
+    /// Bytes of input read so far.
+    public var bytesDone: Int
+    /// Seconds since the start.
+    public var seconds: Double
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+/// Shared, lock-protected bookkeeping of one run: counters, failures, warnings, completed documents.
+final class RunState: Sendable {
+    private struct State {
+        var stats: [RunReport.StageStats]
+        var failures: [(DocumentOrder, RunReport.Failure)] = []
+        var completed: [(DocumentOrder, String)] = []
+        var warnings: [String] = []
+        var filesDone = 0
+        var bytes = 0
+        var cacheWritable = true
+        var stopped = false
+    }
+    private let state: Mutex<State>
+    /// The cache, if enabled.
+    let cache: ArtifactCache?
+
+    init(stages: [ConfiguredStage], cache: ArtifactCache?) {
+        state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
+        self.cache = cache
+    }
+
+    func hit(_ stage: Int) { state.withLock { $0.stats[stage].hits += 1 } }
+    func miss(_ stage: Int, seconds: Double) {
+        state.withLock { $0.stats[stage].misses += 1; $0.stats[stage].seconds += seconds }
+    }
+    func stageFailed(_ stage: Int, seconds: Double) {
+        state.withLock { $0.stats[stage].failed += 1; $0.stats[stage].seconds += seconds }
+    }
+    func fail(_ failure: RunReport.Failure, order: DocumentOrder) { state.withLock { $0.failures.append((order, failure)) } }
+    func completed(_ id: String, order: DocumentOrder) { state.withLock { $0.completed.append((order, id)) } }
+    func warn(_ message: String) { state.withLock { $0.warnings.append(message) } }
+    func fileDone(bytes: Int) { state.withLock { $0.filesDone += 1; $0.bytes += bytes } }
+    func stopEarly() { state.withLock { $0.stopped = true } }
+
+    var hasFailures: Bool { state.withLock { !$0.failures.isEmpty } }
+    var isStopped: Bool { state.withLock { $0.stopped } }
+    var cacheDisabled: Bool { state.withLock { !$0.cacheWritable } }
+
+    /// Writes to the cache unless an earlier write failed; the first failure disables writes
+    /// with one warning (a read-only or full cache folder must not fail the run).
+    func store(_ key: String, stage: String, artifact: StageArtifact) {
+        guard let cache, state.withLock({ $0.cacheWritable }) else { return }
+        do {
+            try cache.write(key, stage: stage, payload: artifact.encoded())
+        } catch {
+            let first = state.withLock { s -> Bool in
+                defer { s.cacheWritable = false }
+                return s.cacheWritable
+            }
+            if first { warn("cache disabled for the rest of this run: \(error)") }
+        }
+    }
+
+    /// Reads from the cache; corrupt objects become warnings and misses.
+    func lookup(_ key: String, stageName: String, documentID: String) -> StageArtifact? {
+        guard let cache else { return nil }
+        switch cache.read(key) {
+        case .miss: return nil
+        case .corrupt(let why):
+            warn("corrupt cache object \(key.prefix(12))… for \(documentID) at stage '\(stageName)' (\(why)); removed and recomputed")
+            return nil
+        case .hit(let payload):
+            do { return try StageArtifact(decoding: payload) } catch {
+                warn("unreadable cache object \(key.prefix(12))… for \(documentID) at stage '\(stageName)' (\(error)); recomputed")
+                cache.remove(key)
+                return nil
+            }
+        }
+    }
+
+    func progress(total: Int, seconds: Double) -> RunProgress {
+        state.withLock { s in
+            RunProgress(filesDone: s.filesDone, filesTotal: total, documentsDone: s.completed.count + s.failures.count,
+                        bytesDone: s.bytes, seconds: seconds)
+        }
+    }
+
+    func completedIDs() -> [String] {
+        state.withLock { $0.completed.sorted { $0.0 < $1.0 }.map(\.1) }
+    }
+
+    func report() -> RunReport {
+        state.withLock { s in
+            var r = RunReport()
+            r.stages = s.stats
+            r.failures = s.failures.sorted { $0.0 < $1.0 }.map(\.1)
+            r.documentsOK = s.completed.count
+            r.documentsFailed = s.failures.filter { !$0.1.document.isEmpty }.count
+            r.warnings = s.warnings.sorted()
+            r.bytes = s.bytes
+            r.stoppedEarly = s.stopped
+            return r
+        }
+    }
+}
