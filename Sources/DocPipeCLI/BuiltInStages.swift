@@ -1,0 +1,6 @@
+import DocPipe
+
+extension StageRegistry {
+    /// The stages that ship with docpipe.
+    public static var builtIn: StageRegistry { StageRegistry([]) }
+}

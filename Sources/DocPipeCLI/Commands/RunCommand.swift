@@ -1,0 +1,81 @@
+import DocPipe
+import Foundation
+
+/// `docpipe run`: runs the pipeline over the inputs and writes the outputs.
+enum RunCommand: Command {
+    static let name = "run"
+    static let summary = "run the pipeline over inputs and write the outputs"
+    static let help = """
+        USAGE: docpipe run [INPUT...] [--config FILE] [--out DIR] [--jobs N] [--no-cache] [--fail-fast] [--quiet]
+
+        Runs every stage of pipeline.json over the inputs (files or folders; default: the config's
+        "inputs") and writes the outputs (default: the config's "output"). Results are cached, so a
+        second run only redoes what changed.
+
+        OPTIONS:
+          --config FILE   the pipeline file (default: pipeline.json)
+          --out DIR       the output folder (default: the config's "output")
+          --jobs N        documents processed at once (default: the number of cores)
+          --no-cache      neither read nor write the cache
+          --fail-fast     stop at the first failed document
+          --quiet         print nothing but errors
+          --progress MODE auto (live line on a terminal), plain (periodic lines) or none
+
+        EXIT CODES: 0 all documents ok; 1 some documents failed (see out/errors.jsonl);
+        2 invalid pipeline.json; 64 bad usage; 74 the output folder could not be written.
+        """
+
+    static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
+        let a: Arguments
+        do {
+            a = try Arguments(args, flags: ["--no-cache", "--fail-fast", "--quiet"],
+                              options: ["--config", "--out", "--jobs", "--progress"])
+        } catch {
+            env.console.err("error: \(error)\n\n\(help)")
+            return ExitCode.usage
+        }
+        let jobs: Int
+        do { jobs = try a.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount } catch {
+            env.console.err("error: \(error)")
+            return ExitCode.usage
+        }
+        let progressMode = a.values["--progress"] ?? "auto"
+        guard ["auto", "plain", "none"].contains(progressMode) else {
+            env.console.err("error: --progress expects auto, plain or none, got '\(progressMode)'")
+            return ExitCode.usage
+        }
+        guard let config = env.loadConfig(a.values["--config"]) else { return ExitCode.configError }
+        let inputs = a.positional.isEmpty ? config.inputs.map { config.resolve($0) } : a.positional.map { env.resolve($0) }
+        let out = a.values["--out"].map { env.resolve($0) } ?? config.resolve(config.output)
+        let cache = a.flags.contains("--no-cache") ? nil : config.resolve(config.cacheDirectory)
+        let quiet = a.flags.contains("--quiet")
+        let display = ProgressDisplay(console: env.console, mode: quiet ? "none" : progressMode)
+        let options = RunOptions(inputs: inputs, outputDirectory: out, cacheDirectory: cache, jobs: jobs,
+                                 failFast: a.flags.contains("--fail-fast"), progress: { display.update($0) })
+        let report: RunReport
+        do {
+            report = try await PipelineRunner(config: config, options: options).run()
+        } catch {
+            display.clear()
+            env.console.err("error: \(error)")
+            return ExitCode.ioError
+        }
+        display.clear()
+        for w in report.warnings { env.console.err("warning: \(w)") }
+        let shown = report.failures.prefix(20)
+        for f in shown {
+            let stage = f.stage.isEmpty ? "" : " [\(f.stage)]"
+            env.console.err("failed: \(f.document.isEmpty ? f.source : f.document)\(stage): \(f.message)")
+        }
+        if report.failures.count > shown.count { env.console.err("… and \(report.failures.count - shown.count) more in errors.jsonl") }
+        if !quiet { env.console.err(summary(report, output: a.values["--out"] ?? config.output)) }
+        return report.failures.isEmpty ? ExitCode.success : ExitCode.documentsFailed
+    }
+
+    /// The one-line summary: documents, failed, stage runs, cached, seconds, output folder.
+    static func summary(_ r: RunReport, output: String) -> String {
+        let secs = String(format: "%.2f", r.seconds)
+        let documents = r.documentsOK + r.documentsFailed
+        return "docpipe: \(documents) documents, \(r.failures.count) failed, \(r.stageRuns) stage runs (\(r.hits) cached), \(secs) s → \(output)/"
+    }
+}

@@ -1,0 +1,17 @@
+/// The exit codes of `docpipe`, by meaning.
+public enum ExitCode {
+    /// Everything worked.
+    public static let success: Int32 = 0
+    /// The run finished but some documents failed (listed in errors.jsonl).
+    public static let documentsFailed: Int32 = 1
+    /// pipeline.json is invalid; nothing was written.
+    public static let configError: Int32 = 2
+    /// `--check` found outputs that differ from the lock file.
+    public static let checkFailed: Int32 = 3
+    /// An input/output failure of the tool itself (output folder not writable…).
+    public static let ioError: Int32 = 74
+    /// Bad command-line usage.
+    public static let usage: Int32 = 64
+    /// Interrupted by SIGINT.
+    public static let interrupted: Int32 = 130
+}

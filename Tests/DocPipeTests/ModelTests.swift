@@ -1,0 +1,58 @@
+import DocPipe
+import Testing
+
+@Suite struct ModelTests {
+    @Test func textIndexConvertsBetweenBytesAndScalars() {
+        let idx = TextIndex("Korea’s 😀 aid")
+        // "Korea" 5 + ’ (3 bytes) + "s " + 😀 (4 bytes) + " aid": 13 scalars, 18 bytes
+        #expect(idx.scalarCount == 13)
+        #expect(idx.utf8.count == 18)
+        #expect(idx.scalarOffset(ofByte: 8) == 6)     // after ’
+        #expect(idx.byteOffset(ofScalar: 6) == 8)
+        #expect(idx.byteOffset(ofScalar: 9) == 14)    // after 😀
+        #expect(idx.scalarOffset(ofByte: 14) == 9)
+        #expect(idx.substring(8, 9) == "😀")
+        #expect(idx.substring(10, 14) == "aid")
+    }
+
+    @Test func offsetMapComposesThroughInsertedText() {
+        // source "<p>Hi</p><p>you</p>" → middle "Hi\n\nyou" → text "Hi you"
+        var inner = OffsetMap()
+        inner.append(text: 0, source: 3, length: 2)     // Hi
+        inner.append(text: 4, source: 12, length: 3)    // you
+        var outer = OffsetMap()
+        outer.append(text: 0, source: 0, length: 2)     // Hi
+        outer.append(text: 3, source: 4, length: 3)     // you
+        let composed = outer.composed(with: inner)
+        #expect(composed.sourceOffset(0) == 3)
+        #expect(composed.sourceOffset(1) == 4)
+        #expect(composed.sourceOffset(3) == 12)
+        #expect(composed.sourceOffset(5) == 14)
+        #expect(composed.sourceOffset(2) == 5)          // the inserted space maps to the end of "Hi"
+    }
+
+    @Test func documentIDsAreSafeFileNames() {
+        #expect(DocumentID.from(relativePath: "reports/2019/a paper.md") == "reports__2019__a_paper.md")
+        #expect(DocumentID.sanitize("../../escape") == "_.__escape")
+        #expect(!DocumentID.sanitize("a\u{0}b/c").contains("/"))
+        #expect(DocumentID.sanitize("") == "_")
+        #expect(DocumentID.sanitize(String(repeating: "x", count: 400)).utf8.count <= DocumentID.maxLength)
+    }
+
+    @Test func documentRoundTripsThroughJSON() throws {
+        var d = Document(id: "d", source: SourceInfo(path: "d.txt", mediaType: "text/plain", byteCount: 5, sha256: "00"),
+                         text: "Hello", metadata: ["title": "T"])
+        d.setLayer("sentences", [Span(start: 0, end: 5, type: "sentence", attributes: ["n": 1])])
+        d.warn(code: "x", "careful", stage: "ingest")
+        let back = try Document(json: try JSONParser.parse(d.canonicalBytes))
+        #expect(back == d)
+    }
+
+    @Test func artifactRoundTrips() throws {
+        let d = Document(id: "d", source: SourceInfo(path: "d", mediaType: "text/plain", byteCount: 1, sha256: "0"), text: "x\ny")
+        let a = StageArtifact(documents: [d], failures: [.init(id: "d-L2", message: "bad line")],
+                              files: [OutputFile(path: "a/b.json", bytes: Array("{}\n".utf8))],
+                              parts: [OutputPart(name: "e.csv", bytes: Array("1,2\n".utf8))])
+        #expect(try StageArtifact(decoding: a.encoded()) == a)
+    }
+}
