@@ -27,6 +27,8 @@ public struct PipelineConfig: Sendable {
     public var stages: [ConfiguredStage]
     /// SHA-256 over the canonical form of everything that affects outputs.
     public var digest: String
+    /// When set, the cache is trimmed to this many bytes (least recently used first) after each run.
+    public var cacheMaxBytes: Int?
 
     /// Resolves a config-relative path.
     public func resolve(_ path: String) -> URL {

@@ -57,6 +57,8 @@ public struct RunReport: Sendable {
     public var jobs = 1
     /// Whether the cache was used.
     public var cacheEnabled = true
+    /// Lock entries of the completed documents, in input order.
+    public var lockEntries: [LockFile.Entry] = []
     /// Whether the run stopped early (fail-fast or interruption).
     public var stoppedEarly = false
 

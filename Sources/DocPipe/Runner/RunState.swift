@@ -7,6 +7,7 @@ final class RunState: Sendable {
         var stats: [RunReport.StageStats]
         var failures: [(DocumentOrder, RunReport.Failure)] = []
         var completed: [(DocumentOrder, String)] = []
+        var lock: [(DocumentOrder, LockFile.Entry)] = []
         var warnings: [String] = []
         var filesDone = 0
         var bytes = 0
@@ -31,6 +32,7 @@ final class RunState: Sendable {
     }
     func fail(_ failure: RunReport.Failure, order: DocumentOrder) { state.withLock { $0.failures.append((order, failure)) } }
     func completed(_ id: String, order: DocumentOrder) { state.withLock { $0.completed.append((order, id)) } }
+    func lock(_ entry: LockFile.Entry, order: DocumentOrder) { state.withLock { $0.lock.append((order, entry)) } }
     func warn(_ message: String) { state.withLock { $0.warnings.append(message) } }
     func fileDone(bytes: Int) { state.withLock { $0.filesDone += 1; $0.bytes += bytes } }
     func stopEarly() { state.withLock { $0.stopped = true } }
@@ -41,35 +43,52 @@ final class RunState: Sendable {
 
     /// Writes to the cache unless an earlier write failed; the first failure disables writes
     /// with one warning (a read-only or full cache folder must not fail the run).
-    func store(_ key: String, stage: String, artifact: StageArtifact) {
-        guard let cache, state.withLock({ $0.cacheWritable }) else { return }
+    @discardableResult
+    func store(_ key: String, stage: String, artifact: StageArtifact) -> String {
+        store(key, stage: stage, payload: artifact.encoded())
+    }
+
+    /// Stores raw payload bytes; returns their digest (computed even when the cache is off).
+    @discardableResult
+    func store(_ key: String, stage: String, payload: [UInt8]) -> String {
+        guard let cache, state.withLock({ $0.cacheWritable }) else { return SHA256.hex(of: payload) }
         do {
-            try cache.write(key, stage: stage, payload: artifact.encoded())
+            return try cache.write(key, stage: stage, payload: payload)
         } catch {
             let first = state.withLock { s -> Bool in
                 defer { s.cacheWritable = false }
                 return s.cacheWritable
             }
             if first { warn("cache disabled for the rest of this run: \(error)") }
+            return SHA256.hex(of: payload)
         }
     }
 
     /// Reads from the cache; corrupt objects become warnings and misses.
-    func lookup(_ key: String, stageName: String, documentID: String) -> StageArtifact? {
+    func lookup(_ key: String, stageName: String, documentID: String) -> (StageArtifact, String)? {
+        guard let (payload, digest) = lookupPayload(key, stageName: stageName, documentID: documentID) else { return nil }
+        do { return (try StageArtifact(decoding: payload), digest) } catch {
+            warn("unreadable cache object \(key.prefix(12))… for \(documentID) at stage '\(stageName)' (\(error)); recomputed")
+            cache?.remove(key)
+            return nil
+        }
+    }
+
+    /// Reads verified payload bytes; corrupt objects become warnings and misses.
+    func lookupPayload(_ key: String, stageName: String, documentID: String) -> ([UInt8], String)? {
         guard let cache else { return nil }
         switch cache.read(key) {
         case .miss: return nil
         case .corrupt(let why):
             warn("corrupt cache object \(key.prefix(12))… for \(documentID) at stage '\(stageName)' (\(why)); removed and recomputed")
             return nil
-        case .hit(let payload):
-            do { return try StageArtifact(decoding: payload) } catch {
-                warn("unreadable cache object \(key.prefix(12))… for \(documentID) at stage '\(stageName)' (\(error)); recomputed")
-                cache.remove(key)
-                return nil
-            }
+        case .hit(let payload, let digest):
+            return (payload, digest)
         }
     }
+
+    /// The payload digest of a cached object from its header, without reading the payload.
+    func cachedDigest(_ key: String) -> String? { cache?.header(key)?.digest }
 
     func progress(total: Int, seconds: Double) -> RunProgress {
         state.withLock { s in
@@ -92,6 +111,7 @@ final class RunState: Sendable {
             r.warnings = s.warnings.sorted()
             r.bytes = s.bytes
             r.stoppedEarly = s.stopped
+            r.lockEntries = s.lock.sorted { $0.0 < $1.0 }.map(\.1)
             return r
         }
     }

@@ -6,7 +6,7 @@ enum RunCommand: Command {
     static let name = "run"
     static let summary = "run the pipeline over inputs and write the outputs"
     static let help = """
-        USAGE: docpipe run [INPUT...] [--config FILE] [--out DIR] [--jobs N] [--no-cache] [--fail-fast] [--quiet]
+        USAGE: docpipe run [INPUT...] [--config FILE] [--out DIR] [--jobs N] [--no-cache] [--fail-fast] [--quiet] [--check]
 
         Runs every stage of pipeline.json over the inputs (files or folders; default: the config's
         "inputs") and writes the outputs (default: the config's "output"). Results are cached, so a
@@ -20,15 +20,20 @@ enum RunCommand: Command {
           --fail-fast     stop at the first failed document
           --quiet         print nothing but errors
           --progress MODE auto (live line on a terminal), plain (periodic lines) or none
+          --check         for CI: fail (exit 3) unless every output digest matches docpipe.lock;
+                          the lock is not rewritten. With --no-cache every stage is recomputed.
+
+        A run over the config's inputs that has no failures writes docpipe.lock next to the config.
 
         EXIT CODES: 0 all documents ok; 1 some documents failed (see out/errors.jsonl);
-        2 invalid pipeline.json; 64 bad usage; 74 the output folder could not be written.
+        2 invalid pipeline.json; 3 --check found differences from docpipe.lock; 64 bad usage;
+        74 the output folder could not be written.
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
         let a: Arguments
         do {
-            a = try Arguments(args, flags: ["--no-cache", "--fail-fast", "--quiet"],
+            a = try Arguments(args, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
                               options: ["--config", "--out", "--jobs", "--progress"])
         } catch {
             env.console.err("error: \(error)\n\n\(help)")
@@ -69,6 +74,33 @@ enum RunCommand: Command {
         }
         if report.failures.count > shown.count { env.console.err("… and \(report.failures.count - shown.count) more in errors.jsonl") }
         if !quiet { env.console.err(summary(report, output: a.values["--out"] ?? config.output)) }
+        let lockURL = config.resolve(LockFile.fileName)
+        let produced = LockFile(config: config, documents: report.lockEntries)
+        if a.flags.contains("--check") {
+            let expected: LockFile?
+            do { expected = try LockFile.read(lockURL) } catch {
+                env.console.err("check failed: \(error)")
+                return ExitCode.checkFailed
+            }
+            guard let expected else {
+                env.console.err("check failed: no \(LockFile.fileName) next to \(config.file); run 'docpipe run' once and commit the lock")
+                return ExitCode.checkFailed
+            }
+            let differences = expected.differences(from: produced)
+            if !differences.isEmpty {
+                env.console.err("check failed: \(differences.count) difference\(differences.count == 1 ? "" : "s") from \(LockFile.fileName):")
+                for d in differences { env.console.err("  \(d)") }
+                return ExitCode.checkFailed
+            }
+            if !quiet { env.console.err("check passed: outputs match \(LockFile.fileName)") }
+        } else if report.failures.isEmpty && a.positional.isEmpty {
+            do { try AtomicFile.write(Array(produced.text.utf8), to: lockURL) } catch {
+                env.console.err("warning: could not write \(LockFile.fileName): \(error)")
+            }
+        }
+        if let limit = config.cacheMaxBytes, let cache {
+            CacheMaintenance(cache: ArtifactCache(directory: cache)).gc(maxBytes: limit)
+        }
         return report.failures.isEmpty ? ExitCode.success : ExitCode.documentsFailed
     }
 
