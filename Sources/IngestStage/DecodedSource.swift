@@ -1,0 +1,124 @@
+import DocPipe
+
+/// An input file's bytes decoded to valid UTF-8: the "decoded source" that source maps point into.
+struct DecodedSource {
+    /// The text as UTF-8 (byte-order mark removed).
+    var bytes: [UInt8]
+    /// The encoding recognised ("utf-8", "utf-16le", "utf-16be", "windows-1252").
+    var encoding: String
+    /// Problems met while decoding (invalid UTF-8 read as Windows-1252).
+    var warnings: [(code: String, message: String)] = []
+
+    /// The decoded text as a string.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Decodes raw bytes: UTF-8 with or without BOM, UTF-16 with BOM; bytes that are not valid
+    /// UTF-8 are read as Windows-1252, one warning summarising how many and where the first was.
+    init(_ raw: [UInt8]) {
+        if raw.count >= 2, raw[0] == 0xFF, raw[1] == 0xFE, !(raw.count >= 4 && raw[2] == 0 && raw[3] == 0) {
+            self.init(utf16: raw.dropFirst(2), bigEndian: false)
+        } else if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
+            self.init(utf16: raw.dropFirst(2), bigEndian: true)
+        } else {
+            let body = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? Array(raw.dropFirst(3)) : raw
+            if String(validating: body, as: UTF8.self) != nil {
+                self.init(bytes: body, encoding: "utf-8")
+            } else {
+                self = DecodedSource.repairing(body)
+            }
+        }
+    }
+
+    init(bytes: [UInt8], encoding: String, warnings: [(code: String, message: String)] = []) {
+        self.bytes = bytes
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+
+    private init(utf16 body: ArraySlice<UInt8>, bigEndian: Bool) {
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var i = body.startIndex
+        while i + 1 < body.endIndex {
+            let a = UInt16(body[i]), b = UInt16(body[i + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        let text = String(decoding: units, as: UTF16.self)
+        self.init(bytes: Array(text.utf8), encoding: bigEndian ? "utf-16be" : "utf-16le")
+        if body.count % 2 == 1 {
+            warnings.append(("encoding.utf16-odd-length", "UTF-16 file has an odd number of bytes; the last byte was ignored"))
+        }
+    }
+
+    /// Keeps valid UTF-8 sequences and reads every other byte as Windows-1252.
+    private static func repairing(_ body: [UInt8]) -> DecodedSource {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count + body.count / 8)
+        var bad = 0
+        var firstBad = -1
+        var firstLetters: [String] = []
+        var i = 0
+        let n = body.count
+        while i < n {
+            let b = body[i]
+            if b < 0x80 { out.append(b); i += 1; continue }
+            let len = UTF8Validation.sequenceLength(body, at: i)
+            if len > 0 {
+                out.append(contentsOf: body[i..<(i + len)])
+                i += len
+                continue
+            }
+            bad += 1
+            if firstBad < 0 { firstBad = i }
+            let scalar = Windows1252.scalar(b)
+            if firstLetters.count < 3 { firstLetters.append("0x\(String(b, radix: 16, uppercase: true)) → \(Character(scalar))") }
+            out.append(contentsOf: String(Character(scalar)).utf8)
+            i += 1
+        }
+        let message = "\(bad) byte\(bad == 1 ? "" : "s") not valid UTF-8 (first at byte \(firstBad)) decoded as Windows-1252: "
+            + firstLetters.joined(separator: ", ")
+        return DecodedSource(bytes: out, encoding: "windows-1252", warnings: [("encoding.windows-1252", message)])
+    }
+}
+
+/// Checks one UTF-8 sequence.
+enum UTF8Validation {
+    /// The length of the valid UTF-8 sequence starting at `i`, or 0 when it is not valid there.
+    static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
+        let n = b.count
+        let c = b[i]
+        func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
+        switch c {
+        case 0xC2...0xDF:
+            return cont(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard cont(1), cont(2) else { return 0 }
+            if c == 0xE0, b[i + 1] < 0xA0 { return 0 }   // overlong
+            if c == 0xED, b[i + 1] >= 0xA0 { return 0 }  // surrogates
+            return 3
+        case 0xF0...0xF4:
+            guard cont(1), cont(2), cont(3) else { return 0 }
+            if c == 0xF0, b[i + 1] < 0x90 { return 0 }
+            if c == 0xF4, b[i + 1] >= 0x90 { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+}
+
+/// The Windows-1252 code page (a superset of Latin-1 for printable characters).
+enum Windows1252 {
+    /// Scalars for bytes 0x80–0x9F; the five unassigned bytes map to the C1 control of the same value.
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// The scalar a byte stands for.
+    static func scalar(_ b: UInt8) -> Unicode.Scalar {
+        if b >= 0x80, b <= 0x9F { return Unicode.Scalar(high[Int(b) - 0x80])! }
+        return Unicode.Scalar(b)
+    }
+}

@@ -1,0 +1,111 @@
+import DocPipe
+
+/// The first stage: reads an input file (text, Markdown, HTML, JSON, JSON Lines, SGML/XML, PDF)
+/// into documents with text, metadata, a source map and, for PDFs, a "pages" layer.
+public struct Ingest: SourceStage {
+    public typealias Options = IngestOptions
+    /// "ingest".
+    public static let id = "ingest"
+    /// Bumped when output changes.
+    public static let version = 1
+    /// One line for `docpipe stages`.
+    public static let summary = "Reads .txt .md .html .json .jsonl .sgm .xml .pdf files into documents with metadata"
+    /// Text and, for PDFs, pages.
+    public static let produces = [Capability.text, LayerName.pages]
+
+    /// The options in use.
+    public let options: IngestOptions
+
+    /// Makes the stage.
+    public init(options: IngestOptions) throws { self.options = options }
+
+    /// The formats recognised by extension, and their media types.
+    public static let formats: [String: String] = [
+        "txt": "text/plain", "text": "text/plain", "md": "text/markdown", "markdown": "text/markdown",
+        "html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml",
+        "json": "application/json", "jsonl": "application/jsonl", "ndjson": "application/jsonl",
+        "sgm": "application/sgml", "sgml": "application/sgml", "xml": "application/xml", "pdf": "application/pdf",
+    ]
+
+    /// Reads one input file.
+    public func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult] {
+        let ext = input.fileExtension
+        if ext == "pdf" || input.bytes.starts(with: Array("%PDF-".utf8)) {
+            return [.document(try pdfDocument(input, context: context))]
+        }
+        if let kind = FileSniffer.binaryKind(input.bytes) {
+            throw StageError(code: "ingest.binary", "binary file (\(kind)), not a supported text format")
+        }
+        var mediaType = Ingest.formats[ext]
+        if mediaType == nil {
+            guard options.unknownAsText else {
+                throw StageError(code: "ingest.unsupported-format",
+                                 "unsupported file type '.\(ext)' (supported: \(Ingest.formats.keys.sorted().joined(separator: ", ")))")
+            }
+            mediaType = "text/plain"
+        }
+        let decoded = DecodedSource(input.bytes)
+        let diagnostics = decoded.warnings.map { Diagnostic(code: $0.code, message: $0.message, stage: context.instanceName) }
+        switch ext {
+        case "json":
+            return try RecordReader(options: options, input: input, mediaType: mediaType!).readJSON(decoded.bytes, warnings: diagnostics)
+        case "jsonl", "ndjson":
+            return RecordReader(options: options, input: input, mediaType: mediaType!).readLines(decoded.bytes, warnings: diagnostics)
+        default:
+            break
+        }
+        let output: ReaderOutput
+        switch ext {
+        case "md", "markdown": output = MarkdownReader.read(decoded.bytes)
+        case "html", "htm", "xhtml": output = MarkupReader(policy: .html).read(decoded.bytes)
+        case "sgm", "sgml", "xml": output = MarkupReader(policy: .sgml).read(decoded.bytes)
+        default: output = PlainTextReader.read(decoded.bytes)
+        }
+        var doc = makeDocument(input, mediaType: mediaType!, source: decoded.bytes, output: output, context: context)
+        doc.warnings.insert(contentsOf: diagnostics, at: 0)
+        if Ingest.formats[ext] == nil {
+            doc.warn(code: "ingest.unknown-extension", "unknown extension '.\(ext)': read as plain text", stage: context.instanceName)
+        }
+        return [.document(doc)]
+    }
+
+    private func pdfDocument(_ input: SourceInput, context: StageContext) throws -> Document {
+        let reader = PDFReader(options: options)
+        let text = try reader.extract(input.bytes)
+        let decoded = DecodedSource(text)
+        var output = PDFReader.read(decoded.bytes)
+        let info = reader.info(input.bytes)
+        if let t = info["Title"] { MetadataFields.assign(canonical: "title", value: t, to: &output.metadata) }
+        if let a = info["Author"] { MetadataFields.assign(canonical: "authors", value: a, to: &output.metadata) }
+        if let d = info["CreationDate"] { MetadataFields.assign(canonical: "date", value: d, to: &output.metadata) }
+        var doc = makeDocument(input, mediaType: "application/pdf", source: decoded.bytes, output: output, context: context)
+        for w in decoded.warnings { doc.warn(code: w.code, w.message, stage: context.instanceName) }
+        return doc
+    }
+
+    private func makeDocument(_ input: SourceInput, mediaType: String, source: [UInt8], output: ReaderOutput,
+                              context: StageContext) -> Document {
+        let sourceIndex = TextIndex(utf8: source)
+        let map = output.builder.offsetMap(source: sourceIndex)
+        let textIndex = TextIndex(utf8: output.builder.bytes)
+        var layers: [String: [Span]] = [:]
+        func spans(_ ranges: [Range<Int>], type: String, numbered: Bool) -> [Span] {
+            ranges.enumerated().map { i, r in
+                Span(start: textIndex.scalarOffset(ofByte: r.lowerBound), end: textIndex.scalarOffset(ofByte: r.upperBound),
+                     type: type, attributes: numbered ? ["number": .int(i + 1)] : [:])
+            }
+        }
+        if !output.pages.isEmpty { layers[LayerName.pages] = spans(output.pages, type: "page", numbered: true) }
+        if !output.headings.isEmpty { layers[Ingest.headingsLayer] = spans(output.headings, type: "heading", numbered: false) }
+        let source = SourceInfo(path: input.relativePath, mediaType: mediaType, byteCount: input.bytes.count, sha256: input.sha256)
+        var doc = Document(id: input.documentID, source: source, text: output.builder.string, metadata: output.metadata,
+                           sourceMap: map)
+        for (name, spans) in layers { doc.setLayer(name, spans) }
+        for w in output.warnings { doc.warn(code: w.code, w.message, stage: context.instanceName) }
+        return doc
+    }
+
+    /// The layer of heading hints ingest leaves for normalize (Markdown `#`, HTML `<h1>`…);
+    /// normalize turns them into "heading" paragraphs and removes the layer.
+    public static let headingsLayer = "headings"
+}

@@ -1,0 +1,107 @@
+import DocPipe
+
+/// Reads JSON (one object, or an array of objects) and JSON Lines (one object per line) into
+/// documents, taking id, title, text, date, authors and URL from the configured fields.
+struct RecordReader {
+    let options: IngestOptions
+    let input: SourceInput
+    let mediaType: String
+
+    /// One document per JSONL line; a line that does not parse fails alone, naming its number.
+    func readLines(_ s: [UInt8], warnings: [Diagnostic]) -> [IngestResult] {
+        var results: [IngestResult] = []
+        var line = 0
+        for r in LineScanner.lines(s) {
+            line += 1
+            let t = LineScanner.trimmed(s, r)
+            if t.isEmpty { continue }
+            let fallback = "L\(line)"
+            do {
+                let value = try JSONParser.parse(Array(s[t]))
+                results.append(record(value, fallbackID: fallback, label: "line \(line)", warnings: warnings))
+            } catch {
+                results.append(.failure(id: DocumentID.from(fileID: input.documentID, record: fallback),
+                                        message: "line \(line): not valid JSON (column \(error.position.column): \(error.message))"))
+            }
+        }
+        return results
+    }
+
+    /// One document for an object, one per element for an array.
+    func readJSON(_ s: [UInt8], warnings: [Diagnostic]) throws -> [IngestResult] {
+        let value: JSONValue
+        do { value = try JSONParser.parse(s) } catch {
+            throw StageError(code: "ingest.invalid-json", "not valid JSON at \(error.position): \(error.message)")
+        }
+        switch value {
+        case .object:
+            return [record(value, fallbackID: nil, label: nil, warnings: warnings)]
+        case .array(let items):
+            return items.enumerated().map { i, item in record(item, fallbackID: "r\(i + 1)", label: "record \(i + 1)", warnings: warnings) }
+        default:
+            throw StageError(code: "ingest.invalid-json", "a JSON input must be an object or an array of objects, found \(value.typeDescription)")
+        }
+    }
+
+    /// A document from one record; `fallbackID` is nil for a file that is a single object.
+    func record(_ value: JSONValue, fallbackID: String?, label: String?, warnings: [Diagnostic]) -> IngestResult {
+        let recordID = fallbackID.map { fb in first(options.idFields, in: value).map(scalarString) ?? fb }
+        let id = recordID.map { DocumentID.from(fileID: input.documentID, record: $0) } ?? input.documentID
+        guard case .object = value else {
+            return .failure(id: id, message: "\(label ?? "the file"): expected a JSON object, found \(value.typeDescription)")
+        }
+        var metadata: [String: JSONValue] = [:]
+        let title = first(options.titleFields, in: value).map(scalarString).map(Whitespace.collapse) ?? ""
+        if !title.isEmpty { metadata["title"] = .string(title) }
+        if let d = first(options.dateFields, in: value).map(scalarString) { MetadataFields.assign(canonical: "date", value: d, to: &metadata) }
+        if let a = first(options.authorFields, in: value) {
+            for name in a.arrayValue ?? [a] { MetadataFields.assign(canonical: "authors", value: scalarString(name), to: &metadata) }
+        }
+        if let u = first(options.urlFields, in: value).map(scalarString) { MetadataFields.assign(canonical: "url", value: u, to: &metadata) }
+        for key in ["language", "publisher", "series", "volume", "number", "subtitle"] {
+            if let v = value[key], v.stringValue != nil || v.intValue != nil { metadata[key] = .string(scalarString(v)) }
+        }
+        var text = ""
+        if let t = first(options.textFields, in: value) {
+            text = t.arrayValue.map { $0.map(scalarString).joined(separator: "\n\n") } ?? scalarString(t)
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            guard !title.isEmpty else {
+                return .failure(id: id, message: "\(label ?? "the file"): no text in any of the fields \(options.textFields.joined(separator: ", "))")
+            }
+            text = title
+        }
+        let bytes = Array(text.utf8)
+        let source = SourceInfo(path: input.relativePath, mediaType: mediaType, byteCount: input.bytes.count,
+                                sha256: input.sha256, record: label)
+        return .document(Document(id: id, source: source, text: String(decoding: bytes, as: UTF8.self), metadata: metadata,
+                                  warnings: warnings))
+    }
+
+    /// The first non-empty value among dotted field paths.
+    private func first(_ paths: [String], in value: JSONValue) -> JSONValue? {
+        for path in paths {
+            var v: JSONValue? = value
+            for part in path.split(separator: ".") { v = v?[String(part)] }
+            guard let found = v else { continue }
+            switch found {
+            case .null: continue
+            case .string(let s) where s.isEmpty: continue
+            case .array(let a) where a.isEmpty: continue
+            default: return found
+            }
+        }
+        return nil
+    }
+
+    private func scalarString(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return ""
+        default: return JSONWriter().string(v)
+        }
+    }
+}
