@@ -1,0 +1,64 @@
+/// Turns a sentence's tokens, cue matches, kinds and entity classes into hashed feature indices.
+///
+/// Features: lowercased word unigrams and bigrams, the first two words, cue categories, claim
+/// kinds, coarse entity classes (PERCENT, MONEY, NUMBER, DATE, NAME, ORDINAL), hedge/attribution
+/// flags and a length bucket. Each feature is hashed (FNV-1a then a 64-bit mix) into
+/// `dimension` buckets; values are binary and the vector is scaled to unit length by the model.
+struct FeatureHasher: Sendable {
+    /// Number of buckets (a power of two).
+    let dimension: Int
+
+    /// Creates a hasher with `bits` bits of buckets.
+    init(bits: Int) { dimension = 1 << bits }
+
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @inline(__always) private func bucket(_ x: UInt64, _ namespace: UInt64) -> Int32 {
+        Int32(truncatingIfNeeded: FeatureHasher.mix(x ^ (namespace &* 0x100_0000_01B3)) & UInt64(dimension - 1))
+    }
+
+    /// Appends the feature buckets of one sentence to `out` (which is cleared first; duplicates removed).
+    func features(tokens: [ClaimToken], analysis: ClaimAnalysis, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(bucket(0, 0))  // always-on feature (a second bias)
+        var prev: UInt64 = 0x5354_4152_54  // "START"
+        var position = 0
+        for t in tokens {
+            let w: UInt64 = t.shape == .number ? (t.end - t.start == 4 ? 0x5945_4152 : 0x4E55_4D) : t.hash
+            out.append(bucket(w, 1))
+            out.append(bucket(prev &* 31 ^ w, 2))
+            if position < 2 { out.append(bucket(w ^ UInt64(position), 3)) }
+            if t.shape == .capitalized && position > 0 { out.append(bucket(7, 4)) }
+            prev = w
+            position += 1
+        }
+        out.append(bucket(prev &* 31 ^ 0x454E44, 2))  // "END"
+        for c in CueCategory.allCases where analysis.cueBits & (1 << UInt32(c.rawValue)) != 0 {
+            out.append(bucket(UInt64(c.rawValue), 5))
+        }
+        for k in analysis.kinds { out.append(bucket(ClaimTokenizer.hash(k.rawValue), 6)) }
+        var classes: [String] = analysis.entities.map(\.coarseClass)
+        classes.sort()
+        var lastClass = ""
+        for c in classes where c != lastClass {
+            out.append(bucket(ClaimTokenizer.hash(c), 7))
+            lastClass = c
+        }
+        if !analysis.hedges.isEmpty { out.append(bucket(1, 8)) }
+        if let a = analysis.attribution { out.append(bucket(ClaimTokenizer.hash(a.via), 9)) }
+        out.append(bucket(UInt64(min(analysis.wordCount / 4, 12)), 10))
+        if analysis.isQuestion { out.append(bucket(2, 8)) }
+        out.sort()
+        var w = 0
+        for r in 0..<out.count where r == 0 || out[r] != out[r - 1] {
+            out[w] = out[r]
+            w += 1
+        }
+        out.removeLast(out.count - w)
+    }
+}
