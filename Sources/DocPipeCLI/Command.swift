@@ -56,7 +56,7 @@ extension PipelineConfig {
 }
 
 /// One `docpipe` subcommand.
-protocol Command {
+protocol Command: Sendable {
     /// Its name ("run").
     static var name: String { get }
     /// One line for the command list.
