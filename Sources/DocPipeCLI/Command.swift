@@ -11,6 +11,8 @@ public struct CommandEnvironment: Sendable {
     public var workingDirectory: URL
     /// Builds external (command) stages, when available.
     public var externalStages: ExternalStageFactory?
+    /// Whether `run` turns SIGINT into a graceful stop (the real tool: yes; in-process tests: no).
+    public var handleSignals = false
 
     /// Creates an environment.
     public init(console: Console, registry: StageRegistry, workingDirectory: URL, externalStages: ExternalStageFactory? = nil) {

@@ -17,8 +17,9 @@ public enum DocPipeCLI {
 
     /// Runs the tool with the process's arguments and real console; returns the exit code.
     public static func main(registry: StageRegistry = .builtIn) async -> Int32 {
-        let env = CommandEnvironment(console: .standard(), registry: registry,
+        var env = CommandEnvironment(console: .standard(), registry: registry,
                                      workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        env.handleSignals = true
         return await run(Array(CommandLine.arguments.dropFirst()), env)
     }
 

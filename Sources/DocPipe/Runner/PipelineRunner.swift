@@ -35,6 +35,8 @@ public struct PipelineRunner: Sendable {
         let total = files.count
         let progress = options.progress
         let failFast = options.failFast
+        let shouldStop = options.shouldStop
+        var interrupted = false
 
         await withTaskGroup(of: Void.self) { group in
             var next = 0
@@ -56,8 +58,26 @@ public struct PipelineRunner: Sendable {
                     group.cancelAll()
                     break
                 }
+                if shouldStop?() == true {
+                    // Let the documents in flight finish (their results are cached), start nothing new.
+                    interrupted = true
+                    state.stopEarly()
+                    while await group.next() != nil {}
+                    break
+                }
                 if next < total { schedule() }
             }
+        }
+
+        if interrupted {
+            // Corpus files and the manifest would describe a partial corpus: leave the previous ones.
+            var report = state.report()
+            report.files = total
+            report.jobs = options.jobs
+            report.interrupted = true
+            report.seconds = (clock.now - started).seconds
+            try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
+            return report
         }
 
         // Corpus-level finish steps, in pipeline order.
