@@ -13,6 +13,10 @@ public struct CommandEnvironment: Sendable {
     public var externalStages: ExternalStageFactory?
     /// Whether `run` turns SIGINT into a graceful stop (the real tool: yes; in-process tests: no).
     public var handleSignals = false
+    /// Stream mode's input (stdin by default).
+    public var input: any LineInput = StandardInput()
+    /// Stream mode's output (stdout by default).
+    public var output: any LineOutput = StandardOutput()
 
     /// Creates an environment.
     public init(console: Console, registry: StageRegistry, workingDirectory: URL, externalStages: ExternalStageFactory? = nil) {
