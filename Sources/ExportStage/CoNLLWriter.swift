@@ -77,7 +77,9 @@ struct CoNLLWriter {
         while i < end {
             let c = s[i]
             if c.properties.isWhitespace || c.value < 0x20 { i += 1; continue }
-            guard isWordScalar(c) else { out.append((i, i + 1)); i += 1; continue }
+            // A clitic cut off at an entity's end ("Seoul|'s") stays one token: "'s".
+            let clitic = (c == "'" || c == "\u{2019}") && i > start && isWordScalar(s[i - 1]) && i + 1 < end && isWordScalar(s[i + 1])
+            guard isWordScalar(c) || clitic else { out.append((i, i + 1)); i += 1; continue }
             var j = i + 1
             while j < end, !boundaries.contains(j) {
                 if isWordScalar(s[j]) { j += 1; continue }

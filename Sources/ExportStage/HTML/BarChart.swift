@@ -9,9 +9,9 @@ struct BarChart {
 
     var title: String
     var bars: [Bar]
-    var width = 640
+    var width = 520
     var rowHeight = 24
-    var labelWidth = 170
+    var labelWidth = 150
 
     /// The `<svg>` element (or a short note when there is nothing to show).
     func svg() -> String {

@@ -92,7 +92,7 @@ struct DocumentPage {
             if !kinds.isEmpty { title += ": " + kinds.joined(separator: ", ") }
             if let score { title += "; check-worthiness \(HTMLText.score(score))" }
             let attrs = "class=\"claim\(band)\" title=\"\(HTMLText.escape(title))\""
-            out.append(.init(start: c.start, end: c.end, layer: 0, open: "<mark id=\"c\(n + 1)\" \(attrs)>",
+            out.append(.init(start: c.start, end: c.end, layer: 0, open: "<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>",
                              reopen: "<mark \(attrs)>", close: "</mark>"))
         }
         for e in view.entities {
