@@ -49,7 +49,10 @@ struct BratWriter {
                 a += 1
                 lines.append("A\(a)\tCheckworthiness \(id) \(CheckworthinessBand(score).rawValue)")
             }
-            addNote(id, BratWriter.describe(c.attributes))
+            var noted = c.attributes
+            noted["entities"] = nil  // they are their own annotations
+            noted["isClaim"] = nil
+            addNote(id, BratWriter.describe(noted))
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
@@ -105,18 +108,13 @@ struct BratWriter {
         }
     }
 
-    /// Attributes as `key: value; key: value` in key order (strings bare, arrays of strings
-    /// joined with ", ", anything else as compact JSON), leaving out empty values.
+    /// Attributes as `key: value; key: value` in key order (values as `AttributeText` shows
+    /// them), leaving out empty values.
     static func describe(_ attributes: [String: JSONValue]) -> String {
         JSONWriter.sortedKeys(attributes).compactMap { key -> String? in
             let v = attributes[key]!
             guard isPresent(v) else { return nil }
-            let text: String
-            switch v {
-            case .string(let s): text = s
-            case .array(let a) where a.allSatisfy({ $0.stringValue != nil }): text = a.compactMap(\.stringValue).joined(separator: ", ")
-            default: text = JSONWriter().string(v)
-            }
+            let text = AttributeText.display(v, separator: ", ")
             return "\(key): \(text)"
         }.joined(separator: "; ")
     }

@@ -71,15 +71,8 @@ struct DocumentPage {
         return out
     }
 
-    /// A JSON value as readable text (strings bare, arrays of strings joined with ", ").
-    static func display(_ v: JSONValue) -> String {
-        switch v {
-        case .string(let s): return s
-        case .array(let a) where a.allSatisfy({ $0.stringValue != nil }): return a.compactMap(\.stringValue).joined(separator: ", ")
-        case .null: return ""
-        default: return JSONWriter().string(v)
-        }
-    }
+    /// A JSON value as readable text.
+    static func display(_ v: JSONValue) -> String { AttributeText.display(v, separator: ", ") }
 
     private func marks(labels: [String]) -> [Highlighter.Mark] {
         var out: [Highlighter.Mark] = []
@@ -129,7 +122,7 @@ struct DocumentPage {
         for (n, c) in view.claims.enumerated() {
             let score = DocumentView.checkworthiness(c)
             var rest = c.attributes
-            for k in ["checkworthiness", "kinds", "kind", "hedges", "attribution"] { rest[k] = nil }
+            for k in ["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"] { rest[k] = nil }
             out += "<tr><td class=\"num\"><a href=\"#c\(n + 1)\">\(n + 1)</a></td>"
             out += "<td class=\"num\">" + (score.map { "<span class=\"score\">\(HTMLText.score($0))</span><span class=\"bar\" style=\"width:\(Int(max(0, min(1, $0)) * 60))px\"></span>" } ?? "") + "</td>"
             out += "<td>\(HTMLText.escape(DocumentView.kinds(c).joined(separator: ", ")))</td>"
