@@ -13,7 +13,13 @@ struct DocumentWorker: Sendable {
         let fileID = DocumentID.from(relativePath: file.relativePath)
         let order = DocumentOrder(file: index, record: 0)
         if state.isStopped { return }
+        if state.shard != nil, case .source(let s) = config.stages[0].implementation, !s.mayHoldManyDocuments(file.relativePath),
+           !state.handles(fileID) {
+            state.fileDone(bytes: 0)
+            return
+        }
         func failFile(_ stage: String, _ code: String, _ message: String) {
+            guard state.handles(fileID) else { return }
             state.fail(RunReport.Failure(document: fileID, stage: stage, source: file.relativePath, message: message, code: code), order: order)
         }
         if let duplicateOf {
@@ -50,8 +56,10 @@ struct DocumentWorker: Sendable {
         }
         var recordIndex = 0
         for f in manifest.failures {
-            state.fail(RunReport.Failure(document: f.id, stage: config.stages[0].name, source: file.relativePath, message: f.message,
-                                         code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+            if state.handles(f.id) {
+                state.fail(RunReport.Failure(document: f.id, stage: config.stages[0].name, source: file.relativePath, message: f.message,
+                                             code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+            }
             recordIndex += 1
         }
         var seen: Set<String> = []
@@ -59,6 +67,7 @@ struct DocumentWorker: Sendable {
             if state.isStopped { return }
             let docOrder = DocumentOrder(file: index, record: recordIndex)
             recordIndex += 1
+            guard state.handles(id) else { continue }
             guard seen.insert(id).inserted else {
                 state.fail(RunReport.Failure(document: id, stage: config.stages[0].name, source: file.relativePath,
                     message: "duplicate document id '\(id)' in \(file.relativePath); give records distinct ids",

@@ -20,15 +20,19 @@ public struct PipelineRunner: Sendable {
     public func run() async throws -> RunReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let output = OutputFolder(root: options.outputDirectory)
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
-        output.removeLeftovers()
+        // A shard writes into a temporary folder that is renamed into place when complete.
+        let output = OutputFolder(root: options.shard.map {
+            options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
+        } ?? options.outputDirectory)
+        OutputFolder(root: options.outputDirectory).removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)))
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
         let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"))
+        state.shard = options.shard
         defer { spool.close() }
         let fileIDs = Dictionary(grouping: files.indices, by: { DocumentID.from(relativePath: files[$0].relativePath) })
         let worker = DocumentWorker(config: config, state: state, output: output, spool: spool)
@@ -80,35 +84,56 @@ public struct PipelineRunner: Sendable {
             return report
         }
 
-        // Corpus-level finish steps, in pipeline order.
-        let completed = state.completedIDs()
-        for stage in config.stages {
-            guard case .document(let impl) = stage.implementation else { continue }
-            let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: spool, output: output)
-            do {
-                try await impl.finish(ctx)
-            } catch {
-                state.fail(RunReport.Failure(document: "", stage: stage.name, source: "", message: "corpus step failed: \(error)",
-                                             code: "stage.finish"), order: DocumentOrder(file: Int.max, record: 0))
-            }
+        if let shard = options.shard {
+            var report = state.report()
+            report.files = total
+            report.jobs = options.jobs
+            report.cacheEnabled = options.cacheDirectory != nil && !state.cacheDisabled
+            try ShardWriter.write(shard: shard, config: config, state: state, spool: spool, output: output,
+                                  shardsDirectory: options.outputDirectory, files: total)
+            report.seconds = (clock.now - started).seconds
+            return report
         }
 
+        let failures = try await CorpusFinisher.finish(config: config, completed: state.completedIDs(), parts: spool,
+                                                       output: output, failures: state.orderedFailures())
         var report = state.report()
+        report.failures = failures
         report.files = total
         report.jobs = options.jobs
         report.cacheEnabled = options.cacheDirectory != nil && !state.cacheDisabled
-        // errors.jsonl: one line per failure, in input order.
+        report.seconds = (clock.now - started).seconds
+        try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
+        return report
+    }
+}
+
+/// The corpus-level end of a run (or of a merge of shards): every stage's finish step, then
+/// errors.jsonl and the output manifest.
+enum CorpusFinisher {
+    /// Runs the finish steps; returns the failures (with any finish failures appended) in order.
+    static func finish(config: PipelineConfig, completed: [String], parts: any PartSource, output: OutputFolder,
+                       failures: [RunReport.Failure]) async throws -> [RunReport.Failure] {
+        var failures = failures
+        for stage in config.stages {
+            guard case .document(let impl) = stage.implementation else { continue }
+            let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: parts, output: output)
+            do {
+                try await impl.finish(ctx)
+            } catch {
+                failures.append(RunReport.Failure(document: "", stage: stage.name, source: "", message: "corpus step failed: \(error)",
+                                                  code: "stage.finish"))
+            }
+        }
         var errorBytes: [UInt8] = []
-        for f in report.failures {
+        for f in failures {
             JSONWriter().write(f.json, into: &errorBytes)
             errorBytes.append(0x0A)
         }
         try output.write("errors.jsonl", bytes: errorBytes)
         output.record("run.json")
         try output.finishManifest()
-        report.seconds = (clock.now - started).seconds
-        try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
-        return report
+        return failures
     }
 }
 

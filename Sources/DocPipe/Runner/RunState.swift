@@ -17,6 +17,14 @@ final class RunState: Sendable {
     private let state: Mutex<State>
     /// The cache, if enabled.
     let cache: ArtifactCache?
+    private let shardSpec = Mutex<ShardSpec?>(nil)
+    /// The shard this run handles (nil: all documents).
+    var shard: ShardSpec? {
+        get { shardSpec.withLock { $0 } }
+        set { shardSpec.withLock { $0 = newValue } }
+    }
+    /// Whether this run handles the document (always true unless sharded).
+    func handles(_ id: String) -> Bool { shard?.contains(id) ?? true }
 
     init(stages: [ConfiguredStage], cache: ArtifactCache?) {
         state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
@@ -96,6 +104,15 @@ final class RunState: Sendable {
                         bytesDone: s.bytes, seconds: seconds)
         }
     }
+
+    /// Failures in input order.
+    func orderedFailures() -> [RunReport.Failure] { state.withLock { $0.failures.sorted { $0.0 < $1.0 }.map(\.1) } }
+    /// Failures with their order.
+    func failuresWithOrder() -> [(DocumentOrder, RunReport.Failure)] { state.withLock { $0.failures.sorted { $0.0 < $1.0 } } }
+    /// Completed documents with their order.
+    func completedWithOrder() -> [(DocumentOrder, String)] { state.withLock { $0.completed.sorted { $0.0 < $1.0 } } }
+    /// Lock entries with their order.
+    func lockWithOrder() -> [(DocumentOrder, LockFile.Entry)] { state.withLock { $0.lock.sorted { $0.0 < $1.0 } } }
 
     func completedIDs() -> [String] {
         state.withLock { $0.completed.sorted { $0.0 < $1.0 }.map(\.1) }
