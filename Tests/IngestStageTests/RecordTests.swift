@@ -32,17 +32,20 @@ final class RecordTests: XCTestCase {
         [{"attrs": {"newid": "21001"}, "title": "CITYFED CUTS DIVIDEND", "body": "", "date": "19-OCT-1987 15:37:46.03"},
          {"attrs": {"newid": "21002"}, "title": "GULF PLATFORMS", "body": "Huge oil platforms dot the Gulf."},
          {"body": "No id here."},
+         {"attrs": {"newid": "21058"}, "title": "", "body": ""},
          "not an object"]
         """
         let results = try await ingest("reut2-021.json", Array(json.utf8))
         let docs = documents(results)
-        XCTAssertEqual(docs.map(\.id), ["reut2-021.json-21001", "reut2-021.json-21002", "reut2-021.json-r3"])
+        XCTAssertEqual(docs.map(\.id), ["reut2-021.json-21001", "reut2-021.json-21002", "reut2-021.json-r3", "reut2-021.json-21058"])
+        XCTAssertEqual(docs[3].text, "")
+        XCTAssertEqual(docs[3].warnings.map(\.code), ["ingest.empty-record"])
         XCTAssertEqual(docs[0].text, "CITYFED CUTS DIVIDEND", "a record without body keeps its headline as text")
         XCTAssertEqual(docs[0].metadata["date"], "1987-10-19T15:37:46")
         XCTAssertEqual(docs[1].text, "Huge oil platforms dot the Gulf.")
         XCTAssertEqual(docs[1].source.record, "record 2")
-        guard case .failure(let id, let message) = results[3] else { return XCTFail() }
-        XCTAssertEqual(id, "reut2-021.json-r4")
+        guard case .failure(let id, let message) = results[4] else { return XCTFail() }
+        XCTAssertEqual(id, "reut2-021.json-r5")
         XCTAssertTrue(message.contains("expected a JSON object"), message)
 
         var options = IngestOptions()
