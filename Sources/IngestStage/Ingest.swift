@@ -48,9 +48,9 @@ public struct Ingest: SourceStage {
         let diagnostics = decoded.warnings.map { Diagnostic(code: $0.code, message: $0.message, stage: context.instanceName) }
         switch ext {
         case "json":
-            return try RecordReader(options: options, input: input, mediaType: mediaType!).readJSON(decoded.bytes, warnings: diagnostics)
+            return try RecordReader(options: options, input: input, mediaType: mediaType!, stage: context.instanceName).readJSON(decoded.bytes, warnings: diagnostics)
         case "jsonl", "ndjson":
-            return RecordReader(options: options, input: input, mediaType: mediaType!).readLines(decoded.bytes, warnings: diagnostics)
+            return RecordReader(options: options, input: input, mediaType: mediaType!, stage: context.instanceName).readLines(decoded.bytes, warnings: diagnostics)
         default:
             break
         }

@@ -54,7 +54,9 @@ enum MarkdownReader {
                 while end > t.lowerBound + hashes, src[end - 1] == UInt8(ascii: "#") || src[end - 1] == 0x20 { end -= 1 }
                 out.builder.paragraphBreak()
                 let start = out.builder.count
-                inline(src, (t.lowerBound + hashes)..<end, into: &out.builder)
+                var contentStart = t.lowerBound + hashes
+                while contentStart < end, src[contentStart] == 0x20 { contentStart += 1 }
+                inline(src, contentStart..<end, into: &out.builder)
                 out.builder.trimTrailingSpaces()
                 if hashes == 1 { out.setIfAbsent("title", String(decoding: out.builder.bytes[start...], as: UTF8.self)) }
                 out.markHeading(from: start)
