@@ -19,11 +19,7 @@ enum MergeCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: [], options: ["--config", "--out"]) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: [], options: ["--config", "--out"]) else { return ExitCode.usage }
         guard a.positional.count <= 1 else {
             env.console.err("error: give one shards folder")
             return ExitCode.usage

@@ -34,14 +34,8 @@ enum RunCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do {
-            a = try Arguments(args, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
-                              options: ["--config", "--out", "--jobs", "--progress", "--shard"])
-        } catch {
-            env.console.err("error: \(error)\n\n\(help)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
+                                     options: ["--config", "--out", "--jobs", "--progress", "--shard"]) else { return ExitCode.usage }
         let jobs: Int
         do { jobs = try a.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount } catch {
             env.console.err("error: \(error)")
