@@ -16,6 +16,7 @@ enum RunCommand: Command {
           --config FILE   the pipeline file (default: pipeline.json)
           --out DIR       the output folder (default: the config's "output")
           --jobs N        documents processed at once (default: the number of cores)
+          --cache DIR     the cache folder (default: the config's "cache")
           --no-cache      neither read nor write the cache
           --fail-fast     stop at the first failed document
           --quiet         print nothing but errors
@@ -35,7 +36,7 @@ enum RunCommand: Command {
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
         guard let a = parseArguments(args, env, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
-                                     options: ["--config", "--out", "--jobs", "--progress", "--shard"]) else { return ExitCode.usage }
+                                     options: ["--config", "--out", "--jobs", "--progress", "--shard", "--cache"]) else { return ExitCode.usage }
         let jobs: Int
         do { jobs = try a.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount } catch {
             env.console.err("error: \(error)")
@@ -61,7 +62,7 @@ enum RunCommand: Command {
         guard let config = env.loadConfig(a.values["--config"]) else { return ExitCode.configError }
         let inputs = a.positional.isEmpty ? config.inputs.map { config.resolve($0) } : a.positional.map { env.resolve($0) }
         let out = a.values["--out"].map { env.resolve($0) } ?? config.resolve(shard == nil ? config.output : config.output + ".shards")
-        let cache = a.flags.contains("--no-cache") ? nil : config.resolve(config.cacheDirectory)
+        let cache = a.flags.contains("--no-cache") ? nil : a.values["--cache"].map { env.resolve($0) } ?? config.resolve(config.cacheDirectory)
         let quiet = a.flags.contains("--quiet")
         let display = ProgressDisplay(console: env.console, mode: quiet ? "none" : progressMode)
         if env.handleSignals { InterruptMonitor.install(console: env.console) }
