@@ -35,7 +35,12 @@ public struct PipelineRunner: Sendable {
         state.shard = options.shard
         defer { spool.close() }
         let fileIDs = Dictionary(grouping: files.indices, by: { DocumentID.from(relativePath: files[$0].relativePath) })
-        let worker = DocumentWorker(config: config, state: state, output: output, spool: spool)
+        let statIndex = StatIndex(cacheDirectory: options.cacheDirectory)
+        // The fast path trusts the output folder only when it was written for this config, the cache is on, and the run is whole.
+        let previous = options.cacheDirectory != nil && options.shard == nil ? OutputState.read(options.outputDirectory, config: config.digest) : nil
+        let existing = previous != nil ? OutputFolder(root: options.outputDirectory).existingFiles() : []
+        let worker = DocumentWorker(config: config, state: state, output: output, spool: spool, statIndex: statIndex,
+                                    previous: previous, existingOutputs: existing)
         let total = files.count
         let progress = options.progress
         let failFast = options.failFast
@@ -73,6 +78,7 @@ public struct PipelineRunner: Sendable {
             }
         }
 
+        statIndex.save()
         if interrupted {
             // Corpus files and the manifest would describe a partial corpus: leave the previous ones.
             var report = state.report()
@@ -95,8 +101,24 @@ public struct PipelineRunner: Sendable {
             return report
         }
 
-        let failures = try await CorpusFinisher.finish(config: config, completed: state.completedIDs(), parts: spool,
-                                                       output: output, failures: state.orderedFailures())
+        let completed = state.completedIDs()
+        let before = Set(output.writtenPaths)
+        var failures = state.orderedFailures()
+        let unchanged = !state.anyChanged && failures.isEmpty && previous.map { p in
+            p.documentOrder == completed && p.corpusFiles.allSatisfy(existing.contains)
+        } == true
+        if unchanged {
+            // Nothing changed since the last run: its corpus files stand.
+            for f in previous?.corpusFiles ?? [] { output.record(f) }
+            failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
+                                                       failures: failures, runStages: false)
+        } else {
+            await replay(state.deferredDocuments(), worker: worker)
+            failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
+                                                       failures: failures)
+        }
+        let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
+        try? state.outputState(config: config.digest, corpusFiles: corpusFiles).write(options.outputDirectory)
         var report = state.report()
         report.failures = failures
         report.files = total
@@ -108,14 +130,36 @@ public struct PipelineRunner: Sendable {
     }
 }
 
+extension PipelineRunner {
+    /// Replays skipped documents' files and parts from the cache, two at a time per job.
+    func replay(_ documents: [DeferredDocument], worker: DocumentWorker) async {
+        guard !documents.isEmpty else { return }
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            while next < min(options.jobs * 2, documents.count) {
+                let d = documents[next]
+                group.addTask { await worker.replay(d) }
+                next += 1
+            }
+            while await group.next() != nil {
+                if next < documents.count {
+                    let d = documents[next]
+                    group.addTask { await worker.replay(d) }
+                    next += 1
+                }
+            }
+        }
+    }
+}
+
 /// The corpus-level end of a run (or of a merge of shards): every stage's finish step, then
 /// errors.jsonl and the output manifest.
 enum CorpusFinisher {
     /// Runs the finish steps; returns the failures (with any finish failures appended) in order.
     static func finish(config: PipelineConfig, completed: [String], parts: any PartSource, output: OutputFolder,
-                       failures: [RunReport.Failure]) async throws -> [RunReport.Failure] {
+                       failures: [RunReport.Failure], runStages: Bool = true) async throws -> [RunReport.Failure] {
         var failures = failures
-        for stage in config.stages {
+        for stage in config.stages where runStages {
             guard case .document(let impl) = stage.implementation else { continue }
             let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: parts, output: output)
             do {
