@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Reads Markdown: front matter and `**Key:** value` header lines become metadata; headings,
 /// list items and table rows become their own paragraphs; links, emphasis and code marks are
@@ -66,6 +67,10 @@ enum MarkdownReader {
             // Table rows.
             if src[t.lowerBound] == UInt8(ascii: "|") {
                 if isTableSeparator(src, t) { continue }
+                if let (key, value) = keyValueRow(src, t), MetadataFields.key(for: key) != nil {
+                    MetadataFields.assign(key: key, value: value, to: &out)
+                    continue
+                }
                 out.builder.paragraphBreak()
                 var cellStart = t.lowerBound + 1
                 var k = cellStart
@@ -142,6 +147,16 @@ enum MarkdownReader {
         if key.hasSuffix(":") { key.removeLast() } else if value.hasPrefix(":") { value.removeFirst() } else { return nil }
         guard !key.isEmpty, key.count <= 40 else { return nil }
         return (key, Whitespace.collapse(value))
+    }
+
+    /// A two-cell table row whose first cell is a bold key: `| **Author:** | Kerr, Paul K. |`.
+    static func keyValueRow(_ s: [UInt8], _ r: Range<Int>) -> (String, String)? {
+        let cells = String(decoding: s[r], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cells.count == 2, cells[0].hasPrefix("**"), cells[0].hasSuffix("**") else { return nil }
+        var key = String(cells[0].dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+        if key.hasSuffix(":") { key.removeLast() }
+        return key.isEmpty ? nil : (key, cells[1])
     }
 
     /// The text after a list marker (`- `, `* `, `+ `, `• `) or the item with its number kept (`1. `).
@@ -221,6 +236,7 @@ enum MarkdownReader {
                 if let (text, end) = link(s, i, r.upperBound) {
                     flush(i, &b)
                     inline(s, text, into: &b)
+                    if end < r.upperBound, isWordByte(s[end]) { b.insert(byte: 0x20) }
                     i = end; runStart = i; continue
                 }
             case UInt8(ascii: "*"), UInt8(ascii: "`"):

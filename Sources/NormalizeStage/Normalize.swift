@@ -74,7 +74,10 @@ public struct Normalize: DocumentStage {
                 cleaner.emit(s, line.range, into: &b)
                 b.trimTrailingSpaces()
             }
-            if b.count > start {
+            if b.count > start, let previous = paragraphRanges.last?.0, previous.count == b.count - start,
+               b.bytes[previous].elementsEqual(b.bytes[start...]) {
+                b.truncate(to: start - 2)   // the same paragraph twice in a row (a repeated title)
+            } else if b.count > start {
                 paragraphRanges.append((start..<b.count, plan.heading))
             } else if b.count == start, start >= 2 {
                 b.truncate(to: start - 2)
