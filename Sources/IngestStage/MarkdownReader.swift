@@ -187,12 +187,13 @@ enum MarkdownReader {
                 continue
             }
             switch s[i] {
-            case 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: "!"): break
+            case 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "-"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"): break
             default: other += 1
             }
             i += 1
         }
-        return links >= 2 && other <= 12
+        return (links >= 2 && other <= 12) || (links == 1 && other == 0)
     }
 
     /// A `[text](target)` or `[text][ref]` link at `i`: the text range and where the link ends.
@@ -235,8 +236,10 @@ enum MarkdownReader {
             case UInt8(ascii: "["):
                 if let (text, end) = link(s, i, r.upperBound) {
                     flush(i, &b)
-                    inline(s, text, into: &b)
-                    if end < r.upperBound, isWordByte(s[end]) { b.insert(byte: 0x20) }
+                    // A link opening a line and glued to the text after it is a page control ("[Listen](…)Title").
+                    let control = i == r.lowerBound && end < r.upperBound && isWordByte(s[end])
+                    if !control { inline(s, text, into: &b) }
+                    if !control, end < r.upperBound, isWordByte(s[end]) { b.insert(byte: 0x20) }
                     i = end; runStart = i; continue
                 }
             case UInt8(ascii: "*"), UInt8(ascii: "`"):

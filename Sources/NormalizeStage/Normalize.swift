@@ -51,7 +51,7 @@ public struct Normalize: DocumentStage {
         if options.removeRunningHeaders, pages.count >= 2 { RunningHeaders.mark(s, &lines, pages: pages) }
 
         // Paragraphs and text.
-        let plans = ParagraphPlanner(reflow: options.reflow).plan(s, lines)
+        let plans = ParagraphPlanner(reflow: options.reflow).plan(s, lines, joinAcrossBlankLines: pages.count >= 2)
         var b = MappedTextBuilder(capacity: s.count)
         let cleaner = CharacterCleaner(options: options)
         var hyphenation = Hyphenation(text: s)

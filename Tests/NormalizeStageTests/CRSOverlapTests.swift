@@ -43,6 +43,10 @@ final class CRSOverlapTests: XCTestCase {
             totalMarkdown += mset.count
             report.append(String(format: "%@: %d PDF / %d Markdown sentences, %d shared: %.1f%% of Markdown, %.1f%% of PDF",
                                  md, pset.count, mset.count, shared, ofMarkdown * 100, ofPDF * 100))
+            if ProcessInfo.processInfo.environment["CRS_OVERLAP_DIFF"] != nil {
+                print("--- only in \(md):\n" + m.filter { !pset.contains($0) }.joined(separator: "\n"))
+                print("--- only in \(pdf):\n" + p.filter { !mset.contains($0) }.joined(separator: "\n"))
+            }
             XCTAssertGreaterThan(ofMarkdown, 0.6, "\(md): too few Markdown sentences found in the PDF")
         }
         report.append(String(format: "all five: %.1f%% of Markdown sentences also in the PDF", Double(totalShared) * 100 / Double(max(1, totalMarkdown))))
