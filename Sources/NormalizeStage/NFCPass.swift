@@ -26,7 +26,21 @@ enum NFCPass {
             if wide {
                 let word = String(decoding: s[i..<j], as: UTF8.self)
                 let c = word.precomposedStringWithCanonicalMapping
-                if c.utf8.elementsEqual(s[i..<j]) { b.copy(s, i..<j) } else { b.insert(c) }
+                let composed = Array(c.utf8)
+                if composed.elementsEqual(s[i..<j]) {
+                    b.copy(s, i..<j)
+                } else {
+                    // Copy the unchanged ends (at scalar boundaries) so only the changed scalars are unmapped.
+                    var p = 0
+                    while p < composed.count, i + p < j, composed[p] == s[i + p] { p += 1 }
+                    while p > 0, composed[p] & 0xC0 == 0x80 { p -= 1 }
+                    var q = 0
+                    while q < composed.count - p, q < j - i - p, composed[composed.count - 1 - q] == s[j - 1 - q] { q += 1 }
+                    while q > 0, composed[composed.count - q] & 0xC0 == 0x80 { q -= 1 }
+                    b.copy(s, i..<(i + p))
+                    b.insert(bytes: Array(composed[p..<(composed.count - q)]))
+                    b.copy(s, (j - q)..<j)
+                }
             } else if j > i {
                 b.copy(s, i..<j)
             }
