@@ -86,17 +86,18 @@ public struct Normalize: DocumentStage {
 
         // NFC, where it changes something.
         var text = b.bytes
-        var map = b.offsetMap(source: index)
+        var outIndex = TextIndex(utf8: text)
+        var map = b.offsetMap(source: index, output: outIndex)
         var remapParagraphs: ((Int) -> Int)?
         var nfcBuilder: MappedTextBuilder?
         if options.nfc, let nfc = NFCPass.apply(text) {
-            let middle = TextIndex(utf8: text)
-            map = nfc.offsetMap(source: middle).composed(with: map)
+            let middle = outIndex
+            outIndex = TextIndex(utf8: nfc.bytes)
+            map = nfc.offsetMap(source: middle, output: outIndex).composed(with: map)
             nfcBuilder = nfc
             remapParagraphs = { nfc.outputOffset(ofSource: $0) }
             text = nfc.bytes
         }
-        let outIndex = TextIndex(utf8: text)
 
         // Layers: paragraphs and sentences.
         var paragraphs: [Span] = []
