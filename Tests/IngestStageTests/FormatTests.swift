@@ -133,12 +133,13 @@ final class FormatTests: XCTestCase {
 
     func testOptionsEncodeEveryKeyAndValidate() throws {
         let json = OptionsCoding.encode(IngestOptions())
-        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfLayout", "pdfTimeoutSeconds",
+        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfMode", "pdfTimeoutSeconds",
                                                         "pdftotext", "textFields", "titleFields", "unknownAsText", "urlFields"])
         var bad = IngestOptions()
         bad.textFields = []
         bad.pdfTimeoutSeconds = 0
-        XCTAssertEqual(bad.validate().count, 2)
+        bad.pdfMode = "columns"
+        XCTAssertEqual(bad.validate().count, 3)
         XCTAssertEqual(try OptionsCoding.decode(IngestOptions.self, from: json), IngestOptions())
     }
 }

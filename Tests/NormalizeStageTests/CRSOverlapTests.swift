@@ -22,7 +22,9 @@ final class CRSOverlapTests: XCTestCase {
     }
 
     static func sentences(_ url: URL) async throws -> [String] {
-        let (docs, errors) = await SampleCorpusTests.run(url, relativePath: url.lastPathComponent)
+        var options = IngestOptions()
+        if let mode = ProcessInfo.processInfo.environment["CRS_PDF_MODE"] { options.pdfMode = mode }
+        let (docs, errors) = await SampleCorpusTests.run(url, relativePath: url.lastPathComponent, options: options)
         XCTAssertEqual(errors, [])
         return docs.flatMap { texts($0, LayerName.sentences) }.map(key).filter { $0.count >= 20 }
     }
