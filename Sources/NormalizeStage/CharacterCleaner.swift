@@ -46,9 +46,10 @@ struct CharacterCleaner {
                 // Control characters (the line has no newlines).
                 flush(i, &b); i += 1; runStart = i; continue
             }
-            // Multi-byte: look at the whole scalar.
+            // Multi-byte: look at the whole scalar; only a few lead bytes can need a change.
             let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
             guard i + len <= end else { i = end; break }
+            if c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF { i += len; continue }
             let replacement = self.replacement(s, i, len)
             switch replacement {
             case .keep:

@@ -40,11 +40,8 @@ struct LineClassifier {
         }
         for k in lines.indices where !lines[k].blank {
             let r = lines[k].range
-            if r.count <= longest + 8 || !prefixes.isEmpty {
-                let key = LineClassifier.key(s, r.lowerBound..<min(r.upperBound, r.lowerBound + max(longest + 8, 64)))
-                if r.count <= longest + 8, boilerplate.contains(key) { lines[k].dropped = true; continue }
-                if prefixes.contains(where: { key.starts(with: $0) }) { lines[k].dropped = true; continue }
-            }
+            if r.count <= longest + 8, boilerplate.contains(LineClassifier.key(s, r)) { lines[k].dropped = true; continue }
+            if prefixes.contains(where: { hasPrefix(s, r, $0) }) { lines[k].dropped = true; continue }
             if isLoneBullet(s, r) { lines[k].dropped = true; continue }
             if options.removeStageDirections, isStageDirection(s, r) { lines[k].dropped = true; continue }
             if options.stripParagraphNumbers, let after = numberPrefix(s, r, tabOnly: numbered < 3) {
@@ -52,6 +49,19 @@ struct LineClassifier {
             }
             lines[k].listItem = isListItem(s, lines[k].range)
         }
+    }
+
+    /// Whether the line starts with a lowercased prefix (ASCII case ignored).
+    func hasPrefix(_ s: [UInt8], _ r: Range<Int>, _ prefix: [UInt8]) -> Bool {
+        guard r.count >= prefix.count else { return false }
+        var i = r.lowerBound
+        for p in prefix {
+            var c = s[i]
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            if c != p { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Where the text after a paragraph number ("28.\t", or "34. " when `tabOnly` is false) starts.

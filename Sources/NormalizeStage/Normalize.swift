@@ -51,7 +51,7 @@ public struct Normalize: DocumentStage {
         if options.removeRunningHeaders, pages.count >= 2 { RunningHeaders.mark(s, &lines, pages: pages) }
 
         // Paragraphs and text.
-        let plans = ParagraphPlanner(reflow: options.reflow).plan(s, lines)
+        let plans = ParagraphPlanner(reflow: options.reflow).plan(s, lines, joinAcrossBlankLines: pages.count >= 2)
         var b = MappedTextBuilder(capacity: s.count)
         let cleaner = CharacterCleaner(options: options)
         var hyphenation = Hyphenation(text: s)
@@ -74,7 +74,10 @@ public struct Normalize: DocumentStage {
                 cleaner.emit(s, line.range, into: &b)
                 b.trimTrailingSpaces()
             }
-            if b.count > start {
+            if b.count > start, let previous = paragraphRanges.last?.0, previous.count == b.count - start,
+               b.bytes[previous].elementsEqual(b.bytes[start...]) {
+                b.truncate(to: start - 2)   // the same paragraph twice in a row (a repeated title)
+            } else if b.count > start {
                 paragraphRanges.append((start..<b.count, plan.heading))
             } else if b.count == start, start >= 2 {
                 b.truncate(to: start - 2)
@@ -83,17 +86,18 @@ public struct Normalize: DocumentStage {
 
         // NFC, where it changes something.
         var text = b.bytes
-        var map = b.offsetMap(source: index)
+        var outIndex = TextIndex(utf8: text)
+        var map = b.offsetMap(source: index, output: outIndex)
         var remapParagraphs: ((Int) -> Int)?
         var nfcBuilder: MappedTextBuilder?
         if options.nfc, let nfc = NFCPass.apply(text) {
-            let middle = TextIndex(utf8: text)
-            map = nfc.offsetMap(source: middle).composed(with: map)
+            let middle = outIndex
+            outIndex = TextIndex(utf8: nfc.bytes)
+            map = nfc.offsetMap(source: middle, output: outIndex).composed(with: map)
             nfcBuilder = nfc
             remapParagraphs = { nfc.outputOffset(ofSource: $0) }
             text = nfc.bytes
         }
-        let outIndex = TextIndex(utf8: text)
 
         // Layers: paragraphs and sentences.
         var paragraphs: [Span] = []

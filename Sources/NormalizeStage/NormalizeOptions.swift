@@ -38,6 +38,7 @@ public struct NormalizeOptions: StageOptions {
         "pacific forum History of Pacific Forum", "Hide Overview", "Skip to main content", "Share/Save", "Back to top",
         "Print", "Share", "Subscribe", "Site Feedback", "PDF Version History", "Listen", "Citation", "Tweet",
         "Share this page", "Email this page", "Related Content", "Advertisement", "Cookie settings", "Reuter",
+        "CRS PRODUCT (LIBRARY OF CONGRESS)", "CRS INSIGHT", "INSIGHTi", "Prepared for Members and", "Committees of Congress",
     ]
 
     /// The defaults.

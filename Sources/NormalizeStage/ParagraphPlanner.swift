@@ -11,7 +11,7 @@ struct ParagraphPlanner {
         var heading: Bool
     }
 
-    func plan(_ s: [UInt8], _ lines: [TextLine]) -> [Plan] {
+    func plan(_ s: [UInt8], _ lines: [TextLine], joinAcrossBlankLines: Bool = false) -> [Plan] {
         var plans: [Plan] = []
         var block: [Int] = []
         func closeBlock() {
@@ -19,10 +19,23 @@ struct ParagraphPlanner {
             split(s, lines, block, into: &plans)
             block.removeAll(keepingCapacity: true)
         }
-        for (k, line) in lines.enumerated() {
-            if line.blank { closeBlock(); continue }
-            if line.dropped { continue }
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            if line.dropped { k += 1; continue }
+            if line.blank {
+                // Paginated text: a paragraph running on over a page or column break continues.
+                if joinAcrossBlankLines, let last = block.last, !lines[last].heading, !endsSentence(s, lines[last].range) {
+                    var next = k + 1
+                    while next < lines.count, lines[next].blank || lines[next].dropped { next += 1 }
+                    if next < lines.count, startsLowercase(s, lines[next].range), !lines[next].listItem { k = next; continue }
+                }
+                closeBlock()
+                k += 1
+                continue
+            }
             block.append(k)
+            k += 1
         }
         closeBlock()
         return plans
@@ -33,20 +46,27 @@ struct ParagraphPlanner {
             plans.append(Plan(lines: block, heading: lines[block[0]].heading))
             return
         }
-        // Width: the longest line; "long-line" blocks break at every line.
-        var width = 0
+        // Width: the longest line but one (a stray long line does not count); long-line blocks
+        // break at every line.
+        var longest = 0, second = 0
         var longLines = 0
         for k in block {
-            width = max(width, lines[k].length)
-            if lines[k].length > 160 { longLines += 1 }
+            let n = lines[k].length
+            if n > longest { second = longest; longest = n } else if n > second { second = n }
+            if n > 160 { longLines += 1 }
         }
-        let everyLine = !reflow ? false : longLines * 2 > block.count
+        let width = block.count >= 5 ? second : longest
+        let everyLine = reflow && longLines * 2 > block.count
+        func short(_ l: TextLine) -> Bool { l.length * 5 < width * 3 }
+        func titleLike(_ l: TextLine) -> Bool {
+            short(l) && !endsWithPunctuation(s, l.range) && startsUppercase(s, l.range) && !l.listItem
+        }
         var current: [Int] = []
         func close(heading: Bool = false) {
             if !current.isEmpty { plans.append(Plan(lines: current, heading: heading)) }
             current.removeAll()
         }
-        for (pos, k) in block.enumerated() {
+        for k in block {
             let line = lines[k]
             if line.heading {
                 close()
@@ -57,21 +77,28 @@ struct ParagraphPlanner {
             if let prevK = current.last {
                 let prev = lines[prevK]
                 var brk = everyLine || line.listItem
-                if !brk, line.indent >= 2, line.indent > prev.indent, pos > 0 { brk = true }
-                if !brk, block.count >= 3, endsSentence(s, prev.range),
-                   prev.length * 4 < width * 3 || prev.length + 1 + firstWordLength(s, line.range) <= width * 9 / 10 {
-                    brk = true
-                }
-                // A short first line without final punctuation before a capitalised line: a title.
-                if !brk, current.count == 1, pos == 1, block.count >= 3, prev.length * 5 < width * 3,
-                   !endsWithPunctuation(s, prev.range), startsUppercase(s, line.range) {
-                    brk = true
+                if !brk, line.indent >= 2, line.indent > prev.indent { brk = true }
+                if !brk, !startsLowercase(s, line.range) {
+                    if endsSentence(s, prev.range),
+                       short(prev) || prev.length * 4 < width * 3 || prev.length + 1 + firstWordLength(s, line.range) <= width * 9 / 10 {
+                        brk = true
+                    } else if titleLike(prev) {
+                        brk = true   // a heading line ends here
+                    } else if titleLike(line), endsSentence(s, prev.range) {
+                        brk = true   // a heading line starts here
+                    }
                 }
                 if brk { close() }
             }
             current.append(k)
         }
         close()
+    }
+
+    func startsLowercase(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let c = s[r.lowerBound]
+        return c >= 0x61 && c <= 0x7A
     }
 
     func firstWordLength(_ s: [UInt8], _ r: Range<Int>) -> Int {

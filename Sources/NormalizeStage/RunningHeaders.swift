@@ -2,7 +2,7 @@
 /// that repeat (digits ignored) on at least two pages and a third of them, and bare page numbers.
 enum RunningHeaders {
     /// Lines looked at, from each end of a page.
-    static let edge = 3
+    static let edge = 6
 
     /// Marks such lines dropped. `pages` are byte ranges of the pages in the text.
     static func mark(_ s: [UInt8], _ lines: inout [TextLine], pages: [Range<Int>]) {

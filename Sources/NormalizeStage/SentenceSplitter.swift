@@ -34,8 +34,7 @@ struct SentenceSplitter {
         "then", "thus", "still", "instead", "during", "despite", "although", "though", "because", "under", "over", "by",
         "with", "without", "according", "other", "another", "none", "no", "any", "every", "even", "only", "now", "yes",
         "last", "first", "further", "furthermore", "nevertheless", "accordingly", "similarly", "finally", "indeed",
-        "rather", "more", "several", "few", "let", "do", "does", "did", "is", "are", "was", "were", "will", "would",
-        "can", "could", "should", "may", "might", "must", "has", "have", "had", "among", "between", "through", "about",
+        "rather", "more", "several", "few", "let", "among", "between", "through", "about",
         "officials", "analysts", "congress", "members", "some", "critics", "supporters", "observers",
     ].map { Array($0.utf8) })
 
@@ -94,6 +93,15 @@ struct SentenceSplitter {
                             onlyPeriod: Bool, ellipsis: Bool) -> Bool {
         let n = s[k]
         if n >= 0x61 && n <= 0x7A { return false }  // a lowercase word continues the sentence
+        // A stage direction after the full stop belongs to the sentence: "first. (Applause.)"
+        if n == 0x28 || n == 0x5B {
+            let close: UInt8 = n == 0x28 ? 0x29 : 0x5D
+            var c = k + 1
+            while c < end, c - k < 40, s[c] != close { c += 1 }
+            if c < end, s[c] == close, StageDirections.isDirection(s, (k + 1)..<c) { return false }
+        }
+        // An ellipsis after a space marks omitted words inside a sentence: "ourselves … We have".
+        if ellipsis, termStart > start, s[termStart - 1] == 0x20 { return false }
         // An opening quote or bracket followed by lowercase continues it too.
         if n == 0x28 || n == 0x22 || n == 0x27, k + 1 < end, s[k + 1] >= 0x61, s[k + 1] <= 0x7A { return false }
         guard singlePeriod else { return true }
@@ -102,6 +110,11 @@ struct SentenceSplitter {
         while w > start, s[w - 1] != 0x20, s[w - 1] != 0x0A, s[w - 1] != 0x28, s[w - 1] != 0x22, s[w - 1] != 0x5B { w -= 1 }
         // Skip an opening curly quote.
         if termStart - w >= 3, s[w] == 0xE2, s[w + 1] == 0x80, s[w + 2] == 0x9C || s[w + 2] == 0x98 { w += 3 }
+        guard w < termStart else { return true }
+        // In compounds ("Australia-U.S.") the part after the last hyphen or slash counts.
+        var h = termStart - 1
+        while h > w, s[h] != 0x2D, s[h] != 0x2F { h -= 1 }
+        if h > w, s[h] == 0x2D || s[h] == 0x2F { w = h + 1 }
         guard w < termStart else { return true }
         var token: [UInt8] = []
         token.reserveCapacity(termStart - w)

@@ -9,14 +9,18 @@ enum TitleInference {
     /// does not read like a sentence. Nil when neither exists.
     static func infer(text: TextIndex, paragraphs: [Span]) -> String? {
         guard paragraphs.count >= 2 else { return nil }
-        if let h = paragraphs.prefix(3).first(where: { $0.type == "heading" }) {
-            return text.substring(h.start, h.end)
-        }
         let first = text.substring(paragraphs[0].start, paragraphs[0].end)
-        let scalars = first.unicodeScalars.count
-        guard scalars >= 3, scalars <= 250, let last = first.unicodeScalars.last, !".,;!?".unicodeScalars.contains(last),
-              let f = first.unicodeScalars.first, f.properties.isUppercase || ("0"..."9").contains(f) else { return nil }
-        return first
+        if paragraphs[0].type == "heading" || looksLikeTitle(first) { return first }
+        if paragraphs[1].type == "heading", paragraphs[0].end - paragraphs[0].start < 120 { return text.substring(paragraphs[1].start, paragraphs[1].end) }
+        return nil
+    }
+
+    /// Short, starts with a capital or digit, does not end like a sentence, and is not a salutation.
+    static func looksLikeTitle(_ s: String) -> Bool {
+        let scalars = s.unicodeScalars
+        guard scalars.count >= 3, scalars.count <= 250, let last = scalars.last, !".,;:!?".unicodeScalars.contains(last),
+              let f = scalars.first, f.properties.isUppercase || ("0"..."9").contains(f) else { return false }
+        return true
     }
 
     /// Series, volume and number in a title, and the title without them.

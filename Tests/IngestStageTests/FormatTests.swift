@@ -68,13 +68,17 @@ final class FormatTests: XCTestCase {
         | **Type:** | In Focus |
         |---|---|
         | **Number:** | IF12106 |
+        | **Authors:** | Villarreal, M. Angeles; Trachtenberg, Danielle M. |
+
+        - [April 16, 2026 (IF12106 - Version: 11)](https://x/IF12106.11.pdf)
+        [Listen](https://app-na.readspeaker.com/x)Iran and Nuclear Weapons
 
         - first point
         - second point
         """
         let doc = try await ingestOne("r.md", md)
         XCTAssertEqual(doc.metadata["title"], "Iran and Nuclear Weapons")
-        XCTAssertEqual(doc.metadata["authors"], ["Kerr, Paul K."])
+        XCTAssertEqual(doc.metadata["authors"], ["Kerr, Paul K.", "Villarreal, M. Angeles", "Trachtenberg, Danielle M."])
         XCTAssertEqual(doc.metadata["date"], "2026-04-09")
         XCTAssertEqual(doc.metadata["number"], "IF12106")
         XCTAssertEqual(doc.text, """
@@ -85,7 +89,7 @@ final class FormatTests: XCTestCase {
 
         Type: In Focus
 
-        Number: IF12106
+        Iran and Nuclear Weapons
 
         first point
 
@@ -129,12 +133,13 @@ final class FormatTests: XCTestCase {
 
     func testOptionsEncodeEveryKeyAndValidate() throws {
         let json = OptionsCoding.encode(IngestOptions())
-        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfLayout", "pdfTimeoutSeconds",
+        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfMode", "pdfTimeoutSeconds",
                                                         "pdftotext", "textFields", "titleFields", "unknownAsText", "urlFields"])
         var bad = IngestOptions()
         bad.textFields = []
         bad.pdfTimeoutSeconds = 0
-        XCTAssertEqual(bad.validate().count, 2)
+        bad.pdfMode = "columns"
+        XCTAssertEqual(bad.validate().count, 3)
         XCTAssertEqual(try OptionsCoding.decode(IngestOptions.self, from: json), IngestOptions())
     }
 }

@@ -129,7 +129,7 @@ final class NormalizeTests: XCTestCase {
 
     func testPDFRunningHeadersPageNumbersAndHyphenation() async throws {
         let pages = [
-            "U.S.-Mexico Trade Relations\nThe United States shares strong trade ties with Mex-\nico and its govern-\nment, a relationship of long stand-\ning.\nhttps://crsreports.congress.gov",
+            "U.S.-Mexico Trade Relations\nThe United States shares strong trade and investment ties with Mex-\nico and its government, in a relationship that goes back a long way\nand is of long stand-\ning.\nhttps://crsreports.congress.gov",
             "U.S.-Mexico Trade Relations\nThe government of Mexico has a self-\ngoverning approach to the\nU.S.-\nMexico relationship.\n2\nhttps://crsreports.congress.gov",
             "U.S.-Mexico Trade Relations\nDisclaimer text.\n3\nhttps://crsreports.congress.gov",
         ]
@@ -144,7 +144,7 @@ final class NormalizeTests: XCTestCase {
         let doc = try await normalize(text, layers: ["pages": spans])
         XCTAssertEqual(texts(doc, LayerName.paragraphs), [
             "U.S.-Mexico Trade Relations",
-            "The United States shares strong trade ties with Mex- ico and its government, a relationship of long standing.",
+            "The United States shares strong trade and investment ties with Mex- ico and its government, in a relationship that goes back a long way and is of long standing.",
             "The government of Mexico has a self-governing approach to the U.S.-Mexico relationship.",
             "Disclaimer text.",
         ].map { $0.replacingOccurrences(of: "Mex- ico", with: "Mexico") })

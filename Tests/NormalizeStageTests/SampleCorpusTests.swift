@@ -18,12 +18,12 @@ final class SampleCorpusTests: XCTestCase {
     }
 
     /// Runs both stages over one file; failures and thrown errors are returned as messages.
-    static func run(_ url: URL, relativePath: String) async -> (docs: [Document], errors: [String]) {
+    static func run(_ url: URL, relativePath: String, options: IngestOptions = IngestOptions()) async -> (docs: [Document], errors: [String]) {
         let bytes = (try? [UInt8](Data(contentsOf: url))) ?? []
         var docs: [Document] = []
         var errors: [String] = []
         do {
-            let results = try await StageHarness.ingest(try Ingest(options: IngestOptions()), path: relativePath, bytes: bytes)
+            let results = try await StageHarness.ingest(try Ingest(options: options), path: relativePath, bytes: bytes)
             let normalize = try Normalize(options: NormalizeOptions())
             for r in results {
                 switch r {
