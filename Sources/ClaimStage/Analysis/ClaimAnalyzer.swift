@@ -22,6 +22,12 @@ struct ClaimAnalyzer: Sendable {
     private static let firstPerson: Set<UInt64> = Set(["i", "we", "you", "me", "us", "my", "our", "let"].map(h))
     private static let willBlockers: Set<UInt64> = Set(["the", "political", "good", "free", "his", "her", "their", "its",
                                                         "of", "own", "popular", "ill", "a"].map(h))
+    private static let clauseStops: Set<UInt64> = Set([
+        "should", "would", "could", "will", "can", "must", "may", "might", "shall", "to", "who", "which", "whom", "whose",
+        "when", "while", "if", "because", "although", "though", "where",
+    ].map(h))
+    private static let modifiers: Set<UInt64> = Set(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
+                                                     "this", "these", "those", "of", "and", "or"].map(h))
     private static let thanBlockers: Set<UInt64> = Set(["rather", "other"].map(h))
     private static let numberHedges: Set<UInt64> = Set(["about", "around", "some", "up", "as"].map(h))
     private static let reportingHedges: Set<UInt64> = Set(["reportedly", "allegedly", "purportedly", "supposedly", "it"].map(h))
@@ -167,8 +173,12 @@ struct ClaimAnalyzer: Sendable {
             a.kinds.insert(.statistical)
         }
 
-        // Factual: a complete declarative sentence about named things, dates or numbers.
-        if a.isComplete, !a.isQuestion, words >= 5, !entities.isEmpty || a.kinds.contains(.statistical) {
+        // Factual: a complete declarative sentence about named things, dates or numbers, that is not
+        // only a recommendation, thesis or forecast.
+        let reportsFacts = !a.kinds.isDisjoint(with: [.statistical, .attributed, .quotation])
+        let onlyOpinion = !a.kinds.isDisjoint(with: [.recommendation, .thesis, .predictive])
+        if a.isComplete, !a.isQuestion, words >= 5, !entities.isEmpty || a.kinds.contains(.statistical),
+           reportsFacts || !onlyOpinion {
             a.kinds.insert(.factual)
         }
         if a.isQuestion { a.kinds.subtract([.factual, .recommendation, .thesis]) }
@@ -231,13 +241,16 @@ struct ClaimAnalyzer: Sendable {
     /// The subject noun phrase of a verb at token `verb`: the clause before it, minus leading
     /// connectives and an appositive ("Thomas Buergenthal, a former judge, described" → "Thomas Buergenthal").
     private func subject(before verb: Int, _ tokens: [ClaimToken], _ inQuote: [Bool]) -> ClaimAnalysis.Cue? {
+        // "its promised aid", "the reported cases": a participle used as an adjective, not a verb.
+        if verb > 0, ClaimAnalyzer.modifiers.contains(tokens[verb - 1].hash) { return nil }
         var end = verb  // exclusive
         while end > 0, ClaimAnalyzer.auxiliaries.contains(tokens[end - 1].hash) { end -= 1 }
         var begin = end
         while begin > 0 {
             let t = tokens[begin - 1]
             if t.isQuote || inQuote[begin - 1] || t.hash == ClaimAnalyzer.hSemicolon || t.hash == ClaimAnalyzer.hColon
-                || t.hash == ClaimAnalyzer.hThat || (t.shape == .punct && t.first == 0xA6) { break }
+                || t.hash == ClaimAnalyzer.hThat || (t.shape == .punct && t.first == 0xA6)
+                || ClaimAnalyzer.clauseStops.contains(t.hash) { break }
             begin -= 1
         }
         while begin < end, ClaimAnalyzer.leadingConnectives.contains(tokens[begin].hash) || !tokens[begin].isWord {

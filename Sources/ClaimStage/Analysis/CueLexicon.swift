@@ -114,7 +114,7 @@ struct CueLexicon: Sendable {
             "relative to", "versus", "higher", "lower", "larger", "smaller", "greater", "bigger", "highest", "lowest", "largest", "smallest", "greatest", "biggest",
             "increase", "increased", "increases", "decrease", "decreased", "decline", "declined", "rose",
             "fell", "doubled", "tripled", "halved", "grew", "shrank", "incomparable", "unprecedented",
-            "record", "twice as", "as many as", "the same as", "faster", "slower", "stronger", "weaker",
+            "twice as", "as many as", "the same as", "faster", "slower", "stronger", "weaker",
             "richer", "poorer", "outnumber", "outnumbered", "exceeds", "exceeded",
         ]),
         (.predictive, [
