@@ -20,6 +20,7 @@ let package = Package(
 SWIFT
 cat > "$TOOL/Sources/claims-tool/main.swift" <<'SWIFT'
 import ClaimStage
+import DocPipe
 import Foundation
 
 let args = CommandLine.arguments.dropFirst()
@@ -40,6 +41,8 @@ case "train":
     if let v = env["CLAIMS_CLEF_WEIGHT"].flatMap(Double.init) { config.clefWeight = v }
     if let v = env["CLAIMS_CLEF_POS"].flatMap(Double.init) { config.clefPositiveWeight = v }
     if let v = env["CLAIMS_BITS"].flatMap(Int.init) { config.bits = v }
+    if let v = env["CLAIMS_NB"].flatMap(Double.init) { config.naiveBayesScaling = v }
+    if env["CLAIMS_AVG"] == "1" { config.averaging = true }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
     try Data(result.model.bytes).write(to: URL(fileURLWithPath: out))
@@ -55,6 +58,48 @@ case "eval":
     let report = try ClaimEvaluator(model: model).evaluate(goldPath: gold, subset: subset)
     print(report.rendered())
     if rest.count > 2 { try Data(report.predictionsTSV.utf8).write(to: URL(fileURLWithPath: rest[2])) }
+case "bench":
+    // Times the Claims stage alone over every file under a folder (sentences from a simple
+    // splitter built before timing; no entities layer), in a release build.
+    guard let dir = args.dropFirst().first else { fail("usage: bench DIR") }
+    let files = FileManager.default.enumerator(atPath: dir)!.compactMap { $0 as? String }
+        .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".sgm") }.sorted()
+    var docs: [Document] = []
+    var total = 0
+    for f in files {
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/" + f)), as: UTF8.self)
+        total += text.utf8.count
+        var sentences: [Span] = []
+        var start = 0, i = 0
+        let scalars = Array(text.unicodeScalars)
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" || ((c == "." || c == "?" || c == "!") && i + 1 < scalars.count && scalars[i + 1] == " ") {
+                if i + 1 - start > 1 { sentences.append(Span(start: start, end: i + 1, type: "sentence")) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < scalars.count { sentences.append(Span(start: start, end: scalars.count, type: "sentence")) }
+        docs.append(Document(id: f, source: SourceInfo(path: f, mediaType: "text/plain", byteCount: text.utf8.count, sha256: ""),
+                             text: text, layers: ["sentences": sentences, "entities": []]))
+    }
+    let stage = try Claims(options: .init())
+    func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    var claims = 0, sentenceCount = 0
+    let started = cpuSeconds()
+    for d in docs {
+        let out = try await stage.process(d, context: StageContext(instanceName: "claims", documentID: d.id))
+        claims += out.spans("claims").count
+        sentenceCount += d.spans("sentences").count
+    }
+    let seconds = cpuSeconds() - started
+    print("\(files.count) files, \(total) bytes, \(sentenceCount) sentences, \(claims) claims in \(seconds) s CPU: "
+          + "\(Double(total) / seconds / 1e6) MB/s")
 default:
     fail("usage: claims-tool train [DATA_DIR] [OUT_MODEL] | eval GOLD [all|dev|train] [PREDICTIONS_TSV]")
 }

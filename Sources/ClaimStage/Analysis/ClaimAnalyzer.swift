@@ -8,31 +8,31 @@ struct ClaimAnalyzer: Sendable {
     init(lexicon: CueLexicon = .english) { self.lexicon = lexicon }
 
     private static let h = ClaimTokenizer.hash
-    private static let auxiliaries: Set<UInt64> = Set([
+    private static let auxiliaries: TokenSet = TokenSet([
         "has", "have", "had", "was", "were", "is", "are", "also", "once", "publicly", "recently", "repeatedly",
         "then", "previously", "later", "famously", "himself", "herself", "themselves", "itself", "already",
         "has also", "even", "again", "still", "often", "openly", "explicitly", "reportedly",
-    ].map(h))
-    private static let leadingConnectives: Set<UInt64> = Set([
+    ])
+    private static let leadingConnectives: TokenSet = TokenSet([
         "and", "but", "yet", "so", "however", "moreover", "meanwhile", "still", "indeed", "also", "furthermore",
         "then", "now", "thus", "instead", "similarly", "likewise", "in", "addition", "as", "well", "for", "example",
         "instance", "at", "the", "same", "time", "or", "nor",
-    ].map(h))
-    private static let articles: Set<UInt64> = Set(["the", "a", "an"].map(h))
-    private static let firstPerson: Set<UInt64> = Set(["i", "we", "you", "me", "us", "my", "our", "let"].map(h))
-    private static let willBlockers: Set<UInt64> = Set(["the", "political", "good", "free", "his", "her", "their", "its",
-                                                        "of", "own", "popular", "ill", "a"].map(h))
-    private static let clauseStops: Set<UInt64> = Set([
+    ])
+    private static let articles: TokenSet = TokenSet(["the", "a", "an"])
+    private static let firstPerson: TokenSet = TokenSet(["i", "we", "you", "me", "us", "my", "our", "let"])
+    private static let willBlockers: TokenSet = TokenSet(["the", "political", "good", "free", "his", "her", "their", "its",
+                                                        "of", "own", "popular", "ill", "a"])
+    private static let clauseStops: TokenSet = TokenSet([
         "should", "would", "could", "will", "can", "must", "may", "might", "shall", "to", "who", "which", "whom", "whose",
         "when", "while", "if", "because", "although", "though", "where",
-    ].map(h))
-    private static let modifiers: Set<UInt64> = Set(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
-                                                     "this", "these", "those", "of", "and", "or"].map(h))
-    private static let thanBlockers: Set<UInt64> = Set(["rather", "other"].map(h))
-    private static let numberHedges: Set<UInt64> = Set(["about", "around", "some", "up", "as"].map(h))
-    private static let reportingHedges: Set<UInt64> = Set(["reportedly", "allegedly", "purportedly", "supposedly", "it"].map(h))
-    private static let thesisItVerbs: Set<UInt64> = Set(["argues", "proposes", "contends", "recommends", "suggests",
-                                                         "examines", "concludes", "shows", "finds"].map(h))
+    ])
+    private static let modifiers: TokenSet = TokenSet(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
+                                                     "this", "these", "those", "of", "and", "or"])
+    private static let thanBlockers: TokenSet = TokenSet(["rather", "other"])
+    private static let numberHedges: TokenSet = TokenSet(["about", "around", "some", "up", "as"])
+    private static let reportingHedges: TokenSet = TokenSet(["reportedly", "allegedly", "purportedly", "supposedly", "it"])
+    private static let thesisItVerbs: TokenSet = TokenSet(["argues", "proposes", "contends", "recommends", "suggests",
+                                                         "examines", "concludes", "shows", "finds"])
     private static let hThat = h("that"), hIt = h("it"), hMay = h("may"), hThan = h("than"), hWill = h("will")
     private static let hComma = h(","), hSemicolon = h(";"), hColon = h(":"), hQuestion = h("?")
     private static let hPeriod = h("."), hBang = h("!"), hParen = h(")"), hDollar = h("$"), hPercent = h("%")
@@ -328,8 +328,8 @@ struct ClaimAnalyzer: Sendable {
                 && $0.start <= t.start && $0.end >= t.end }) { continue }
             let len = t.end - t.start
             if len == 4 && (t.first == 0x31 || t.first == 0x32) { continue }  // 1975, 2019: years
-            if i > 0, lexicon.byFirst[tokens[i - 1].hash]?.contains(where: { $0.categories.contains(.month) }) == true { continue }
-            if i + 1 < tokens.count, lexicon.byFirst[tokens[i + 1].hash]?.contains(where: { $0.categories.contains(.month) }) == true {
+            if i > 0, lexicon.phrases(startingWith: tokens[i - 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true { continue }
+            if i + 1 < tokens.count, lexicon.phrases(startingWith: tokens[i + 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true {
                 continue
             }
             return true

@@ -26,6 +26,7 @@ public struct ClaimTagger: Sendable {
         var tokens: [ClaimToken] = []
         var matches: [CueLexicon.Match] = []
         var features: [Int32] = []
+        var seen = FeatureHasher.Seen()
     }
 
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
@@ -35,7 +36,7 @@ public struct ClaimTagger: Sendable {
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
-        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features)
+        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features, seen: &scratch.seen)
         return (analysis, score(scratch.features, analysis))
     }
 

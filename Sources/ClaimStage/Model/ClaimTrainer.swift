@@ -24,6 +24,10 @@ public struct ClaimTrainer: Sendable {
         public var clefPositiveWeight = 4.0
         /// Folds for choosing the threshold.
         public var folds = 5
+        /// Scale features by their naive-Bayes log-count ratio (NBSVM-style; 0 = off, 1 = full).
+        public var naiveBayesScaling = 0.0
+        /// Average the weights over all updates of the last half of the epochs.
+        public var averaging = true
         /// Seed of the example order.
         public var seed: UInt64 = 20_200_511
         /// Defaults.
@@ -133,8 +137,21 @@ public struct ClaimTrainer: Sendable {
         var g2 = [Double](repeating: 1e-8, count: n)
         var bias = 0.0, biasG2 = 1e-8
         var order = (0..<examples.count).filter { !skip($0) }
+        // Feature values: 1, or the naive-Bayes log-count ratio interpolated towards 1.
+        var value = [Double](repeating: 1, count: n)
+        if cfg.naiveBayesScaling > 0 {
+            var pos = [Double](repeating: 1, count: n), neg = [Double](repeating: 1, count: n)
+            for e in order { for f in examples[e].features { if examples[e].label { pos[Int(f)] += examples[e].weight } else { neg[Int(f)] += examples[e].weight } } }
+            let ps = pos.reduce(0, +), ns = neg.reduce(0, +)
+            for k in 0..<n {
+                let r = PortableMath.log((pos[k] / ps) / (neg[k] / ns))
+                value[k] = 1 + cfg.naiveBayesScaling * (abs(r) - 1)
+            }
+        }
+        var avg = [Double](repeating: 0, count: n)
+        var avgBias = 0.0, avgCount = 0.0
         var rng = SplitMix64(seed: cfg.seed)
-        for _ in 0..<cfg.epochs {
+        for epoch in 0..<cfg.epochs {
             // Fisher–Yates with the fixed-seed generator.
             var i = order.count - 1
             while i > 0 {
@@ -146,19 +163,30 @@ public struct ClaimTrainer: Sendable {
                 let ex = examples[e]
                 let scale = 1 / Double(max(ex.features.count, 1)).squareRoot()
                 var z = bias
-                for f in ex.features { z += w[Int(f)] * scale }
+                for f in ex.features { z += w[Int(f)] * value[Int(f)] * scale }
                 let g = (PortableMath.sigmoid(z) - (ex.label ? 1 : 0)) * ex.weight
                 for f in ex.features {
                     let k = Int(f)
-                    let grad = g * scale + cfg.l2 * w[k]
+                    let grad = g * value[k] * scale + cfg.l2 * w[k]
                     g2[k] += grad * grad
                     w[k] -= cfg.learningRate * grad / g2[k].squareRoot()
                 }
                 biasG2 += g * g
                 bias -= cfg.learningRate * g / biasG2.squareRoot()
             }
+            if cfg.averaging, epoch >= cfg.epochs / 2 {
+                for k in 0..<n { avg[k] += w[k] }
+                avgBias += bias
+                avgCount += 1
+            }
         }
-        return CheckworthinessModel(bits: cfg.bits, featureGroups: cfg.featureGroups, weights: w.map { Float($0) }, bias: bias, threshold: 0.5)
+        if cfg.averaging, avgCount > 0 {
+            w = avg.map { $0 / avgCount }
+            bias = avgBias / avgCount
+        }
+        // Fold the feature values into the weights, so scoring stays a sum over binary features.
+        let folded = (0..<n).map { Float(w[$0] * value[$0]) }
+        return CheckworthinessModel(bits: cfg.bits, featureGroups: cfg.featureGroups, weights: folded, bias: bias, threshold: 0.5)
     }
 }
 

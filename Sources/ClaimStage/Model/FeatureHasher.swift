@@ -60,8 +60,43 @@ struct FeatureHasher: Sendable {
         }
     }
 
-    /// Appends the feature buckets of one sentence to `out` (which is cleared first; duplicates removed).
-    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32]) {
+    /// A small open-addressing set of the buckets already emitted for the current sentence.
+    struct Seen {
+        var slots: [Int32] = []
+    }
+
+    /// Appends the feature buckets of one sentence to `out` (cleared first), each bucket once, in
+    /// the order they are first produced.
+    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32],
+                  seen: inout Seen) {
+        raw(tokens: tokens, bytes: bytes, analysis: analysis, into: &out)
+        var size = 64
+        while size < out.count * 2 { size *= 2 }
+        if seen.slots.count != size { seen.slots = [Int32](repeating: -1, count: size) } else {
+            for i in 0..<size { seen.slots[i] = -1 }
+        }
+        let mask = size - 1
+        var w = 0
+        seen.slots.withUnsafeMutableBufferPointer { slots in
+            for r in 0..<out.count {
+                let f = out[r]
+                var i = Int(UInt32(bitPattern: f) &* 0x9E37_79B1) & mask
+                var fresh = true
+                while slots[i] >= 0 {
+                    if slots[i] == f { fresh = false; break }
+                    i = (i + 1) & mask
+                }
+                if fresh {
+                    slots[i] = f
+                    out[w] = f
+                    w += 1
+                }
+            }
+        }
+        out.removeLast(out.count - w)
+    }
+
+    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         out.append(bucket(0, 0))  // always-on feature (a second bias)
         var prev: UInt64 = 0x5354_4152_54  // "START"
@@ -97,12 +132,5 @@ struct FeatureHasher: Sendable {
         if let a = analysis.attribution { out.append(bucket(ClaimTokenizer.hash(a.via), 9)) }
         out.append(bucket(UInt64(min(analysis.wordCount / 4, 12)), 10))
         if analysis.isQuestion { out.append(bucket(2, 8)) }
-        out.sort()
-        var w = 0
-        for r in 0..<out.count where r == 0 || out[r] != out[r - 1] {
-            out[w] = out[r]
-            w += 1
-        }
-        out.removeLast(out.count - w)
     }
 }

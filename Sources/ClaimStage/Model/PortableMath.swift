@@ -18,6 +18,18 @@ enum PortableMath {
         return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
     }
 
+    /// Natural logarithm of a positive number, by Newton steps on `exp` (training only).
+    static func log(_ x: Double) -> Double {
+        guard x > 0 else { return -.infinity }
+        // Start from the binary exponent, then refine y ← y + 2(x − e^y)/(x + e^y).
+        var y = Double(x.exponent) * ln2
+        for _ in 0..<8 {
+            let e = exp(y)
+            y += 2 * (x - e) / (x + e)
+        }
+        return y
+    }
+
     /// 1 / (1 + e^-z).
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 }
