@@ -1,6 +1,17 @@
+import ClaimStage
 import DocPipe
+import EntityStage
+import ExportStage
+import IngestStage
 
 extension StageRegistry {
     /// The stages that ship with docpipe.
-    public static var builtIn: StageRegistry { StageRegistry([]) }
+    public static var builtIn: StageRegistry {
+        StageRegistry([
+            StageDescriptor(Ingest.self),
+            StageDescriptor(Entities.self),
+            StageDescriptor(Claims.self),
+            StageDescriptor(Export.self),
+        ])
+    }
 }

@@ -11,6 +11,12 @@ public struct CommandEnvironment: Sendable {
     public var workingDirectory: URL
     /// Builds external (command) stages, when available.
     public var externalStages: ExternalStageFactory?
+    /// Whether `run` turns SIGINT into a graceful stop (the real tool: yes; in-process tests: no).
+    public var handleSignals = false
+    /// Stream mode's input (stdin by default).
+    public var input: any LineInput = StandardInput()
+    /// Stream mode's output (stdout by default).
+    public var output: any LineOutput = StandardOutput()
 
     /// Creates an environment.
     public init(console: Console, registry: StageRegistry, workingDirectory: URL, externalStages: ExternalStageFactory? = nil) {
@@ -56,7 +62,7 @@ extension PipelineConfig {
 }
 
 /// One `docpipe` subcommand.
-protocol Command {
+protocol Command: Sendable {
     /// Its name ("run").
     static var name: String { get }
     /// One line for the command list.

@@ -12,13 +12,14 @@ public enum DocPipeCLI {
     public static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        RunCommand.self, StatusCommand.self, StagesCommand.self, ValidateCommand.self, CacheCommand.self,
+        RunCommand.self, StatusCommand.self, FilterCommand.self, StagesCommand.self, ValidateCommand.self, CacheCommand.self,
     ]
 
     /// Runs the tool with the process's arguments and real console; returns the exit code.
     public static func main(registry: StageRegistry = .builtIn) async -> Int32 {
-        let env = CommandEnvironment(console: .standard(), registry: registry,
+        var env = CommandEnvironment(console: .standard(), registry: registry,
                                      workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        env.handleSignals = true
         return await run(Array(CommandLine.arguments.dropFirst()), env)
     }
 

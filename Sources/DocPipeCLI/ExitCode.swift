@@ -10,6 +10,10 @@ public enum ExitCode {
     public static let checkFailed: Int32 = 3
     /// An input/output failure of the tool itself (output folder not writable…).
     public static let ioError: Int32 = 74
+    /// Stream mode: some records failed in a way that may succeed on retry (timeouts, crashed workers).
+    public static let transient: Int32 = 75
+    /// An internal error of docpipe itself.
+    public static let internalError: Int32 = 70
     /// Bad command-line usage.
     public static let usage: Int32 = 64
     /// Interrupted by SIGINT.

@@ -58,6 +58,13 @@ struct CSVTable: Sendable {
         }
     }
 
+    /// A value shown as readable text (`AttributeText`), empty when absent.
+    static func text(_ value: JSONValue?) -> CSVWriter.Cell {
+        guard let value else { return .empty }
+        let s = AttributeText.display(value)
+        return s.isEmpty ? .empty : .text(s)
+    }
+
     /// Attributes other than the ones shown in their own columns, as compact JSON (empty when none).
     static func otherAttributes(_ shown: Set<String>) -> @Sendable (JSONValue) -> CSVWriter.Cell {
         { record in
@@ -107,7 +114,7 @@ struct CSVTable: Sendable {
         Column("document"), Column("index"), Column("start"), Column("end"), Column("sourceStart"), Column("sourceEnd"),
         Column("sentence"), Column("page"),
         Column("checkworthiness", attribute: "checkworthiness"), Column("kinds", attribute: "kinds"),
-        Column("hedges", attribute: "hedges"), Column("attribution", attribute: "attribution"),
+        Column("hedges") { text($0["attributes"]?["hedges"]) }, Column("attribution") { text($0["attributes"]?["attribution"]) },
         Column("entities") { r in
             let names = (r["entities"]?.arrayValue ?? []).map { e in
                 "\(e["label"]?.stringValue ?? ""):\(e["canonical"]?.stringValue ?? "")"
@@ -115,7 +122,7 @@ struct CSVTable: Sendable {
             return names.isEmpty ? .empty : .text(names.joined(separator: "; "))
         },
         Column("text"),
-        Column("attributes", cell: otherAttributes(["checkworthiness", "kinds", "hedges", "attribution"])),
+        Column("attributes", cell: otherAttributes(["checkworthiness", "kinds", "hedges", "attribution", "entities"])),
     ])
 
     /// entity-table.csv: one row per (label, canonical) entity over the corpus.

@@ -10,6 +10,8 @@ struct DocumentView {
     let paragraphs: [Span]
     let sentences: [Span]
     let entities: [Span]
+    /// Claim spans, leaving out sentences the claims stage kept but marked `"isClaim": false`
+    /// (its option to score every sentence); the per-document JSON still has them all.
     let claims: [Span]
     let pages: [Span]
 
@@ -20,7 +22,7 @@ struct DocumentView {
         paragraphs = document.spans(LayerName.paragraphs)
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
-        claims = document.spans(LayerName.claims)
+        claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
         pages = document.spans(LayerName.pages)
     }
 

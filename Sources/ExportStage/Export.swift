@@ -55,6 +55,21 @@ public struct Export: DocumentStage {
         if formats.contains(.csv) || formats.contains(.html) {
             context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(view))
         }
+        if formats.contains(.brat) {
+            context.write(file: ExportPaths.bratText(stem), bytes: Array(document.text.utf8))
+            context.write(file: ExportPaths.bratAnnotations(stem), bytes: Array(BratWriter.annotations(view).utf8))
+            context.append(part: ExportPaths.bratTypesPart, bytes: BratTypes.documentPart(view))
+        }
+        if formats.contains(.conll) {
+            let conll = Array(CoNLLWriter.document(view).utf8)
+            context.write(file: ExportPaths.conllDocument(stem), bytes: conll)
+            context.append(part: ExportPaths.conll, bytes: conll)
+        }
+        if formats.contains(.html) {
+            context.write(file: ExportPaths.reportPage(stem), bytes: Array(DocumentPage(view: view).html().utf8))
+            context.append(part: ExportPaths.reportStatsPart, bytes: ReportSummary.documentPart(view, topClaims: options.reportTopClaims))
+            context.append(part: ExportPaths.reportRowsPart, bytes: Array(IndexPage.row(view).utf8))
+        }
         return document
     }
 
@@ -74,6 +89,20 @@ public struct Export: DocumentStage {
                 try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
             }
             try corpus.write(file: ExportPaths.entityTableCSV, bytes: table!.csv(csv))
+        }
+        if formats.contains(.brat) {
+            let types = try BratTypes(corpus)
+            try corpus.write(file: ExportPaths.bratConfig, bytes: Array(BratWriter.annotationConfig(labels: types.labels, kinds: types.kinds).utf8))
+            try corpus.write(file: ExportPaths.bratVisualConfig, bytes: Array(BratWriter.visualConfig(labels: types.labels).utf8))
+        }
+        if formats.contains(.conll) {
+            try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
+        }
+        if formats.contains(.html) {
+            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table!,
+                                 topEntities: options.reportTopEntities)
+            try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
+                             footer: Array(IndexPage.footer.utf8))
         }
     }
 

@@ -6,6 +6,8 @@ enum ExportPaths {
     static func bratText(_ stem: String) -> String { "brat/\(stem).txt" }
     /// `brat/<id>.ann`.
     static func bratAnnotations(_ stem: String) -> String { "brat/\(stem).ann" }
+    /// `conll/<id>.conll`.
+    static func conllDocument(_ stem: String) -> String { "conll/\(stem).conll" }
     /// `report/<id>.html`.
     static func reportPage(_ stem: String) -> String { "report/\(stem).html" }
     /// The page's name relative to `report/` (for links inside the report).
@@ -22,6 +24,8 @@ enum ExportPaths {
 
     /// Part: one `["LABEL","canonical",mentions]` line per distinct entity of a document.
     static let entityCountsPart = "entity-counts"
+    /// Part: `L<TAB>label` and `K<TAB>kind` lines for brat's annotation.conf.
+    static let bratTypesPart = "brat-types"
     /// Part: one JSON line of report statistics per document.
     static let reportStatsPart = "report-stats"
     /// Part: the document's row of the report index table.

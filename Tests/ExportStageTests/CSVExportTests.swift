@@ -42,4 +42,14 @@ final class CSVExportTests: XCTestCase {
         let raw = try XCTUnwrap(rawRun.text("entities.csv"))
         XCTAssertTrue(raw.contains(",@SUM(A1),@SUM(A1),"))
     }
+
+    func testClaimStageAttributeShapesShowAsTextAndNonClaimsAreLeftOut() async throws {
+        let run = try await ExportRun.run([Fixtures.claimStageShapes()])
+        let lines = try XCTUnwrap(run.text("claims.csv")).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 3, "header, one claim, final CRLF: the isClaim=false sentence is not a claim")
+        XCTAssertEqual(lines[1], "shapes,0,0,32,0,32,0,,0.7,attributed; statistical,about,Moon Jae-in,PERSON:Moon Jae-in,"
+            + "Moon said exports rose about 3%.,\"{\"\"checkworthy\"\":true,\"\"isClaim\"\":true,\"\"quotations\"\":[]}\"")
+        let ann = try await ExportRun.run([Fixtures.claimStageShapes()], options: with { $0.formats = ["brat"] }).text("brat/shapes.ann")
+        XCTAssertTrue(try XCTUnwrap(ann).contains("\tattribution: Moon Jae-in; checkworthiness: 0.7; checkworthy: true; hedges: about; kinds: attributed, statistical\n"))
+    }
 }

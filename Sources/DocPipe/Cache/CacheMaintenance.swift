@@ -107,7 +107,7 @@ public struct CacheMaintenance: Sendable {
         if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
     }
 
-    /// Deletes temporary files older than an hour (left by killed writers).
+    /// Deletes temporary files left by killed writers: those whose process is gone, or older than an hour.
     public func removeStaleTemporaries() {
         let root = cache.directory.appendingPathComponent("objects")
         let fm = FileManager.default
@@ -116,9 +116,9 @@ public struct CacheMaintenance: Sendable {
             let dir = root.appendingPathComponent(shard)
             for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasPrefix(".tmp-") {
                 let url = dir.appendingPathComponent(name)
-                if let d = (try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, d < cutoff {
-                    try? fm.removeItem(at: url)
-                }
+                let dead = OutputFolder.ownerPID(ofTemporary: name).map { kill($0, 0) != 0 && errno == ESRCH } ?? false
+                let old = ((try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date).map { $0 < cutoff } ?? false
+                if dead || old { try? fm.removeItem(at: url) }
             }
         }
     }

@@ -44,6 +44,7 @@ struct ConfigValidator {
         }
         _ = version
         let inputs = stringArray(top["inputs"], [".inputs"], default: ["seeds"])
+        let exclude = stringArray(top["exclude"], [".exclude"], default: [])
         let output = string(top["output"], [".output"], default: "out")
         var cache = ".docpipe/cache"
         var cacheMax: Int?
@@ -95,7 +96,7 @@ struct ConfigValidator {
         identity["stages"] = .array(stages.map { .object(["name": .string($0.name), "identity": $0.identity]) })
         identity["maxDocumentBytes"] = .int(maxBytes)
         let digest = SHA256.hex(of: JSONWriter().bytes(.object(identity)))
-        return PipelineConfig(file: file, baseDirectory: baseDirectory, inputs: inputs, output: output, cacheDirectory: cache,
+        return PipelineConfig(file: file, baseDirectory: baseDirectory, inputs: inputs, exclude: exclude, output: output, cacheDirectory: cache,
                               maxDocumentBytes: maxBytes, stages: stages, digest: digest, cacheMaxBytes: cacheMax)
     }
 

@@ -5,7 +5,7 @@ public struct PipelineConfig: Sendable {
     /// The highest `version` of pipeline.json this build understands.
     public static let supportedVersion = 1
     /// Top-level keys and what they default to.
-    public static let topLevelKeys = ["version", "inputs", "output", "cache", "stages", "maxDocumentBytes"]
+    public static let topLevelKeys = ["version", "inputs", "exclude", "output", "cache", "stages", "maxDocumentBytes"]
     /// Keys of one stage entry.
     public static let stageKeys = ["name", "stage", "options", "command", "files", "timeout", "requires", "produces"]
     /// The default size limit of one input file.
@@ -17,6 +17,8 @@ public struct PipelineConfig: Sendable {
     public var baseDirectory: URL
     /// Input files or folders.
     public var inputs: [String]
+    /// Glob patterns of input paths (or file names) to skip inside input folders.
+    public var exclude: [String] = []
     /// The output folder.
     public var output: String
     /// The cache folder.

@@ -49,7 +49,7 @@ public struct PipelineStatus: Sendable {
 
     /// Works out the status.
     public static func compute(config: PipelineConfig, inputs: [URL], output: URL, cache: ArtifactCache?, lock: LockFile?) -> PipelineStatus {
-        let (files, _) = InputEnumerator(excluding: [output] + (cache.map { [$0.directory] } ?? [])).enumerate(inputs)
+        let (files, _) = InputEnumerator(excluding: [output] + (cache.map { [$0.directory] } ?? []), patterns: config.exclude).enumerate(inputs)
         let lockDocs = Dictionary((lock?.documents ?? []).map { ($0.document, $0) }, uniquingKeysWith: { a, _ in a })
         let lockStages = Dictionary((lock?.stages ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let stages = config.stages

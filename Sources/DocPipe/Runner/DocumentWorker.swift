@@ -222,6 +222,7 @@ struct ChainFailure: Error {
     var stage: Int
     var code: String
     var message: String
+    var retryable = false
 }
 
 /// Resolves stage results for one document lazily, from the cache when possible.
@@ -262,7 +263,8 @@ struct ChainResolver {
             result = try await impl.process(input, context: context)
         } catch {
             worker.state.stageFailed(i, seconds: (ContinuousClock.now - t0).seconds)
-            throw ChainFailure(stage: i, code: (error as? StageError)?.code ?? "stage.failed", message: describe(error))
+            throw ChainFailure(stage: i, code: (error as? StageError)?.code ?? "stage.failed", message: describe(error),
+                               retryable: (error as? StageError)?.retryable ?? false)
         }
         worker.state.miss(i, seconds: (ContinuousClock.now - t0).seconds)
         for line in context.logLines { worker.state.warn("[\(stage.name)] \(input.id): \(line)") }

@@ -22,9 +22,10 @@ public struct PipelineRunner: Sendable {
         let started = clock.now
         let output = OutputFolder(root: options.outputDirectory)
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        output.removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
-        let (files, problems) = InputEnumerator(excluding: excluded).enumerate(options.inputs)
+        let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)))
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
         let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"))
@@ -34,6 +35,8 @@ public struct PipelineRunner: Sendable {
         let total = files.count
         let progress = options.progress
         let failFast = options.failFast
+        let shouldStop = options.shouldStop
+        var interrupted = false
 
         await withTaskGroup(of: Void.self) { group in
             var next = 0
@@ -55,8 +58,26 @@ public struct PipelineRunner: Sendable {
                     group.cancelAll()
                     break
                 }
+                if shouldStop?() == true {
+                    // Let the documents in flight finish (their results are cached), start nothing new.
+                    interrupted = true
+                    state.stopEarly()
+                    while await group.next() != nil {}
+                    break
+                }
                 if next < total { schedule() }
             }
+        }
+
+        if interrupted {
+            // Corpus files and the manifest would describe a partial corpus: leave the previous ones.
+            var report = state.report()
+            report.files = total
+            report.jobs = options.jobs
+            report.interrupted = true
+            report.seconds = (clock.now - started).seconds
+            try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
+            return report
         }
 
         // Corpus-level finish steps, in pipeline order.

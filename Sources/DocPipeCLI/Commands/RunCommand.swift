@@ -55,8 +55,11 @@ enum RunCommand: Command {
         let cache = a.flags.contains("--no-cache") ? nil : config.resolve(config.cacheDirectory)
         let quiet = a.flags.contains("--quiet")
         let display = ProgressDisplay(console: env.console, mode: quiet ? "none" : progressMode)
+        if env.handleSignals { InterruptMonitor.install(console: env.console) }
+        let watchSignals = env.handleSignals
         let options = RunOptions(inputs: inputs, outputDirectory: out, cacheDirectory: cache, jobs: jobs,
-                                 failFast: a.flags.contains("--fail-fast"), progress: { display.update($0) })
+                                 failFast: a.flags.contains("--fail-fast"), progress: { display.update($0) },
+                                 shouldStop: { watchSignals && InterruptMonitor.stopRequested })
         let report: RunReport
         do {
             report = try await PipelineRunner(config: config, options: options).run()
@@ -67,6 +70,10 @@ enum RunCommand: Command {
         }
         display.clear()
         for w in report.warnings { env.console.err("warning: \(w)") }
+        if report.interrupted {
+            env.console.err("docpipe: interrupted after \(report.documentsOK + report.documentsFailed) documents; their results are cached, so the next run resumes")
+            return ExitCode.interrupted
+        }
         let shown = report.failures.prefix(20)
         for f in shown {
             let stage = f.stage.isEmpty ? "" : " [\(f.stage)]"

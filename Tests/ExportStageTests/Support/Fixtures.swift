@@ -57,6 +57,30 @@ enum Fixtures {
         return doc
     }
 
+    /// Claims with the attribute shapes the claims stage writes: hedges and quotations as
+    /// `{start, end, text}` objects, attribution as an object with a cue and an entity, and a
+    /// sentence kept with `"isClaim": false`.
+    static func claimStageShapes(id: String = "shapes") -> Document {
+        let s1 = "Moon said exports rose about 3%."
+        let s2 = "Is that so?"
+        let text = "\(s1) \(s2)"
+        var doc = StageHarness.document(text, id: id)
+        doc.setLayer(LayerName.sentences, [span(s1, in: text, "sentence"), span(s2, in: text, "sentence")])
+        let moon: JSONValue = ["start": 0, "end": 4, "text": "Moon", "label": "PERSON", "canonical": "Moon Jae-in"]
+        doc.setLayer(LayerName.entities, [span("Moon", in: text, "PERSON", ["canonical": "Moon Jae-in"])])
+        doc.setLayer(LayerName.claims, [
+            span(s1, in: text, "claim", [
+                "isClaim": true, "checkworthy": true, "checkworthiness": 0.7, "kinds": ["attributed", "statistical"],
+                "hedges": [["start": 23, "end": 28, "text": "about"]], "entities": [moon],
+                "attribution": ["via": "speech-verb", "cue": ["start": 5, "end": 9, "text": "said"], "start": 0, "end": 4,
+                                "text": "Moon", "entity": moon],
+                "quotations": [],
+            ]),
+            span(s2, in: text, "claim", ["isClaim": false, "checkworthy": false, "checkworthiness": 0.05, "kinds": [], "hedges": []]),
+        ])
+        return doc
+    }
+
     /// A document whose text tries HTML and spreadsheet injection.
     static func hostile(id: String = "hostile") -> Document {
         let text = "Click <script>alert(1)</script> & \"quotes\" or =HYPERLINK(\"http://x.example\",\"win\") now.\n@SUM(A1) -2+3 +1"

@@ -1,0 +1,60 @@
+/// Renders a stretch of text with highlight elements around spans, keeping the markup nested.
+///
+/// Spans open outer-first (lower `layer` first, then longer first). When a span ends while
+/// spans opened after it are still open (they cross), those are closed and reopened after it,
+/// so the HTML stays well-formed whatever the spans do.
+struct Highlighter {
+    /// One highlighted span.
+    struct Mark {
+        var start: Int
+        var end: Int
+        /// 0 for outer marks (claims), 1 for inner ones (entities).
+        var layer: Int
+        /// The opening tag the first time; `reopen` when it continues after a crossing span.
+        var open: String
+        var reopen: String
+        var close: String
+    }
+
+    /// HTML for scalars `start..<end` of `scalars` with `marks` (clipped to the range).
+    static func render(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, marks input: [Mark]) -> String {
+        var marks: [Mark] = []
+        for var m in input where m.end > start && m.start < end && m.end > m.start {
+            m.start = max(m.start, start)
+            m.end = min(m.end, end)
+            marks.append(m)
+        }
+        marks.sort { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.layer != b.layer { return a.layer < b.layer }
+            return a.end > b.end
+        }
+        var points = Set<Int>([start, end])
+        for m in marks { points.insert(m.start); points.insert(m.end) }
+        let sorted = points.sorted()
+        var out = ""
+        var stack: [Int] = []  // indices into marks
+        var next = 0
+        for (k, p) in sorted.enumerated() {
+            // Close marks ending here, innermost first; reopen any crossing ones above them.
+            while let target = stack.lastIndex(where: { marks[$0].end == p }) {
+                let above = Array(stack[(target + 1)...])
+                for i in above.reversed() { out += marks[i].close }
+                out += marks[stack[target]].close
+                stack.removeSubrange(target...)
+                for i in above where marks[i].end > p {
+                    out += marks[i].reopen
+                    stack.append(i)
+                }
+            }
+            while next < marks.count, marks[next].start == p {
+                out += marks[next].open
+                stack.append(next)
+                next += 1
+            }
+            if k + 1 < sorted.count { out += HTMLText.escape(scalars, p, sorted[k + 1]) }
+        }
+        for i in stack.reversed() { out += marks[i].close }
+        return out
+    }
+}
