@@ -12,7 +12,7 @@ public struct Export: DocumentStage {
     /// "export".
     public static let id = "export"
     /// Bumped whenever the bytes written for the same input change.
-    public static let version = 1
+    public static let version = 2
     /// One line for `docpipe stages`.
     public static let summary = "Writes JSON, JSONL, CSV, brat, CoNLL and an HTML report"
     /// Export writes files.
@@ -21,7 +21,7 @@ public struct Export: DocumentStage {
     /// The configured options.
     public let options: ExportOptions
     let formats: Set<ExportFormat>
-    var csv: CSVWriter { CSVWriter(guardFormulas: options.guardFormulas) }
+    var csv: CSVWriter { CSVWriter(guardFormulas: options.guardFormulas, byteOrderMark: options.csvByteOrderMark) }
 
     /// Makes an instance.
     public init(options: ExportOptions) throws {

@@ -59,7 +59,7 @@ final class ExportBehaviourTests: XCTestCase {
         XCTAssertEqual(options.formats, ["csv"])
         XCTAssertTrue(options.guardFormulas)
         XCTAssertEqual(OptionsCoding.encode(ExportOptions()).objectValue?.keys.sorted(),
-                       ["formats", "guardFormulas", "reportTopClaims", "reportTopEntities"])
+                       ["csvByteOrderMark", "formats", "guardFormulas", "reportTopClaims", "reportTopEntities"])
     }
 
     func testSchemasInTheLibraryMatchTheFilesInDocs() throws {

@@ -18,6 +18,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(page.contains("<span class=\"ent l2\" data-label=\"ORG\" title=\"ORG: United Nations\">United Nations ("
             + "<span class=\"ent l2\" data-label=\"ORG\" title=\"ORG: United Nations\">UN</span>)</span>"), "nested mentions nest")
         XCTAssertTrue(page.contains("<h3>Findings</h3>"), "headings from the paragraph layer")
+        XCTAssertTrue(page.contains("<html lang=\"en\">"), "the document's language from metadata")
     }
 
     func testIndexShowsChartsTopEntitiesAndTheMostCheckWorthyClaimsWithLinks() async throws {

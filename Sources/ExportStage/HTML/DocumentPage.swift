@@ -9,7 +9,7 @@ struct DocumentPage {
     func html() -> String {
         let scalars = Array(view.document.text.unicodeScalars)
         let labels = labelCounts()
-        var out = ReportShell.head(title: view.title, extraStyle: labelStyle(labels.map(\.label)))
+        var out = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
         out += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
         out += "<h1>\(HTMLText.escape(view.title))</h1>\n"
         out += metadata()

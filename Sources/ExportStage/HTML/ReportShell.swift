@@ -2,10 +2,10 @@
 /// fetch or script, and the inline style sheet. Pages are also well-formed XML.
 enum ReportShell {
     /// The document head and the opening of the body.
-    static func head(title: String, extraStyle: String = "") -> String {
+    static func head(title: String, language: String? = nil, extraStyle: String = "") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(languageTag(language))">
         <head>
         <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
@@ -18,6 +18,14 @@ enum ReportShell {
         <body>
 
         """
+    }
+
+    /// A BCP 47-looking tag from metadata ("en", "pt-BR"), else "en" (the report's own language).
+    static func languageTag(_ raw: String?) -> String {
+        guard let raw, !raw.isEmpty, raw.utf8.count <= 35,
+              raw.unicodeScalars.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" })
+        else { return "en" }
+        return raw
     }
 
     /// The closing of the body and document.
