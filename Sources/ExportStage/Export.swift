@@ -80,15 +80,12 @@ public struct Export: DocumentStage {
                 try corpus.write(file: name, header: [], part: name, footer: [])
             }
         }
-        var table: EntityTable?
-        if formats.contains(.csv) || formats.contains(.html) {
-            table = try EntityTable(corpus)
-        }
+        let table = formats.contains(.csv) || formats.contains(.html) ? try EntityTable(corpus) : EntityTable()
         if formats.contains(.csv) {
             for t in [CSVTable.documents, CSVTable.entities, CSVTable.claims] {
                 try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
             }
-            try corpus.write(file: ExportPaths.entityTableCSV, bytes: table!.csv(csv))
+            try corpus.write(file: ExportPaths.entityTableCSV, bytes: table.csv(csv))
         }
         if formats.contains(.brat) {
             let types = try BratTypes(corpus)
@@ -99,7 +96,7 @@ public struct Export: DocumentStage {
             try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
         }
         if formats.contains(.html) {
-            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table!,
+            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table,
                                  topEntities: options.reportTopEntities)
             try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
                              footer: Array(IndexPage.footer.utf8))
