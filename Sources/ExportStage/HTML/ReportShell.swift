@@ -65,6 +65,7 @@ enum ReportShell {
     .claim.low{background:#fffbe6;border-bottom-color:#eed888}
     .claim:target{outline:2px solid var(--accent)}
     .claim[data-n]::before{content:attr(data-n);font-size:.62em;font-weight:700;color:#fff;background:#bf8700;border-radius:8px;padding:0 4px;margin-right:3px;vertical-align:.2em}
+    .page::before{content:"page " attr(data-page);display:inline-block;font-size:.7em;color:var(--muted);border:1px solid var(--line);border-radius:8px;padding:0 6px;margin:0 4px}
     .score{display:inline-block;min-width:3.2em;text-align:right;font-variant-numeric:tabular-nums}
     .bar{display:inline-block;height:8px;background:#e16f24;border-radius:4px;vertical-align:middle;margin-left:6px}
     dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}
