@@ -5,6 +5,8 @@ import DocPipe
 struct CSVWriter {
     /// Whether text cells that a spreadsheet would run as a formula get a leading `'`.
     var guardFormulas: Bool
+    /// Whether the header starts with a UTF-8 byte-order mark (for Excel).
+    var byteOrderMark = false
 
     /// One cell of a row.
     enum Cell {
@@ -35,7 +37,7 @@ struct CSVWriter {
 
     /// The header record.
     func header(_ names: [String]) -> [UInt8] {
-        var out: [UInt8] = []
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         appendRow(names.map { .text($0) }, to: &out)
         return out
     }

@@ -12,7 +12,7 @@ public struct Export: DocumentStage {
     /// "export".
     public static let id = "export"
     /// Bumped whenever the bytes written for the same input change.
-    public static let version = 1
+    public static let version = 2
     /// One line for `docpipe stages`.
     public static let summary = "Writes JSON, JSONL, CSV, brat, CoNLL and an HTML report"
     /// Export writes files.
@@ -21,7 +21,7 @@ public struct Export: DocumentStage {
     /// The configured options.
     public let options: ExportOptions
     let formats: Set<ExportFormat>
-    var csv: CSVWriter { CSVWriter(guardFormulas: options.guardFormulas) }
+    var csv: CSVWriter { CSVWriter(guardFormulas: options.guardFormulas, byteOrderMark: options.csvByteOrderMark) }
 
     /// Makes an instance.
     public init(options: ExportOptions) throws {
@@ -80,15 +80,12 @@ public struct Export: DocumentStage {
                 try corpus.write(file: name, header: [], part: name, footer: [])
             }
         }
-        var table: EntityTable?
-        if formats.contains(.csv) || formats.contains(.html) {
-            table = try EntityTable(corpus)
-        }
+        let table = formats.contains(.csv) || formats.contains(.html) ? try EntityTable(corpus) : EntityTable()
         if formats.contains(.csv) {
             for t in [CSVTable.documents, CSVTable.entities, CSVTable.claims] {
                 try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
             }
-            try corpus.write(file: ExportPaths.entityTableCSV, bytes: table!.csv(csv))
+            try corpus.write(file: ExportPaths.entityTableCSV, bytes: table.csv(csv))
         }
         if formats.contains(.brat) {
             let types = try BratTypes(corpus)
@@ -99,7 +96,7 @@ public struct Export: DocumentStage {
             try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
         }
         if formats.contains(.html) {
-            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table!,
+            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table,
                                  topEntities: options.reportTopEntities)
             try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
                              footer: Array(IndexPage.footer.utf8))

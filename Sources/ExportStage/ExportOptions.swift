@@ -7,6 +7,9 @@ public struct ExportOptions: StageOptions {
     /// Prefix CSV cells that start with `=`, `+`, `-`, `@`, tab or CR with `'`, so spreadsheets
     /// show them as text instead of running them as formulas.
     public var guardFormulas: Bool
+    /// Start each CSV file with a UTF-8 byte-order mark, which Excel needs to detect UTF-8
+    /// (most other readers do not want one: pandas then needs `encoding="utf-8-sig"`).
+    public var csvByteOrderMark: Bool
     /// How many entities the HTML index lists (by mentions).
     public var reportTopEntities: Int
     /// How many claims the HTML index lists (by check-worthiness).
@@ -16,6 +19,7 @@ public struct ExportOptions: StageOptions {
     public init() {
         formats = ExportFormat.defaults.map(\.rawValue)
         guardFormulas = true
+        csvByteOrderMark = false
         reportTopEntities = 25
         reportTopClaims = 20
     }
@@ -26,6 +30,7 @@ public struct ExportOptions: StageOptions {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         formats = try c.decodeIfPresent([String].self, forKey: .formats) ?? d.formats
         guardFormulas = try c.decodeIfPresent(Bool.self, forKey: .guardFormulas) ?? d.guardFormulas
+        csvByteOrderMark = try c.decodeIfPresent(Bool.self, forKey: .csvByteOrderMark) ?? d.csvByteOrderMark
         reportTopEntities = try c.decodeIfPresent(Int.self, forKey: .reportTopEntities) ?? d.reportTopEntities
         reportTopClaims = try c.decodeIfPresent(Int.self, forKey: .reportTopClaims) ?? d.reportTopClaims
     }

@@ -52,4 +52,16 @@ final class CSVExportTests: XCTestCase {
         let ann = try await ExportRun.run([Fixtures.claimStageShapes()], options: with { $0.formats = ["brat"] }).text("brat/shapes.ann")
         XCTAssertTrue(try XCTUnwrap(ann).contains("\tattribution: Moon Jae-in; checkworthiness: 0.7; checkworthy: true; hedges: about; kinds: attributed, statistical\n"))
     }
+
+    func testByteOrderMarkForExcelOnlyWhenAsked() async throws {
+        let plain = try await ExportRun.run([Fixtures.brief()], options: with { $0.formats = ["csv"] })
+        XCTAssertEqual(plain.files["entities.csv"]?.prefix(8), ArraySlice("document".utf8))
+        let excel = try await ExportRun.run([Fixtures.brief()], options: with {
+            $0.formats = ["csv"]
+            $0.csvByteOrderMark = true
+        })
+        for name in ["documents.csv", "entities.csv", "claims.csv", "entity-table.csv"] {
+            XCTAssertEqual(excel.files[name]?.prefix(3), [0xEF, 0xBB, 0xBF], name)
+        }
+    }
 }

@@ -59,7 +59,7 @@ final class ExportBehaviourTests: XCTestCase {
         XCTAssertEqual(options.formats, ["csv"])
         XCTAssertTrue(options.guardFormulas)
         XCTAssertEqual(OptionsCoding.encode(ExportOptions()).objectValue?.keys.sorted(),
-                       ["formats", "guardFormulas", "reportTopClaims", "reportTopEntities"])
+                       ["csvByteOrderMark", "formats", "guardFormulas", "reportTopClaims", "reportTopEntities"])
     }
 
     func testSchemasInTheLibraryMatchTheFilesInDocs() throws {
@@ -72,5 +72,19 @@ final class ExportBehaviourTests: XCTestCase {
             XCTAssertNoThrow(try JSONParser.parse(json), name)
         }
         XCTAssertEqual(ExportSchemas.named("document"), ExportSchemas.all.first { $0.name == "document.schema.json" }?.json)
+    }
+
+    func testSpansPastTheEndOfTheTextOrEmptyDoNotBreakAnyFormat() async throws {
+        var doc = StageHarness.document("Short.", id: "odd")
+        doc.setLayer(LayerName.sentences, [Span(start: 0, end: 60, type: "sentence")])
+        doc.setLayer(LayerName.paragraphs, [Span(start: 0, end: 60, type: "paragraph")])
+        doc.setLayer(LayerName.entities, [Span(start: 2, end: 2, type: "ORG"), Span(start: 3, end: 90, type: "ORG"),
+                                          Span(start: 70, end: 80, type: "GPE")])
+        doc.setLayer(LayerName.claims, [Span(start: 0, end: 99, type: "claim", attributes: ["checkworthiness": 0.95])])
+        let run = try await ExportRun.run([doc, StageHarness.document("", id: "empty")], options: all)
+        XCTAssertEqual(run.text("conll/empty.conll"), "-DOCSTART- O\n\n")
+        XCTAssertEqual(run.text("brat/odd.ann")?.hasPrefix("T1\tORG 3 6\trt.\n"), true, run.text("brat/odd.ann") ?? "")
+        XCTAssertNotNil(run.text("report/odd.html"))
+        XCTAssertTrue(try OutputChecks.run(on: run.materialize()).contains("html well-formed: 3"))
     }
 }

@@ -18,6 +18,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(page.contains("<span class=\"ent l2\" data-label=\"ORG\" title=\"ORG: United Nations\">United Nations ("
             + "<span class=\"ent l2\" data-label=\"ORG\" title=\"ORG: United Nations\">UN</span>)</span>"), "nested mentions nest")
         XCTAssertTrue(page.contains("<h3>Findings</h3>"), "headings from the paragraph layer")
+        XCTAssertTrue(page.contains("<html lang=\"en\">"), "the document's language from metadata")
     }
 
     func testIndexShowsChartsTopEntitiesAndTheMostCheckWorthyClaimsWithLinks() async throws {
@@ -55,5 +56,18 @@ final class HTMLReportTests: XCTestCase {
         let ent = "<span class=\"ent l0\" data-label=\"ORG\" title=\"ORG: beta gamma\">"
         XCTAssertTrue(page.contains("<p>") == false && page.contains(
             "<div class=\"gap\"><mark id=\"c1\" data-n=\"1\" class=\"claim\" title=\"claim 1\">alpha \(ent)beta</span></mark>\(ent) gamma</span></div>"), page)
+    }
+
+    func testPagesOfAPDFAreMarkedInTheTextAndNumberedInTheCSV() async throws {
+        let text = "First page text.\n\nSecond page on Japan."
+        var doc = StageHarness.document(text, id: "pdf")
+        doc.setLayer(LayerName.pages, [Span(start: 0, end: 18, type: "page", attributes: ["number": 1]),
+                                       Span(start: 18, end: 39, type: "page", attributes: ["number": 2])])
+        doc.setLayer(LayerName.paragraphs, [Span(start: 0, end: 16, type: "paragraph"), Span(start: 18, end: 39, type: "paragraph")])
+        doc.setLayer(LayerName.entities, [Span(start: 33, end: 38, type: "GPE", attributes: ["canonical": "Japan"])])
+        let run = try await ExportRun.run([doc], options: with { $0.formats = ["html", "csv"] })
+        let page = try XCTUnwrap(run.text("report/pdf.html"))
+        XCTAssertTrue(page.contains("<p>First page text.</p>\n<p><span class=\"page\" id=\"p2\" data-page=\"2\"></span>Second page on "), page)
+        XCTAssertEqual(run.text("entities.csv")?.components(separatedBy: "\r\n")[1], "pdf,0,GPE,Japan,Japan,33,38,33,38,,2,,,,")
     }
 }

@@ -86,4 +86,33 @@ final class PythonReaderTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.output)
         XCTAssertEqual(r.output.split(separator: "\n").map { $0.split(separator: " ")[0] }, ["brief.html", "hostile.html", "index.html", "plain.html"])
     }
+
+    func testAllChecksPassOnTheFixtureCorpus() throws {
+        XCTAssertEqual(try OutputChecks.run(on: folder), """
+            documents/*.json valid: 3
+            documents.jsonl valid records: 3
+            entities.jsonl valid records: 12
+            claims.jsonl valid records: 4
+            claims.csv rows 4
+            documents.csv rows 3
+            entities.csv rows 12
+            entity-table.csv rows 11
+            html well-formed: 4
+            brat files 3 T annotations checked 16
+            conll documents 3
+
+            """)
+    }
+}
+
+/// The same checks on a real output folder, e.g. after
+/// `docpipe run ../shared/corpus/sample` with every format:
+/// `DOCPIPE_EXPORT_CHECK_DIR=out swift test --filter ExportStageTests.RealOutputChecks`.
+final class RealOutputChecks: XCTestCase {
+    func testEveryFileOfAnExportFolderReadsBackWithItsStandardReader() throws {
+        guard let dir = ProcessInfo.processInfo.environment["DOCPIPE_EXPORT_CHECK_DIR"] else {
+            throw XCTSkip("set DOCPIPE_EXPORT_CHECK_DIR=<output folder> to check a real run's exports")
+        }
+        print(try OutputChecks.run(on: URL(fileURLWithPath: dir)))
+    }
 }

@@ -9,7 +9,7 @@ struct DocumentPage {
     func html() -> String {
         let scalars = Array(view.document.text.unicodeScalars)
         let labels = labelCounts()
-        var out = ReportShell.head(title: view.title, extraStyle: labelStyle(labels.map(\.label)))
+        var out = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
         out += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
         out += "<h1>\(HTMLText.escape(view.title))</h1>\n"
         out += metadata()
@@ -22,8 +22,9 @@ struct DocumentPage {
         out += "</div>\n<div class=\"doc\">\n"
         let blocks = self.blocks(scalars.count, scalars)
         let marksByBlock = DocumentPage.assign(marks(labels: labels.map(\.label)), to: blocks.map { ($0.start, $0.end) })
-        for (block, marks) in zip(blocks, marksByBlock) {
-            let body = Highlighter.render(view.index, block.start, block.end, marks: marks)
+        let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
+        for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
+            let body = Highlighter.render(view.index, block.start, block.end, marks: marks, milestones: milestonesByBlock[n])
             switch block.kind {
             case .heading: out += "<h3>\(body)</h3>\n"
             case .paragraph: out += "<p>\(body)</p>\n"
@@ -112,6 +113,20 @@ struct DocumentPage {
                 out[b].append(m)
                 b += 1
             }
+        }
+        return out
+    }
+
+    /// A marker at the start of every page after the first (from the "pages" layer), placed in
+    /// the block holding that offset, or at the start of the next block when it falls between.
+    func pageBreaks(in blocks: [(Int, Int)]) -> [[(offset: Int, html: String)]] {
+        var out = [[(offset: Int, html: String)]](repeating: [], count: blocks.count)
+        var b = 0
+        for (i, page) in view.pages.enumerated() where page.start > 0 {
+            while b < blocks.count, blocks[b].1 <= page.start { b += 1 }
+            guard b < blocks.count else { break }
+            let number = page.attributes["number"]?.intValue ?? i + 1
+            out[b].append((max(page.start, blocks[b].0), "<span class=\"page\" id=\"p\(number)\" data-page=\"\(number)\"></span>"))
         }
         return out
     }

@@ -18,8 +18,10 @@ struct Highlighter {
         var close: String
     }
 
-    /// HTML for scalars `start..<end` of the indexed text with `marks` (clipped to the range).
-    static func render(_ index: TextIndex, _ start: Int, _ end: Int, marks input: [Mark]) -> String {
+    /// HTML for scalars `start..<end` of the indexed text with `marks` (clipped to the range)
+    /// and `milestones` (markup inserted at an offset, such as a page break), sorted by offset.
+    static func render(_ index: TextIndex, _ start: Int, _ end: Int, marks input: [Mark],
+                       milestones: [(offset: Int, html: String)] = []) -> String {
         var marks: [Mark] = []
         for var m in input where m.end > start && m.start < end && m.end > m.start {
             m.start = max(m.start, start)
@@ -33,6 +35,8 @@ struct Highlighter {
         }
         var points = Set<Int>([start, end])
         for m in marks { points.insert(m.start); points.insert(m.end) }
+        for m in milestones where m.offset >= start && m.offset < end { points.insert(m.offset) }
+        var milestone = milestones.firstIndex { $0.offset >= start } ?? milestones.count
         let sorted = points.sorted()
         var out: [UInt8] = []
         out.reserveCapacity((index.byteOffset(ofScalar: end) - index.byteOffset(ofScalar: start)) * 2)
@@ -49,6 +53,10 @@ struct Highlighter {
                     out.append(contentsOf: marks[i].reopen.utf8)
                     stack.append(i)
                 }
+            }
+            while milestone < milestones.count, milestones[milestone].offset == p {
+                out.append(contentsOf: milestones[milestone].html.utf8)
+                milestone += 1
             }
             while next < marks.count, marks[next].start == p {
                 out.append(contentsOf: marks[next].open.utf8)

@@ -2,10 +2,10 @@
 /// fetch or script, and the inline style sheet. Pages are also well-formed XML.
 enum ReportShell {
     /// The document head and the opening of the body.
-    static func head(title: String, extraStyle: String = "") -> String {
+    static func head(title: String, language: String? = nil, extraStyle: String = "") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(languageTag(language))">
         <head>
         <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
@@ -18,6 +18,14 @@ enum ReportShell {
         <body>
 
         """
+    }
+
+    /// A BCP 47-looking tag from metadata ("en", "pt-BR"), else "en" (the report's own language).
+    static func languageTag(_ raw: String?) -> String {
+        guard let raw, !raw.isEmpty, raw.utf8.count <= 35,
+              raw.unicodeScalars.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" })
+        else { return "en" }
+        return raw
     }
 
     /// The closing of the body and document.
@@ -57,6 +65,7 @@ enum ReportShell {
     .claim.low{background:#fffbe6;border-bottom-color:#eed888}
     .claim:target{outline:2px solid var(--accent)}
     .claim[data-n]::before{content:attr(data-n);font-size:.62em;font-weight:700;color:#fff;background:#bf8700;border-radius:8px;padding:0 4px;margin-right:3px;vertical-align:.2em}
+    .page::before{content:"page " attr(data-page);display:inline-block;font-size:.7em;color:var(--muted);border:1px solid var(--line);border-radius:8px;padding:0 6px;margin:0 4px}
     .score{display:inline-block;min-width:3.2em;text-align:right;font-variant-numeric:tabular-nums}
     .bar{display:inline-block;height:8px;background:#e16f24;border-radius:4px;vertical-align:middle;margin-left:6px}
     dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}
