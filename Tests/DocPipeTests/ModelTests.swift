@@ -49,6 +49,15 @@ import Testing
         #expect(back == d)
     }
 
+    @Test func canonicalBytesEqualTheGenericWriter() {
+        var d = Document(id: "d\"1", source: SourceInfo(path: "a/b.md", mediaType: "text/markdown", byteCount: 9, sha256: "ab", record: "r1"),
+                         text: "Hé \u{2028} \"x\"\n", metadata: ["title": "T", "authors": ["A", "B"], "n": 1.5])
+        d.setLayer("sentences", [Span(start: 0, end: 3, type: "sentence")])
+        d.setLayer("entities", [Span(start: 0, end: 2, type: "PERSON", attributes: ["canonical": "Hé", "score": 0.25, "z": [1, 2]])])
+        d.warn(code: "w", "warning \u{1}", stage: "ingest")
+        #expect(d.canonicalBytes == JSONWriter().bytes(d.json))
+    }
+
     @Test func artifactRoundTrips() throws {
         let d = Document(id: "d", source: SourceInfo(path: "d", mediaType: "text/plain", byteCount: 1, sha256: "0"), text: "x\ny")
         let a = StageArtifact(documents: [d], failures: [.init(id: "d-L2", message: "bad line")],
