@@ -30,3 +30,15 @@ import Testing
         }
     }
 }
+
+@Suite struct XXHash64Tests {
+    /// Reference values from Python's `xxhash` package (xxhash.xxh64(data, seed).hexdigest()).
+    @Test func matchesTheReferenceImplementation() {
+        #expect(String(XXHash64.hash([]), radix: 16) == "ef46db3751d8e999")
+        #expect(String(XXHash64.hash(Array("abc".utf8)), radix: 16) == "44bc2cf5ad770999")
+        #expect(String(XXHash64.hash([UInt8](repeating: 0x61, count: 100), seed: 7), radix: 16) == "b97967d02e227e7b")
+        let bytes = (0..<3).flatMap { _ in (0...255).map { UInt8($0) } }
+        #expect(String(XXHash64.hash(bytes), radix: 16) == "8e03c838c596036f")
+        #expect(Checksum.hex(of: bytes).count == 32)
+    }
+}

@@ -3,7 +3,8 @@ import Foundation
 /// The content-addressed on-disk cache of stage results.
 ///
 /// An object lives at `objects/<first two hex digits>/<key>`; it starts with a header line
-/// `DPC1 <sha256 of payload> <payload bytes> <stage id>` and is written to a temporary file in
+/// `DPC2 <checksum of payload> <payload bytes> <stage id>` (a 128-bit xxHash64 pair, see
+/// `Checksum`: fast enough to verify every read) and is written to a temporary file in
 /// the same folder, then renamed into place, so readers see either nothing or a whole object.
 /// Every read re-hashes the payload; a corrupt or truncated object is deleted and reported.
 public struct ArtifactCache: Sendable {
@@ -15,7 +16,7 @@ public struct ArtifactCache: Sendable {
 
     /// The result of a lookup.
     public enum Lookup: Sendable {
-        /// A verified payload and its SHA-256.
+        /// A verified payload and its checksum.
         case hit([UInt8], digest: String)
         /// No object under the key.
         case miss
@@ -49,14 +50,14 @@ public struct ArtifactCache: Sendable {
     public static func verify(_ bytes: [UInt8]) -> Result<([UInt8], String), StageError> {
         guard let nl = bytes.firstIndex(of: 0x0A) else { return .failure(StageError(code: "cache.corrupt", "no header line")) }
         let header = String(decoding: bytes[..<nl], as: UTF8.self).split(separator: " ")
-        guard header.count >= 3, header[0] == "DPC1", let length = Int(header[2]) else {
+        guard header.count >= 3, header[0] == "DPC2", let length = Int(header[2]) else {
             return .failure(StageError(code: "cache.corrupt", "unrecognised header"))
         }
         let payload = Array(bytes[(nl + 1)...])
         guard payload.count == length else {
             return .failure(StageError(code: "cache.corrupt", "truncated: \(payload.count) of \(length) bytes"))
         }
-        let digest = SHA256.hex(of: payload)
+        let digest = Checksum.hex(of: payload)
         guard digest == header[1] else {
             return .failure(StageError(code: "cache.corrupt", "checksum mismatch"))
         }
@@ -65,7 +66,7 @@ public struct ArtifactCache: Sendable {
 
     /// An object's header, read without verifying the payload.
     public struct Header: Sendable, Equatable {
-        /// SHA-256 of the payload.
+        /// Checksum of the payload.
         public var digest: String
         /// Payload size in bytes.
         public var length: Int
@@ -80,7 +81,7 @@ public struct ArtifactCache: Sendable {
         let head = (try? h.read(upToCount: 256)) ?? Data()
         guard let nl = head.firstIndex(of: 0x0A) else { return nil }
         let parts = String(decoding: head[..<nl], as: UTF8.self).split(separator: " ")
-        guard parts.count >= 4, parts[0] == "DPC1", let n = Int(parts[2]) else { return nil }
+        guard parts.count >= 4, parts[0] == "DPC2", let n = Int(parts[2]) else { return nil }
         return Header(digest: String(parts[1]), length: n, stageID: String(parts[3]))
     }
 
@@ -90,7 +91,7 @@ public struct ArtifactCache: Sendable {
         guard let h = ArtifactCache.header(ofObjectAt: url),
               let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber
         else { return nil }
-        let headerLength = "DPC1 \(h.digest) \(h.length) \(h.stageID)\n".utf8.count
+        let headerLength = "DPC2 \(h.digest) \(h.length) \(h.stageID)\n".utf8.count
         return size.intValue == headerLength + h.length ? h : nil
     }
 
@@ -105,8 +106,8 @@ public struct ArtifactCache: Sendable {
     /// Stores a payload under a key, atomically.
     @discardableResult
     public func write(_ key: String, stage: String, payload: [UInt8]) throws -> String {
-        let digest = SHA256.hex(of: payload)
-        var bytes = Array("DPC1 \(digest) \(payload.count) \(stage)\n".utf8)
+        let digest = Checksum.hex(of: payload)
+        var bytes = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
         bytes.append(contentsOf: payload)
         try AtomicFile.write(bytes, to: objectURL(key))
         return digest

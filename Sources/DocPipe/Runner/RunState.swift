@@ -86,10 +86,10 @@ final class RunState: Sendable {
         store(key, stage: stage, payload: artifact.encoded())
     }
 
-    /// Stores raw payload bytes; returns their digest (computed even when the cache is off).
+    /// Stores raw payload bytes; returns their checksum (computed even when the cache is off).
     @discardableResult
     func store(_ key: String, stage: String, payload: [UInt8]) -> String {
-        guard let cache, state.withLock({ $0.cacheWritable }) else { return SHA256.hex(of: payload) }
+        guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(of: payload) }
         do {
             return try cache.write(key, stage: stage, payload: payload)
         } catch {
@@ -98,7 +98,7 @@ final class RunState: Sendable {
                 return s.cacheWritable
             }
             if first { warn("cache disabled for the rest of this run: \(error)") }
-            return SHA256.hex(of: payload)
+            return Checksum.hex(of: payload)
         }
     }
 
