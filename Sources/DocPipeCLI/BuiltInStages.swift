@@ -14,6 +14,6 @@ extension StageRegistry {
             StageDescriptor(Entities.self),
             StageDescriptor(Claims.self),
             StageDescriptor(Export.self),
-        ])
+        ] + scaffolded)
     }
 }

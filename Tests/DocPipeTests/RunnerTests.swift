@@ -106,7 +106,8 @@ import Testing
         try FileManager.default.removeItem(at: t.url.appendingPathComponent("out/docs/a.txt.json"))
         try FileManager.default.removeItem(at: t.url.appendingPathComponent("out/counts.csv"))
         let r = try await run(config, t)
-        #expect(r.misses == 0)
+        // The cache keeps only checksums of output files, so a.txt's export runs again.
+        #expect(r.stages.map(\.misses) == [0, 0, 1])
         #expect(t.snapshot("out") == first)
     }
 

@@ -12,6 +12,29 @@ public struct StageArtifact: Sendable, Equatable {
     public var files: [OutputFile] = []
     /// Corpus parts.
     public var parts: [OutputPart] = []
+    /// For a document stage: what it changed in its input document (see `Document.delta(from:)`),
+    /// stored instead of the whole document. Applied by the runner to the input it rebuilds.
+    public var delta: [UInt8]?
+    /// Checksums of files whose contents were not cached (output files of export-like stages
+    /// live in the output folder; the cache keeps their checksums for the lock file).
+    public var fileChecksums: [(path: String, checksum: String)] = []
+
+    /// Whether files were written by the stage but their contents are not in this artifact.
+    public var filesOmitted: Bool { files.isEmpty && !fileChecksums.isEmpty }
+
+    /// A copy with the files replaced by their checksums (what the cache stores for stages that write files).
+    public func withoutFileContents() -> StageArtifact {
+        var a = self
+        a.fileChecksums = files.map { ($0.path, Checksum.hex(of: $0.bytes)) }
+        a.files = []
+        return a
+    }
+
+    /// Equality of everything but deltas and checksums' tuple storage.
+    public static func == (a: StageArtifact, b: StageArtifact) -> Bool {
+        a.documents == b.documents && a.failures == b.failures && a.files == b.files && a.parts == b.parts && a.delta == b.delta
+            && a.fileChecksums.map(\.path) == b.fileChecksums.map(\.path) && a.fileChecksums.map(\.checksum) == b.fileChecksums.map(\.checksum)
+    }
 
     /// A record ingest could not read.
     public struct Failure: Sendable, Equatable {
@@ -41,9 +64,11 @@ public struct StageArtifact: Sendable, Equatable {
             out.append(0x0A)
         }
         for d in documents { section("doc", d.id, d.canonicalBytes) }
+        if let delta { section("delta", "", delta) }
         for f in failures { section("fail", f.id, Array(f.message.utf8)) }
         for f in files { section("file", f.path, f.bytes) }
         for p in parts { section("part", p.name, p.bytes) }
+        for f in fileChecksums { section("filesum", f.path, Array(f.checksum.utf8)) }
         return out
     }
 
@@ -67,6 +92,8 @@ public struct StageArtifact: Sendable, Equatable {
             case "fail": failures.append(Failure(id: name, message: String(decoding: body, as: UTF8.self)))
             case "file": files.append(OutputFile(path: name, bytes: body))
             case "part": parts.append(OutputPart(name: name, bytes: body))
+            case "delta": delta = body
+            case "filesum": fileChecksums.append((name, String(decoding: body, as: UTF8.self)))
             default: throw DocumentFormatError("artifact: unknown section '\(kind)'")
             }
             i = nl + 1 + n + 1

@@ -171,7 +171,7 @@ struct DocumentWorker: Sendable {
             if n > 1, needed.last != n - 1 { needed.append(n - 1) }
             var files: [String] = []
             for i in needed {
-                let artifact = try await resolver.artifact(i)
+                let artifact = try await resolver.artifact(i, needFiles: stages[i].writesFiles)
                 for f in artifact.files { try output.write(f.path, bytes: f.bytes); files.append(f.path) }
                 for p in artifact.parts { try spool.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes), order: order) }
             }
@@ -360,11 +360,13 @@ struct ChainResolver {
         self.counting = counting
     }
 
-    /// The result of stage `i` (≥ 1).
-    mutating func artifact(_ i: Int) async throws -> StageArtifact {
-        if let a = artifacts[i] { return a }
+    /// The result of stage `i` (≥ 1). With `needFiles`, a cached result whose file contents
+    /// were not cached (stages that write files keep only checksums) is recomputed.
+    mutating func artifact(_ i: Int, needFiles: Bool = false) async throws -> StageArtifact {
+        if let a = artifacts[i], !(needFiles && a.filesOmitted) { return a }
         let stage = worker.config.stages[i]
-        if let (cached, digest) = worker.state.lookup(keys[i], stageName: stage.name, documentID: documentID) {
+        if artifacts[i] == nil, let (cached, digest) = worker.state.lookup(keys[i], stageName: stage.name, documentID: documentID),
+           !(needFiles && cached.filesOmitted) {
             if counting { worker.state.hit(i) }
             artifacts[i] = cached
             digests[i] = digest
@@ -385,8 +387,14 @@ struct ChainResolver {
         worker.state.miss(i, seconds: (ContinuousClock.now - t0).seconds)
         for line in context.logLines { worker.state.warn("[\(stage.name)] \(input.id): \(line)") }
         var artifact = StageArtifact(files: context.files, parts: context.parts)
-        if result != input { artifact.documents = [result] }
-        digests[i] = worker.state.store(keys[i], stage: stage.stageID, artifact: artifact)
+        // The cache keeps what the stage changed, and for file-writing stages only file checksums.
+        var stored = artifact
+        if result != input {
+            stored.delta = result.delta(from: input)
+            artifact.documents = [result]
+        }
+        if stage.writesFiles { stored = stored.withoutFileContents() }
+        digests[i] = worker.state.store(keys[i], stage: stage.stageID, artifact: stored)
         artifacts[i] = artifact
         return artifact
     }
@@ -394,8 +402,17 @@ struct ChainResolver {
     /// The document as it stands after stage `i` (0 = as ingested).
     mutating func document(after i: Int) async throws -> Document {
         if i == 0 { return try await source.document(at: position) }
-        if let d = try await artifact(i).documents.first { return d }
-        return try await document(after: i - 1)
+        let a = try await artifact(i)
+        if let d = a.documents.first { return d }
+        guard let delta = a.delta else { return try await document(after: i - 1) }
+        let base = try await document(after: i - 1)
+        let json: JSONValue
+        do { json = try JSONParser.parse(delta) } catch {
+            throw ChainFailure(stage: i, code: "cache.corrupt", message: "cached delta is not JSON: \(error)")
+        }
+        let doc = try Document.applying(json, to: base)
+        artifacts[i]?.documents = [doc]
+        return doc
     }
 }
 

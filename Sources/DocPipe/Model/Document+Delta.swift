@@ -1,0 +1,68 @@
+/// Deltas between two versions of a document: what a stage changed, so cached results do not
+/// repeat the text and layers they share with their input.
+extension Document {
+    /// The members of `self` that differ from `base`, as canonical JSON bytes (sorted keys):
+    /// any of `id`, `layers` (changed or added layers only), `metadata`, `removedLayers`,
+    /// `source`, `sourceMap`, `text`, `warnings`.
+    public func delta(from base: Document) -> [UInt8] {
+        let w = JSONWriter()
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        var first = true
+        func key(_ k: String) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONWriter.appendString(k, to: &out)
+            out.append(UInt8(ascii: ":"))
+        }
+        if id != base.id { key("id"); JSONWriter.appendString(id, to: &out) }
+        let changed = layers.keys.filter { base.layers[$0] != layers[$0] }.sorted(by: JSONWriter.utf8Less)
+        if !changed.isEmpty {
+            key("layers")
+            out.append(UInt8(ascii: "{"))
+            for (n, name) in changed.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(name, to: &out)
+                out += ":[".utf8
+                for (k, span) in layers[name]!.enumerated() {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    span.writeCanonical(into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        if metadata != base.metadata { key("metadata"); w.write(.object(metadata), into: &out) }
+        let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)
+        if !removed.isEmpty { key("removedLayers"); w.write(.array(removed.map { .string($0) }), into: &out) }
+        if source != base.source { key("source"); w.write(source.json, into: &out) }
+        if sourceMap != base.sourceMap { key("sourceMap"); w.write(sourceMap.json, into: &out) }
+        if text != base.text { key("text"); JSONWriter.appendString(text, to: &out) }
+        if warnings != base.warnings { key("warnings"); w.write(.array(warnings.map(\.json)), into: &out) }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// `base` with a delta written by `delta(from:)` applied.
+    public static func applying(_ delta: JSONValue, to base: Document) throws(DocumentFormatError) -> Document {
+        guard case .object(let d) = delta else { throw DocumentFormatError("a document delta must be an object") }
+        var doc = base
+        if let id = d["id"]?.stringValue { doc.id = id }
+        if let l = d["layers"] {
+            guard case .object(let lo) = l else { throw DocumentFormatError("delta.layers must be an object") }
+            for (name, value) in lo {
+                guard let arr = value.arrayValue else { throw DocumentFormatError("layer '\(name)' must be an array of spans") }
+                var spans: [Span] = []
+                spans.reserveCapacity(arr.count)
+                for s in arr { spans.append(try Span(json: s)) }
+                doc.layers[name] = spans
+            }
+        }
+        for name in d["removedLayers"]?.arrayValue ?? [] { if let n = name.stringValue { doc.layers[n] = nil } }
+        if let m = d["metadata"]?.objectValue { doc.metadata = m }
+        if let s = d["source"] { doc.source = try SourceInfo(json: s) }
+        if let m = d["sourceMap"] { doc.sourceMap = try OffsetMap(json: m) }
+        if let t = d["text"]?.stringValue { doc.text = t }
+        if let w = d["warnings"]?.arrayValue { doc.warnings = w.map(Diagnostic.init(json:)) }
+        return doc
+    }
+}
