@@ -173,6 +173,15 @@ struct ExternalStageTests {
         #expect(rerun.failures.isEmpty)
     }
 
+    @Test func largeDocumentsCrossThePipesWhole() async throws {
+        let big = String(repeating: "the UN said NO again. ", count: 15_000)  // 330 KB each way, 5 pipe buffers
+        let t = try tree(["big.txt": big, "small.txt": "A OK"])
+        let report = try await run(try externalConfig(shoutPipeline(), in: t), t, jobs: 2, cache: false)
+        #expect(report.failures.isEmpty)
+        let doc = try JSONParser.parse(Array(try #require(t.read("out/docs/big.txt.json")).utf8))
+        #expect(doc["layers"]?["shouts"]?.arrayValue?.count == 30_000)
+    }
+
     @Test func optionsReachTheProgramAndAreInTheCacheKey() throws {
         let t = try tree([:])
         let plain = try externalConfig(shoutPipeline(), in: t)
