@@ -11,6 +11,12 @@ let stageResources: [String: [Resource]] = [
     "ClaimStage": [.copy("Resources")],
 ]
 
+/// Test-only dependencies between stages (the stages themselves stay independent): normalize's
+/// tests run ingest first, over real files, to check offsets end to end.
+let stageTestExtras: [String: [Target.Dependency]] = [
+    "NormalizeStage": [.target(name: "IngestStage")],
+]
+
 let package = Package(
     name: "docpipe",
     platforms: [.macOS(.v13)],
@@ -30,7 +36,8 @@ let package = Package(
         .target(name: "DocPipeTestSupport", dependencies: ["DocPipe"], path: "Tests/Support"),
         .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport"]),
     ] + stageModules.map { name in
-        .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "DocPipe", "DocPipeTestSupport"])
+        .testTarget(name: "\(name)Tests",
+                    dependencies: [.target(name: name), "DocPipe", "DocPipeTestSupport"] + (stageTestExtras[name] ?? []))
     } + [
         .testTarget(name: "DocPipeCLITests", dependencies: ["DocPipeCLI", "DocPipe", "DocPipeTestSupport"]),
     ],

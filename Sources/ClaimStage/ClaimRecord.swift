@@ -13,11 +13,12 @@ struct ClaimRecord {
     /// Kinds that make a sentence a claim on their own.
     static let claimKinds: Set<ClaimKind> = Set(ClaimKind.allCases)
 
-    /// Whether the sentence is reported as a claim: a complete, declarative sentence of at least
-    /// four words with a claim kind, or any sentence scored check-worthy.
+    /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
+    /// quotation) of at least four words that is scored check-worthy, or is declarative and has a kind.
     var isClaim: Bool {
-        if checkworthiness >= threshold && analysis.wordCount >= 4 { return true }
-        guard !analysis.isQuestion, analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
+        guard analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
+        if checkworthiness >= threshold { return true }
+        guard !analysis.isQuestion else { return false }
         return !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds)
     }
 

@@ -72,3 +72,13 @@ protocol Command: Sendable {
     /// Runs it with the arguments after its name; returns the exit code.
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32
 }
+
+extension Command {
+    /// Parses this command's arguments; on a usage error prints it with the command's help and returns nil.
+    static func parseArguments(_ args: [String], _ env: CommandEnvironment, flags: Set<String>, options: Set<String>) -> Arguments? {
+        do { return try Arguments(args, flags: flags, options: options) } catch {
+            env.console.err("error: \(error)\n\n\(help)")
+            return nil
+        }
+    }
+}

@@ -12,7 +12,7 @@ public enum DocPipeCLI {
     public static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        RunCommand.self, StatusCommand.self, FilterCommand.self, StagesCommand.self, ValidateCommand.self, CacheCommand.self,
+        RunCommand.self, StatusCommand.self, FilterCommand.self, MergeCommand.self, StagesCommand.self, ValidateCommand.self, CacheCommand.self,
     ]
 
     /// Runs the tool with the process's arguments and real console; returns the exit code.

@@ -14,6 +14,8 @@ public enum ExitCode {
     public static let transient: Int32 = 75
     /// An internal error of docpipe itself.
     public static let internalError: Int32 = 70
+    /// `merge`: the set of shard parts is incomplete or inconsistent.
+    public static let incompleteShards: Int32 = 65
     /// Bad command-line usage.
     public static let usage: Int32 = 64
     /// Interrupted by SIGINT.

@@ -31,7 +31,7 @@ struct CoNLLWriter {
                 } else {
                     previous = -1
                 }
-                out += String(String.UnicodeScalarView(scalars[s..<t])) + " " + tag + "\n"
+                out += view.index.substring(s, t) + " " + tag + "\n"
             }
             out += "\n"
         }

@@ -48,9 +48,9 @@ public struct Ingest: SourceStage {
         let diagnostics = decoded.warnings.map { Diagnostic(code: $0.code, message: $0.message, stage: context.instanceName) }
         switch ext {
         case "json":
-            return try RecordReader(options: options, input: input, mediaType: mediaType!).readJSON(decoded.bytes, warnings: diagnostics)
+            return try RecordReader(options: options, input: input, mediaType: mediaType!, stage: context.instanceName).readJSON(decoded.bytes, warnings: diagnostics)
         case "jsonl", "ndjson":
-            return RecordReader(options: options, input: input, mediaType: mediaType!).readLines(decoded.bytes, warnings: diagnostics)
+            return RecordReader(options: options, input: input, mediaType: mediaType!, stage: context.instanceName).readLines(decoded.bytes, warnings: diagnostics)
         default:
             break
         }
@@ -98,7 +98,9 @@ public struct Ingest: SourceStage {
         if !output.pages.isEmpty { layers[LayerName.pages] = spans(output.pages, type: "page", numbered: true) }
         if !output.headings.isEmpty { layers[Ingest.headingsLayer] = spans(output.headings, type: "heading", numbered: false) }
         let source = SourceInfo(path: input.relativePath, mediaType: mediaType, byteCount: input.bytes.count, sha256: input.sha256)
-        var doc = Document(id: input.documentID, source: source, text: output.builder.string, metadata: output.metadata,
+        var metadata = output.metadata
+        TextHeuristics.fillDate(&metadata, text: output.builder.bytes, relativePath: input.relativePath)
+        var doc = Document(id: input.documentID, source: source, text: output.builder.string, metadata: metadata,
                            sourceMap: map)
         for (name, spans) in layers { doc.setLayer(name, spans) }
         for w in output.warnings { doc.warn(code: w.code, w.message, stage: context.instanceName) }

@@ -18,8 +18,12 @@ public struct IngestOptions: StageOptions {
     public var urlFields: [String] = ["url", "source", "link"]
     /// Read files with an unknown extension as plain text when they look like text (else they fail).
     public var unknownAsText: Bool = true
-    /// Pass `-layout` to pdftotext (keeps columns side by side; off reads columns one after another).
-    public var pdfLayout: Bool = false
+    /// How pdftotext orders text: "reading" (its default: columns one after another, hyphens at
+    /// line ends removed by pdftotext itself), "raw" (content-stream order, hyphens kept for
+    /// normalize to judge) or "layout" (`-layout`: columns side by side, for tables).
+    public var pdfMode: String = "reading"
+    /// The accepted `pdfMode` values.
+    public static let pdfModes = ["layout", "raw", "reading"]
     /// The pdftotext program (a path, or a name looked up on PATH).
     public var pdftotext: String = "pdftotext"
     /// Seconds to wait for pdftotext before giving up on a file.
@@ -37,6 +41,9 @@ public struct IngestOptions: StageOptions {
         }
         if pdfTimeoutSeconds <= 0 { problems.append("pdfTimeoutSeconds must be positive") }
         if pdftotext.isEmpty { problems.append("pdftotext must name a program") }
+        if !IngestOptions.pdfModes.contains(pdfMode) {
+            problems.append("pdfMode must be one of \(IngestOptions.pdfModes.joined(separator: ", ")), not '\(pdfMode)'")
+        }
         return problems
     }
 }

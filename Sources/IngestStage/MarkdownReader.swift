@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Reads Markdown: front matter and `**Key:** value` header lines become metadata; headings,
 /// list items and table rows become their own paragraphs; links, emphasis and code marks are
@@ -54,7 +55,9 @@ enum MarkdownReader {
                 while end > t.lowerBound + hashes, src[end - 1] == UInt8(ascii: "#") || src[end - 1] == 0x20 { end -= 1 }
                 out.builder.paragraphBreak()
                 let start = out.builder.count
-                inline(src, (t.lowerBound + hashes)..<end, into: &out.builder)
+                var contentStart = t.lowerBound + hashes
+                while contentStart < end, src[contentStart] == 0x20 { contentStart += 1 }
+                inline(src, contentStart..<end, into: &out.builder)
                 out.builder.trimTrailingSpaces()
                 if hashes == 1 { out.setIfAbsent("title", String(decoding: out.builder.bytes[start...], as: UTF8.self)) }
                 out.markHeading(from: start)
@@ -64,6 +67,10 @@ enum MarkdownReader {
             // Table rows.
             if src[t.lowerBound] == UInt8(ascii: "|") {
                 if isTableSeparator(src, t) { continue }
+                if let (key, value) = keyValueRow(src, t), MetadataFields.key(for: key) != nil {
+                    MetadataFields.assign(key: key, value: value, to: &out)
+                    continue
+                }
                 out.builder.paragraphBreak()
                 var cellStart = t.lowerBound + 1
                 var k = cellStart
@@ -142,6 +149,16 @@ enum MarkdownReader {
         return (key, Whitespace.collapse(value))
     }
 
+    /// A two-cell table row whose first cell is a bold key: `| **Author:** | Kerr, Paul K. |`.
+    static func keyValueRow(_ s: [UInt8], _ r: Range<Int>) -> (String, String)? {
+        let cells = String(decoding: s[r], as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cells.count == 2, cells[0].hasPrefix("**"), cells[0].hasSuffix("**") else { return nil }
+        var key = String(cells[0].dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+        if key.hasSuffix(":") { key.removeLast() }
+        return key.isEmpty ? nil : (key, cells[1])
+    }
+
     /// The text after a list marker (`- `, `* `, `+ `, `• `) or the item with its number kept (`1. `).
     static func listMarker(_ s: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         guard r.count >= 2 else { return nil }
@@ -170,12 +187,13 @@ enum MarkdownReader {
                 continue
             }
             switch s[i] {
-            case 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: "!"): break
+            case 0x20, 0x09, UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "-"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"): break
             default: other += 1
             }
             i += 1
         }
-        return links >= 2 && other <= 12
+        return (links >= 2 && other <= 12) || (links == 1 && other == 0)
     }
 
     /// A `[text](target)` or `[text][ref]` link at `i`: the text range and where the link ends.
@@ -218,7 +236,10 @@ enum MarkdownReader {
             case UInt8(ascii: "["):
                 if let (text, end) = link(s, i, r.upperBound) {
                     flush(i, &b)
-                    inline(s, text, into: &b)
+                    // A link opening a line and glued to the text after it is a page control ("[Listen](…)Title").
+                    let control = i == r.lowerBound && end < r.upperBound && isWordByte(s[end])
+                    if !control { inline(s, text, into: &b) }
+                    if !control, end < r.upperBound, isWordByte(s[end]) { b.insert(byte: 0x20) }
                     i = end; runStart = i; continue
                 }
             case UInt8(ascii: "*"), UInt8(ascii: "`"):

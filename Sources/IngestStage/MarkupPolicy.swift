@@ -43,7 +43,7 @@ struct MarkupPolicy {
     static let sgml = MarkupPolicy(
         dropped: ["unknown", "topics", "places", "people", "orgs", "exchanges", "companies", "mknote", "script", "style"],
         rawText: ["script", "style"],
-        blocks: ["text", "body", "p", "para", "dateline", "reuters", "doc", "document", "abstract", "section", "article",
+        blocks: ["text", "p", "para", "reuters", "doc", "document", "abstract", "section", "article",
                  "record", "paragraph", "byline"],
         lineBreaks: ["br", "line"],
         cells: [],

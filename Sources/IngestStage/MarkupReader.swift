@@ -162,10 +162,14 @@ struct MarkupReader {
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
                 if i > runStart { b.copy(s, runStart..<i) }
                 if keepLines && !pre {
-                    // SGML: keep the newline, collapse other runs of spaces only at line starts.
-                    if c == 0x0A { b.trimTrailingSpaces(); b.copy(byte: 0x0A, from: i) }
-                    else if c == 0x0D { }
-                    else { b.copy(byte: c, from: i) }
+                    // SGML: keep line breaks (not at a paragraph start) and indentation inside paragraphs.
+                    let atParagraphStart = b.count == 0 || (b.count >= 2 && b.bytes[b.count - 1] == 0x0A && b.bytes[b.count - 2] == 0x0A)
+                    if c == 0x0A {
+                        b.trimTrailingSpaces()
+                        if !atParagraphStart { b.copy(byte: 0x0A, from: i) }
+                    } else if c != 0x0D, !atParagraphStart {
+                        b.copy(byte: c, from: i)
+                    }
                 } else if pre {
                     if c != 0x0D { b.copy(byte: c, from: i) }
                 } else if let last = b.last, last != 0x20, last != 0x0A {

@@ -10,6 +10,7 @@ enum MetadataFields {
         "subtitle": "subtitle",
         "author": "authors", "authors": "authors", "by": "authors", "creator": "authors", "citation_author": "authors",
         "dc.creator": "authors", "dcterms.creator": "authors", "speaker": "authors", "article:author": "authors",
+        "president": "authors", "speakers": "authors", "byline": "authors", "written by": "authors",
         "date": "date", "publication date": "date", "published": "date", "publication_date": "date", "citation_date": "date",
         "citation_publication_date": "date", "dc.date": "date", "dcterms.date": "date", "article:published_time": "date",
         "timestamp": "date", "updated": "date", "date published": "date", "citation_online_date": "date",

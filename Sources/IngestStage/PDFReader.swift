@@ -18,7 +18,8 @@ struct PDFReader {
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         var args = ["-enc", "UTF-8", "-q"]
-        if options.pdfLayout { args.append("-layout") }
+        if options.pdfMode == "layout" { args.append("-layout") }
+        if options.pdfMode == "raw" { args.append("-raw") }
         args += [file.path, "-"]
         let result = try ProcessRunner.run(tool, args, timeout: Double(options.pdfTimeoutSeconds))
         guard result.status == 0 else {

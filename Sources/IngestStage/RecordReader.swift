@@ -6,6 +6,8 @@ struct RecordReader {
     let options: IngestOptions
     let input: SourceInput
     let mediaType: String
+    /// The stage instance name, for warnings.
+    let stage: String
 
     /// One document per JSONL line; a line that does not parse fails alone, naming its number.
     func readLines(_ s: [UInt8], warnings: [Diagnostic]) -> [IngestResult] {
@@ -65,17 +67,22 @@ struct RecordReader {
         if let t = first(options.textFields, in: value) {
             text = t.arrayValue.map { $0.map(scalarString).joined(separator: "\n\n") } ?? scalarString(t)
         }
+        var recordWarnings = warnings
         if text.allSatisfy(\.isWhitespace) {
-            guard !title.isEmpty else {
-                return .failure(id: id, message: "\(label ?? "the file"): no text in any of the fields \(options.textFields.joined(separator: ", "))")
+            if title.isEmpty {
+                // Kept as an empty document, so a corpus keeps one document per record.
+                recordWarnings.append(Diagnostic(code: "ingest.empty-record", message: "\(label ?? "the file") has no text in any of the fields "
+                    + (options.textFields + options.titleFields).joined(separator: ", "), stage: stage))
+                text = ""
+            } else {
+                text = title
             }
-            text = title
         }
         let bytes = Array(text.utf8)
         let source = SourceInfo(path: input.relativePath, mediaType: mediaType, byteCount: input.bytes.count,
                                 sha256: input.sha256, record: label)
         return .document(Document(id: id, source: source, text: String(decoding: bytes, as: UTF8.self), metadata: metadata,
-                                  warnings: warnings))
+                                  warnings: recordWarnings))
     }
 
     /// The first non-empty value among dotted field paths.

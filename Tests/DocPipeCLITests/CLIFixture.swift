@@ -49,7 +49,8 @@ final class CLIFixture: @unchecked Sendable {
         return out
     }
 
-    /// Every file under a folder (relative path → bytes), run.json excluded.
+    /// Every file under a folder (relative path → bytes), except run.json and the bookkeeping
+    /// `.docpipe-state` (a merge of shards does not write one).
     func snapshot(_ folder: String = "out") -> [String: Data] {
         let base = root.appendingPathComponent(folder)
         var out: [String: Data] = [:]
@@ -57,7 +58,7 @@ final class CLIFixture: @unchecked Sendable {
         while let rel = e?.nextObject() as? String {
             var isDir: ObjCBool = false
             let u = base.appendingPathComponent(rel)
-            if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue, rel != "run.json" {
+            if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue, rel != "run.json", rel != ".docpipe-state" {
                 out[rel] = FileManager.default.contents(atPath: u.path)
             }
         }

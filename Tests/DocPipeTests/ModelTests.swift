@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 import Testing
 
 @Suite struct ModelTests {
@@ -54,5 +55,19 @@ import Testing
                               files: [OutputFile(path: "a/b.json", bytes: Array("{}\n".utf8))],
                               parts: [OutputPart(name: "e.csv", bytes: Array("1,2\n".utf8))])
         #expect(try StageArtifact(decoding: a.encoded()) == a)
+    }
+}
+
+@Suite struct CacheKeyTests {
+    @Test func keysAreTheHashOfCanonicalJSON() throws {
+        let config = try PipelineConfig.parse(bytes: Array(#"{"stages": [{"stage": "test-ingest"}, {"stage": "test-words", "options": {"suffix": "é\""}}]}"#.utf8),
+                                              file: "p.json", baseDirectory: URL(fileURLWithPath: "/tmp"), registry: testRegistry)
+        let keys = CacheKey(stages: config.stages)
+        let expectedSource = SHA256.hex(of: JSONWriter().bytes([
+            "kind": "source", "stage": config.stages[0].identity, "path": "a/\"b\".txt", "input": "abc"]))
+        #expect(keys.source(relativePath: "a/\"b\".txt", inputDigest: "abc") == expectedSource)
+        let expectedDoc = SHA256.hex(of: JSONWriter().bytes([
+            "kind": "document", "stage": config.stages[1].identity, "document": "d\u{1}é", "input": "k"]))
+        #expect(keys.document(stage: 1, documentID: "d\u{1}é", inputKey: "k") == expectedDoc)
     }
 }

@@ -37,7 +37,7 @@ import Testing
         _ = try await run(config, t, jobs: 1, out: "out1", cache: false)
         _ = try await run(config, t, jobs: 4, out: "out4", cache: false)
         #expect(t.snapshot("out1") == t.snapshot("out4"))
-        #expect(t.snapshot("out1").count == 33)   // 30 docs + counts.csv + errors.jsonl + manifest
+        #expect(t.snapshot("out1").count == 34)   // 30 docs + counts.csv + errors.jsonl + manifest + state
     }
 
     @Test func editingOneInputRerunsOnlyThatDocument() async throws {
@@ -76,11 +76,14 @@ import Testing
             }
         }
         #expect(truncated == 3)
-        let r = try await run(config, t)
+        // Intact outputs need nothing from the cache; a fresh output folder reads every export result.
+        _ = try await run(config, t)
+        #expect(t.snapshot("out") == before)
+        let r = try await run(config, t, out: "out2")
         #expect(r.warnings.count == 3)
         #expect(r.warnings.allSatisfy { $0.contains("truncated") })
         #expect(r.stages.map(\.misses) == [0, 0, 3])
-        #expect(t.snapshot("out") == before)
+        #expect(t.snapshot("out2") == before)
     }
 
     @Test func failuresAreIsolatedPerDocument() async throws {
@@ -93,6 +96,18 @@ import Testing
         #expect(errors.count == 2)
         #expect(errors[0].contains(#""document":"b.txt""#) && errors[0].contains(#""stage":"test-ingest""#))
         #expect(t.read("out/counts.csv") == "id,words\na.txt,1\nc.multi-L1,1\nc.multi-L3,1\n")
+    }
+
+    @Test func cachedRunSkipsUnchangedDocumentsButRestoresMissingOutputs() async throws {
+        let t = try tree()
+        let config = try testConfig(standardPipeline, in: t)
+        _ = try await run(config, t)
+        let first = t.snapshot("out")
+        try FileManager.default.removeItem(at: t.url.appendingPathComponent("out/docs/a.txt.json"))
+        try FileManager.default.removeItem(at: t.url.appendingPathComponent("out/counts.csv"))
+        let r = try await run(config, t)
+        #expect(r.misses == 0)
+        #expect(t.snapshot("out") == first)
     }
 
     @Test func staleOutputsAreRemoved() async throws {

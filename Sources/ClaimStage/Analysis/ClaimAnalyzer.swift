@@ -8,25 +8,31 @@ struct ClaimAnalyzer: Sendable {
     init(lexicon: CueLexicon = .english) { self.lexicon = lexicon }
 
     private static let h = ClaimTokenizer.hash
-    private static let auxiliaries: Set<UInt64> = Set([
+    private static let auxiliaries: TokenSet = TokenSet([
         "has", "have", "had", "was", "were", "is", "are", "also", "once", "publicly", "recently", "repeatedly",
         "then", "previously", "later", "famously", "himself", "herself", "themselves", "itself", "already",
         "has also", "even", "again", "still", "often", "openly", "explicitly", "reportedly",
-    ].map(h))
-    private static let leadingConnectives: Set<UInt64> = Set([
+    ])
+    private static let leadingConnectives: TokenSet = TokenSet([
         "and", "but", "yet", "so", "however", "moreover", "meanwhile", "still", "indeed", "also", "furthermore",
         "then", "now", "thus", "instead", "similarly", "likewise", "in", "addition", "as", "well", "for", "example",
         "instance", "at", "the", "same", "time", "or", "nor",
-    ].map(h))
-    private static let articles: Set<UInt64> = Set(["the", "a", "an"].map(h))
-    private static let firstPerson: Set<UInt64> = Set(["i", "we", "you", "me", "us", "my", "our", "let"].map(h))
-    private static let willBlockers: Set<UInt64> = Set(["the", "political", "good", "free", "his", "her", "their", "its",
-                                                        "of", "own", "popular", "ill", "a"].map(h))
-    private static let thanBlockers: Set<UInt64> = Set(["rather", "other"].map(h))
-    private static let numberHedges: Set<UInt64> = Set(["about", "around", "some", "up", "as"].map(h))
-    private static let reportingHedges: Set<UInt64> = Set(["reportedly", "allegedly", "purportedly", "supposedly", "it"].map(h))
-    private static let thesisItVerbs: Set<UInt64> = Set(["argues", "proposes", "contends", "recommends", "suggests",
-                                                         "examines", "concludes", "shows", "finds"].map(h))
+    ])
+    private static let articles: TokenSet = TokenSet(["the", "a", "an"])
+    private static let firstPerson: TokenSet = TokenSet(["i", "we", "you", "me", "us", "my", "our", "let"])
+    private static let willBlockers: TokenSet = TokenSet(["the", "political", "good", "free", "his", "her", "their", "its",
+                                                        "of", "own", "popular", "ill", "a"])
+    private static let clauseStops: TokenSet = TokenSet([
+        "should", "would", "could", "will", "can", "must", "may", "might", "shall", "to", "who", "which", "whom", "whose",
+        "when", "while", "if", "because", "although", "though", "where",
+    ])
+    private static let modifiers: TokenSet = TokenSet(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
+                                                     "this", "these", "those", "of", "and", "or"])
+    private static let thanBlockers: TokenSet = TokenSet(["rather", "other"])
+    private static let numberHedges: TokenSet = TokenSet(["about", "around", "some", "up", "as"])
+    private static let reportingHedges: TokenSet = TokenSet(["reportedly", "allegedly", "purportedly", "supposedly", "it"])
+    private static let thesisItVerbs: TokenSet = TokenSet(["argues", "proposes", "contends", "recommends", "suggests",
+                                                         "examines", "concludes", "shows", "finds"])
     private static let hThat = h("that"), hIt = h("it"), hMay = h("may"), hThan = h("than"), hWill = h("will")
     private static let hComma = h(","), hSemicolon = h(";"), hColon = h(":"), hQuestion = h("?")
     private static let hPeriod = h("."), hBang = h("!"), hParen = h(")"), hDollar = h("$"), hPercent = h("%")
@@ -167,8 +173,12 @@ struct ClaimAnalyzer: Sendable {
             a.kinds.insert(.statistical)
         }
 
-        // Factual: a complete declarative sentence about named things, dates or numbers.
-        if a.isComplete, !a.isQuestion, words >= 5, !entities.isEmpty || a.kinds.contains(.statistical) {
+        // Factual: a complete declarative sentence about named things, dates or numbers, that is not
+        // only a recommendation, thesis or forecast.
+        let reportsFacts = !a.kinds.isDisjoint(with: [.statistical, .attributed, .quotation])
+        let onlyOpinion = !a.kinds.isDisjoint(with: [.recommendation, .thesis, .predictive])
+        if a.isComplete, !a.isQuestion, words >= 5, !entities.isEmpty || a.kinds.contains(.statistical),
+           reportsFacts || !onlyOpinion {
             a.kinds.insert(.factual)
         }
         if a.isQuestion { a.kinds.subtract([.factual, .recommendation, .thesis]) }
@@ -231,13 +241,16 @@ struct ClaimAnalyzer: Sendable {
     /// The subject noun phrase of a verb at token `verb`: the clause before it, minus leading
     /// connectives and an appositive ("Thomas Buergenthal, a former judge, described" → "Thomas Buergenthal").
     private func subject(before verb: Int, _ tokens: [ClaimToken], _ inQuote: [Bool]) -> ClaimAnalysis.Cue? {
+        // "its promised aid", "the reported cases": a participle used as an adjective, not a verb.
+        if verb > 0, ClaimAnalyzer.modifiers.contains(tokens[verb - 1].hash) { return nil }
         var end = verb  // exclusive
         while end > 0, ClaimAnalyzer.auxiliaries.contains(tokens[end - 1].hash) { end -= 1 }
         var begin = end
         while begin > 0 {
             let t = tokens[begin - 1]
             if t.isQuote || inQuote[begin - 1] || t.hash == ClaimAnalyzer.hSemicolon || t.hash == ClaimAnalyzer.hColon
-                || t.hash == ClaimAnalyzer.hThat || (t.shape == .punct && t.first == 0xA6) { break }
+                || t.hash == ClaimAnalyzer.hThat || (t.shape == .punct && t.first == 0xA6)
+                || ClaimAnalyzer.clauseStops.contains(t.hash) { break }
             begin -= 1
         }
         while begin < end, ClaimAnalyzer.leadingConnectives.contains(tokens[begin].hash) || !tokens[begin].isWord {
@@ -315,8 +328,8 @@ struct ClaimAnalyzer: Sendable {
                 && $0.start <= t.start && $0.end >= t.end }) { continue }
             let len = t.end - t.start
             if len == 4 && (t.first == 0x31 || t.first == 0x32) { continue }  // 1975, 2019: years
-            if i > 0, lexicon.byFirst[tokens[i - 1].hash]?.contains(where: { $0.categories.contains(.month) }) == true { continue }
-            if i + 1 < tokens.count, lexicon.byFirst[tokens[i + 1].hash]?.contains(where: { $0.categories.contains(.month) }) == true {
+            if i > 0, lexicon.phrases(startingWith: tokens[i - 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true { continue }
+            if i + 1 < tokens.count, lexicon.phrases(startingWith: tokens[i + 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true {
                 continue
             }
             return true

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Tokenises, analyses and scores sentences: the engine behind the `Claims` stage, the trainer
 /// and the evaluator, so all three see exactly the same features.
 public struct ClaimTagger: Sendable {
@@ -14,6 +12,12 @@ public struct ClaimTagger: Sendable {
         hasher = model?.hasher ?? FeatureHasher(bits: 18)
     }
 
+    /// A tagger without a model whose features use `bits` hash bits (for training).
+    init(model: CheckworthinessModel?, hasher: FeatureHasher) {
+        self.model = model
+        self.hasher = hasher
+    }
+
     /// The threshold at or above which a score counts as check-worthy.
     public var threshold: Double { model?.threshold ?? 0.5 }
 
@@ -22,6 +26,7 @@ public struct ClaimTagger: Sendable {
         var tokens: [ClaimToken] = []
         var matches: [CueLexicon.Match] = []
         var features: [Int32] = []
+        var seen = FeatureHasher.Seen()
     }
 
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
@@ -31,13 +36,18 @@ public struct ClaimTagger: Sendable {
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
-        hasher.features(tokens: scratch.tokens, analysis: analysis, into: &scratch.features)
+        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features, seen: &scratch.seen)
         return (analysis, score(scratch.features, analysis))
     }
 
     /// The check-worthiness of one bare sentence (no entity layer: token cues stand in for entities).
     public func score(sentence: String) -> Double {
         var scratch = Scratch()
+        return score(sentence: sentence, scratch: &scratch)
+    }
+
+    /// `score(sentence:)` with reusable buffers.
+    func score(sentence: String, scratch: inout Scratch) -> Double {
         let bytes = Array(sentence.utf8)
         return bytes.withUnsafeBufferPointer { analyze($0, 0..<$0.count, entities: nil, scratch: &scratch).1 }
     }
@@ -58,6 +68,6 @@ public struct ClaimTagger: Sendable {
         if a.kinds.contains(.attributed) || a.kinds.contains(.quotation) { z += 1 }
         if a.kinds.contains(.comparative) || a.kinds.contains(.causal) { z += 0.5 }
         if a.isQuestion { z -= 2 }
-        return 1 / (1 + exp(-z))
+        return PortableMath.sigmoid(z)
     }
 }

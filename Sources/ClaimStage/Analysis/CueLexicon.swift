@@ -11,6 +11,10 @@ struct CueLexicon: Sendable {
 
     /// Phrases by the hash of their first token.
     private(set) var byFirst: [UInt64: [Phrase]] = [:]
+    /// Open-addressing table from first-token hash to an index into `groups` (fast path of `matches`).
+    private var slots: [(key: UInt64, group: Int32)] = []
+    private var groups: [[Phrase]] = []
+    private var mask = 0
 
     /// The built-in English lexicon.
     static let english = CueLexicon(CueLexicon.englishPhrases)
@@ -25,9 +29,32 @@ struct CueLexicon: Sendable {
                 merged[p, default: []].append(category)
             }
         }
+        var firstOrder: [UInt64] = []
         for p in order {
             let hashes = p.split(separator: " ").map { ClaimTokenizer.hash(String($0)) }
+            if byFirst[hashes[0]] == nil { firstOrder.append(hashes[0]) }
             byFirst[hashes[0], default: []].append(Phrase(hashes: hashes, categories: merged[p]!))
+        }
+        var size = 16
+        while size < firstOrder.count * 4 { size *= 2 }
+        mask = size - 1
+        slots = Array(repeating: (0, -1), count: size)
+        for key in firstOrder {
+            var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
+            while slots[i].group >= 0 { i = (i + 1) & mask }
+            slots[i] = (key, Int32(groups.count))
+            groups.append(byFirst[key]!)
+        }
+    }
+
+    /// The phrases starting with a token hash.
+    @inline(__always) func phrases(startingWith key: UInt64) -> [Phrase]? {
+        var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
+        while true {
+            let s = slots[i]
+            if s.group < 0 { return nil }
+            if s.key == key { return groups[Int(s.group)] }
+            i = (i + 1) & mask
         }
     }
 
@@ -42,7 +69,7 @@ struct CueLexicon: Sendable {
     func matches(_ tokens: [ClaimToken], into out: inout [Match]) {
         out.removeAll(keepingCapacity: true)
         for i in tokens.indices {
-            guard let candidates = byFirst[tokens[i].hash] else { continue }
+            guard let candidates = phrases(startingWith: tokens[i].hash) else { continue }
             for phrase in candidates {
                 let n = phrase.hashes.count
                 guard i + n <= tokens.count else { continue }
@@ -114,7 +141,7 @@ struct CueLexicon: Sendable {
             "relative to", "versus", "higher", "lower", "larger", "smaller", "greater", "bigger", "highest", "lowest", "largest", "smallest", "greatest", "biggest",
             "increase", "increased", "increases", "decrease", "decreased", "decline", "declined", "rose",
             "fell", "doubled", "tripled", "halved", "grew", "shrank", "incomparable", "unprecedented",
-            "record", "twice as", "as many as", "the same as", "faster", "slower", "stronger", "weaker",
+            "twice as", "as many as", "the same as", "faster", "slower", "stronger", "weaker",
             "richer", "poorer", "outnumber", "outnumbered", "exceeds", "exceeded",
         ]),
         (.predictive, [

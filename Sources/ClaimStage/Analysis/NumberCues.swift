@@ -1,10 +1,10 @@
 /// Numeric and date mentions found from tokens alone, standing in for the entities layer when a
 /// bare sentence is scored (training and evaluation), so the entity features still fire.
 enum NumberCues {
-    private static let percentWords: Set<UInt64> = Set(["percent", "%", "per"].map(ClaimTokenizer.hash))
-    private static let moneyWords: Set<UInt64> = Set(["dollars", "dollar", "cents", "euros", "pounds", "yen"].map(ClaimTokenizer.hash))
+    private static let percentWords: TokenSet = TokenSet(["percent", "%", "per"])
+    private static let moneyWords: TokenSet = TokenSet(["dollars", "dollar", "cents", "euros", "pounds", "yen"])
     private static let dollar = ClaimTokenizer.hash("$")
-    private static let scaleWords: Set<UInt64> = Set(["million", "billion", "trillion", "thousand", "hundred"].map(ClaimTokenizer.hash))
+    private static let scaleWords: TokenSet = TokenSet(["million", "billion", "trillion", "thousand", "hundred"])
 
     /// PERCENT, MONEY, CARDINAL and DATE mentions (byte offsets, canonical = "").
     static func mentions(_ tokens: [ClaimToken], _ matches: [CueLexicon.Match]) -> [EntityMention] {

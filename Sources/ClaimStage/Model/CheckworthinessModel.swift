@@ -3,11 +3,14 @@ import Foundation
 /// A logistic-regression check-worthiness model over hashed features, loaded from the module's
 /// resources (`Resources/checkworthiness.bin`) or built by `ClaimTrainer`.
 ///
-/// File format (little-endian): magic "DPCW", format version UInt32, hash bits UInt32, threshold
-/// Float64, bias Float64, weight scale Float64, then 2^bits Int16 weights (weight = value × scale).
+/// File format (little-endian): magic "DPCW", format version UInt32, hash bits UInt32, feature
+/// groups UInt32, threshold Float64, bias Float64, weight scale Float64, then 2^bits Int16
+/// weights (weight = value × scale).
 public struct CheckworthinessModel: Sendable, Equatable {
     /// Hash bits (the model has 2^bits weights).
     public let bits: Int
+    /// Optional feature groups the model was trained with (see `FeatureHasher.Groups`).
+    public let featureGroups: UInt32
     /// Weights, one per bucket.
     public var weights: [Float]
     /// Bias.
@@ -19,9 +22,10 @@ public struct CheckworthinessModel: Sendable, Equatable {
     public static let formatVersion: UInt32 = 1
 
     /// Creates a model.
-    public init(bits: Int, weights: [Float], bias: Double, threshold: Double) {
+    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double) {
         precondition(weights.count == 1 << bits, "weights must have 2^bits entries")
         self.bits = bits
+        self.featureGroups = featureGroups
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
@@ -36,15 +40,15 @@ public struct CheckworthinessModel: Sendable, Equatable {
     }()
 
     /// The feature hasher matching this model.
-    var hasher: FeatureHasher { FeatureHasher(bits: bits) }
+    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups)) }
 
     /// Probability that a sentence with these feature buckets is check-worthy.
     func probability(_ features: [Int32]) -> Double {
-        guard !features.isEmpty else { return 1 / (1 + exp(-bias)) }
+        guard !features.isEmpty else { return PortableMath.sigmoid(bias) }
         var z = 0.0
         for f in features { z += Double(weights[Int(f)]) }
         z = z / Double(features.count).squareRoot() + bias
-        return 1 / (1 + exp(-z))
+        return PortableMath.sigmoid(z)
     }
 
     /// Serialises the model (weights quantised to Int16).
@@ -54,6 +58,7 @@ public struct CheckworthinessModel: Sendable, Equatable {
         func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
         u32(CheckworthinessModel.formatVersion)
         u32(UInt32(bits))
+        u32(featureGroups)
         f64(threshold)
         f64(bias)
         let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
@@ -69,7 +74,7 @@ public struct CheckworthinessModel: Sendable, Equatable {
 
     /// Reads a model written by `bytes`.
     public init(bytes: [UInt8]) throws {
-        guard bytes.count >= 36, Array(bytes[0..<4]) == Array("DPCW".utf8) else {
+        guard bytes.count >= 40, Array(bytes[0..<4]) == Array("DPCW".utf8) else {
             throw StageModelError("not a check-worthiness model (bad magic)")
         }
         func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
@@ -79,15 +84,16 @@ public struct CheckworthinessModel: Sendable, Equatable {
             throw StageModelError("model format \(version) is not supported (this build reads \(CheckworthinessModel.formatVersion))")
         }
         let bits = Int(u32(8))
-        guard bits >= 4, bits <= 24, bytes.count == 36 + (1 << bits) * 2 else { throw StageModelError("truncated model") }
-        let threshold = f64(12), bias = f64(20), scale = f64(28)
+        guard bits >= 4, bits <= 24, bytes.count == 40 + (1 << bits) * 2 else { throw StageModelError("truncated model") }
+        let groups = u32(12)
+        let threshold = f64(16), bias = f64(24), scale = f64(32)
         var weights = [Float](repeating: 0, count: 1 << bits)
         for i in 0..<weights.count {
-            let at = 36 + i * 2
+            let at = 40 + i * 2
             let q = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
             weights[i] = Float(Double(q) * scale)
         }
-        self.init(bits: bits, weights: weights, bias: bias, threshold: threshold)
+        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold)
     }
 }
 

@@ -53,6 +53,7 @@ public struct PipelineStatus: Sendable {
         let lockDocs = Dictionary((lock?.documents ?? []).map { ($0.document, $0) }, uniquingKeysWith: { a, _ in a })
         let lockStages = Dictionary((lock?.stages ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let stages = config.stages
+        let keyer = CacheKey(stages: stages)
         // The first stage whose identity differs from the lock decides the reason of those after it.
         var stageChange: [(Int, Reason, String)] = []
         for (i, s) in stages.enumerated() {
@@ -73,7 +74,7 @@ public struct PipelineStatus: Sendable {
             guard let data = FileManager.default.contents(atPath: file.url.path) else { continue }
             let sha = SHA256.hex(of: [UInt8](data))
             let fileID = DocumentID.from(relativePath: file.relativePath)
-            let sourceKey = CacheKey.source(stage: stages[0], relativePath: file.relativePath, inputDigest: sha)
+            let sourceKey = keyer.source(relativePath: file.relativePath, inputDigest: sha)
             var ids: [String]?
             if let cache, case .hit(let payload, _) = cache.read(SHA256.hex(of: "manifest:" + sourceKey)),
                let json = try? JSONParser.parse(payload), let docs = json["documents"]?.arrayValue {
@@ -87,8 +88,7 @@ public struct PipelineStatus: Sendable {
             }
             for id in docIDs {
                 seenDocs.insert(id)
-                var keys = [sourceKey]
-                for i in 1..<max(stages.count, 1) { keys.append(CacheKey.document(stage: stages[i], documentID: id, inputKey: keys[i - 1])) }
+                let keys = keyer.chain(sourceKey: sourceKey, documentID: id)
                 let rerun = simulate(stages: stages, keys: keys, cache: cache, ingestPresent: ids != nil)
                 let entry = lockDocs[id]
                 for i in rerun.keys.sorted() {

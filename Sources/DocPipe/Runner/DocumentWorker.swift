@@ -8,12 +8,38 @@ struct DocumentWorker: Sendable {
     let state: RunState
     let output: OutputFolder
     let spool: PartSpool
+    /// Cache keys, with each stage's identity serialized once.
+    let keys: CacheKey
+    /// Remembered input digests (disabled without a cache).
+    let statIndex: StatIndex
+    /// What the output folder held after the previous complete run (nil: unknown).
+    let previous: OutputState?
+    /// Output paths present in the output folder when the run started.
+    let existingOutputs: Set<String>
+
+    init(config: PipelineConfig, state: RunState, output: OutputFolder, spool: PartSpool, statIndex: StatIndex? = nil,
+         previous: OutputState? = nil, existingOutputs: Set<String> = []) {
+        self.config = config
+        self.state = state
+        self.output = output
+        self.spool = spool
+        self.keys = CacheKey(stages: config.stages)
+        self.statIndex = statIndex ?? StatIndex(cacheDirectory: nil)
+        self.previous = previous
+        self.existingOutputs = existingOutputs
+    }
 
     func process(_ file: InputFile, index: Int, duplicateOf: String?) async {
         let fileID = DocumentID.from(relativePath: file.relativePath)
         let order = DocumentOrder(file: index, record: 0)
         if state.isStopped { return }
+        if state.shard != nil, case .source(let s) = config.stages[0].implementation, !s.mayHoldManyDocuments(file.relativePath),
+           !state.handles(fileID) {
+            state.fileDone(bytes: 0)
+            return
+        }
         func failFile(_ stage: String, _ code: String, _ message: String) {
+            guard state.handles(fileID) else { return }
             state.fail(RunReport.Failure(document: fileID, stage: stage, source: file.relativePath, message: message, code: code), order: order)
         }
         if let duplicateOf {
@@ -21,23 +47,57 @@ struct DocumentWorker: Sendable {
             state.fileDone(bytes: 0)
             return
         }
-        // Read the file, refusing oversize ones before reading them.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        if size > config.maxDocumentBytes {
-            failFile("", "input.too-large", "\(file.relativePath) is \(size) bytes, over maxDocumentBytes (\(config.maxDocumentBytes)); raise the limit in pipeline.json to process it")
+        // Refuse oversize files before reading them; use the remembered digest of unchanged ones.
+        guard let stat = StatIndex.fileStat(file.url.path) else {
+            failFile("", "input.unreadable", "cannot read \(file.relativePath) (it vanished or cannot be examined)")
             state.fileDone(bytes: 0)
             return
         }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+        if stat.size > config.maxDocumentBytes {
+            failFile("", "input.too-large", "\(file.relativePath) is \(stat.size) bytes, over maxDocumentBytes (\(config.maxDocumentBytes)); raise the limit in pipeline.json to process it")
             state.fileDone(bytes: 0)
             return
         }
-        let bytes = [UInt8](data)
-        defer { state.fileDone(bytes: bytes.count) }
-        let input = SourceInput(relativePath: file.relativePath, bytes: bytes)
-        let source = SourceLoader(worker: self, input: input, fileID: fileID)
+        var bytes: [UInt8]?
+        let digest: String
+        if let remembered = statIndex.digest(path: file.url.path, stat: stat) {
+            digest = remembered
+        } else {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+                state.fileDone(bytes: 0)
+                return
+            }
+            bytes = [UInt8](data)
+            digest = SHA256.hex(of: bytes!)
+            statIndex.record(path: file.url.path, stat: stat, digest: digest)
+        }
+        defer { state.fileDone(bytes: Int(stat.size)) }
+        let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes)
+
+        // Fast path: the output folder already holds this file's documents for these keys.
+        if state.shard == nil, let known = previous?.files[file.relativePath], known.sourceKey == source.key {
+            state.hit(0)
+            state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: known.ids))
+            for (position, id) in known.ids.enumerated() {
+                if state.isStopped { return }
+                let docOrder = DocumentOrder(file: index, record: position)
+                let chain = keys.chain(sourceKey: source.key, documentID: id)
+                if let d = previous?.documents[id], d.finalKey == chain.last, d.digests.count == chain.count,
+                   d.files.allSatisfy(existingOutputs.contains) {
+                    for i in 1..<max(chain.count, 1) { state.hit(i) }
+                    for f in d.files { output.record(f) }
+                    state.completed(id, order: docOrder)
+                    state.lock(lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
+                    state.recordDocument(d, order: docOrder)
+                    state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
+                } else {
+                    await runDocument(id: id, position: position, source: source, order: docOrder)
+                }
+            }
+            return
+        }
+
         let manifest: IngestManifest
         do {
             manifest = try await source.manifest()
@@ -48,10 +108,13 @@ struct DocumentWorker: Sendable {
             failFile(config.stages[0].name, "stage.failed", describe(error))
             return
         }
+        if manifest.failures.isEmpty { state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: manifest.documents)) }
         var recordIndex = 0
         for f in manifest.failures {
-            state.fail(RunReport.Failure(document: f.id, stage: config.stages[0].name, source: file.relativePath, message: f.message,
-                                         code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+            if state.handles(f.id) {
+                state.fail(RunReport.Failure(document: f.id, stage: config.stages[0].name, source: file.relativePath, message: f.message,
+                                             code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+            }
             recordIndex += 1
         }
         var seen: Set<String> = []
@@ -59,6 +122,7 @@ struct DocumentWorker: Sendable {
             if state.isStopped { return }
             let docOrder = DocumentOrder(file: index, record: recordIndex)
             recordIndex += 1
+            guard state.handles(id) else { continue }
             guard seen.insert(id).inserted else {
                 state.fail(RunReport.Failure(document: id, stage: config.stages[0].name, source: file.relativePath,
                     message: "duplicate document id '\(id)' in \(file.relativePath); give records distinct ids",
@@ -69,40 +133,66 @@ struct DocumentWorker: Sendable {
         }
     }
 
+    func lockEntry(id: String, source: String, input: String, digests: [String]) -> LockFile.Entry {
+        var outputs: [String: String] = [:]
+        for (stage, d) in zip(config.stages, digests) { outputs[stage.name] = d }
+        return LockFile.Entry(document: id, source: source, input: input, outputs: outputs)
+    }
+
+    /// Writes the files and parts of a document skipped by the fast path, from the cache, so the
+    /// corpus files can be rebuilt when another document changed.
+    func replay(_ d: DeferredDocument) async {
+        let source = SourceLoader(worker: self, file: d.file, fileID: d.fileID, digest: d.digest, bytes: nil)
+        let chain = keys.chain(sourceKey: source.key, documentID: d.id)
+        var resolver = ChainResolver(worker: self, source: source, documentID: d.id, position: d.position, keys: chain, counting: false)
+        do {
+            for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
+                let artifact = try await resolver.artifact(i)
+                for f in artifact.files { try output.write(f.path, bytes: f.bytes) }
+                for p in artifact.parts { try spool.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes), order: d.order) }
+            }
+        } catch {
+            state.warn("could not replay the cached outputs of \(d.id): \(error)")
+        }
+    }
+
     /// Runs the document stages for one document.
     func runDocument(id: String, position: Int, source: SourceLoader, order: DocumentOrder) async {
         let stages = config.stages
         let n = stages.count
-        let sourcePath = source.input.relativePath
-        var keys = [String](repeating: "", count: n)
-        keys[0] = source.key
-        for i in 1..<max(n, 1) { keys[i] = CacheKey.document(stage: stages[i], documentID: id, inputKey: keys[i - 1]) }
-        var resolver = ChainResolver(worker: self, source: source, documentID: id, position: position, keys: keys)
+        let sourcePath = source.file.relativePath
+        let chain = keys.chain(sourceKey: source.key, documentID: id)
+        var resolver = ChainResolver(worker: self, source: source, documentID: id, position: position, keys: chain)
+        state.markChanged()
         do {
             // The last stage's result pulls in whatever it needs; stages that write files are
             // always resolved so their files are written again.
             var needed = (1..<max(n, 1)).filter { stages[$0].writesFiles }
             if n > 1, needed.last != n - 1 { needed.append(n - 1) }
+            var files: [String] = []
             for i in needed {
                 let artifact = try await resolver.artifact(i)
-                for f in artifact.files { try output.write(f.path, bytes: f.bytes) }
+                for f in artifact.files { try output.write(f.path, bytes: f.bytes); files.append(f.path) }
                 for p in artifact.parts { try spool.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes), order: order) }
             }
             // Stages never looked at were satisfied by a later cached result; their digests come
             // from the objects' headers (recomputed if an object has gone).
-            var digests: [String: String] = [stages[0].name: source.digest ?? ""]
+            if source.digest == nil && state.cachedDigest(source.key) == nil { _ = try await source.manifest() }
+            var digests = [source.digest ?? state.cachedDigest(source.key) ?? ""]
             for i in 1..<max(n, 1) {
-                if let d = resolver.digests[i] { digests[stages[i].name] = d; continue }
-                if let d = state.cachedDigest(keys[i]) {
+                if let d = resolver.digests[i] { digests.append(d); continue }
+                if let d = state.cachedDigest(chain[i]) {
                     state.hit(i)
-                    digests[stages[i].name] = d
+                    digests.append(d)
                 } else {
                     _ = try await resolver.artifact(i)
-                    digests[stages[i].name] = resolver.digests[i]
+                    digests.append(resolver.digests[i] ?? "")
                 }
             }
             state.completed(id, order: order)
-            state.lock(LockFile.Entry(document: id, source: sourcePath, input: source.input.sha256, outputs: digests), order: order)
+            state.lock(lockEntry(id: id, source: sourcePath, input: source.inputDigest, digests: digests), order: order)
+            state.recordDocument(OutputState.DocEntry(id: id, source: sourcePath, input: source.inputDigest, finalKey: chain.last ?? "",
+                                                      digests: digests, files: files), order: order)
         } catch let failure as ChainFailure {
             state.fail(RunReport.Failure(document: id, stage: stages[failure.stage].name, source: sourcePath,
                                          message: failure.message, code: failure.code), order: order)
@@ -111,6 +201,16 @@ struct DocumentWorker: Sendable {
                                          code: "output.write"), order: order)
         }
     }
+}
+
+/// A document the fast path skipped; replayed from the cache only if the corpus files must be rebuilt.
+struct DeferredDocument: Sendable {
+    var file: InputFile
+    var fileID: String
+    var digest: String
+    var id: String
+    var position: Int
+    var order: DocumentOrder
 }
 
 /// The ids and failures ingest found in one input file: cached apart from the documents, so a
@@ -136,22 +236,28 @@ struct IngestManifest {
     }
 }
 
-/// Ingest for one input file, run or read from the cache at most once, loaded lazily.
+/// Ingest for one input file, run or read from the cache at most once, loaded lazily (the file
+/// itself is read only if ingest must run).
 final class SourceLoader {
     let worker: DocumentWorker
-    let input: SourceInput
+    let file: InputFile
     let fileID: String
+    /// SHA-256 of the input file.
+    let inputDigest: String
     let key: String
+    private var bytes: [UInt8]?
     private var manifestValue: IngestManifest?
     private var artifactValue: StageArtifact?
     /// The digest of ingest's artifact for this file.
     private(set) var digest: String?
 
-    init(worker: DocumentWorker, input: SourceInput, fileID: String) {
+    init(worker: DocumentWorker, file: InputFile, fileID: String, digest: String, bytes: [UInt8]?) {
         self.worker = worker
-        self.input = input
+        self.file = file
         self.fileID = fileID
-        key = CacheKey.source(stage: worker.config.stages[0], relativePath: input.relativePath, inputDigest: input.sha256)
+        self.inputDigest = digest
+        self.bytes = bytes
+        key = worker.keys.source(relativePath: file.relativePath, inputDigest: digest)
     }
 
     private var manifestKey: String { SHA256.hex(of: "manifest:" + key) }
@@ -193,6 +299,13 @@ final class SourceLoader {
         guard case .source(let impl) = stage.implementation else {
             throw ChainFailure(stage: 0, code: "stage.kind", message: "the first stage does not read inputs")
         }
+        if bytes == nil {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                throw ChainFailure(stage: 0, code: "input.unreadable", message: "cannot read \(file.relativePath)")
+            }
+            bytes = [UInt8](data)
+        }
+        let input = SourceInput(relativePath: file.relativePath, bytes: bytes!, sha256: inputDigest)
         let t0 = ContinuousClock.now
         let results: [IngestResult]
         do {
@@ -232,16 +345,19 @@ struct ChainResolver {
     let documentID: String
     let position: Int
     let keys: [String]
+    /// Whether cache hits and misses count in the run's statistics (not when replaying).
+    let counting: Bool
     var artifacts: [Int: StageArtifact] = [:]
     /// Payload digests of the results resolved so far.
     var digests: [Int: String] = [:]
 
-    init(worker: DocumentWorker, source: SourceLoader, documentID: String, position: Int, keys: [String]) {
+    init(worker: DocumentWorker, source: SourceLoader, documentID: String, position: Int, keys: [String], counting: Bool = true) {
         self.worker = worker
         self.source = source
         self.documentID = documentID
         self.position = position
         self.keys = keys
+        self.counting = counting
     }
 
     /// The result of stage `i` (≥ 1).
@@ -249,7 +365,7 @@ struct ChainResolver {
         if let a = artifacts[i] { return a }
         let stage = worker.config.stages[i]
         if let (cached, digest) = worker.state.lookup(keys[i], stageName: stage.name, documentID: documentID) {
-            worker.state.hit(i)
+            if counting { worker.state.hit(i) }
             artifacts[i] = cached
             digests[i] = digest
             return cached

@@ -66,6 +66,19 @@ public final class OutputFolder: Sendable {
         return nil
     }
 
+    /// Relative paths of the regular files now in the folder (hidden ones excluded).
+    public func existingFiles() -> Set<String> {
+        var out: Set<String> = []
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return out }
+        let base = root.standardizedFileURL.path.count + 1
+        while let u = e.nextObject() as? URL {
+            if (try? u.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                out.insert(String(u.standardizedFileURL.path.dropFirst(base)))
+            }
+        }
+        return out
+    }
+
     /// Paths written in this run, sorted.
     public var writtenPaths: [String] { written.withLock { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } }
 

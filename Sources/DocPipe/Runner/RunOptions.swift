@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
     /// Polled between documents; returning true stops the run gracefully (documents in flight
     /// finish, nothing new starts, corpus files are not rewritten). The CLI wires it to SIGINT.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Process only this shard's documents and write a shard part into `outputDirectory/I-of-N`
+    /// (combined later by `ShardMerger`).
+    public var shard: ShardSpec?
     /// Called as documents finish (for progress displays).
     public var progress: (@Sendable (RunProgress) -> Void)?
 

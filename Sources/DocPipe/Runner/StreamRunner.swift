@@ -91,8 +91,9 @@ public struct StreamRunner: Sendable {
             return (number - 1, JSONWriter().string(record), .failed(retryable: retryable))
         }
         if line.allSatisfy({ $0.isWhitespace }) { return failure("", "input.empty", "line \(number) is empty") }
-        let input = SourceInput(relativePath: "stdin/\(id).jsonl", bytes: Array(line.utf8))
-        let source = SourceLoader(worker: worker, input: input, fileID: id)
+        let bytes = Array(line.utf8)
+        let file = InputFile(url: URL(fileURLWithPath: "/dev/stdin"), relativePath: "stdin/\(id).jsonl")
+        let source = SourceLoader(worker: worker, file: file, fileID: id, digest: SHA256.hex(of: bytes), bytes: bytes)
         let stages = worker.config.stages
         do {
             let manifest = try await source.manifest()
@@ -100,8 +101,7 @@ public struct StreamRunner: Sendable {
             guard manifest.documents.count == 1, let docID = manifest.documents.first else {
                 return failure(stages[0].name, "ingest.records", "line \(number) held \(manifest.documents.count) documents; expected one")
             }
-            var keys = [source.key]
-            for i in 1..<max(stages.count, 1) { keys.append(CacheKey.document(stage: stages[i], documentID: docID, inputKey: keys[i - 1])) }
+            let keys = worker.keys.chain(sourceKey: source.key, documentID: docID)
             var resolver = ChainResolver(worker: worker, source: source, documentID: docID, position: 0, keys: keys)
             var document = try await resolver.document(after: stages.count - 1)
             document.id = id

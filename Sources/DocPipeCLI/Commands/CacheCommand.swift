@@ -21,11 +21,7 @@ enum CacheCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: ["--json"], options: ["--config", "--max-size"]) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--json"], options: ["--config", "--max-size"]) else { return ExitCode.usage }
         guard a.positional.count == 1, let verb = a.positional.first, ["stats", "gc", "verify", "clear"].contains(verb) else {
             env.console.err("error: expected one of stats, gc, verify, clear\n\n\(help)")
             return ExitCode.usage

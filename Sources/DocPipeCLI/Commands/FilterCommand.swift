@@ -22,11 +22,7 @@ enum FilterCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: ["--no-cache"], options: ["--config", "--jobs"]) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--no-cache"], options: ["--config", "--jobs"]) else { return ExitCode.usage }
         let jobs: Int
         do { jobs = try a.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount } catch {
             env.console.err("error: \(error)")

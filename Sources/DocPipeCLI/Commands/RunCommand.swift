@@ -16,10 +16,14 @@ enum RunCommand: Command {
           --config FILE   the pipeline file (default: pipeline.json)
           --out DIR       the output folder (default: the config's "output")
           --jobs N        documents processed at once (default: the number of cores)
+          --cache DIR     the cache folder (default: the config's "cache")
           --no-cache      neither read nor write the cache
           --fail-fast     stop at the first failed document
           --quiet         print nothing but errors
           --progress MODE auto (live line on a terminal), plain (periodic lines) or none
+          --shard I/N     process only shard I (0…N-1) of the documents (by SHA-256 of the id) and
+                          write a part to DIR/I-of-N (DIR: --out, default "<output>.shards");
+                          'docpipe merge' combines the N parts into the normal outputs
           --check         for CI: fail (exit 3) unless every output digest matches docpipe.lock;
                           the lock is not rewritten. With --no-cache every stage is recomputed.
 
@@ -31,14 +35,8 @@ enum RunCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do {
-            a = try Arguments(args, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
-                              options: ["--config", "--out", "--jobs", "--progress"])
-        } catch {
-            env.console.err("error: \(error)\n\n\(help)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--no-cache", "--fail-fast", "--quiet", "--check"],
+                                     options: ["--config", "--out", "--jobs", "--progress", "--shard", "--cache"]) else { return ExitCode.usage }
         let jobs: Int
         do { jobs = try a.int("--jobs") ?? ProcessInfo.processInfo.activeProcessorCount } catch {
             env.console.err("error: \(error)")
@@ -49,17 +47,30 @@ enum RunCommand: Command {
             env.console.err("error: --progress expects auto, plain or none, got '\(progressMode)'")
             return ExitCode.usage
         }
+        var shard: ShardSpec?
+        if let text = a.values["--shard"] {
+            guard let spec = ShardSpec(text) else {
+                env.console.err("error: --shard expects I/N with 0 ≤ I < N, e.g. --shard 0/4; got '\(text)'")
+                return ExitCode.usage
+            }
+            guard !a.flags.contains("--check") else {
+                env.console.err("error: --check applies to whole runs; run it after 'docpipe merge' instead")
+                return ExitCode.usage
+            }
+            shard = spec
+        }
         guard let config = env.loadConfig(a.values["--config"]) else { return ExitCode.configError }
         let inputs = a.positional.isEmpty ? config.inputs.map { config.resolve($0) } : a.positional.map { env.resolve($0) }
-        let out = a.values["--out"].map { env.resolve($0) } ?? config.resolve(config.output)
-        let cache = a.flags.contains("--no-cache") ? nil : config.resolve(config.cacheDirectory)
+        let out = a.values["--out"].map { env.resolve($0) } ?? config.resolve(shard == nil ? config.output : config.output + ".shards")
+        let cache = a.flags.contains("--no-cache") ? nil : a.values["--cache"].map { env.resolve($0) } ?? config.resolve(config.cacheDirectory)
         let quiet = a.flags.contains("--quiet")
         let display = ProgressDisplay(console: env.console, mode: quiet ? "none" : progressMode)
         if env.handleSignals { InterruptMonitor.install(console: env.console) }
         let watchSignals = env.handleSignals
-        let options = RunOptions(inputs: inputs, outputDirectory: out, cacheDirectory: cache, jobs: jobs,
+        var options = RunOptions(inputs: inputs, outputDirectory: out, cacheDirectory: cache, jobs: jobs,
                                  failFast: a.flags.contains("--fail-fast"), progress: { display.update($0) },
                                  shouldStop: { watchSignals && InterruptMonitor.stopRequested })
+        options.shard = shard
         let report: RunReport
         do {
             report = try await PipelineRunner(config: config, options: options).run()
@@ -80,6 +91,10 @@ enum RunCommand: Command {
             env.console.err("failed: \(f.document.isEmpty ? f.source : f.document)\(stage): \(f.message)")
         }
         if report.failures.count > shown.count { env.console.err("… and \(report.failures.count - shown.count) more in errors.jsonl") }
+        if let shard {
+            if !quiet { env.console.err(summary(report, output: out.appendingPathComponent(shard.folderName).path)) }
+            return report.failures.isEmpty ? ExitCode.success : ExitCode.documentsFailed
+        }
         if !quiet { env.console.err(summary(report, output: a.values["--out"] ?? config.output)) }
         let lockURL = config.resolve(LockFile.fileName)
         let produced = LockFile(config: config, documents: report.lockEntries)

@@ -15,11 +15,7 @@ enum StagesCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: ["--json"], options: []) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--json"], options: []) else { return ExitCode.usage }
         guard a.positional.isEmpty else {
             env.console.err("error: 'stages' takes no arguments")
             return ExitCode.usage

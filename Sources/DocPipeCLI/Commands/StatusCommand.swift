@@ -22,11 +22,7 @@ enum StatusCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: ["--why", "--json"], options: ["--config", "--out"]) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: ["--why", "--json"], options: ["--config", "--out"]) else { return ExitCode.usage }
         guard let config = env.loadConfig(a.values["--config"]) else { return ExitCode.configError }
         let inputs = a.positional.isEmpty ? config.inputs.map { config.resolve($0) } : a.positional.map { env.resolve($0) }
         let out = a.values["--out"].map { env.resolve($0) } ?? config.resolve(config.output)

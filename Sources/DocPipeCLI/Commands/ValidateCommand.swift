@@ -16,11 +16,7 @@ enum ValidateCommand: Command {
         """
 
     static func run(_ args: [String], _ env: CommandEnvironment) async -> Int32 {
-        let a: Arguments
-        do { a = try Arguments(args, flags: [], options: ["--config"]) } catch {
-            env.console.err("error: \(error)")
-            return ExitCode.usage
-        }
+        guard let a = parseArguments(args, env, flags: [], options: ["--config"]) else { return ExitCode.usage }
         guard a.positional.isEmpty else {
             env.console.err("error: 'validate' takes no arguments (did you mean --config \(a.positional[0])?)")
             return ExitCode.usage

@@ -20,9 +20,10 @@ struct DocumentPage {
         if !view.claims.isEmpty { out += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
         if labels.isEmpty && view.claims.isEmpty { out += "<span class=\"empty\">No entities or claims in this document.</span>" }
         out += "</div>\n<div class=\"doc\">\n"
-        let marks = self.marks(labels: labels.map(\.label))
-        for block in blocks(scalars.count, scalars) {
-            let body = Highlighter.render(scalars, block.start, block.end, marks: marks)
+        let blocks = self.blocks(scalars.count, scalars)
+        let marksByBlock = DocumentPage.assign(marks(labels: labels.map(\.label)), to: blocks.map { ($0.start, $0.end) })
+        for (block, marks) in zip(blocks, marksByBlock) {
+            let body = Highlighter.render(view.index, block.start, block.end, marks: marks)
             switch block.kind {
             case .heading: out += "<h3>\(body)</h3>\n"
             case .paragraph: out += "<p>\(body)</p>\n"
@@ -92,6 +93,25 @@ struct DocumentPage {
             let canonical = e.attributes["canonical"]?.stringValue ?? view.text(of: e)
             let open = "<span class=\"ent \(classOf[e.type] ?? "")\" data-label=\"\(HTMLText.escape(e.type))\" title=\"\(HTMLText.escape(e.type + ": " + canonical))\">"
             out.append(.init(start: e.start, end: e.end, layer: 1, open: open, reopen: open, close: "</span>"))
+        }
+        return out
+    }
+
+    /// Each block's marks: every mark goes to the blocks it overlaps (found by binary search),
+    /// so rendering stays linear in the number of marks however many blocks there are.
+    static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> [[Highlighter.Mark]] {
+        var out = [[Highlighter.Mark]](repeating: [], count: blocks.count)
+        for m in marks where m.end > m.start {
+            var lo = 0, hi = blocks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if blocks[mid].1 <= m.start { lo = mid + 1 } else { hi = mid }
+            }
+            var b = lo
+            while b < blocks.count, blocks[b].0 < m.end {
+                out[b].append(m)
+                b += 1
+            }
         }
         return out
     }

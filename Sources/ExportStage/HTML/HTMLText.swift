@@ -5,27 +5,48 @@
 enum HTMLText {
     /// `s` escaped for text or a quoted attribute.
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        guard s.utf8.contains(where: needsWork) else { return s }  // most strings need nothing
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        append(escaping: Array(s.utf8)[...], to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Scalars `start..<end` of `scalars`, escaped.
-    static func escape(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        guard start < end else { return "" }
-        return escape(String(String.UnicodeScalarView(scalars[start..<end])))
+    /// Appends UTF-8 `bytes` (valid UTF-8) to `out`, escaped.
+    static func append(escaping bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case 0..<0x20: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+            case 0xEF where i + 2 < end && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFE, U+FFFF are not XML characters
+                i += 2
+            default: out.append(b)
+            }
+            i += 1
+        }
+    }
+
+    /// Appends a string, escaped.
+    static func append(escaping s: String, to out: inout [UInt8]) {
+        if !s.utf8.contains(where: needsWork) { out.append(contentsOf: s.utf8); return }
+        append(escaping: Array(s.utf8)[...], to: &out)
+    }
+
+    private static func needsWork(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return true
+        case 0x09, 0x0A, 0x0D: return false
+        default: return b < 0x20
+        }
     }
 
     /// `s` shortened to `limit` scalars with an ellipsis.

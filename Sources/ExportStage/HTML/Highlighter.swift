@@ -1,3 +1,5 @@
+import DocPipe
+
 /// Renders a stretch of text with highlight elements around spans, keeping the markup nested.
 ///
 /// Spans open outer-first (lower `layer` first, then longer first). When a span ends while
@@ -16,8 +18,8 @@ struct Highlighter {
         var close: String
     }
 
-    /// HTML for scalars `start..<end` of `scalars` with `marks` (clipped to the range).
-    static func render(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, marks input: [Mark]) -> String {
+    /// HTML for scalars `start..<end` of the indexed text with `marks` (clipped to the range).
+    static func render(_ index: TextIndex, _ start: Int, _ end: Int, marks input: [Mark]) -> String {
         var marks: [Mark] = []
         for var m in input where m.end > start && m.start < end && m.end > m.start {
             m.start = max(m.start, start)
@@ -32,29 +34,32 @@ struct Highlighter {
         var points = Set<Int>([start, end])
         for m in marks { points.insert(m.start); points.insert(m.end) }
         let sorted = points.sorted()
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity((index.byteOffset(ofScalar: end) - index.byteOffset(ofScalar: start)) * 2)
         var stack: [Int] = []  // indices into marks
         var next = 0
         for (k, p) in sorted.enumerated() {
             // Close marks ending here, innermost first; reopen any crossing ones above them.
             while let target = stack.lastIndex(where: { marks[$0].end == p }) {
                 let above = Array(stack[(target + 1)...])
-                for i in above.reversed() { out += marks[i].close }
-                out += marks[stack[target]].close
+                for i in above.reversed() { out.append(contentsOf: marks[i].close.utf8) }
+                out.append(contentsOf: marks[stack[target]].close.utf8)
                 stack.removeSubrange(target...)
                 for i in above where marks[i].end > p {
-                    out += marks[i].reopen
+                    out.append(contentsOf: marks[i].reopen.utf8)
                     stack.append(i)
                 }
             }
             while next < marks.count, marks[next].start == p {
-                out += marks[next].open
+                out.append(contentsOf: marks[next].open.utf8)
                 stack.append(next)
                 next += 1
             }
-            if k + 1 < sorted.count { out += HTMLText.escape(scalars, p, sorted[k + 1]) }
+            if k + 1 < sorted.count {
+                HTMLText.append(escaping: index.utf8[index.byteOffset(ofScalar: p)..<index.byteOffset(ofScalar: sorted[k + 1])], to: &out)
+            }
         }
-        for i in stack.reversed() { out += marks[i].close }
-        return out
+        for i in stack.reversed() { out.append(contentsOf: marks[i].close.utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

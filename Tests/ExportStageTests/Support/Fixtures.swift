@@ -98,6 +98,19 @@ enum Fixtures {
         return doc
     }
 
+    /// `document`'s text repeated `times` times (joined by a blank line) with every layer shifted along.
+    static func repeated(_ document: Document, times: Int, id: String) -> Document {
+        let n = document.text.unicodeScalars.count + 2
+        var doc = StageHarness.document(Array(repeating: document.text, count: times).joined(separator: "\n\n"), id: id,
+                                        metadata: document.metadata)
+        for (name, spans) in document.layers {
+            doc.setLayer(name, (0..<times).flatMap { k in
+                spans.map { Span(start: $0.start + k * n, end: $0.end + k * n, type: $0.type, attributes: $0.attributes) }
+            })
+        }
+        return doc
+    }
+
     /// What ingest alone produces: text and metadata, no layers.
     static func plain(id: String = "plain") -> Document {
         StageHarness.document("Just text.\nNo layers at all.", id: id)

@@ -1,0 +1,134 @@
+/// Groups lines into paragraphs: blank lines always separate them; inside a block of lines,
+/// a break also comes before list items and headings, before an indented line, and after a
+/// short line that ends a sentence (hard-wrapped text such as UN records). A block whose lines
+/// are long is one paragraph per line (transcripts with one paragraph per line).
+struct ParagraphPlanner {
+    let reflow: Bool
+
+    /// A planned paragraph: the indices of its lines and whether it is a heading.
+    struct Plan {
+        var lines: [Int]
+        var heading: Bool
+    }
+
+    func plan(_ s: [UInt8], _ lines: [TextLine], joinAcrossBlankLines: Bool = false) -> [Plan] {
+        var plans: [Plan] = []
+        var block: [Int] = []
+        func closeBlock() {
+            guard !block.isEmpty else { return }
+            split(s, lines, block, into: &plans)
+            block.removeAll(keepingCapacity: true)
+        }
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            if line.dropped { k += 1; continue }
+            if line.blank {
+                // Paginated text: a paragraph running on over a page or column break continues.
+                if joinAcrossBlankLines, let last = block.last, !lines[last].heading, !endsSentence(s, lines[last].range) {
+                    var next = k + 1
+                    while next < lines.count, lines[next].blank || lines[next].dropped { next += 1 }
+                    if next < lines.count, startsLowercase(s, lines[next].range), !lines[next].listItem { k = next; continue }
+                }
+                closeBlock()
+                k += 1
+                continue
+            }
+            block.append(k)
+            k += 1
+        }
+        closeBlock()
+        return plans
+    }
+
+    private func split(_ s: [UInt8], _ lines: [TextLine], _ block: [Int], into plans: inout [Plan]) {
+        if block.count == 1 {
+            plans.append(Plan(lines: block, heading: lines[block[0]].heading))
+            return
+        }
+        // Width: the longest line but one (a stray long line does not count); long-line blocks
+        // break at every line.
+        var longest = 0, second = 0
+        var longLines = 0
+        for k in block {
+            let n = lines[k].length
+            if n > longest { second = longest; longest = n } else if n > second { second = n }
+            if n > 160 { longLines += 1 }
+        }
+        let width = block.count >= 5 ? second : longest
+        let everyLine = reflow && longLines * 2 > block.count
+        func short(_ l: TextLine) -> Bool { l.length * 5 < width * 3 }
+        func titleLike(_ l: TextLine) -> Bool {
+            short(l) && !endsWithPunctuation(s, l.range) && startsUppercase(s, l.range) && !l.listItem
+        }
+        var current: [Int] = []
+        func close(heading: Bool = false) {
+            if !current.isEmpty { plans.append(Plan(lines: current, heading: heading)) }
+            current.removeAll()
+        }
+        for k in block {
+            let line = lines[k]
+            if line.heading {
+                close()
+                current = [k]
+                close(heading: true)
+                continue
+            }
+            if let prevK = current.last {
+                let prev = lines[prevK]
+                var brk = everyLine || line.listItem
+                if !brk, line.indent >= 2, line.indent > prev.indent { brk = true }
+                if !brk, !startsLowercase(s, line.range) {
+                    if endsSentence(s, prev.range),
+                       short(prev) || prev.length * 4 < width * 3 || prev.length + 1 + firstWordLength(s, line.range) <= width * 9 / 10 {
+                        brk = true
+                    } else if titleLike(prev) {
+                        brk = true   // a heading line ends here
+                    } else if titleLike(line), endsSentence(s, prev.range) {
+                        brk = true   // a heading line starts here
+                    }
+                }
+                if brk { close() }
+            }
+            current.append(k)
+        }
+        close()
+    }
+
+    func startsLowercase(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let c = s[r.lowerBound]
+        return c >= 0x61 && c <= 0x7A
+    }
+
+    func firstWordLength(_ s: [UInt8], _ r: Range<Int>) -> Int {
+        var i = r.lowerBound
+        while i < r.upperBound, s[i] != 0x20 { i += 1 }
+        return i - r.lowerBound
+    }
+
+    func endsWithPunctuation(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard let c = r.isEmpty ? nil : s[r.upperBound - 1] else { return false }
+        return c == 0x2E || c == 0x2C || c == 0x3B || c == 0x3A || c == 0x2D || c == 0x21 || c == 0x3F
+    }
+
+    func startsUppercase(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let c = s[r.lowerBound]
+        return (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
+    }
+
+    /// Ends with . ! ? : or one of them followed by closing quotes/brackets.
+    func endsSentence(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.upperBound - 1
+        while i >= r.lowerBound {
+            let c = s[i]
+            if c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D { i -= 1; continue }
+            // ” ’ (E2 80 9D / 99)
+            if c == 0x9D || c == 0x99, i >= r.lowerBound + 2, s[i - 1] == 0x80, s[i - 2] == 0xE2 { i -= 3; continue }
+            if c == 0xA6, i >= r.lowerBound + 2, s[i - 1] == 0x80, s[i - 2] == 0xE2 { return true }
+            return c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A
+        }
+        return false
+    }
+}
