@@ -8,13 +8,17 @@ import Testing
 @Suite struct ScaffoldTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A scratch package holding a copy of the real Package.swift and registration file.
+    /// A scratch package: the real Package.swift with two stage modules listed, and an empty
+    /// registration file (so the tests do not depend on stages scaffolded into this clone).
     func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docpipe-scaffold-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("Sources/DocPipeCLI"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Package.swift"), to: dir.appendingPathComponent("Package.swift"))
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(StageScaffolder.registrationFile),
-                                         to: dir.appendingPathComponent(StageScaffolder.registrationFile))
+        let real = try String(contentsOf: Self.repository.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = real.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("let stageModules = [") ? #"let stageModules = ["IngestStage", "ExportStage"]"# : String($0) }
+            .joined(separator: "\n")
+        try Data(manifest.utf8).write(to: dir.appendingPathComponent("Package.swift"))
+        try Data(StageRegistrationFile.render([]).utf8).write(to: dir.appendingPathComponent(StageScaffolder.registrationFile))
         return dir
     }
 
@@ -25,6 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let before = try #require(read(dir, "Package.swift"))
         let modulesBefore = try #require(ManifestEditor.stageModules(in: before))
+        #expect(modulesBefore == ["IngestStage", "ExportStage"])
 
         let files = try StageScaffolder.scaffold(name: "KeywordTags", packageDirectory: dir)
         #expect(files == ["Sources/KeywordTagsStage/KeywordTags.swift", "Tests/KeywordTagsStageTests/KeywordTagsTests.swift",

@@ -34,6 +34,8 @@ for line in sys.stdin:
             start = None
     doc["layers"][os.environ.get("SHOUT_LAYER", "shouts")] = spans
     doc["metadata"]["shouted"] = len(spans)
+    if os.environ.get("SHOUT_UPPER"):
+        doc["text"] = text.upper()
     print(json.dumps(doc), flush=True)
 """#
 
@@ -154,6 +156,15 @@ struct ExternalStageTests {
         #expect(report.failures.first?.message.contains("'shouts'") == true)
     }
 
+    @Test func theTextChangesOnlyWhenTheEntryProducesText() async throws {
+        let t = try tree(["a.txt": "Quiet words"])
+        let undeclared = try await run(try externalConfig(shoutPipeline(), in: t, environment: ["SHOUT_UPPER": "1"]), t, cache: false)
+        #expect(undeclared.failures.map(\.code) == ["external.undeclared-change"])
+        let declared = try await run(try externalConfig(shoutPipeline(produces: #"["shouts", "text"]"#), in: t, environment: ["SHOUT_UPPER": "1"]), t, cache: false)
+        #expect(declared.failures.isEmpty)
+        #expect(t.read("out/docs/a.txt.json")?.contains(#""text": "QUIET WORDS""#) == true)
+    }
+
     @Test func theHandshakeVersionAndTheScriptsDigestAreInTheCacheKey() async throws {
         let t = try tree(["a.txt": "SOME TEXT", "b.txt": "MORE TEXT"])
         let first = try externalConfig(shoutPipeline(), in: t)
@@ -171,6 +182,15 @@ struct ExternalStageTests {
         let rerun = try await run(edited, t)
         #expect(rerun.stages.map(\.misses) == [0, 2, 2])
         #expect(rerun.failures.isEmpty)
+    }
+
+    @Test func largeDocumentsCrossThePipesWhole() async throws {
+        let big = String(repeating: "the UN said NO again. ", count: 15_000)  // 330 KB each way, 5 pipe buffers
+        let t = try tree(["big.txt": big, "small.txt": "A OK"])
+        let report = try await run(try externalConfig(shoutPipeline(), in: t), t, jobs: 2, cache: false)
+        #expect(report.failures.isEmpty)
+        let doc = try JSONParser.parse(Array(try #require(t.read("out/docs/big.txt.json")).utf8))
+        #expect(doc["layers"]?["shouts"]?.arrayValue?.count == 30_000)
     }
 
     @Test func optionsReachTheProgramAndAreInTheCacheKey() throws {
@@ -205,6 +225,13 @@ struct ExternalStageTests {
         #expect(p.contains { $0.hasPrefix("$.stages[1].files: declared file 'missing.py' does not exist") })
         #expect(p.contains { $0.hasPrefix("$.stages[1].timeout: expected seconds per document") })
         #expect(p.contains { $0.hasPrefix(#"$.stages[1].produces: expected an array of non-empty strings such as ["topics"]"#) })
+    }
+
+    @Test(.enabled(if: onPath("sh"), "sh is not on PATH"))
+    func requirementsAreCheckedBeforeAnythingRuns() throws {
+        let p = try problems(#"{"name": "x", "command": ["sh", "ok.sh"], "requires": ["sentences"]}"#,
+                             files: ["ok.sh": #"echo '{"protocol": 1, "stage": "ok", "version": 1}'"# + "\n"])
+        #expect(p == ["$.stages[1]: stage 'x' requires 'sentences', which no earlier stage produces; add a stage that produces it before this one"])
     }
 
     @Test func anExternalStageNeedsAName() throws {

@@ -10,8 +10,14 @@ public enum ExternalProtocol {
     public static let version = 1
     /// The stage id external stages have in cache keys, the lock file and run reports.
     public static let stageID = "external"
-    /// Seconds a program may take for one document (and for its handshake) unless "timeout" says otherwise.
+    /// Seconds a program may take for one document unless "timeout" says otherwise.
     public static let defaultTimeout = 60.0
+    /// Seconds a program may take to start and print its handshake, at least (starting an
+    /// interpreter or loading a model can take longer than one document).
+    public static let minimumHandshakeTimeout = 30.0
+
+    /// The handshake's deadline for a per-document `timeout`.
+    static func handshakeTimeout(_ timeout: Double) -> Double { max(timeout, minimumHandshakeTimeout) }
 
     /// What a program says about itself when it starts.
     public struct Handshake: Sendable, Equatable {

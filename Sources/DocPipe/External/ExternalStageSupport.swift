@@ -89,7 +89,7 @@ public struct ExternalStageSupport: ExternalStageFactory {
         defer { worker.shutDown(grace: 1) }
         let line: [UInt8]
         do {
-            line = try worker.exchangeBlocking([], timeout: command.timeout)
+            line = try worker.exchangeBlocking([], timeout: ExternalProtocol.handshakeTimeout(command.timeout))
         } catch {
             let hint: String
             if case .timedOut = error { hint = " (does it flush stdout after the handshake line?)" } else { hint = "" }

@@ -31,6 +31,8 @@ final class ExternalWorker: Sendable {
 
     private struct Buffers {
         var stdout: [UInt8] = []
+        /// How much of `stdout` is known to hold no newline (so long lines are scanned once).
+        var scanned = 0
         var stderr: [UInt8] = []
         var stderrLines: [String] = []
         var stderrClosed = false
@@ -188,9 +190,13 @@ final class ExternalWorker: Sendable {
     /// Removes and returns the first complete stdout line, without its newline (and a trailing CR).
     private func takeLine() -> [UInt8]? {
         buffers.withLock { b in
-            guard let nl = b.stdout.firstIndex(of: 0x0A) else { return nil }
+            guard let nl = b.stdout[b.scanned...].firstIndex(of: 0x0A) else {
+                b.scanned = b.stdout.count
+                return nil
+            }
             var line = Array(b.stdout[..<nl])
             b.stdout.removeSubrange(...nl)
+            b.scanned = 0
             if line.last == 0x0D { line.removeLast() }
             return line
         }

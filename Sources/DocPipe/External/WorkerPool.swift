@@ -16,6 +16,8 @@ final class WorkerPool: Sendable {
     private struct State {
         var idle: [ExternalWorker] = []
         var live: [ExternalWorker] = []
+        /// Killed workers whose exit has not been seen yet; `shutDown` waits for them.
+        var dying: [ExternalWorker] = []
         var started = 0
     }
 
@@ -25,7 +27,7 @@ final class WorkerPool: Sendable {
     }
 
     deinit {
-        for w in state.withLock({ $0.live }) { w.killNow() }
+        for w in state.withLock({ $0.live + $0.dying }) { w.killNow() }
     }
 
     /// Processes started so far (for tests and the run log).
@@ -44,7 +46,7 @@ final class WorkerPool: Sendable {
         }
         state.withLock { $0.live.append(worker); $0.started += 1 }
         do {
-            let line = try await worker.exchange([], timeout: command.timeout)
+            let line = try await worker.exchange([], timeout: ExternalProtocol.handshakeTimeout(command.timeout))
             switch ExternalProtocol.Handshake.parse(line) {
             case .success(let h) where h == handshake:
                 return worker
@@ -83,15 +85,18 @@ final class WorkerPool: Sendable {
         state.withLock { s in
             s.live.removeAll { $0 === worker }
             s.idle.removeAll { $0 === worker }
+            s.dying.removeAll { !$0.process.isRunning }
+            s.dying.append(worker)
         }
     }
 
-    /// Closes every worker's stdin, gives them `grace` seconds to exit, then kills what is left.
+    /// Closes every worker's stdin, gives them `grace` seconds to exit, then kills what is left,
+    /// and waits until every process this pool started has ended.
     /// The pool stays usable: a later document starts new workers.
     func shutDown(grace: Double = 2) async {
         let workers = state.withLock { s in
-            defer { s.live.removeAll(); s.idle.removeAll() }
-            return s.live
+            defer { s.live.removeAll(); s.idle.removeAll(); s.dying.removeAll() }
+            return s.live + s.dying
         }
         guard !workers.isEmpty else { return }
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
