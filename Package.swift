@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "DocPipeStages", targets: stageModules),
         .library(name: "DocPipeCLI", targets: ["DocPipeCLI"]),
         .executable(name: "docpipe", targets: ["docpipe"]),
+        .plugin(name: "ScaffoldStagePlugin", targets: ["ScaffoldStagePlugin"]),
     ],
     targets: [
         .target(name: "DocPipe"),
@@ -38,6 +39,10 @@ let package = Package(
     } + [
         .target(name: "DocPipeCLI", dependencies: [.target(name: "DocPipe")] + stageModules.map { .target(name: $0) }),
         .executableTarget(name: "docpipe", dependencies: ["DocPipeCLI"]),
+        .plugin(name: "ScaffoldStagePlugin",
+                capability: .command(intent: .custom(verb: "scaffold-stage", description: "Create a stage module with a passing test and register it"),
+                                     permissions: [.writeToPackageDirectory(reason: "creates Sources/<Name>Stage and Tests/<Name>StageTests and registers the stage")]),
+                dependencies: ["docpipe"]),
         .target(name: "DocPipeTestSupport", dependencies: ["DocPipe"], path: "Tests/Support"),
         .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport"]),
     ] + stageModules.map { name in

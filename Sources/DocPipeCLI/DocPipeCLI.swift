@@ -18,7 +18,8 @@ public enum DocPipeCLI {
     /// Runs the tool with the process's arguments and real console; returns the exit code.
     public static func main(registry: StageRegistry = .builtIn) async -> Int32 {
         var env = CommandEnvironment(console: .standard(), registry: registry,
-                                     workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                                     workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                     externalStages: ExternalStageSupport())
         env.handleSignals = true
         return await run(Array(CommandLine.arguments.dropFirst()), env)
     }

@@ -34,7 +34,7 @@ final class CLIFixture: @unchecked Sendable {
     /// Runs `docpipe ARGS` in-process in the fixture folder.
     func run(_ args: [String]) async -> (code: Int32, stdout: String, stderr: String) {
         let rec = RecordingConsole()
-        let env = CommandEnvironment(console: rec.console, registry: .builtIn, workingDirectory: root)
+        let env = CommandEnvironment(console: rec.console, registry: .builtIn, workingDirectory: root, externalStages: ExternalStageSupport())
         let code = await DocPipeCLI.run(args, env)
         return (code, rec.stdout, rec.stderr)
     }
