@@ -88,7 +88,7 @@ enum MarkdownReader {
                 out.builder.paragraphBreak()
                 continue
             }
-            if isNavigation(src, t) { continue }
+            if isNavigation(src, t) || startsWithControl(src, t) { continue }
             headerZone = headerZone && li < 3
             // Block quotes, list items.
             var body = t
@@ -194,6 +194,13 @@ enum MarkdownReader {
             i += 1
         }
         return (links >= 2 && other <= 12) || (links == 1 && other == 0)
+    }
+
+    /// A line opening with a link glued to the next word ("[Listen](…)Title Updated …"): a
+    /// toolbar of a scraped page.
+    static func startsWithControl(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, s[r.lowerBound] == UInt8(ascii: "["), let (_, end) = link(s, r.lowerBound, r.upperBound) else { return false }
+        return end < r.upperBound && isWordByte(s[end])
     }
 
     /// A `[text](target)` or `[text][ref]` link at `i`: the text range and where the link ends.

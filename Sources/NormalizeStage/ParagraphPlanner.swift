@@ -28,7 +28,11 @@ struct ParagraphPlanner {
                 if joinAcrossBlankLines, let last = block.last, !lines[last].heading, !endsSentence(s, lines[last].range) {
                     var next = k + 1
                     while next < lines.count, lines[next].blank || lines[next].dropped { next += 1 }
-                    if next < lines.count, startsLowercase(s, lines[next].range), !lines[next].listItem { k = next; continue }
+                    if next < lines.count, !lines[next].listItem, !lines[next].heading,
+                       startsLowercase(s, lines[next].range) || (endsMidSentence(s, lines[last].range) && lines[next].length >= 40) {
+                        k = next
+                        continue
+                    }
                 }
                 closeBlock()
                 k += 1
@@ -93,6 +97,13 @@ struct ParagraphPlanner {
             current.append(k)
         }
         close()
+    }
+
+    /// Ends with a lowercase letter or a comma: the sentence goes on.
+    func endsMidSentence(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty else { return false }
+        let c = s[r.upperBound - 1]
+        return (c >= 0x61 && c <= 0x7A) || c == 0x2C
     }
 
     func startsLowercase(_ s: [UInt8], _ r: Range<Int>) -> Bool {

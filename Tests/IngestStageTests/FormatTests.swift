@@ -89,8 +89,6 @@ final class FormatTests: XCTestCase {
 
         Type: In Focus
 
-        Iran and Nuclear Weapons
-
         first point
 
         second point
