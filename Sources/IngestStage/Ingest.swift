@@ -75,10 +75,11 @@ public struct Ingest: SourceStage {
         let decoded = DecodedSource(text)
         var output = PDFReader.read(decoded.bytes)
         let info = reader.info(input.bytes)
-        if let t = info["Title"] { MetadataFields.assign(canonical: "title", value: t, to: &output.metadata) }
+        if let t = info["Title"], !PDFReader.isFileNameTitle(t) { MetadataFields.assign(canonical: "title", value: t, to: &output.metadata) }
         if let a = info["Author"] { MetadataFields.assign(canonical: "authors", value: a, to: &output.metadata) }
-        if let d = info["CreationDate"] { MetadataFields.assign(canonical: "date", value: d, to: &output.metadata) }
         var doc = makeDocument(input, mediaType: "application/pdf", source: decoded.bytes, output: output, context: context)
+        // The date printed in the text beats the file's creation date.
+        if doc.metadata["date"] == nil, let d = info["CreationDate"] { MetadataFields.assign(canonical: "date", value: d, to: &doc.metadata) }
         for w in decoded.warnings { doc.warn(code: w.code, w.message, stage: context.instanceName) }
         return doc
     }

@@ -74,6 +74,13 @@ struct PDFReader {
         return out
     }
 
+    /// Titles that word processors put in PDFs instead of a real one ("Microsoft Word - draft.docx").
+    static func isFileNameTitle(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        return lower.hasPrefix("microsoft word") || [".doc", ".docx", ".pdf", ".tex", ".indd", ".rtf"].contains { lower.hasSuffix($0) }
+            || lower == "untitled"
+    }
+
     /// The executable for a program name or path, looked up on PATH.
     static func locate(_ program: String) -> String? {
         let fm = FileManager.default

@@ -29,7 +29,8 @@ struct ParagraphPlanner {
                     var next = k + 1
                     while next < lines.count, lines[next].blank || lines[next].dropped { next += 1 }
                     if next < lines.count, !lines[next].listItem, !lines[next].heading,
-                       startsLowercase(s, lines[next].range) || (endsMidSentence(s, lines[last].range) && lines[next].length >= 40) {
+                       startsLowercase(s, lines[next].range)
+                        || (block.count >= 2 && endsMidSentence(s, lines[last].range) && lines[next].length >= 40) {
                         k = next
                         continue
                     }
@@ -90,6 +91,8 @@ struct ParagraphPlanner {
                         brk = true   // a heading line ends here
                     } else if titleLike(line), endsSentence(s, prev.range) {
                         brk = true   // a heading line starts here
+                    } else if current.count == 1, !endsWithPunctuation(s, prev.range), isTitleCase(s, prev.range) {
+                        brk = true   // a title in title case opening the block
                     }
                 }
                 if brk { close() }
@@ -97,6 +100,27 @@ struct ParagraphPlanner {
             current.append(k)
         }
         close()
+    }
+
+    static let minorWords: Set<[UInt8]> = Set(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+                                               "with", "from", "vs", "via"].map { Array($0.utf8) })
+
+    /// Every word capitalised ("China’s 15th Five-Year Plan: S&T and Economic Priorities"), minor words aside.
+    func isTitleCase(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        var words = 0, capital = 0
+        var i = r.lowerBound
+        while i < r.upperBound {
+            while i < r.upperBound, s[i] == 0x20 { i += 1 }
+            let start = i
+            while i < r.upperBound, s[i] != 0x20 { i += 1 }
+            guard i > start else { continue }
+            let word = s[start..<i]
+            if ParagraphPlanner.minorWords.contains(Array(word)) { continue }
+            words += 1
+            let c = word.first!
+            if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c >= 0x80 { capital += 1 }
+        }
+        return words >= 2 && words <= 14 && capital == words
     }
 
     /// Ends with a lowercase letter or a comma: the sentence goes on.
