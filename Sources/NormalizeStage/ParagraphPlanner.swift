@@ -91,8 +91,8 @@ struct ParagraphPlanner {
                         brk = true   // a heading line ends here
                     } else if titleLike(line), endsSentence(s, prev.range) {
                         brk = true   // a heading line starts here
-                    } else if current.count == 1, !endsWithPunctuation(s, prev.range), isTitleCase(s, prev.range) {
-                        brk = true   // a title in title case opening the block
+                    } else if current.count == 1, plans.count < 3, !endsWithPunctuation(s, prev.range), isTitleCase(s, prev.range) {
+                        brk = true   // a title in title case at the top of the document
                     }
                 }
                 if brk { close() }
