@@ -131,7 +131,7 @@ final class FormatTests: XCTestCase {
 
     func testOptionsEncodeEveryKeyAndValidate() throws {
         let json = OptionsCoding.encode(IngestOptions())
-        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfMode", "pdfTimeoutSeconds",
+        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "decodeEntities", "idFields", "pdfMode", "pdfTimeoutSeconds",
                                                         "pdftotext", "textFields", "titleFields", "unknownAsText", "urlFields"])
         var bad = IngestOptions()
         bad.textFields = []
