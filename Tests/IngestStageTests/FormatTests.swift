@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 import XCTest
 @testable import IngestStage
 
@@ -117,6 +118,23 @@ final class FormatTests: XCTestCase {
         XCTAssertFalse(doc.text.contains("RM"))
         XCTAssertEqual(doc.warnings.map(\.code), ["encoding.windows-1252"])
         XCTAssertEqual(doc.source.mediaType, "application/sgml")
+    }
+
+    func testGenericXML() async throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE article>
+        <article xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <title>Alliance Review</title><author>Kim, Min-ji</author><date>2019-03-01</date>
+          <section><p>First <i>point</i> here.</p><p><![CDATA[Second & last <point>.]]></p></section>
+        </article>
+        """
+        let doc = try await ingestOne("a.xml", xml)
+        XCTAssertEqual(doc.metadata["title"], "Alliance Review")
+        XCTAssertEqual(doc.metadata["authors"], ["Kim, Min-ji"])
+        XCTAssertEqual(doc.metadata["date"], "2019-03-01")
+        XCTAssertEqual(doc.text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) },
+                       ["Alliance Review", "First point here.", "Second & last <point>."])
     }
 
     func testDatesBecomeISO8601() {
