@@ -11,6 +11,20 @@ struct ParagraphPlanner {
         var heading: Bool
     }
 
+    /// A one-line paragraph that reads like a heading: at most 10 words and 80 bytes, starting with
+    /// a capital or digit, no final punctuation, and not the last paragraph.
+    func looksLikeHeading(_ s: [UInt8], _ line: TextLine) -> Bool {
+        let r = line.range
+        guard r.count >= 3, r.count <= 80, !line.listItem, startsUppercase(s, r), !endsWithPunctuation(s, r) else { return false }
+        let last = s[r.upperBound - 1]
+        if last == 0x29 || last == 0x22 || last == 0x5D { return false }   // ")" "\"" "]"
+        var words = 1
+        for i in r where s[i] == 0x20 { words += 1 }
+        // A date line ("April 16, 2026", "Updated April 16, 2026") is not a heading.
+        if words <= 4, r.count >= 4, s[(r.upperBound - 4)..<r.upperBound].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        return words <= 10
+    }
+
     func plan(_ s: [UInt8], _ lines: [TextLine], joinAcrossBlankLines: Bool = false) -> [Plan] {
         var plans: [Plan] = []
         var block: [Int] = []
@@ -43,6 +57,12 @@ struct ParagraphPlanner {
             k += 1
         }
         closeBlock()
+        // One-line paragraphs that read like headings, followed by a longer paragraph.
+        for p in plans.indices where !plans[p].heading && plans[p].lines.count == 1 && p + 1 < plans.count {
+            let line = lines[plans[p].lines[0]]
+            let next = plans[p + 1].lines.reduce(0) { $0 + lines[$1].length }
+            if next > line.length, looksLikeHeading(s, line) { plans[p].heading = true }
+        }
         return plans
     }
 
@@ -51,16 +71,17 @@ struct ParagraphPlanner {
             plans.append(Plan(lines: block, heading: lines[block[0]].heading))
             return
         }
-        // Width: the longest line but one (a stray long line does not count); long-line blocks
-        // break at every line.
-        var longest = 0, second = 0
+        // Width: the 90th percentile of line lengths (stray long lines do not count); long-line
+        // blocks break at every line.
+        var lengths: [Int] = []
+        lengths.reserveCapacity(block.count)
         var longLines = 0
         for k in block {
-            let n = lines[k].length
-            if n > longest { second = longest; longest = n } else if n > second { second = n }
-            if n > 160 { longLines += 1 }
+            lengths.append(lines[k].length)
+            if lines[k].length > 160 { longLines += 1 }
         }
-        let width = block.count >= 5 ? second : longest
+        lengths.sort()
+        let width = block.count >= 5 ? lengths[(lengths.count - 1) * 9 / 10] : lengths[lengths.count - 1]
         let everyLine = reflow && longLines * 2 > block.count
         func short(_ l: TextLine) -> Bool { l.length * 5 < width * 3 }
         func titleLike(_ l: TextLine) -> Bool {
@@ -91,7 +112,7 @@ struct ParagraphPlanner {
                         brk = true   // a heading line ends here
                     } else if titleLike(line), endsSentence(s, prev.range) {
                         brk = true   // a heading line starts here
-                    } else if current.count == 1, plans.count < 3, !endsWithPunctuation(s, prev.range), isTitleCase(s, prev.range) {
+                    } else if current == [block[0]], plans.count <= 1, !endsWithPunctuation(s, prev.range), isTitleCase(s, prev.range) {
                         brk = true   // a title in title case at the top of the document
                     }
                 }

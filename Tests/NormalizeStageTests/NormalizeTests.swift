@@ -83,7 +83,7 @@ final class NormalizeTests: XCTestCase {
         XCTAssertEqual(doc.metadata["series"], "Issues & Insights")
         XCTAssertEqual(doc.metadata["volume"], "19")
         XCTAssertEqual(doc.metadata["number"], "WP 13")
-        XCTAssertEqual(doc.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "paragraph", "paragraph"])
+        XCTAssertEqual(doc.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "heading", "paragraph"])
         var options = NormalizeOptions()
         options.boilerplateLines.append("Background")
         options.boilerplatePatterns = ["Under extreme .* violations\\."]
