@@ -86,9 +86,12 @@ public struct Ingest: SourceStage {
 
     private func makeDocument(_ input: SourceInput, mediaType: String, source: [UInt8], output: ReaderOutput,
                               context: StageContext) -> Document {
-        let sourceIndex = TextIndex(utf8: source)
-        let map = output.builder.offsetMap(source: sourceIndex)
+        // Text that is its source unchanged (plain text) needs no index to map it.
+        let unchanged = output.builder.runs.count == 1 && output.builder.runs[0] == .init(out: 0, src: 0, len: source.count)
+            && output.builder.count == source.count
         let textIndex = TextIndex(utf8: output.builder.bytes)
+        let map = unchanged ? .identity(length: textIndex.scalarCount)
+            : output.builder.offsetMap(source: TextIndex(utf8: source), output: textIndex)
         var layers: [String: [Span]] = [:]
         func spans(_ ranges: [Range<Int>], type: String, numbered: Bool) -> [Span] {
             ranges.enumerated().map { i, r in

@@ -115,9 +115,6 @@ struct MarkupReader {
                 }
                 if name == "pre" { preDepth += 1 }
                 if let key = policy.metadataAndText[name] { capture = (key, out.builder.count, true) }
-                if name == "img", let alt = attributes(s, j..<tagEnd)["alt"], !alt.isEmpty, alt.count < 200 {
-                    _ = alt  // images' alt text is not document text
-                }
             } else {
                 if let d = dropDepth[name], d > 0 {
                     dropDepth[name] = d - 1
@@ -185,7 +182,7 @@ struct MarkupReader {
     }
 
     private func emitScalar(_ u: Unicode.Scalar, pre: Bool, into b: inout MappedTextBuilder) {
-        if u == "\n" || u == "\t" || u == " " || u.value == 0xA0 && false {
+        if u == "\n" || u == "\t" || u == " " {
             if policy.collapseWhitespace && !pre {
                 if let last = b.last, last != 0x20, last != 0x0A { b.insert(byte: 0x20) }
             } else {
