@@ -27,6 +27,13 @@ public struct Ingest: SourceStage {
         "sgm": "application/sgml", "sgml": "application/sgml", "xml": "application/xml", "pdf": "application/pdf",
     ]
 
+    /// JSON, JSON Lines and NDJSON files may hold many documents (records); sharded runs read them
+    /// whatever the shard of the file's own id.
+    public func mayHoldManyDocuments(_ relativePath: String) -> Bool {
+        let lower = relativePath.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+    }
+
     /// Reads one input file.
     public func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult] {
         let ext = input.fileExtension
