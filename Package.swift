@@ -17,6 +17,11 @@ let stageTestExtras: [String: [Target.Dependency]] = [
     "NormalizeStage": [.target(name: "IngestStage")],
 ]
 
+/// Files in stage test folders that are read through #filePath, not compiled or bundled.
+let stageTestExcludes: [String: [String]] = [
+    "ClaimStage": ["Snapshots"],
+]
+
 let package = Package(
     name: "docpipe",
     platforms: [.macOS(.v13)],
@@ -37,7 +42,8 @@ let package = Package(
         .testTarget(name: "DocPipeTests", dependencies: ["DocPipe", "DocPipeTestSupport"]),
     ] + stageModules.map { name in
         .testTarget(name: "\(name)Tests",
-                    dependencies: [.target(name: name), "DocPipe", "DocPipeTestSupport"] + (stageTestExtras[name] ?? []))
+                    dependencies: [.target(name: name), "DocPipe", "DocPipeTestSupport"] + (stageTestExtras[name] ?? []),
+                    exclude: stageTestExcludes[name] ?? [])
     } + [
         .testTarget(name: "DocPipeCLITests", dependencies: ["DocPipeCLI", "DocPipe", "DocPipeTestSupport"]),
     ],

@@ -1,1 +1,4 @@
 import DocPipeCLI
+import Foundation
+
+exit(await DocPipeCLI.main())

@@ -19,6 +19,8 @@ public struct StageArtifact: Sendable, Equatable {
         public var id: String
         /// Why.
         public var message: String
+        /// Creates one.
+        public init(id: String, message: String) { self.id = id; self.message = message }
     }
 
     /// An empty artifact.

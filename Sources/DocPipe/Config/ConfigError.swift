@@ -9,6 +9,14 @@ public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, with the likely fix.
     public var message: String
 
+    /// Creates an issue.
+    public init(file: String, path: String, position: SourcePosition?, message: String) {
+        self.file = file
+        self.path = path
+        self.position = position
+        self.message = message
+    }
+
     /// `file:line:column: path: message`.
     public var description: String {
         let at = position.map { ":\($0.line):\($0.column)" } ?? ""

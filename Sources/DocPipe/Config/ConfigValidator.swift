@@ -44,8 +44,25 @@ struct ConfigValidator {
         }
         _ = version
         let inputs = stringArray(top["inputs"], [".inputs"], default: ["seeds"])
+        let exclude = stringArray(top["exclude"], [".exclude"], default: [])
         let output = string(top["output"], [".output"], default: "out")
-        let cache = string(top["cache"], [".cache"], default: ".docpipe/cache")
+        var cache = ".docpipe/cache"
+        var cacheMax: Int?
+        if let c = top["cache"] {
+            if case .object(let co) = c {
+                for key in co.keys.sorted() where !["directory", "maxSize"].contains(key) {
+                    report([".cache", JSONPath.member(key)], "unknown key '\(key)'\(Suggest.hint(for: key, in: ["directory", "maxSize"])); the cache takes \"directory\" and \"maxSize\"")
+                }
+                cache = string(co["directory"], [".cache", ".directory"], default: cache)
+                if let m = co["maxSize"] {
+                    if let n = m.intValue, n >= 0 { cacheMax = n } else if let t = m.stringValue, let n = CacheMaintenance.parseSize(t) { cacheMax = n } else {
+                        report([".cache", ".maxSize"], "expected a size such as \"2GB\", \"500MiB\" or a number of bytes")
+                    }
+                }
+            } else {
+                cache = string(c, [".cache"], default: cache)
+            }
+        }
         var maxBytes = PipelineConfig.defaultMaxDocumentBytes
         if let m = top["maxDocumentBytes"] {
             if let n = m.intValue, n > 0 { maxBytes = n } else { report([".maxDocumentBytes"], "expected a positive number of bytes") }
@@ -79,8 +96,8 @@ struct ConfigValidator {
         identity["stages"] = .array(stages.map { .object(["name": .string($0.name), "identity": $0.identity]) })
         identity["maxDocumentBytes"] = .int(maxBytes)
         let digest = SHA256.hex(of: JSONWriter().bytes(.object(identity)))
-        return PipelineConfig(file: file, baseDirectory: baseDirectory, inputs: inputs, output: output, cacheDirectory: cache,
-                              maxDocumentBytes: maxBytes, stages: stages, digest: digest)
+        return PipelineConfig(file: file, baseDirectory: baseDirectory, inputs: inputs, exclude: exclude, output: output, cacheDirectory: cache,
+                              maxDocumentBytes: maxBytes, stages: stages, digest: digest, cacheMaxBytes: cacheMax)
     }
 
     mutating func string(_ v: JSONValue?, _ path: [String], default d: String) -> String {

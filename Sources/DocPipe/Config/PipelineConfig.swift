@@ -5,7 +5,7 @@ public struct PipelineConfig: Sendable {
     /// The highest `version` of pipeline.json this build understands.
     public static let supportedVersion = 1
     /// Top-level keys and what they default to.
-    public static let topLevelKeys = ["version", "inputs", "output", "cache", "stages", "maxDocumentBytes"]
+    public static let topLevelKeys = ["version", "inputs", "exclude", "output", "cache", "stages", "maxDocumentBytes"]
     /// Keys of one stage entry.
     public static let stageKeys = ["name", "stage", "options", "command", "files", "timeout", "requires", "produces"]
     /// The default size limit of one input file.
@@ -17,6 +17,8 @@ public struct PipelineConfig: Sendable {
     public var baseDirectory: URL
     /// Input files or folders.
     public var inputs: [String]
+    /// Glob patterns of input paths (or file names) to skip inside input folders.
+    public var exclude: [String] = []
     /// The output folder.
     public var output: String
     /// The cache folder.
@@ -27,6 +29,8 @@ public struct PipelineConfig: Sendable {
     public var stages: [ConfiguredStage]
     /// SHA-256 over the canonical form of everything that affects outputs.
     public var digest: String
+    /// When set, the cache is trimmed to this many bytes (least recently used first) after each run.
+    public var cacheMaxBytes: Int?
 
     /// Resolves a config-relative path.
     public func resolve(_ path: String) -> URL {

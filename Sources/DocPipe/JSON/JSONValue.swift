@@ -2,7 +2,7 @@
 ///
 /// Objects are unordered; every writer in docpipe emits their keys sorted, so equal values
 /// always serialize to the same bytes.
-public enum JSONValue: Sendable, Equatable, Hashable {
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -70,5 +70,33 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
         var o: [String: JSONValue] = [:]
         for (k, v) in elements { o[k] = v }
         self = .object(o)
+    }
+}
+
+extension JSONValue: Equatable, Hashable {
+    /// Numbers compare by value, so `1` equals `1.0` (the writer prints both as `1`).
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.int, .double), (.double, .int), (.double, .double): return a.doubleValue == b.doubleValue
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
+        default: return false
+        }
+    }
+
+    /// Hashes consistently with `==`.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .int, .double: hasher.combine(doubleValue!)
+        case .string(let s): hasher.combine(s)
+        case .array(let a): hasher.combine(a)
+        case .object(let o): hasher.combine(o)
+        }
     }
 }

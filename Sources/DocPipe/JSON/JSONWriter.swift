@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON deterministically: object keys sorted by code point, shortest round-trip numbers,
 /// no raw U+2028/U+2029, non-finite numbers as `null`. Equal values always give equal bytes.
 public struct JSONWriter {
@@ -60,7 +62,19 @@ public struct JSONWriter {
 
     /// Keys in code-point order (the order Python's `sort_keys` gives), independent of locale.
     public static func sortedKeys(_ o: [String: JSONValue]) -> [String] {
-        o.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        o.keys.sorted(by: utf8Less)
+    }
+
+    /// Code-point (UTF-8 byte) order of two strings, compared with `memcmp`.
+    public static func utf8Less(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+                return c != 0 ? c < 0 : pa.count < pb.count
+            }
+        }
     }
 
     /// Appends a number: integral values within ±2^53 without a fraction, others in shortest form.
@@ -73,43 +87,53 @@ public struct JSONWriter {
         }
     }
 
-    /// Appends a JSON string literal with the minimal escapes (plus U+2028 and U+2029).
+    /// Appends a JSON string literal with the minimal escapes (plus U+2028 and U+2029). Runs of
+    /// bytes that need no escaping are copied in one go.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
+        var s = s
         out.append(UInt8(ascii: "\""))
-        var utf8 = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = utf8.next() {
+        s.withUTF8 { buf in appendEscaped(buf, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 bytes as the inside of a JSON string literal.
+    public static func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = buf.count
+        var runStart = 0
+        var i = 0
+        while i < n {
+            let b = buf[i]
+            // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+            if b == 0xE2 {
+                if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                    out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                    runStart = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
             switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
             case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
+            default:
                 out.append(contentsOf: "\\u00".utf8)
                 out.append(hexDigit(b >> 4))
                 out.append(hexDigit(b & 0xF))
-            case 0xE2:
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: legal JSON, but they break JavaScript and line readers.
-                pending.removeAll(keepingCapacity: true)
-                pending.append(b)
-                if let b2 = utf8.next() {
-                    pending.append(b2)
-                    if b2 == 0x80, let b3 = utf8.next() {
-                        if b3 == 0xA8 || b3 == 0xA9 {
-                            out.append(contentsOf: (b3 == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                            continue
-                        }
-                        pending.append(b3)
-                    }
-                }
-                out.append(contentsOf: pending)
-            default: out.append(b)
             }
+            i += 1
+            runStart = i
         }
-        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
     }
 
     /// A string as a JSON literal.

@@ -92,6 +92,46 @@ extension Document {
                   sourceMap: map, warnings: (o["warnings"]?.arrayValue ?? []).map(Diagnostic.init(json:)))
     }
 
-    /// Canonical bytes of the document (compact JSON, sorted keys).
-    public var canonicalBytes: [UInt8] { JSONWriter().bytes(json) }
+    /// Canonical bytes of the document (compact JSON, sorted keys): the same bytes as
+    /// `JSONWriter().bytes(json)`, written directly, without building the JSON tree of every span.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2 + 256)
+        writeCanonical(into: &out)
+        return out
+    }
+
+    /// Appends the canonical bytes of the document.
+    public func writeCanonical(into out: inout [UInt8]) {
+        let w = JSONWriter()
+        out += #"{"id":"#.utf8
+        JSONWriter.appendString(id, to: &out)
+        out += #","layers":{"#.utf8
+        for (n, name) in layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            JSONWriter.appendString(name, to: &out)
+            out += ":[".utf8
+            for (k, span) in layers[name]!.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                span.writeCanonical(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += #"},"metadata":"#.utf8
+        w.write(.object(metadata), into: &out)
+        out += #","schemaVersion":"#.utf8
+        out += String(Document.schemaVersion).utf8
+        out += #","source":"#.utf8
+        w.write(source.json, into: &out)
+        out += #","sourceMap":["#.utf8
+        for (n, seg) in sourceMap.segments.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out += "[\(seg.text),\(seg.source),\(seg.length)]".utf8
+        }
+        out += #"],"text":"#.utf8
+        JSONWriter.appendString(text, to: &out)
+        out += #","warnings":"#.utf8
+        w.write(.array(warnings.map(\.json)), into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
 }

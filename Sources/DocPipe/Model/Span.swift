@@ -42,6 +42,23 @@ extension Span {
         return .object(o)
     }
 
+    /// Appends the span's canonical JSON (the bytes `JSONWriter().bytes(json)` gives).
+    public func writeCanonical(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if !attributes.isEmpty {
+            out += #""attributes":"#.utf8
+            JSONWriter().write(.object(attributes), into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out += #""end":"#.utf8
+        out += String(end).utf8
+        out += #","start":"#.utf8
+        out += String(start).utf8
+        out += #","type":"#.utf8
+        JSONWriter.appendString(type, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// Reads a span written by `json`.
     public init(json: JSONValue) throws(DocumentFormatError) {
         guard let start = json["start"]?.intValue, let end = json["end"]?.intValue, let type = json["type"]?.stringValue,

@@ -8,12 +8,38 @@ struct DocumentWorker: Sendable {
     let state: RunState
     let output: OutputFolder
     let spool: PartSpool
+    /// Cache keys, with each stage's identity serialized once.
+    let keys: CacheKey
+    /// Remembered input digests (disabled without a cache).
+    let statIndex: StatIndex
+    /// What the output folder held after the previous complete run (nil: unknown).
+    let previous: OutputState?
+    /// Output paths present in the output folder when the run started.
+    let existingOutputs: Set<String>
+
+    init(config: PipelineConfig, state: RunState, output: OutputFolder, spool: PartSpool, statIndex: StatIndex? = nil,
+         previous: OutputState? = nil, existingOutputs: Set<String> = []) {
+        self.config = config
+        self.state = state
+        self.output = output
+        self.spool = spool
+        self.keys = CacheKey(stages: config.stages)
+        self.statIndex = statIndex ?? StatIndex(cacheDirectory: nil)
+        self.previous = previous
+        self.existingOutputs = existingOutputs
+    }
 
     func process(_ file: InputFile, index: Int, duplicateOf: String?) async {
         let fileID = DocumentID.from(relativePath: file.relativePath)
         let order = DocumentOrder(file: index, record: 0)
         if state.isStopped { return }
+        if state.shard != nil, case .source(let s) = config.stages[0].implementation, !s.mayHoldManyDocuments(file.relativePath),
+           !state.handles(fileID) {
+            state.fileDone(bytes: 0)
+            return
+        }
         func failFile(_ stage: String, _ code: String, _ message: String) {
+            guard state.handles(fileID) else { return }
             state.fail(RunReport.Failure(document: fileID, stage: stage, source: file.relativePath, message: message, code: code), order: order)
         }
         if let duplicateOf {
@@ -21,106 +47,286 @@ struct DocumentWorker: Sendable {
             state.fileDone(bytes: 0)
             return
         }
-        // Read the file, refusing oversize ones before reading them.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        if size > config.maxDocumentBytes {
-            failFile("", "input.too-large", "\(file.relativePath) is \(size) bytes, over maxDocumentBytes (\(config.maxDocumentBytes)); raise the limit in pipeline.json to process it")
+        // Refuse oversize files before reading them; use the remembered digest of unchanged ones.
+        guard let stat = StatIndex.fileStat(file.url.path) else {
+            failFile("", "input.unreadable", "cannot read \(file.relativePath) (it vanished or cannot be examined)")
             state.fileDone(bytes: 0)
             return
         }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+        if stat.size > config.maxDocumentBytes {
+            failFile("", "input.too-large", "\(file.relativePath) is \(stat.size) bytes, over maxDocumentBytes (\(config.maxDocumentBytes)); raise the limit in pipeline.json to process it")
             state.fileDone(bytes: 0)
             return
         }
-        let bytes = [UInt8](data)
-        defer { state.fileDone(bytes: bytes.count) }
-        let input = SourceInput(relativePath: file.relativePath, bytes: bytes)
-
-        // Stage 0: ingest.
-        let ingest = config.stages[0]
-        guard case .source(let source) = ingest.implementation else { return }
-        let sourceKey = CacheKey.source(stage: ingest, relativePath: file.relativePath, inputDigest: input.sha256)
-        var ingested: StageArtifact
-        if let cached = state.lookup(sourceKey, stageName: ingest.name, documentID: fileID) {
-            ingested = cached
-            state.hit(0)
+        var bytes: [UInt8]?
+        let digest: String
+        if let remembered = statIndex.digest(path: file.url.path, stat: stat) {
+            digest = remembered
         } else {
-            let t0 = ContinuousClock.now
-            do {
-                let context = StageContext(instanceName: ingest.name, documentID: fileID)
-                let results = try await source.ingest(input, context: context)
-                var artifact = StageArtifact()
-                for r in results {
-                    switch r {
-                    case .document(let d): artifact.documents.append(d)
-                    case .failure(let id, let message): artifact.failures.append(.init(id: id, message: message))
-                    }
-                }
-                ingested = artifact
-                state.miss(0, seconds: (ContinuousClock.now - t0).seconds)
-                state.store(sourceKey, stage: ingest.stageID, artifact: artifact)
-            } catch {
-                state.stageFailed(0, seconds: (ContinuousClock.now - t0).seconds)
-                failFile(ingest.name, (error as? StageError)?.code ?? "stage.failed", describe(error))
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+                state.fileDone(bytes: 0)
                 return
             }
+            bytes = [UInt8](data)
+            digest = SHA256.hex(of: bytes!)
+            statIndex.record(path: file.url.path, stat: stat, digest: digest)
         }
+        defer { state.fileDone(bytes: Int(stat.size)) }
+        let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes)
+
+        // Fast path: the output folder already holds this file's documents for these keys.
+        if state.shard == nil, let known = previous?.files[file.relativePath], known.sourceKey == source.key {
+            state.hit(0)
+            state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: known.ids))
+            for (position, id) in known.ids.enumerated() {
+                if state.isStopped { return }
+                let docOrder = DocumentOrder(file: index, record: position)
+                let chain = keys.chain(sourceKey: source.key, documentID: id)
+                if let d = previous?.documents[id], d.finalKey == chain.last, d.digests.count == chain.count,
+                   d.files.allSatisfy(existingOutputs.contains) {
+                    for i in 1..<max(chain.count, 1) { state.hit(i) }
+                    for f in d.files { output.record(f) }
+                    state.completed(id, order: docOrder)
+                    state.lock(lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
+                    state.recordDocument(d, order: docOrder)
+                    state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
+                } else {
+                    await runDocument(id: id, position: position, source: source, order: docOrder)
+                }
+            }
+            return
+        }
+
+        let manifest: IngestManifest
+        do {
+            manifest = try await source.manifest()
+        } catch let failure as ChainFailure {
+            failFile(config.stages[0].name, failure.code, failure.message)
+            return
+        } catch {
+            failFile(config.stages[0].name, "stage.failed", describe(error))
+            return
+        }
+        if manifest.failures.isEmpty { state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: manifest.documents)) }
         var recordIndex = 0
-        for f in ingested.failures {
-            state.fail(RunReport.Failure(document: f.id, stage: ingest.name, source: file.relativePath, message: f.message,
-                                         code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+        for f in manifest.failures {
+            if state.handles(f.id) {
+                state.fail(RunReport.Failure(document: f.id, stage: config.stages[0].name, source: file.relativePath, message: f.message,
+                                             code: "ingest.record"), order: DocumentOrder(file: index, record: recordIndex))
+            }
             recordIndex += 1
         }
         var seen: Set<String> = []
-        for document in ingested.documents {
+        for (position, id) in manifest.documents.enumerated() {
             if state.isStopped { return }
             let docOrder = DocumentOrder(file: index, record: recordIndex)
             recordIndex += 1
-            guard seen.insert(document.id).inserted else {
-                state.fail(RunReport.Failure(document: document.id, stage: ingest.name, source: file.relativePath,
-                    message: "duplicate document id '\(document.id)' in \(file.relativePath); give records distinct ids",
+            guard state.handles(id) else { continue }
+            guard seen.insert(id).inserted else {
+                state.fail(RunReport.Failure(document: id, stage: config.stages[0].name, source: file.relativePath,
+                    message: "duplicate document id '\(id)' in \(file.relativePath); give records distinct ids",
                     code: "input.duplicate-id"), order: docOrder)
                 continue
             }
-            await runDocument(document, sourceKey: sourceKey, order: docOrder, sourcePath: file.relativePath)
+            await runDocument(id: id, position: position, source: source, order: docOrder)
+        }
+    }
+
+    func lockEntry(id: String, source: String, input: String, digests: [String]) -> LockFile.Entry {
+        var outputs: [String: String] = [:]
+        for (stage, d) in zip(config.stages, digests) { outputs[stage.name] = d }
+        return LockFile.Entry(document: id, source: source, input: input, outputs: outputs)
+    }
+
+    /// Writes the files and parts of a document skipped by the fast path, from the cache, so the
+    /// corpus files can be rebuilt when another document changed.
+    func replay(_ d: DeferredDocument) async {
+        let source = SourceLoader(worker: self, file: d.file, fileID: d.fileID, digest: d.digest, bytes: nil)
+        let chain = keys.chain(sourceKey: source.key, documentID: d.id)
+        var resolver = ChainResolver(worker: self, source: source, documentID: d.id, position: d.position, keys: chain, counting: false)
+        do {
+            for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
+                let artifact = try await resolver.artifact(i)
+                for f in artifact.files { try output.write(f.path, bytes: f.bytes) }
+                for p in artifact.parts { try spool.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes), order: d.order) }
+            }
+        } catch {
+            state.warn("could not replay the cached outputs of \(d.id): \(error)")
         }
     }
 
     /// Runs the document stages for one document.
-    func runDocument(_ document: Document, sourceKey: String, order: DocumentOrder, sourcePath: String) async {
+    func runDocument(id: String, position: Int, source: SourceLoader, order: DocumentOrder) async {
         let stages = config.stages
         let n = stages.count
-        guard n > 1 else {
-            state.completed(document.id, order: order)
-            return
-        }
-        var keys = [String](repeating: "", count: n)
-        keys[0] = sourceKey
-        for i in 1..<n { keys[i] = CacheKey.document(stage: stages[i], documentID: document.id, inputKey: keys[i - 1]) }
-
-        var resolver = ChainResolver(worker: self, document: document, keys: keys, sourcePath: sourcePath)
+        let sourcePath = source.file.relativePath
+        let chain = keys.chain(sourceKey: source.key, documentID: id)
+        var resolver = ChainResolver(worker: self, source: source, documentID: id, position: position, keys: chain)
+        state.markChanged()
         do {
             // The last stage's result pulls in whatever it needs; stages that write files are
             // always resolved so their files are written again.
-            var needed = (1..<n).filter { stages[$0].writesFiles }
-            if needed.last != n - 1 { needed.append(n - 1) }
+            var needed = (1..<max(n, 1)).filter { stages[$0].writesFiles }
+            if n > 1, needed.last != n - 1 { needed.append(n - 1) }
+            var files: [String] = []
             for i in needed {
                 let artifact = try await resolver.artifact(i)
-                for f in artifact.files { try output.write(f.path, bytes: f.bytes) }
+                for f in artifact.files { try output.write(f.path, bytes: f.bytes); files.append(f.path) }
                 for p in artifact.parts { try spool.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes), order: order) }
             }
-            // Stages never looked at were satisfied by a later cached result.
-            for i in 1..<n where !resolver.touched.contains(i) { state.hit(i) }
-            state.completed(document.id, order: order)
+            // Stages never looked at were satisfied by a later cached result; their digests come
+            // from the objects' headers (recomputed if an object has gone).
+            if source.digest == nil && state.cachedDigest(source.key) == nil { _ = try await source.manifest() }
+            var digests = [source.digest ?? state.cachedDigest(source.key) ?? ""]
+            for i in 1..<max(n, 1) {
+                if let d = resolver.digests[i] { digests.append(d); continue }
+                if let d = state.cachedDigest(chain[i]) {
+                    state.hit(i)
+                    digests.append(d)
+                } else {
+                    _ = try await resolver.artifact(i)
+                    digests.append(resolver.digests[i] ?? "")
+                }
+            }
+            state.completed(id, order: order)
+            state.lock(lockEntry(id: id, source: sourcePath, input: source.inputDigest, digests: digests), order: order)
+            state.recordDocument(OutputState.DocEntry(id: id, source: sourcePath, input: source.inputDigest, finalKey: chain.last ?? "",
+                                                      digests: digests, files: files), order: order)
         } catch let failure as ChainFailure {
-            state.fail(RunReport.Failure(document: document.id, stage: stages[failure.stage].name, source: sourcePath,
+            state.fail(RunReport.Failure(document: id, stage: stages[failure.stage].name, source: sourcePath,
                                          message: failure.message, code: failure.code), order: order)
         } catch {
-            state.fail(RunReport.Failure(document: document.id, stage: "", source: sourcePath, message: describe(error),
+            state.fail(RunReport.Failure(document: id, stage: "", source: sourcePath, message: describe(error),
                                          code: "output.write"), order: order)
         }
+    }
+}
+
+/// A document the fast path skipped; replayed from the cache only if the corpus files must be rebuilt.
+struct DeferredDocument: Sendable {
+    var file: InputFile
+    var fileID: String
+    var digest: String
+    var id: String
+    var position: Int
+    var order: DocumentOrder
+}
+
+/// The ids and failures ingest found in one input file: cached apart from the documents, so a
+/// run whose later stages are all cached never parses the ingested documents.
+struct IngestManifest {
+    var documents: [String]
+    var failures: [StageArtifact.Failure]
+
+    var json: JSONValue {
+        ["documents": .array(documents.map { .string($0) }),
+         "failures": .array(failures.map { ["id": .string($0.id), "message": .string($0.message)] })]
+    }
+
+    init(documents: [String], failures: [StageArtifact.Failure]) {
+        self.documents = documents
+        self.failures = failures
+    }
+
+    init?(json: JSONValue) {
+        guard let docs = json["documents"]?.arrayValue, let fails = json["failures"]?.arrayValue else { return nil }
+        documents = docs.compactMap(\.stringValue)
+        failures = fails.map { StageArtifact.Failure(id: $0["id"]?.stringValue ?? "", message: $0["message"]?.stringValue ?? "") }
+    }
+}
+
+/// Ingest for one input file, run or read from the cache at most once, loaded lazily (the file
+/// itself is read only if ingest must run).
+final class SourceLoader {
+    let worker: DocumentWorker
+    let file: InputFile
+    let fileID: String
+    /// SHA-256 of the input file.
+    let inputDigest: String
+    let key: String
+    private var bytes: [UInt8]?
+    private var manifestValue: IngestManifest?
+    private var artifactValue: StageArtifact?
+    /// The digest of ingest's artifact for this file.
+    private(set) var digest: String?
+
+    init(worker: DocumentWorker, file: InputFile, fileID: String, digest: String, bytes: [UInt8]?) {
+        self.worker = worker
+        self.file = file
+        self.fileID = fileID
+        self.inputDigest = digest
+        self.bytes = bytes
+        key = worker.keys.source(relativePath: file.relativePath, inputDigest: digest)
+    }
+
+    private var manifestKey: String { SHA256.hex(of: "manifest:" + key) }
+    private var stage: ConfiguredStage { worker.config.stages[0] }
+
+    /// The file's document ids and failed records.
+    func manifest() async throws -> IngestManifest {
+        if let m = manifestValue { return m }
+        if let (payload, _) = worker.state.lookupPayload(manifestKey, stageName: stage.name, documentID: fileID),
+           let json = try? JSONParser.parse(payload), let m = IngestManifest(json: json),
+           let d = worker.state.cachedDigest(key)
+        {
+            worker.state.hit(0)
+            manifestValue = m
+            digest = d
+            return m
+        }
+        try await compute()
+        return manifestValue!
+    }
+
+    /// A document as ingested.
+    func document(at position: Int) async throws -> Document {
+        if artifactValue == nil {
+            if let (a, d) = worker.state.lookup(key, stageName: stage.name, documentID: fileID) {
+                artifactValue = a
+                digest = d
+            } else {
+                try await compute()
+            }
+        }
+        guard let a = artifactValue, position < a.documents.count else {
+            throw ChainFailure(stage: 0, code: "cache.inconsistent", message: "ingest result does not match its manifest")
+        }
+        return a.documents[position]
+    }
+
+    private func compute() async throws {
+        guard case .source(let impl) = stage.implementation else {
+            throw ChainFailure(stage: 0, code: "stage.kind", message: "the first stage does not read inputs")
+        }
+        if bytes == nil {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                throw ChainFailure(stage: 0, code: "input.unreadable", message: "cannot read \(file.relativePath)")
+            }
+            bytes = [UInt8](data)
+        }
+        let input = SourceInput(relativePath: file.relativePath, bytes: bytes!, sha256: inputDigest)
+        let t0 = ContinuousClock.now
+        let results: [IngestResult]
+        do {
+            results = try await impl.ingest(input, context: StageContext(instanceName: stage.name, documentID: fileID))
+        } catch {
+            worker.state.stageFailed(0, seconds: (ContinuousClock.now - t0).seconds)
+            throw ChainFailure(stage: 0, code: (error as? StageError)?.code ?? "stage.failed", message: describe(error))
+        }
+        var artifact = StageArtifact()
+        for r in results {
+            switch r {
+            case .document(let d): artifact.documents.append(d)
+            case .failure(let id, let message): artifact.failures.append(.init(id: id, message: message))
+            }
+        }
+        worker.state.miss(0, seconds: (ContinuousClock.now - t0).seconds)
+        digest = worker.state.store(key, stage: stage.stageID, artifact: artifact)
+        let manifest = IngestManifest(documents: artifact.documents.map(\.id), failures: artifact.failures)
+        worker.state.store(manifestKey, stage: stage.stageID, payload: JSONWriter().bytes(manifest.json))
+        artifactValue = artifact
+        manifestValue = manifest
     }
 }
 
@@ -129,32 +335,39 @@ struct ChainFailure: Error {
     var stage: Int
     var code: String
     var message: String
+    var retryable = false
 }
 
 /// Resolves stage results for one document lazily, from the cache when possible.
 struct ChainResolver {
     let worker: DocumentWorker
-    let document: Document
+    let source: SourceLoader
+    let documentID: String
+    let position: Int
     let keys: [String]
-    let sourcePath: String
+    /// Whether cache hits and misses count in the run's statistics (not when replaying).
+    let counting: Bool
     var artifacts: [Int: StageArtifact] = [:]
-    var touched: Set<Int> = []
+    /// Payload digests of the results resolved so far.
+    var digests: [Int: String] = [:]
 
-    init(worker: DocumentWorker, document: Document, keys: [String], sourcePath: String) {
+    init(worker: DocumentWorker, source: SourceLoader, documentID: String, position: Int, keys: [String], counting: Bool = true) {
         self.worker = worker
-        self.document = document
+        self.source = source
+        self.documentID = documentID
+        self.position = position
         self.keys = keys
-        self.sourcePath = sourcePath
+        self.counting = counting
     }
 
     /// The result of stage `i` (≥ 1).
     mutating func artifact(_ i: Int) async throws -> StageArtifact {
         if let a = artifacts[i] { return a }
-        touched.insert(i)
         let stage = worker.config.stages[i]
-        if let cached = worker.state.lookup(keys[i], stageName: stage.name, documentID: document.id) {
-            worker.state.hit(i)
+        if let (cached, digest) = worker.state.lookup(keys[i], stageName: stage.name, documentID: documentID) {
+            if counting { worker.state.hit(i) }
             artifacts[i] = cached
+            digests[i] = digest
             return cached
         }
         let input = try await self.document(after: i - 1)
@@ -166,20 +379,21 @@ struct ChainResolver {
             result = try await impl.process(input, context: context)
         } catch {
             worker.state.stageFailed(i, seconds: (ContinuousClock.now - t0).seconds)
-            throw ChainFailure(stage: i, code: (error as? StageError)?.code ?? "stage.failed", message: describe(error))
+            throw ChainFailure(stage: i, code: (error as? StageError)?.code ?? "stage.failed", message: describe(error),
+                               retryable: (error as? StageError)?.retryable ?? false)
         }
         worker.state.miss(i, seconds: (ContinuousClock.now - t0).seconds)
         for line in context.logLines { worker.state.warn("[\(stage.name)] \(input.id): \(line)") }
         var artifact = StageArtifact(files: context.files, parts: context.parts)
         if result != input { artifact.documents = [result] }
-        worker.state.store(keys[i], stage: stage.stageID, artifact: artifact)
+        digests[i] = worker.state.store(keys[i], stage: stage.stageID, artifact: artifact)
         artifacts[i] = artifact
         return artifact
     }
 
     /// The document as it stands after stage `i` (0 = as ingested).
     mutating func document(after i: Int) async throws -> Document {
-        if i == 0 { return document }
+        if i == 0 { return try await source.document(at: position) }
         if let d = try await artifact(i).documents.first { return d }
         return try await document(after: i - 1)
     }

@@ -13,10 +13,19 @@ public struct InputFile: Sendable, Equatable {
 public struct InputEnumerator {
     /// Folders never read as input (the output folder and the cache), as standardized paths.
     public var excluded: [String]
+    /// Glob patterns (fnmatch) of relative paths or file names to skip ("README.md", "drafts/*").
+    public var patterns: [String]
 
-    /// Creates an enumerator that skips the given folders.
-    public init(excluding: [URL]) {
+    /// Creates an enumerator that skips the given folders and files matching `patterns`.
+    public init(excluding: [URL], patterns: [String] = []) {
         excluded = excluding.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        self.patterns = patterns
+    }
+
+    /// Whether a relative path matches one of the exclude patterns (by whole path or by file name).
+    public func isExcluded(_ relativePath: String) -> Bool {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        return patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }
 
     /// Files under the given roots, and problems with roots that do not exist.
@@ -54,6 +63,7 @@ public struct InputEnumerator {
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }   // dangling link
+            if isExcluded(rel) { continue }
             if isDir.boolValue {
                 walk(url, prefix: rel, seen: &seen, into: &out)
             } else {

@@ -40,6 +40,45 @@ public final class OutputFolder: Sendable {
     /// Records a file written by other means (run.json) so it is not treated as stale.
     public func record(_ relativePath: String) { written.withLock { _ = $0.insert(relativePath) } }
 
+    /// Removes temporary files and spool folders left in the output folder by runs that were
+    /// killed (their process no longer exists). Files of live processes are left alone.
+    public func removeLeftovers() {
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: root.path) else { return }
+        var doomed: [URL] = []
+        while let rel = e.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            guard let pid = OutputFolder.ownerPID(ofTemporary: name) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                doomed.append(root.appendingPathComponent(rel))
+                if name.hasPrefix(".docpipe-tmp-") { e.skipDescendants() }
+            }
+        }
+        for u in doomed { try? fm.removeItem(at: u) }
+    }
+
+    /// The process id in a temporary name (`.tmp-PID-…` or `.docpipe-tmp-PID`), if it is one.
+    static func ownerPID(ofTemporary name: String) -> pid_t? {
+        for prefix in [".docpipe-tmp-", ".tmp-"] where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            return pid_t(digits)
+        }
+        return nil
+    }
+
+    /// Relative paths of the regular files now in the folder (hidden ones excluded).
+    public func existingFiles() -> Set<String> {
+        var out: Set<String> = []
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return out }
+        let base = root.standardizedFileURL.path.count + 1
+        while let u = e.nextObject() as? URL {
+            if (try? u.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                out.insert(String(u.standardizedFileURL.path.dropFirst(base)))
+            }
+        }
+        return out
+    }
+
     /// Paths written in this run, sorted.
     public var writtenPaths: [String] { written.withLock { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } }
 

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Parts are appended to one temporary file per part name; only (order, offset, length) stays
 /// in memory, so memory does not grow with the size of the corpus's parts.
-final class PartSpool: Sendable {
+final class PartSpool: PartSource, Sendable {
     private struct State {
         var handles: [String: FileHandle] = [:]
         var sizes: [String: UInt64] = [:]
@@ -47,6 +47,11 @@ final class PartSpool: Sendable {
         }
     }
 
+    /// Part names and each one's entries in input order: (order, offset, length).
+    func entries() -> [String: [(DocumentOrder, UInt64, Int)]] {
+        state.withLock { s in s.index.mapValues { $0.sorted { $0.0 < $1.0 } } }
+    }
+
     func close() {
         state.withLock { s in
             for h in s.handles.values { try? h.close() }
@@ -66,11 +71,17 @@ public struct DocumentOrder: Sendable, Comparable, Hashable {
     public static func < (a: DocumentOrder, b: DocumentOrder) -> Bool { (a.file, a.record) < (b.file, b.record) }
 }
 
+/// Where a corpus context reads parts from: the run's spool, or merged shards.
+protocol PartSource: Sendable {
+    /// Calls `body` with each fragment of the part, in input order.
+    func forEach(named name: String, _ body: ([UInt8]) throws -> Void) throws
+}
+
 /// The runner's `CorpusContext`.
 struct SpoolCorpusContext: CorpusContext {
     let instanceName: String
     let documentIDs: [String]
-    let spool: PartSpool
+    let spool: any PartSource
     let output: OutputFolder
 
     func forEachPart(named name: String, _ body: ([UInt8]) throws -> Void) throws { try spool.forEach(named: "\(instanceName)/\(name)", body) }

@@ -20,20 +20,32 @@ public struct PipelineRunner: Sendable {
     public func run() async throws -> RunReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let output = OutputFolder(root: options.outputDirectory)
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        // A shard writes into a temporary folder that is renamed into place when complete.
+        let output = OutputFolder(root: options.shard.map {
+            options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
+        } ?? options.outputDirectory)
+        OutputFolder(root: options.outputDirectory).removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
-        let (files, problems) = InputEnumerator(excluding: excluded).enumerate(options.inputs)
+        let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)))
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
         let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"))
+        state.shard = options.shard
         defer { spool.close() }
         let fileIDs = Dictionary(grouping: files.indices, by: { DocumentID.from(relativePath: files[$0].relativePath) })
-        let worker = DocumentWorker(config: config, state: state, output: output, spool: spool)
+        let statIndex = StatIndex(cacheDirectory: options.cacheDirectory)
+        // The fast path trusts the output folder only when it was written for this config, the cache is on, and the run is whole.
+        let previous = options.cacheDirectory != nil && options.shard == nil ? OutputState.read(options.outputDirectory, config: config.digest) : nil
+        let existing = previous != nil ? OutputFolder(root: options.outputDirectory).existingFiles() : []
+        let worker = DocumentWorker(config: config, state: state, output: output, spool: spool, statIndex: statIndex,
+                                    previous: previous, existingOutputs: existing)
         let total = files.count
         let progress = options.progress
         let failFast = options.failFast
+        let shouldStop = options.shouldStop
+        var interrupted = false
 
         await withTaskGroup(of: Void.self) { group in
             var next = 0
@@ -55,39 +67,117 @@ public struct PipelineRunner: Sendable {
                     group.cancelAll()
                     break
                 }
+                if shouldStop?() == true {
+                    // Let the documents in flight finish (their results are cached), start nothing new.
+                    interrupted = true
+                    state.stopEarly()
+                    while await group.next() != nil {}
+                    break
+                }
                 if next < total { schedule() }
             }
         }
 
-        // Corpus-level finish steps, in pipeline order.
-        let completed = state.completedIDs()
-        for stage in config.stages {
-            guard case .document(let impl) = stage.implementation else { continue }
-            let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: spool, output: output)
-            do {
-                try await impl.finish(ctx)
-            } catch {
-                state.fail(RunReport.Failure(document: "", stage: stage.name, source: "", message: "corpus step failed: \(error)",
-                                             code: "stage.finish"), order: DocumentOrder(file: Int.max, record: 0))
-            }
+        statIndex.save()
+        if interrupted {
+            // Corpus files and the manifest would describe a partial corpus: leave the previous ones.
+            var report = state.report()
+            report.files = total
+            report.jobs = options.jobs
+            report.interrupted = true
+            report.seconds = (clock.now - started).seconds
+            try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
+            return report
         }
 
+        if let shard = options.shard {
+            var report = state.report()
+            report.files = total
+            report.jobs = options.jobs
+            report.cacheEnabled = options.cacheDirectory != nil && !state.cacheDisabled
+            try ShardWriter.write(shard: shard, config: config, state: state, spool: spool, output: output,
+                                  shardsDirectory: options.outputDirectory, files: total)
+            report.seconds = (clock.now - started).seconds
+            return report
+        }
+
+        let completed = state.completedIDs()
+        let before = Set(output.writtenPaths)
+        var failures = state.orderedFailures()
+        let unchanged = !state.anyChanged && failures.isEmpty && previous.map { p in
+            p.documentOrder == completed && p.corpusFiles.allSatisfy(existing.contains)
+        } == true
+        if unchanged {
+            // Nothing changed since the last run: its corpus files stand.
+            for f in previous?.corpusFiles ?? [] { output.record(f) }
+            failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
+                                                       failures: failures, runStages: false)
+        } else {
+            await replay(state.deferredDocuments(), worker: worker)
+            failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
+                                                       failures: failures)
+        }
+        let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
+        try? state.outputState(config: config.digest, corpusFiles: corpusFiles).write(options.outputDirectory)
         var report = state.report()
+        report.failures = failures
         report.files = total
         report.jobs = options.jobs
         report.cacheEnabled = options.cacheDirectory != nil && !state.cacheDisabled
-        // errors.jsonl: one line per failure, in input order.
+        report.seconds = (clock.now - started).seconds
+        try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
+        return report
+    }
+}
+
+extension PipelineRunner {
+    /// Replays skipped documents' files and parts from the cache, two at a time per job.
+    func replay(_ documents: [DeferredDocument], worker: DocumentWorker) async {
+        guard !documents.isEmpty else { return }
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            while next < min(options.jobs * 2, documents.count) {
+                let d = documents[next]
+                group.addTask { await worker.replay(d) }
+                next += 1
+            }
+            while await group.next() != nil {
+                if next < documents.count {
+                    let d = documents[next]
+                    group.addTask { await worker.replay(d) }
+                    next += 1
+                }
+            }
+        }
+    }
+}
+
+/// The corpus-level end of a run (or of a merge of shards): every stage's finish step, then
+/// errors.jsonl and the output manifest.
+enum CorpusFinisher {
+    /// Runs the finish steps; returns the failures (with any finish failures appended) in order.
+    static func finish(config: PipelineConfig, completed: [String], parts: any PartSource, output: OutputFolder,
+                       failures: [RunReport.Failure], runStages: Bool = true) async throws -> [RunReport.Failure] {
+        var failures = failures
+        for stage in config.stages where runStages {
+            guard case .document(let impl) = stage.implementation else { continue }
+            let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: parts, output: output)
+            do {
+                try await impl.finish(ctx)
+            } catch {
+                failures.append(RunReport.Failure(document: "", stage: stage.name, source: "", message: "corpus step failed: \(error)",
+                                                  code: "stage.finish"))
+            }
+        }
         var errorBytes: [UInt8] = []
-        for f in report.failures {
+        for f in failures {
             JSONWriter().write(f.json, into: &errorBytes)
             errorBytes.append(0x0A)
         }
         try output.write("errors.jsonl", bytes: errorBytes)
         output.record("run.json")
         try output.finishManifest()
-        report.seconds = (clock.now - started).seconds
-        try AtomicFile.write(JSONWriter(pretty: true).bytes(report.json) + [0x0A], to: options.outputDirectory.appendingPathComponent("run.json"))
-        return report
+        return failures
     }
 }
 

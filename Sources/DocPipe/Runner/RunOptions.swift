@@ -12,12 +12,20 @@ public struct RunOptions: Sendable {
     public var jobs: Int
     /// Stop at the first failed document.
     public var failFast: Bool
+    /// Polled between documents; returning true stops the run gracefully (documents in flight
+    /// finish, nothing new starts, corpus files are not rewritten). The CLI wires it to SIGINT.
+    public var shouldStop: (@Sendable () -> Bool)?
+    /// Process only this shard's documents and write a shard part into `outputDirectory/I-of-N`
+    /// (combined later by `ShardMerger`).
+    public var shard: ShardSpec?
     /// Called as documents finish (for progress displays).
     public var progress: (@Sendable (RunProgress) -> Void)?
 
     /// Creates options.
     public init(inputs: [URL], outputDirectory: URL, cacheDirectory: URL?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                failFast: Bool = false, progress: (@Sendable (RunProgress) -> Void)? = nil) {
+                failFast: Bool = false, progress: (@Sendable (RunProgress) -> Void)? = nil,
+                shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.shouldStop = shouldStop
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.cacheDirectory = cacheDirectory

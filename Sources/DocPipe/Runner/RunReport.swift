@@ -57,8 +57,12 @@ public struct RunReport: Sendable {
     public var jobs = 1
     /// Whether the cache was used.
     public var cacheEnabled = true
+    /// Lock entries of the completed documents, in input order.
+    public var lockEntries: [LockFile.Entry] = []
     /// Whether the run stopped early (fail-fast or interruption).
     public var stoppedEarly = false
+    /// Whether it stopped because `shouldStop` said so (SIGINT).
+    public var interrupted = false
 
     /// Cache hits over all stage executions.
     public var hits: Int { stages.reduce(0) { $0 + $1.hits } }
@@ -82,6 +86,7 @@ public struct RunReport: Sendable {
             "seconds": .double((seconds * 1000).rounded() / 1000),
             "jobs": .int(jobs),
             "stoppedEarly": .bool(stoppedEarly),
+            "interrupted": .bool(interrupted),
         ]
     }
 }

@@ -56,6 +56,17 @@ public protocol SourceStage: Stage {
     /// Reads one input. A file may hold several documents (JSONL, JSON arrays); records that
     /// cannot be read come back as failures, so one bad line loses only itself.
     func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult]
+    /// Whether a file may hold more than one document (its records' ids are only known after
+    /// reading it). Sharded runs skip other files whose own id belongs to another shard unread.
+    func mayHoldManyDocuments(_ relativePath: String) -> Bool
+}
+
+extension SourceStage {
+    /// By default .json and .jsonl files may hold many documents.
+    public func mayHoldManyDocuments(_ relativePath: String) -> Bool {
+        let lower = relativePath.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl")
+    }
 }
 
 /// A stage that processes one document at a time, with an optional corpus-wide finish step.

@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes files so that a reader, or a run killed half-way, never sees a partial file: the bytes
 /// go to a uniquely named temporary file in the same folder, which is then renamed over the target.
@@ -12,9 +15,7 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let n = counter.add(1, ordering: .relaxed).newValue
         let tmp = dir.appendingPathComponent(".tmp-\(getpid())-\(n)-\(url.lastPathComponent.prefix(40))")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
-            throw FileError(path: url.path, message: "cannot write (is the folder writable and the disk not full?)")
-        }
+        try writeNew(bytes, to: tmp.path, reportingAs: url.path)
         if rename(tmp.path, url.path) != 0 {
             let err = errno
             try? FileManager.default.removeItem(at: tmp)
@@ -28,7 +29,8 @@ public enum AtomicFile {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let n = counter.add(1, ordering: .relaxed).newValue
         let tmp = dir.appendingPathComponent(".tmp-\(getpid())-\(n)-\(url.lastPathComponent.prefix(40))")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil), let h = try? FileHandle(forWritingTo: tmp) else {
+        try writeNew([], to: tmp.path, reportingAs: url.path)
+        guard let h = try? FileHandle(forWritingTo: tmp) else {
             throw FileError(path: url.path, message: "cannot write (is the folder writable and the disk not full?)")
         }
         do {
@@ -43,6 +45,39 @@ public enum AtomicFile {
             let err = errno
             try? FileManager.default.removeItem(at: tmp)
             throw FileError(path: url.path, message: "cannot rename into place: \(String(cString: strerror(err)))")
+        }
+    }
+}
+
+extension AtomicFile {
+    /// Creates a new file with POSIX calls (Foundation's own writers add hidden temporary files
+    /// of their own, which a killed process would leave behind).
+    static func writeNew(_ bytes: [UInt8], to path: String, reportingAs shown: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw FileError(path: shown, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeBytes { raw -> Int32? in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        let closed = close(fd)
+        if let failure {
+            unlink(path)
+            throw FileError(path: shown, message: "cannot write: \(String(cString: strerror(failure)))")
+        }
+        if closed != 0 {
+            let e = errno
+            unlink(path)
+            throw FileError(path: shown, message: "cannot write: \(String(cString: strerror(e)))")
         }
     }
 }

@@ -1,0 +1,73 @@
+/// Tokenises, analyses and scores sentences: the engine behind the `Claims` stage, the trainer
+/// and the evaluator, so all three see exactly the same features.
+public struct ClaimTagger: Sendable {
+    /// The check-worthiness model (nil: scores come from the rule-based prior).
+    public let model: CheckworthinessModel?
+    let analyzer = ClaimAnalyzer()
+    let hasher: FeatureHasher
+
+    /// A tagger with a model (the bundled one by default).
+    public init(model: CheckworthinessModel? = CheckworthinessModel.bundled) {
+        self.model = model
+        hasher = model?.hasher ?? FeatureHasher(bits: 18)
+    }
+
+    /// A tagger without a model whose features use `bits` hash bits (for training).
+    init(model: CheckworthinessModel?, hasher: FeatureHasher) {
+        self.model = model
+        self.hasher = hasher
+    }
+
+    /// The threshold at or above which a score counts as check-worthy.
+    public var threshold: Double { model?.threshold ?? 0.5 }
+
+    /// Reusable buffers for one thread.
+    struct Scratch {
+        var tokens: [ClaimToken] = []
+        var matches: [CueLexicon.Match] = []
+        var features: [Int32] = []
+        var seen = FeatureHasher.Seen()
+    }
+
+    /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
+    func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
+                 scratch: inout Scratch) -> (ClaimAnalysis, Double) {
+        ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
+        let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
+        let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
+        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features, seen: &scratch.seen)
+        return (analysis, score(scratch.features, analysis))
+    }
+
+    /// The check-worthiness of one bare sentence (no entity layer: token cues stand in for entities).
+    public func score(sentence: String) -> Double {
+        var scratch = Scratch()
+        return score(sentence: sentence, scratch: &scratch)
+    }
+
+    /// `score(sentence:)` with reusable buffers.
+    func score(sentence: String, scratch: inout Scratch) -> Double {
+        let bytes = Array(sentence.utf8)
+        return bytes.withUnsafeBufferPointer { analyze($0, 0..<$0.count, entities: nil, scratch: &scratch).1 }
+    }
+
+    /// Feature buckets of one bare sentence (what the trainer fits).
+    func features(sentence: String, scratch: inout Scratch) -> [Int32] {
+        let bytes = Array(sentence.utf8)
+        _ = bytes.withUnsafeBufferPointer { analyze($0, 0..<$0.count, entities: nil, scratch: &scratch) }
+        return scratch.features
+    }
+
+    private func score(_ features: [Int32], _ a: ClaimAnalysis) -> Double {
+        if let model { return model.probability(features) }
+        // Rule-based prior, used only when no model is bundled.
+        var z = -2.0
+        if a.kinds.contains(.statistical) { z += 2 }
+        if a.kinds.contains(.factual) { z += 1 }
+        if a.kinds.contains(.attributed) || a.kinds.contains(.quotation) { z += 1 }
+        if a.kinds.contains(.comparative) || a.kinds.contains(.causal) { z += 0.5 }
+        if a.isQuestion { z -= 2 }
+        return PortableMath.sigmoid(z)
+    }
+}

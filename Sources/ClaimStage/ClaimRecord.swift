@@ -1,0 +1,71 @@
+import DocPipe
+
+/// One sentence's claim attributes, ready to store: decides `isClaim` and renders the analysis as
+/// JSON with scalar offsets and texts.
+struct ClaimRecord {
+    /// The analysis (byte offsets).
+    let analysis: ClaimAnalysis
+    /// Check-worthiness in [0, 1].
+    let checkworthiness: Double
+    /// The threshold in force.
+    let threshold: Double
+
+    /// Kinds that make a sentence a claim on their own.
+    static let claimKinds: Set<ClaimKind> = Set(ClaimKind.allCases)
+
+    /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
+    /// quotation) of at least four words that is scored check-worthy, or is declarative and has a kind.
+    var isClaim: Bool {
+        guard analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
+        if checkworthiness >= threshold { return true }
+        guard !analysis.isQuestion else { return false }
+        return !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds)
+    }
+
+    /// The score rounded to four decimals.
+    var roundedScore: Double { (checkworthiness * 10_000).rounded() / 10_000 }
+
+    /// The span attributes (see docs/claims.md).
+    func attributes(_ index: TextIndex) -> [String: JSONValue] {
+        func piece(_ c: ClaimAnalysis.Cue) -> [String: JSONValue] {
+            ["start": .int(index.scalarOffset(ofByte: c.start)), "end": .int(index.scalarOffset(ofByte: c.end)),
+             "text": .string(index.substring(bytes: c.start..<c.end))]
+        }
+        func entity(_ e: EntityMention) -> JSONValue {
+            var o = piece(.init(start: e.start, end: e.end))
+            o["label"] = .string(e.label)
+            o["canonical"] = .string(e.canonical)
+            if let v = e.value { o["value"] = v }
+            return .object(o)
+        }
+        var kinds = analysis.kinds.sorted()
+        if kinds.isEmpty && checkworthiness >= threshold { kinds = [.factual] }
+        var attrs: [String: JSONValue] = [
+            "isClaim": .bool(isClaim),
+            "checkworthiness": .double(roundedScore),
+            "checkworthy": .bool(checkworthiness >= threshold),
+            "kinds": .array(isClaim ? kinds.map { .string($0.rawValue) } : []),
+            "hedges": .array(analysis.hedges.map { .object(piece($0)) }),
+            "entities": .array(analysis.entities.map(entity)),
+        ]
+        var speaker: String?
+        if let a = analysis.attribution {
+            var o: [String: JSONValue] = ["via": .string(a.via), "cue": .object(piece(a.cue))]
+            if let s = a.source {
+                for (k, v) in piece(s) { o[k] = v }
+                speaker = index.substring(bytes: s.start..<s.end)
+            }
+            if let e = a.entity {
+                o["entity"] = entity(e)
+                speaker = e.canonical
+            }
+            attrs["attribution"] = .object(o)
+        }
+        attrs["quotations"] = .array(analysis.quotations.map { q in
+            var o = piece(q)
+            if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
+            return .object(o)
+        })
+        return attrs
+    }
+}

@@ -1,0 +1,88 @@
+import DocPipe
+
+/// Tags claim sentences: kinds, hedges, attribution, quotations, the entities involved and a
+/// trained check-worthiness score. See docs/claims.md for every attribute.
+public struct Claims: DocumentStage {
+    /// Options of the claims stage.
+    public struct Options: StageOptions {
+        /// Emit a span for every sentence (non-claims with `isClaim: false` and their score), not
+        /// only for claims.
+        public var allSentences: Bool
+        /// Overrides the model's check-worthiness threshold when in (0, 1); 0 keeps the model's.
+        public var threshold: Double
+
+        /// Defaults: claims only, the model's threshold.
+        public init() {
+            allSentences = false
+            threshold = 0
+        }
+
+        /// The threshold must be in [0, 1).
+        public func validate() -> [String] {
+            threshold >= 0 && threshold < 1 ? [] : ["threshold must be at least 0 and below 1 (0 = the model's own)"]
+        }
+    }
+
+    public static let id = "claims"
+    public static let version = 1
+    public static let summary = "claim sentences: kinds, hedges, attribution, quotations, entities, check-worthiness"
+    public static let requires = [LayerName.sentences, LayerName.entities]
+    public static let produces = [LayerName.claims]
+
+    /// The options in force.
+    public let options: Options
+    let tagger: ClaimTagger
+
+    /// Creates the stage with the bundled model.
+    public init(options: Options) throws {
+        try self.init(options: options, model: CheckworthinessModel.bundled)
+    }
+
+    /// Creates the stage with a given model (nil: rule-based scores).
+    public init(options: Options = Options(), model: CheckworthinessModel?) throws {
+        self.options = options
+        tagger = ClaimTagger(model: model)
+    }
+
+    /// The threshold in force.
+    public var threshold: Double { options.threshold > 0 ? options.threshold : tagger.threshold }
+
+    public func process(_ document: Document, context: StageContext) async throws -> Document {
+        var doc = document
+        doc.setLayer(LayerName.claims, claims(in: document))
+        return doc
+    }
+
+    /// The claim spans of a document.
+    func claims(in document: Document) -> [Span] {
+        let index = TextIndex(document.text)
+        let sentences = document.spans(LayerName.sentences).filter { $0.type == "sentence" }.sorted(by: Span.canonicalOrder)
+        let entities = document.spans(LayerName.entities).sorted(by: Span.canonicalOrder).map { e in
+            EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end), label: e.type,
+                          canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
+                          value: e.attributes["value"])
+        }
+        var out: [Span] = []
+        var scratch = ClaimTagger.Scratch()
+        var firstEntity = 0
+        let threshold = self.threshold
+        index.utf8.withUnsafeBufferPointer { bytes in
+            for sentence in sentences {
+                let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
+                while firstEntity < entities.count, entities[firstEntity].end <= range.lowerBound { firstEntity += 1 }
+                var inside: [EntityMention] = []
+                var k = firstEntity
+                while k < entities.count, entities[k].start < range.upperBound {
+                    if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
+                    k += 1
+                }
+                let (analysis, score) = tagger.analyze(bytes, range, entities: inside, scratch: &scratch)
+                let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
+                guard rendered.isClaim || options.allSentences else { continue }
+                out.append(Span(start: sentence.start, end: sentence.end, type: "claim",
+                                attributes: rendered.attributes(index)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A logistic-regression check-worthiness model over hashed features, loaded from the module's
+/// resources (`Resources/checkworthiness.bin`) or built by `ClaimTrainer`.
+///
+/// File format (little-endian): magic "DPCW", format version UInt32, hash bits UInt32, feature
+/// groups UInt32, threshold Float64, bias Float64, weight scale Float64, then 2^bits Int16
+/// weights (weight = value × scale).
+public struct CheckworthinessModel: Sendable, Equatable {
+    /// Hash bits (the model has 2^bits weights).
+    public let bits: Int
+    /// Optional feature groups the model was trained with (see `FeatureHasher.Groups`).
+    public let featureGroups: UInt32
+    /// Weights, one per bucket.
+    public var weights: [Float]
+    /// Bias.
+    public var bias: Double
+    /// Scores at or above this are check-worthy.
+    public var threshold: Double
+
+    /// The current file-format version.
+    public static let formatVersion: UInt32 = 1
+
+    /// Creates a model.
+    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double) {
+        precondition(weights.count == 1 << bits, "weights must have 2^bits entries")
+        self.bits = bits
+        self.featureGroups = featureGroups
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+    }
+
+    /// The model shipped with the stage.
+    public static let bundled: CheckworthinessModel? = {
+        guard let url = Bundle.module.url(forResource: "checkworthiness", withExtension: "bin", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "checkworthiness", withExtension: "bin"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return try? CheckworthinessModel(bytes: [UInt8](data))
+    }()
+
+    /// The feature hasher matching this model.
+    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups)) }
+
+    /// Probability that a sentence with these feature buckets is check-worthy.
+    func probability(_ features: [Int32]) -> Double {
+        guard !features.isEmpty else { return PortableMath.sigmoid(bias) }
+        var z = 0.0
+        for f in features { z += Double(weights[Int(f)]) }
+        z = z / Double(features.count).squareRoot() + bias
+        return PortableMath.sigmoid(z)
+    }
+
+    /// Serialises the model (weights quantised to Int16).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = Array("DPCW".utf8)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        func f64(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
+        u32(CheckworthinessModel.formatVersion)
+        u32(UInt32(bits))
+        u32(featureGroups)
+        f64(threshold)
+        f64(bias)
+        let maxAbs = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = maxAbs > 0 ? Double(maxAbs) / 32767 : 1
+        f64(scale)
+        out.reserveCapacity(out.count + weights.count * 2)
+        for w in weights {
+            let q = Int16(clamping: Int((Double(w) / scale).rounded()))
+            withUnsafeBytes(of: q.littleEndian) { out.append(contentsOf: $0) }
+        }
+        return out
+    }
+
+    /// Reads a model written by `bytes`.
+    public init(bytes: [UInt8]) throws {
+        guard bytes.count >= 40, Array(bytes[0..<4]) == Array("DPCW".utf8) else {
+            throw StageModelError("not a check-worthiness model (bad magic)")
+        }
+        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func f64(_ at: Int) -> Double { Double(bitPattern: bytes[at..<at + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }) }
+        let version = u32(4)
+        guard version == CheckworthinessModel.formatVersion else {
+            throw StageModelError("model format \(version) is not supported (this build reads \(CheckworthinessModel.formatVersion))")
+        }
+        let bits = Int(u32(8))
+        guard bits >= 4, bits <= 24, bytes.count == 40 + (1 << bits) * 2 else { throw StageModelError("truncated model") }
+        let groups = u32(12)
+        let threshold = f64(16), bias = f64(24), scale = f64(32)
+        var weights = [Float](repeating: 0, count: 1 << bits)
+        for i in 0..<weights.count {
+            let at = 40 + i * 2
+            let q = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+            weights[i] = Float(Double(q) * scale)
+        }
+        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold)
+    }
+}
+
+/// A model file that cannot be read.
+public struct StageModelError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// Creates the error.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}

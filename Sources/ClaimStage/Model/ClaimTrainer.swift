@@ -1,0 +1,208 @@
+/// Trains the check-worthiness model: logistic regression with AdaGrad over hashed features,
+/// on ClaimBuster train and the CLEF-2020 task-5 training debates minus their fixed dev splits.
+///
+/// Deterministic: examples are visited in an order drawn from a fixed-seed SplitMix64 generator,
+/// arithmetic is sequential and `PortableMath` replaces libm, so the same data gives the same
+/// model bytes. The threshold is the one that maximises check-worthy F1 on out-of-fold
+/// predictions over the ClaimBuster training part (the dev split is never used for fitting).
+public struct ClaimTrainer: Sendable {
+    /// Hyper-parameters.
+    public struct Configuration: Sendable, Equatable {
+        /// Hash bits (2^bits weights).
+        public var bits = 18
+        /// Optional feature groups (bits of `FeatureHasher.Groups`: 1 trigrams, 2 character n-grams, 4 suffixes).
+        public var featureGroups: UInt32 = 4
+        /// Passes over the data.
+        public var epochs = 12
+        /// AdaGrad step size.
+        public var learningRate = 0.3
+        /// L2 penalty per update.
+        public var l2 = 0.0
+        /// Weight of a CLEF example relative to a ClaimBuster one.
+        public var clefWeight = 0.0
+        /// Extra weight of CLEF positives (they are about 1 % of CLEF sentences).
+        public var clefPositiveWeight = 4.0
+        /// Folds for choosing the threshold.
+        public var folds = 5
+        /// Scale features by their naive-Bayes log-count ratio (NBSVM-style; 0 = off, 1 = full).
+        public var naiveBayesScaling = 0.0
+        /// Average the weights over all updates of the last half of the epochs.
+        public var averaging = true
+        /// Seed of the example order.
+        public var seed: UInt64 = 20_200_511
+        /// Defaults.
+        public init() {}
+    }
+
+    /// ClaimBuster train.json (nil: not used).
+    public var claimBusterPath: String?
+    /// Folder of CLEF training .tsv files (nil: not used).
+    public var clefPath: String?
+    /// Hyper-parameters.
+    public var configuration: Configuration
+
+    /// A trainer over the given data.
+    public init(claimBusterPath: String?, clefPath: String?, configuration: Configuration = Configuration()) {
+        self.claimBusterPath = claimBusterPath
+        self.clefPath = clefPath
+        self.configuration = configuration
+    }
+
+    /// A trainer over the usual layout of `shared/eval/claims` (claimbuster/train.json and
+    /// clef2020-checkthat-task5/training/).
+    public init(dataDirectory: String, configuration: Configuration = Configuration()) {
+        let d = dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
+        self.init(claimBusterPath: d + "/claimbuster/train.json", clefPath: d + "/clef2020-checkthat-task5/training",
+                  configuration: configuration)
+    }
+
+    /// The outcome: the model and its dev-split evaluation.
+    public struct Result: Sendable {
+        /// The trained model.
+        public var model: CheckworthinessModel
+        /// Dev reports (ClaimBuster dev, CLEF dev) with the trained model.
+        public var dev: [ClaimEvaluationReport]
+        /// Out-of-fold F1 on the training part at the chosen threshold.
+        public var crossValidatedF1: Double
+        /// Training sentences used (ClaimBuster, CLEF).
+        public var trainingSentences: (claimBuster: Int, clef: Int)
+        /// A readable summary.
+        public var summary: String {
+            var lines = ["check-worthiness model: \(1 << model.bits) hashed weights, threshold \(model.threshold)",
+                         "trained on \(trainingSentences.claimBuster) ClaimBuster + \(trainingSentences.clef) CLEF sentences; "
+                             + "out-of-fold ClaimBuster F1 \(format4(crossValidatedF1))"]
+            for r in dev { lines.append(r.rendered()) }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    struct Example {
+        var features: [Int32]
+        var label: Bool
+        var weight: Double
+        var isClaimBuster: Bool
+    }
+
+    /// Reads the data, fits the model and scores the dev splits. `log` receives progress lines.
+    public func train(log: (String) -> Void = { _ in }) throws -> Result {
+        var cb: [GoldSentence] = []
+        var clef: [GoldSentence] = []
+        if let p = claimBusterPath { cb = try GoldReader.readClaimBuster(p) }
+        if let p = clefPath { clef = try GoldReader.readCLEF(p) }
+        let cfg = configuration
+        let tagger = ClaimTagger(model: nil, hasher: FeatureHasher(bits: cfg.bits, groups: .init(rawValue: cfg.featureGroups)))
+        var scratch = ClaimTagger.Scratch()
+        var examples: [Example] = []
+        for s in cb where !s.isDev {
+            examples.append(Example(features: tagger.features(sentence: s.text, scratch: &scratch), label: s.label, weight: 1,
+                                    isClaimBuster: true))
+        }
+        let cbCount = examples.count
+        for s in clef where !s.isDev && cfg.clefWeight > 0 {
+            examples.append(Example(features: tagger.features(sentence: s.text, scratch: &scratch), label: s.label,
+                                    weight: cfg.clefWeight * (s.label ? cfg.clefPositiveWeight : 1), isClaimBuster: false))
+        }
+        log("features: \(cbCount) ClaimBuster + \(examples.count - cbCount) CLEF training sentences")
+
+        // Threshold from out-of-fold predictions on the ClaimBuster training part.
+        var oof: [(score: Double, label: Bool)] = []
+        if cbCount > 0 && cfg.folds > 1 {
+            var foldScores = [Double](repeating: 0, count: cbCount)
+            for fold in 0..<cfg.folds {
+                let inFold = { (i: Int) in i < cbCount && i % cfg.folds == fold }
+                let m = fit(examples, skip: inFold)
+                for i in 0..<cbCount where inFold(i) { foldScores[i] = m.probability(examples[i].features) }
+                log("fold \(fold + 1)/\(cfg.folds) done")
+            }
+            oof = (0..<cbCount).map { (foldScores[$0], examples[$0].label) }
+        }
+        let best = oof.isEmpty ? (threshold: 0.5, f1: 0.0) : RankingMetrics.bestF1Threshold(oof)
+        var model = fit(examples, skip: { _ in false })
+        model.threshold = (best.threshold * 10_000).rounded() / 10_000
+        // Quantise as the shipped file will be, so dev scores are those of the bytes we write.
+        model = try CheckworthinessModel(bytes: model.bytes)
+
+        let evaluator = ClaimEvaluator(model: model)
+        var dev: [ClaimEvaluationReport] = []
+        if !cb.isEmpty { dev.append(evaluator.evaluate(cb.filter(\.isDev), format: .claimBuster, name: "ClaimBuster dev")) }
+        if !clef.isEmpty { dev.append(evaluator.evaluate(clef.filter(\.isDev), format: .clef, name: "CLEF dev")) }
+        return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount))
+    }
+
+    /// Fits logistic regression with AdaGrad on the examples `skip` does not exclude.
+    func fit(_ examples: [Example], skip: (Int) -> Bool) -> CheckworthinessModel {
+        let cfg = configuration
+        let n = 1 << cfg.bits
+        var w = [Double](repeating: 0, count: n)
+        var g2 = [Double](repeating: 1e-8, count: n)
+        var bias = 0.0, biasG2 = 1e-8
+        var order = (0..<examples.count).filter { !skip($0) }
+        // Feature values: 1, or the naive-Bayes log-count ratio interpolated towards 1.
+        var value = [Double](repeating: 1, count: n)
+        if cfg.naiveBayesScaling > 0 {
+            var pos = [Double](repeating: 1, count: n), neg = [Double](repeating: 1, count: n)
+            for e in order { for f in examples[e].features { if examples[e].label { pos[Int(f)] += examples[e].weight } else { neg[Int(f)] += examples[e].weight } } }
+            let ps = pos.reduce(0, +), ns = neg.reduce(0, +)
+            for k in 0..<n {
+                let r = PortableMath.log((pos[k] / ps) / (neg[k] / ns))
+                value[k] = 1 + cfg.naiveBayesScaling * (abs(r) - 1)
+            }
+        }
+        var avg = [Double](repeating: 0, count: n)
+        var avgBias = 0.0, avgCount = 0.0
+        var rng = SplitMix64(seed: cfg.seed)
+        for epoch in 0..<cfg.epochs {
+            // Fisher–Yates with the fixed-seed generator.
+            var i = order.count - 1
+            while i > 0 {
+                let j = Int(rng.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+                i -= 1
+            }
+            for e in order {
+                let ex = examples[e]
+                let scale = 1 / Double(max(ex.features.count, 1)).squareRoot()
+                var z = bias
+                for f in ex.features { z += w[Int(f)] * value[Int(f)] * scale }
+                let g = (PortableMath.sigmoid(z) - (ex.label ? 1 : 0)) * ex.weight
+                for f in ex.features {
+                    let k = Int(f)
+                    let grad = g * value[k] * scale + cfg.l2 * w[k]
+                    g2[k] += grad * grad
+                    w[k] -= cfg.learningRate * grad / g2[k].squareRoot()
+                }
+                biasG2 += g * g
+                bias -= cfg.learningRate * g / biasG2.squareRoot()
+            }
+            if cfg.averaging, epoch >= cfg.epochs / 2 {
+                for k in 0..<n { avg[k] += w[k] }
+                avgBias += bias
+                avgCount += 1
+            }
+        }
+        if cfg.averaging, avgCount > 0 {
+            w = avg.map { $0 / avgCount }
+            bias = avgBias / avgCount
+        }
+        // Fold the feature values into the weights, so scoring stays a sum over binary features.
+        let folded = (0..<n).map { Float(w[$0] * value[$0]) }
+        return CheckworthinessModel(bits: cfg.bits, featureGroups: cfg.featureGroups, weights: folded, bias: bias, threshold: 0.5)
+    }
+}
+
+/// A small deterministic pseudo-random generator (SplitMix64).
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return FeatureHasher.mix(state &- 0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// A number with four decimals.
+func format4(_ x: Double) -> String {
+    let scaled = Int((x * 10_000).rounded())
+    let frac = String(abs(scaled) % 10_000)
+    return (scaled < 0 ? "-" : "") + "\(abs(scaled) / 10_000)." + String(repeating: "0", count: 4 - frac.count) + frac
+}

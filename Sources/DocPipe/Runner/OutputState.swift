@@ -1,0 +1,78 @@
+import Foundation
+
+/// What the output folder holds, by cache key: `out/.docpipe-state`, written after each complete
+/// run. A later run whose keys match (same inputs, same config, outputs still on disk) skips
+/// those documents without reading anything from the cache, so a fully cached run costs little
+/// more than a `stat` per input file.
+///
+/// Tab-separated lines: a header `docpipe-state 1 <config digest>`; `F path sourceKey ids…` per
+/// input file whose records all ingested; `D id path inputDigest finalKey digests files` per
+/// document; `C files` for the corpus-wide files. Lists are joined with U+001F.
+struct OutputState: Sendable {
+    struct FileEntry: Sendable { var sourceKey: String; var ids: [String] }
+    struct DocEntry: Sendable {
+        var id: String
+        var source: String
+        var input: String
+        var finalKey: String
+        var digests: [String]
+        var files: [String]
+    }
+
+    static let fileName = ".docpipe-state"
+    static let separator: Character = "\u{1F}"
+
+    var config: String
+    var files: [String: FileEntry] = [:]
+    var documents: [String: DocEntry] = [:]
+    var documentOrder: [String] = []
+    var corpusFiles: [String] = []
+
+    init(config: String) { self.config = config }
+
+    /// Reads the state of an output folder, if it was written for the same config.
+    static func read(_ folder: URL, config: String) -> OutputState? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        var state = OutputState(config: config)
+        let sep = String(separator)
+        func list(_ s: Substring) -> [String] { s.isEmpty ? [] : s.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+        for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if n == 0 {
+                guard f.count == 1, line == "docpipe-state 1 \(config)" else { return nil }
+                continue
+            }
+            switch f.first {
+            case "F" where f.count == 4: state.files[String(f[1])] = FileEntry(sourceKey: String(f[2]), ids: list(f[3]))
+            case "D" where f.count == 7:
+                let d = DocEntry(id: String(f[1]), source: String(f[2]), input: String(f[3]), finalKey: String(f[4]),
+                                 digests: f[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init), files: list(f[6]))
+                state.documents[d.id] = d
+                state.documentOrder.append(d.id)
+            case "C" where f.count == 2: state.corpusFiles = list(f[1])
+            default: return nil
+            }
+        }
+        _ = sep
+        return state
+    }
+
+    /// Writes the state into an output folder.
+    func write(_ folder: URL) throws {
+        let sep = String(OutputState.separator)
+        var lines = ["docpipe-state 1 \(config)"]
+        for path in files.keys.sorted() {
+            let e = files[path]!
+            guard OutputState.isSafe(path), e.ids.allSatisfy(OutputState.isSafe) else { continue }
+            lines.append("F\t\(path)\t\(e.sourceKey)\t\(e.ids.joined(separator: sep))")
+        }
+        for id in documentOrder {
+            guard let d = documents[id], OutputState.isSafe(d.source) else { continue }
+            lines.append("D\t\(d.id)\t\(d.source)\t\(d.input)\t\(d.finalKey)\t\(d.digests.joined(separator: ","))\t\(d.files.joined(separator: sep))")
+        }
+        lines.append("C\t\(corpusFiles.joined(separator: sep))")
+        try AtomicFile.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: folder.appendingPathComponent(OutputState.fileName))
+    }
+
+    static func isSafe(_ s: String) -> Bool { !s.contains("\t") && !s.contains("\n") && !s.contains(separator) }
+}

@@ -1,0 +1,91 @@
+/// Gives every mention of a document its canonical name:
+/// - "Full Name (ACRONYM)" links both ways, and later uses of the acronym join the full name;
+/// - a one-word PERSON mention joins an earlier (or later) full name that starts or ends with
+///   it ("Moon" → "Moon Jae-in", "Trump" → "Donald Trump"), and an unlabeled word matching such a
+///   name part becomes PERSON;
+/// - gazetteer entries give their canonical form ("U.S." → "United States");
+/// - otherwise the canonical name is the mention text with whitespace collapsed and a leading
+///   "the" dropped.
+struct Canonicalizer {
+    /// One mention with its text, as the canonicalizer sees it.
+    struct Item {
+        var text: String
+        var label: String
+        var canonical: String?
+        /// Text between this mention and the next one (to spot "Name (ACRONYM)").
+        var gapAfter: String
+    }
+
+    /// Assigns `canonical` (and may settle labels "?") for items in document order.
+    static func resolve(_ items: inout [Item]) {
+        // Surface forms.
+        for k in items.indices { items[k].text = collapse(items[k].text) }
+        // 1. Acronyms in parentheses.
+        var alias: [String: String] = [:]
+        for k in items.indices.dropLast() {
+            let a = items[k], b = items[k + 1]
+            guard a.gapAfter.trimmingSpaces == "(", isAcronym(b.text), a.text.split(separator: " ").count >= 2 else { continue }
+            let full = a.canonical.map { preferDocumentForm($0, a.text) } ?? a.text
+            alias[b.text] = full
+            alias[a.text] = full
+            items[k + 1].label = a.label == "?" ? "ORG" : a.label
+            if items[k].label == "?" { items[k].label = "ORG" }
+        }
+        // 2. Person names and their parts.
+        var fullNames: [String] = []
+        for it in items where it.label == "PERSON" && it.text.contains(" ") { fullNames.append(it.text) }
+        for k in items.indices {
+            let t = items[k].text
+            if let full = alias[t] { items[k].canonical = full; continue }
+            if items[k].label == "PERSON" || items[k].label == "?", !t.contains(" ") {
+                if let full = fullNames.first(where: { n in
+                    let parts = n.split(separator: " ")
+                    return parts.first.map(String.init) == t || parts.last.map(String.init) == t
+                }) {
+                    items[k].canonical = full
+                    items[k].label = "PERSON"
+                    continue
+                }
+            }
+            if let c = items[k].canonical { items[k].canonical = preferDocumentForm(c, t); continue }
+            items[k].canonical = stripThe(t)
+        }
+    }
+
+    /// Gazetteer canonical names use ASCII apostrophes; keep the document's typographic form when
+    /// it differs only by that.
+    static func preferDocumentForm(_ canonical: String, _ text: String) -> String {
+        text.replacingApostrophes == canonical ? text : canonical
+    }
+
+    static func isAcronym(_ s: String) -> Bool {
+        let letters = s.unicodeScalars.filter { $0 != "." && $0 != "-" && $0 != "&" }
+        return letters.count >= 2 && letters.count <= 10 && letters.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            && letters.contains { ("A"..."Z").contains($0) }
+    }
+
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    static func stripThe(_ s: String) -> String {
+        if s.hasPrefix("the ") || s.hasPrefix("The "), s.count > 4 {
+            let rest = s.dropFirst(4)
+            if let f = rest.unicodeScalars.first, ("A"..."Z").contains(f) { return String(rest) }
+        }
+        return s
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\n" || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\n" || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+
+    var replacingApostrophes: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+    }
+}

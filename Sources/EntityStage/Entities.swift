@@ -1,0 +1,60 @@
+import DocPipe
+
+/// The entities stage: finds named entities, dates and amounts in every sentence and gives each a
+/// canonical name. Produces layer "entities" (span type = label; attributes "canonical" always,
+/// "iso3" for countries). See docs/entities.md.
+public struct Entities: DocumentStage {
+    /// Options of the entities stage.
+    public struct Options: StageOptions {
+        /// Labels to keep; empty keeps all eighteen.
+        public var labels: [String]
+        /// Whether the trained tagger finds names (false: capitalisation heuristics only).
+        public var useModel: Bool
+
+        /// Defaults: every label, the trained model.
+        public init() {
+            labels = []
+            useModel = true
+        }
+
+        /// Rejects unknown labels.
+        public func validate() -> [String] {
+            labels.filter { !Entities.labels.contains($0) }.map { "unknown entity label '\($0)' (known: \(Entities.labels.joined(separator: ", ")))" }
+        }
+    }
+
+    /// "entities".
+    public static let id = "entities"
+    /// Bumped whenever output changes for the same input.
+    public static let version = 1
+    /// One line.
+    public static let summary = "Named entities, dates and amounts with canonical names (trained tagger + rules + gazetteers)"
+    /// Needs sentences.
+    public static let requires = [LayerName.sentences]
+    /// Adds the entities layer.
+    public static let produces = [LayerName.entities]
+
+    /// Every label the stage can emit (OntoNotes names).
+    public static let labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT",
+                                "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"]
+
+    private let options: Options
+
+    /// Creates the stage.
+    public init(options: Options) throws {
+        self.options = options
+    }
+
+    /// Adds the "entities" layer.
+    public func process(_ document: Document, context: StageContext) async throws -> Document {
+        let resources: EntityResources
+        switch EntityResources.shared {
+        case .success(let r): resources = r
+        case .failure(let e): throw StageError(code: "entities.resources", "cannot load entity resources: \(e)")
+        }
+        let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
+        var doc = document
+        doc.setLayer(LayerName.entities, EntityAnnotator(extractor: extractor, keep: Set(options.labels)).annotate(document))
+        return doc
+    }
+}

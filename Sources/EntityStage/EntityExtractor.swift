@@ -1,0 +1,111 @@
+/// Finds the entity mentions of one sentence: names from the tagger (or capitalisation
+/// heuristics when no model is loaded), gazetteer phrases, and numeric/date rules; then resolves
+/// overlaps and refines coarse tagger labels (LOC → GPE/LOC/FAC, MISC → NORP/LAW/EVENT/…).
+struct EntityExtractor: Sendable {
+    /// Rules for DATE, MONEY, PERCENT, …
+    let rules = NumericRules()
+    /// Name lists.
+    let gazetteer: Gazetteer
+    /// Fallback name finder.
+    let heuristics = NameHeuristics()
+    /// The trained tagger, when loaded.
+    let tagger: Tagger?
+
+    /// Buffers reused from sentence to sentence.
+    struct Scratch {
+        var tokens: [Token] = []
+        var hashes: [UInt64] = []
+        var names: [Mention] = []
+        var tagger = Tagger.Scratch()
+    }
+
+    /// Creates an extractor.
+    init(gazetteer: Gazetteer, tagger: Tagger?) {
+        self.gazetteer = gazetteer
+        self.tagger = tagger
+    }
+
+    /// Appends the mentions of `bytes[range]` (one sentence) to `out`, in text order.
+    func extract(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout Scratch, into out: inout [Mention],
+                 numeric: Bool = true) {
+        scratch.tokens.removeAll(keepingCapacity: true)
+        Tokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        let tokens = scratch.tokens
+        guard !tokens.isEmpty else { return }
+        scratch.hashes.removeAll(keepingCapacity: true)
+        for t in tokens { scratch.hashes.append(TokenHashes.lower(bytes, t)) }
+        let hashes = scratch.hashes
+
+        scratch.names.removeAll(keepingCapacity: true)
+        if let tagger {
+            tagger.tag(bytes, tokens, hashes, scratch: &scratch.tagger, into: &scratch.names)
+        } else {
+            heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.names)
+        }
+        var mentions = scratch.names
+        // Gazetteer phrases: relabel exact matches, add capitalised phrases the tagger missed.
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].kind == .capitalized, let (end, entry) = gazetteer.longestMatch(at: i, hashes, limit: tokens.count),
+                  tokens[end - 1].kind != .lower || end - i > 1
+            else { i += 1; continue }
+            let g = Mention(startToken: i, endToken: end, startByte: tokens[i].start, endByte: tokens[end - 1].end,
+                            label: entry.label, canonical: entry.canonical, iso3: entry.iso3, origin: .gazetteer)
+            if let k = mentions.firstIndex(where: { $0.overlaps(g) }) {
+                let m = mentions[k]
+                if m.startToken == g.startToken && m.endToken == g.endToken && m.label != "PER" && m.label != "PERSON" {
+                    mentions[k].label = entry.label
+                    mentions[k].canonical = entry.canonical
+                    mentions[k].iso3 = entry.iso3
+                } else if m.startToken == g.startToken && m.endToken == g.endToken {
+                    // A person named like a place ("Jordan"): keep the tagger's reading.
+                } else if entry.label == "NORP" && m.label == "?" || m.label == "?" && g.startToken <= m.startToken && g.endToken >= m.endToken {
+                    mentions[k] = g
+                }
+            } else {
+                mentions.append(g)
+            }
+            i = end
+        }
+        // Numeric rules fill the gaps; dates and amounts win over single-word names inside them ("May 2019").
+        if numeric {
+            for r in rules.matches(bytes, tokens, hashes) {
+                let m = Mention(startToken: r.start, endToken: r.end, startByte: tokens[r.start].start, endByte: tokens[r.end - 1].end,
+                                label: r.label, canonical: nil, iso3: nil, origin: .rule)
+                let clashing = mentions.indices.filter { mentions[$0].overlaps(m) }
+                if clashing.isEmpty {
+                    mentions.append(m)
+                } else if clashing.allSatisfy({ mentions[$0].label == "?" }) || r.label != "CARDINAL" && r.label != "ORDINAL",
+                          clashing.allSatisfy({ mentions[$0].startToken >= m.startToken && mentions[$0].endToken <= m.endToken }) {
+                    for k in clashing.reversed() { mentions.remove(at: k) }
+                    mentions.append(m)
+                }
+            }
+        }
+        mentions.sort { $0.startToken < $1.startToken }
+        for var m in mentions {
+            m.label = refine(m, tokens, hashes)
+            if m.label != "?" || tagger == nil { out.append(m) }
+        }
+    }
+
+    /// Turns a coarse CoNLL label into the fine label set.
+    func refine(_ m: Mention, _ tokens: [Token], _ hashes: [UInt64]) -> String {
+        let head = hashes[m.endToken - 1]
+        switch m.label {
+        case "PER": return "PERSON"
+        case "ORG": return "ORG"
+        case "LOC":
+            if let e = gazetteer.entry(m.startToken, m.endToken, hashes) { return e.label == "NORP" ? "GPE" : e.label }
+            if let h = gazetteer.headLabel(head), h == "LOC" || h == "FAC" || h == "GPE" { return h }
+            return "GPE"
+        case "MISC":
+            if let e = gazetteer.entry(m.startToken, m.endToken, hashes) { return e.label == "GPE" ? "NORP" : e.label }
+            if let h = gazetteer.headLabel(head), h == "LAW" || h == "EVENT" { return h }
+            if gazetteer.entry(m.endToken - 1, m.endToken, hashes)?.label == "NORP" { return "NORP" }
+            if m.endToken - m.startToken == 1 { return "NORP" }
+            return "EVENT"
+        default: return m.label
+        }
+    }
+}

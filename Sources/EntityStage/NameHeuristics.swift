@@ -1,0 +1,67 @@
+/// Capitalised-word candidates used when no trained model is available: runs of capitalised
+/// tokens joined by "of", "for", "and", "the", "de" or a possessive, minus common sentence starters.
+/// Labels come from the gazetteer and head nouns; two- and three-word unknown names are PERSON.
+struct NameHeuristics: Sendable {
+    private let connectors: Set<UInt64>
+    private let starters: Set<UInt64>
+
+    /// Builds the word lists.
+    init() {
+        connectors = Set(["of", "for", "the", "de", "'s", "on"].map(WordHash.lower))
+        starters = Set(["the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they",
+                        "we", "i", "you", "our", "his", "her", "their", "its", "if", "yet", "while", "and", "but", "or",
+                        "all", "both", "many", "some", "most", "initially", "specifically", "however", "although",
+                        "when", "where", "there", "as", "for", "from", "with", "by", "to", "of", "after", "before",
+                        "under", "what", "who", "why", "how", "each", "every", "no", "not", "one", "such", "so",
+                        "also", "then", "since", "because", "women", "men", "young", "approximately", "mr", "mrs",
+                        "ms", "dr", "president", "presidents", "former", "new", "other", "is", "are", "was", "were"]
+            .map(WordHash.lower))
+    }
+
+    /// Appends name candidates of one sentence (labels may be "?" for unknown single words).
+    func candidates(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
+                    gazetteer: Gazetteer, into out: inout [Mention]) {
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard tokens[i].kind == .capitalized, !starters.contains(hashes[i]) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n {
+                if tokens[j].kind == .capitalized && !starters.contains(hashes[j]) { j += 1; continue }
+                if connectors.contains(hashes[j]), j + 1 < n, tokens[j + 1].kind == .capitalized,
+                   gazetteer.longestMatch(at: j + 1, hashes, limit: n) == nil { j += 2; continue }
+                break
+            }
+            // A known phrase at the start of a longer run that is not itself a known name or headed
+            // by a telling noun ("World Food Programme" is kept whole, "Korea Residents" is not).
+            if let (end, _) = gazetteer.longestMatch(at: i, hashes, limit: n), end < j,
+               gazetteer.entry(i, j, hashes) == nil, gazetteer.headLabel(hashes[j - 1]) == nil {
+                j = end
+            }
+            let last = hashes[j - 1]
+            var label = "?"
+            if let e = gazetteer.entry(i, j, hashes) {
+                label = e.label
+            } else if let h = gazetteer.headLabel(last), j - i > 1 {
+                label = h
+            } else if j - i >= 2, j - i <= 3, gazetteer.entry(j - 1, j, hashes)?.label == "NORP" {
+                label = "NORP"
+            } else if j - i >= 2, j - i <= 3 {
+                label = "PERSON"
+            } else if tokens[i].length >= 2, isAllCaps(bytes, tokens[i]) {
+                label = "ORG"
+            }
+            out.append(Mention(startToken: i, endToken: j, startByte: tokens[i].start, endByte: tokens[j - 1].end,
+                               label: label, canonical: nil, iso3: nil, origin: .heuristic))
+            i = j
+        }
+    }
+
+    private func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        for k in t.start..<t.end where bytes[k] &- 0x61 < 26 { return false }
+        return true
+    }
+}

@@ -1,0 +1,92 @@
+import DocPipe
+
+/// Mentions and documents per canonical entity (label, canonical name) over the corpus.
+///
+/// Each document contributes one line per distinct entity it mentions (its part); the table
+/// keeps one counter per distinct entity, so memory grows with the vocabulary, not the corpus.
+struct EntityTable {
+    /// One canonical entity.
+    struct Key: Hashable, Comparable {
+        let label: String
+        let canonical: String
+        static func < (a: Key, b: Key) -> Bool {
+            if a.label != b.label { return a.label.utf8.lexicographicallyPrecedes(b.label.utf8) }
+            return a.canonical.utf8.lexicographicallyPrecedes(b.canonical.utf8)
+        }
+    }
+
+    /// Its counts.
+    struct Counts {
+        var mentions = 0
+        var documents = 0
+    }
+
+    private(set) var counts: [Key: Counts] = [:]
+
+    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity, sorted.
+    static func documentCounts(_ view: DocumentView) -> [UInt8] {
+        var local: [Key: Int] = [:]
+        for e in view.entities {
+            local[Key(label: e.type, canonical: e.attributes["canonical"]?.stringValue ?? view.text(of: e)), default: 0] += 1
+        }
+        var out: [UInt8] = []
+        let writer = JSONWriter()
+        for key in local.keys.sorted() {
+            writer.write([.string(key.label), .string(key.canonical), .int(local[key]!)], into: &out)
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// An empty table.
+    init() {}
+
+    /// Reads every document's part.
+    init(_ corpus: CorpusContext) throws {
+        try corpus.forEachPart(named: ExportPaths.entityCountsPart) { bytes in
+            var start = 0
+            for (i, b) in bytes.enumerated() where b == 0x0A {
+                add(line: Array(bytes[start..<i]))
+                start = i + 1
+            }
+        }
+    }
+
+    mutating func add(line: [UInt8]) {
+        guard let row = try? JSONParser.parse(line), let a = row.arrayValue, a.count == 3,
+              let label = a[0].stringValue, let canonical = a[1].stringValue, let n = a[2].intValue else { return }
+        var c = counts[Key(label: label, canonical: canonical), default: Counts()]
+        c.mentions += n
+        c.documents += 1
+        counts[Key(label: label, canonical: canonical)] = c
+    }
+
+    /// Entities by mentions (most first), then documents, label and name.
+    func ranked(limit: Int? = nil) -> [(key: Key, counts: Counts)] {
+        let all = counts.map { (key: $0.key, counts: $0.value) }.sorted { a, b in
+            if a.counts.mentions != b.counts.mentions { return a.counts.mentions > b.counts.mentions }
+            if a.counts.documents != b.counts.documents { return a.counts.documents > b.counts.documents }
+            return a.key < b.key
+        }
+        guard let limit else { return all }
+        return Array(all.prefix(limit))
+    }
+
+    /// Mentions per label, labels sorted by mentions (most first), then name.
+    func mentionsByLabel() -> [(label: String, count: Int)] {
+        var byLabel: [String: Int] = [:]
+        for (k, c) in counts { byLabel[k.label, default: 0] += c.mentions }
+        return byLabel.map { (label: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
+        }
+    }
+
+    /// entity-table.csv.
+    func csv(_ writer: CSVWriter) -> [UInt8] {
+        var out = writer.header(CSVTable.entityTableHeader)
+        for (key, c) in ranked() {
+            writer.appendRow([.text(key.label), .text(key.canonical), .int(c.mentions), .int(c.documents)], to: &out)
+        }
+        return out
+    }
+}

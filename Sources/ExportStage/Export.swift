@@ -1,0 +1,116 @@
+import DocPipe
+
+/// The export stage: writes what users open (JSON per document, corpus JSONL and CSV, brat
+/// standoff, CoNLL BIO, a static HTML report) from the document model.
+///
+/// `process` writes each document's own files and adds its fragment of every corpus file as a
+/// part; `finish` streams the parts into the corpus files in input order and computes the
+/// corpus aggregates (entity table, report index) with memory bounded by the number of
+/// distinct entities. Everything is a pure function of the document and the options, so the
+/// cached results the runner replays give the same bytes.
+public struct Export: DocumentStage {
+    /// "export".
+    public static let id = "export"
+    /// Bumped whenever the bytes written for the same input change.
+    public static let version = 2
+    /// One line for `docpipe stages`.
+    public static let summary = "Writes JSON, JSONL, CSV, brat, CoNLL and an HTML report"
+    /// Export writes files.
+    public static let writesFiles = true
+
+    /// The configured options.
+    public let options: ExportOptions
+    let formats: Set<ExportFormat>
+    var csv: CSVWriter { CSVWriter(guardFormulas: options.guardFormulas, byteOrderMark: options.csvByteOrderMark) }
+
+    /// Makes an instance.
+    public init(options: ExportOptions) throws {
+        self.options = options
+        formats = options.selected
+    }
+
+    /// Writes the document's files and corpus fragments; returns the document unchanged.
+    public func process(_ document: Document, context: StageContext) async throws -> Document {
+        let view = DocumentView(document)
+        let stem = view.fileStem
+        if formats.contains(.json) {
+            var bytes = JSONWriter(pretty: true).bytes(view.fullJSON())
+            bytes.append(0x0A)
+            context.write(file: ExportPaths.documentJSON(stem), bytes: bytes)
+        }
+        let needsRecords = formats.contains(.jsonl) || formats.contains(.csv)
+        let documentRecord = needsRecords ? view.documentRecord() : .null
+        let entityRecords = needsRecords ? view.entityRecords() : []
+        let claimRecords = needsRecords ? view.claimRecords() : []
+        if formats.contains(.jsonl) {
+            context.append(part: ExportPaths.documentsJSONL, bytes: Export.jsonLines([documentRecord]))
+            context.append(part: ExportPaths.entitiesJSONL, bytes: Export.jsonLines(entityRecords))
+            context.append(part: ExportPaths.claimsJSONL, bytes: Export.jsonLines(claimRecords))
+        }
+        if formats.contains(.csv) {
+            context.append(part: CSVTable.documents.file, bytes: CSVTable.documents.rows([documentRecord], csv))
+            context.append(part: CSVTable.entities.file, bytes: CSVTable.entities.rows(entityRecords, csv))
+            context.append(part: CSVTable.claims.file, bytes: CSVTable.claims.rows(claimRecords, csv))
+        }
+        if formats.contains(.csv) || formats.contains(.html) {
+            context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(view))
+        }
+        if formats.contains(.brat) {
+            context.write(file: ExportPaths.bratText(stem), bytes: Array(document.text.utf8))
+            context.write(file: ExportPaths.bratAnnotations(stem), bytes: Array(BratWriter.annotations(view).utf8))
+            context.append(part: ExportPaths.bratTypesPart, bytes: BratTypes.documentPart(view))
+        }
+        if formats.contains(.conll) {
+            let conll = Array(CoNLLWriter.document(view).utf8)
+            context.write(file: ExportPaths.conllDocument(stem), bytes: conll)
+            context.append(part: ExportPaths.conll, bytes: conll)
+        }
+        if formats.contains(.html) {
+            context.write(file: ExportPaths.reportPage(stem), bytes: Array(DocumentPage(view: view).html().utf8))
+            context.append(part: ExportPaths.reportStatsPart, bytes: ReportSummary.documentPart(view, topClaims: options.reportTopClaims))
+            context.append(part: ExportPaths.reportRowsPart, bytes: Array(IndexPage.row(view).utf8))
+        }
+        return document
+    }
+
+    /// Writes the corpus files.
+    public func finish(_ corpus: CorpusContext) async throws {
+        if formats.contains(.jsonl) {
+            for name in [ExportPaths.documentsJSONL, ExportPaths.entitiesJSONL, ExportPaths.claimsJSONL] {
+                try corpus.write(file: name, header: [], part: name, footer: [])
+            }
+        }
+        let table = formats.contains(.csv) || formats.contains(.html) ? try EntityTable(corpus) : EntityTable()
+        if formats.contains(.csv) {
+            for t in [CSVTable.documents, CSVTable.entities, CSVTable.claims] {
+                try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
+            }
+            try corpus.write(file: ExportPaths.entityTableCSV, bytes: table.csv(csv))
+        }
+        if formats.contains(.brat) {
+            let types = try BratTypes(corpus)
+            try corpus.write(file: ExportPaths.bratConfig, bytes: Array(BratWriter.annotationConfig(labels: types.labels, kinds: types.kinds).utf8))
+            try corpus.write(file: ExportPaths.bratVisualConfig, bytes: Array(BratWriter.visualConfig(labels: types.labels).utf8))
+        }
+        if formats.contains(.conll) {
+            try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
+        }
+        if formats.contains(.html) {
+            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table,
+                                 topEntities: options.reportTopEntities)
+            try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
+                             footer: Array(IndexPage.footer.utf8))
+        }
+    }
+
+    /// Records as JSON Lines: compact JSON, sorted keys, one per line.
+    static func jsonLines(_ records: [JSONValue]) -> [UInt8] {
+        var out: [UInt8] = []
+        let writer = JSONWriter()
+        for r in records {
+            writer.write(r, into: &out)
+            out.append(0x0A)
+        }
+        return out
+    }
+}

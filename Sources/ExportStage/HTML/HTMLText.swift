@@ -1,0 +1,77 @@
+/// Escaping for HTML text and attribute values.
+///
+/// Escapes `& < > " '`, and replaces scalars XML forbids (C0 controls other than tab, LF and
+/// CR; U+FFFE; U+FFFF) with U+FFFD, so every page is also well-formed XML.
+enum HTMLText {
+    /// `s` escaped for text or a quoted attribute.
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: needsWork) else { return s }  // most strings need nothing
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 32)
+        append(escaping: Array(s.utf8)[...], to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends UTF-8 `bytes` (valid UTF-8) to `out`, escaped.
+    static func append(escaping bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case 0..<0x20: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+            case 0xEF where i + 2 < end && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFE, U+FFFF are not XML characters
+                i += 2
+            default: out.append(b)
+            }
+            i += 1
+        }
+    }
+
+    /// Appends a string, escaped.
+    static func append(escaping s: String, to out: inout [UInt8]) {
+        if !s.utf8.contains(where: needsWork) { out.append(contentsOf: s.utf8); return }
+        append(escaping: Array(s.utf8)[...], to: &out)
+    }
+
+    private static func needsWork(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return true
+        case 0x09, 0x0A, 0x0D: return false
+        default: return b < 0x20
+        }
+    }
+
+    /// `s` shortened to `limit` scalars with an ellipsis.
+    static func truncated(_ s: String, _ limit: Int) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.count > limit else { return s }
+        return String(String.UnicodeScalarView(scalars.prefix(limit))) + "…"
+    }
+
+    /// A score with two decimals ("0.81"), without locale or Foundation formatting.
+    static func score(_ d: Double) -> String {
+        let hundredths = Int((d * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let v = abs(hundredths)
+        return "\(sign)\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
+    }
+
+    /// An integer with thousands separators ("12,345").
+    static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+}
