@@ -11,15 +11,19 @@ struct ParagraphPlanner {
         var heading: Bool
     }
 
-    /// A one-line paragraph that reads like a heading: at most 10 words and 80 bytes, starting with
-    /// a capital or digit, no final punctuation, and not the last paragraph.
+    /// A one-line paragraph that reads like a heading: at most 10 words and 80 bytes, at most one
+    /// of them with digits, starting with a capital or digit, no final punctuation. (The caller
+    /// also wants a following paragraph at least twice as long and 40 bytes or more.)
     func looksLikeHeading(_ s: [UInt8], _ line: TextLine) -> Bool {
         let r = line.range
         guard r.count >= 3, r.count <= 80, !line.listItem, startsUppercase(s, r), !endsWithPunctuation(s, r) else { return false }
         let last = s[r.upperBound - 1]
         if last == 0x29 || last == 0x22 || last == 0x5D { return false }   // ")" "\"" "]"
-        var words = 1
-        for i in r where s[i] == 0x20 { words += 1 }
+        var words = 1, numericWords = 0, inNumber = false
+        for i in r {
+            if s[i] == 0x20 { words += 1; inNumber = false } else if s[i] >= 0x30, s[i] <= 0x39, !inNumber { numericWords += 1; inNumber = true }
+        }
+        if numericWords > 1 { return false }   // table rows: "Shr 33 cts vs 28 cts"
         // A date line ("April 16, 2026", "Updated April 16, 2026") is not a heading.
         if words <= 4, r.count >= 4, s[(r.upperBound - 4)..<r.upperBound].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
         return words <= 10
@@ -61,7 +65,7 @@ struct ParagraphPlanner {
         for p in plans.indices where !plans[p].heading && plans[p].lines.count == 1 && p + 1 < plans.count {
             let line = lines[plans[p].lines[0]]
             let next = plans[p + 1].lines.reduce(0) { $0 + lines[$1].length }
-            if next > line.length, looksLikeHeading(s, line) { plans[p].heading = true }
+            if next >= 40, next >= 2 * line.length, looksLikeHeading(s, line) { plans[p].heading = true }
         }
         return plans
     }
@@ -81,6 +85,7 @@ struct ParagraphPlanner {
             if lines[k].length > 160 { longLines += 1 }
         }
         lengths.sort()
+        let minIndent = block.map { lines[$0].indent }.min() ?? 0
         let width = block.count >= 5 ? lengths[(lengths.count - 1) * 9 / 10] : lengths[lengths.count - 1]
         let everyLine = reflow && longLines * 2 > block.count
         func short(_ l: TextLine) -> Bool { l.length * 5 < width * 3 }
@@ -103,7 +108,7 @@ struct ParagraphPlanner {
             if let prevK = current.last {
                 let prev = lines[prevK]
                 var brk = everyLine || line.listItem
-                if !brk, line.indent >= 2, line.indent > prev.indent { brk = true }
+                if !brk, line.indent >= minIndent + 2 { brk = true }   // indented against the block: a new paragraph
                 if !brk, !startsLowercase(s, line.range) {
                     if endsSentence(s, prev.range),
                        short(prev) || prev.length * 4 < width * 3 || prev.length + 1 + firstWordLength(s, line.range) <= width * 9 / 10 {

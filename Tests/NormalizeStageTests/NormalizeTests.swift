@@ -101,6 +101,13 @@ final class NormalizeTests: XCTestCase {
         XCTAssertEqual(texts(doc, LayerName.sentences), ["Overview", "South Korea is a partner."])
     }
 
+    func testHeadingsByShapeButNotTableRows() async throws {
+        let wire = try await normalize("NEW YORK, March 3 - Shr 33 cts vs 28 cts\n    Net 1,234,000 vs 1,100,000\n    Pay May One\n    Record April Three")
+        XCTAssertEqual(wire.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "paragraph", "paragraph"])
+        let report = try await normalize("Updated April 9, 2026\n\nFissile Material Production\n\nThe time needed to produce enough weapons-grade HEU is a function of capacity.")
+        XCTAssertEqual(report.spans(LayerName.paragraphs).map(\.type), ["paragraph", "heading", "paragraph"])
+    }
+
     func testParagraphNumbersAndStageDirections() async throws {
         let long = String(repeating: "word ", count: 40)
         let text = "28.\tWe meet this morning. \(long)\n\n29.\tThe cease-fire held. \(long)\n\nApplause follows. [Laughter]\n\n[Laughter]"
