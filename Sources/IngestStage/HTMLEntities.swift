@@ -81,3 +81,25 @@ enum HTMLEntities {
 
     static func isAlnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) }
 }
+
+extension HTMLEntities {
+    /// Text with its character references decoded (control characters dropped), mapped back to
+    /// the raw text; plain copies when there is no `&`.
+    static func decodeAll(_ s: [UInt8]) -> MappedTextBuilder {
+        var b = MappedTextBuilder(capacity: s.count)
+        var i = 0
+        var runStart = 0
+        while i < s.count {
+            if s[i] == UInt8(ascii: "&"), let (scalar, next) = decode(s, at: i, end: s.count) {
+                b.copy(s, runStart..<i)
+                if let scalar { b.insert(String(Character(scalar))) }
+                i = next
+                runStart = i
+            } else {
+                i += 1
+            }
+        }
+        b.copy(s, runStart..<s.count)
+        return b
+    }
+}

@@ -27,6 +27,13 @@ public struct Ingest: SourceStage {
         "sgm": "application/sgml", "sgml": "application/sgml", "xml": "application/xml", "pdf": "application/pdf",
     ]
 
+    /// JSON, JSON Lines and NDJSON files may hold many documents (records); sharded runs read them
+    /// whatever the shard of the file's own id.
+    public func mayHoldManyDocuments(_ relativePath: String) -> Bool {
+        let lower = relativePath.lowercased()
+        return lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+    }
+
     /// Reads one input file.
     public func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult] {
         let ext = input.fileExtension
@@ -75,19 +82,23 @@ public struct Ingest: SourceStage {
         let decoded = DecodedSource(text)
         var output = PDFReader.read(decoded.bytes)
         let info = reader.info(input.bytes)
-        if let t = info["Title"] { MetadataFields.assign(canonical: "title", value: t, to: &output.metadata) }
+        if let t = info["Title"], !PDFReader.isFileNameTitle(t) { MetadataFields.assign(canonical: "title", value: t, to: &output.metadata) }
         if let a = info["Author"] { MetadataFields.assign(canonical: "authors", value: a, to: &output.metadata) }
-        if let d = info["CreationDate"] { MetadataFields.assign(canonical: "date", value: d, to: &output.metadata) }
         var doc = makeDocument(input, mediaType: "application/pdf", source: decoded.bytes, output: output, context: context)
+        // The date printed in the text beats the file's creation date.
+        if doc.metadata["date"] == nil, let d = info["CreationDate"] { MetadataFields.assign(canonical: "date", value: d, to: &doc.metadata) }
         for w in decoded.warnings { doc.warn(code: w.code, w.message, stage: context.instanceName) }
         return doc
     }
 
     private func makeDocument(_ input: SourceInput, mediaType: String, source: [UInt8], output: ReaderOutput,
                               context: StageContext) -> Document {
-        let sourceIndex = TextIndex(utf8: source)
-        let map = output.builder.offsetMap(source: sourceIndex)
+        // Text that is its source unchanged (plain text) needs no index to map it.
+        let unchanged = output.builder.runs.count == 1 && output.builder.runs[0] == .init(out: 0, src: 0, len: source.count)
+            && output.builder.count == source.count
         let textIndex = TextIndex(utf8: output.builder.bytes)
+        let map = unchanged ? .identity(length: textIndex.scalarCount)
+            : output.builder.offsetMap(source: TextIndex(utf8: source), output: textIndex)
         var layers: [String: [Span]] = [:]
         func spans(_ ranges: [Range<Int>], type: String, numbered: Bool) -> [Span] {
             ranges.enumerated().map { i, r in

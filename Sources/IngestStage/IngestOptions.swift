@@ -16,6 +16,9 @@ public struct IngestOptions: StageOptions {
     public var authorFields: [String] = ["author", "authors", "speaker"]
     /// Record fields holding a source URL, tried in order.
     public var urlFields: [String] = ["url", "source", "link"]
+    /// Decode HTML/SGML character references (`&lt;`, `&#3;`) in record titles and texts, as
+    /// exports of SGML collections (Reuters-21578 in JSON) carry them.
+    public var decodeEntities: Bool = true
     /// Read files with an unknown extension as plain text when they look like text (else they fail).
     public var unknownAsText: Bool = true
     /// How pdftotext orders text: "reading" (its default: columns one after another, hyphens at

@@ -100,8 +100,8 @@ struct MappedTextBuilder {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The map from the built text to the source, in scalar offsets.
-    func offsetMap(source: TextIndex) -> OffsetMap {
-        let outIndex = TextIndex(utf8: bytes)
+    func offsetMap(source: TextIndex, output: TextIndex? = nil) -> OffsetMap {
+        let outIndex = output ?? TextIndex(utf8: bytes)
         var map = OffsetMap()
         for r in runs {
             let t = outIndex.scalarOffset(ofByte: r.out)

@@ -88,7 +88,7 @@ enum MarkdownReader {
                 out.builder.paragraphBreak()
                 continue
             }
-            if isNavigation(src, t) { continue }
+            if isNavigation(src, t) || startsWithControl(src, t) { continue }
             headerZone = headerZone && li < 3
             // Block quotes, list items.
             var body = t
@@ -196,6 +196,13 @@ enum MarkdownReader {
         return (links >= 2 && other <= 12) || (links == 1 && other == 0)
     }
 
+    /// A line opening with a link glued to the next word ("[Listen](…)Title Updated …"): a
+    /// toolbar of a scraped page.
+    static func startsWithControl(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, s[r.lowerBound] == UInt8(ascii: "["), let (_, end) = link(s, r.lowerBound, r.upperBound) else { return false }
+        return end < r.upperBound && isWordByte(s[end])
+    }
+
     /// A `[text](target)` or `[text][ref]` link at `i`: the text range and where the link ends.
     static func link(_ s: [UInt8], _ i: Int, _ end: Int) -> (Range<Int>, Int)? {
         var depth = 0
@@ -283,43 +290,5 @@ enum MarkdownReader {
     static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     static func isPunctuation(_ c: UInt8) -> Bool {
         (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
-    }
-}
-
-/// Splits bytes into lines (without their `\n` or `\r\n`) and trims them.
-enum LineScanner {
-    /// Byte ranges of the lines; `\r\n`, `\n` and lone `\r` all end a line.
-    static func lines(_ s: [UInt8]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        let n = s.count
-        while i < n {
-            let c = s[i]
-            if c == 0x0A || c == 0x0D {
-                out.append(start..<i)
-                if c == 0x0D, i + 1 < n, s[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < n { out.append(start..<n) }
-        return out
-    }
-
-    /// The range without leading and trailing spaces and tabs.
-    static func trimmed(_ s: [UInt8], _ r: Range<Int>) -> Range<Int> {
-        var a = r.lowerBound, b = r.upperBound
-        while a < b, s[a] == 0x20 || s[a] == 0x09 { a += 1 }
-        while b > a, s[b - 1] == 0x20 || s[b - 1] == 0x09 { b -= 1 }
-        return a..<b
-    }
-
-    static func equals(_ s: [UInt8], _ r: Range<Int>, _ text: String) -> Bool {
-        s[trimmed(s, r)].elementsEqual(text.utf8)
-    }
-
-    static func startsWith(_ s: [UInt8], _ r: Range<Int>, _ text: String) -> Bool {
-        r.count >= text.utf8.count && s[r.lowerBound..<(r.lowerBound + text.utf8.count)].elementsEqual(text.utf8)
     }
 }

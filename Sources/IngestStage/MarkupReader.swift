@@ -19,9 +19,18 @@ struct MarkupReader {
         var i = 0
         var runStart = 0
 
-        func flush(_ to: Int, _ out: inout ReaderOutput) {
+        func flush(_ to: Int, _ out: inout ReaderOutput, beforeTag: Bool = false) {
             guard dropping == 0, to > runStart else { return }
-            emitText(s, runStart..<to, pre: preDepth > 0, into: &out.builder)
+            var end = to
+            if beforeTag, !policy.collapseWhitespace, preDepth == 0 {
+                // SGML: line breaks and indentation just before a tag ("-\n    </DATELINE><BODY>Text")
+                // are layout of the markup, not of the text: they become one space.
+                while end > runStart, s[end - 1] == 0x20 || s[end - 1] == 0x0A || s[end - 1] == 0x0D || s[end - 1] == 0x09 { end -= 1 }
+                emitText(s, runStart..<end, pre: false, into: &out.builder)
+                if end < to, end > runStart, let last = out.builder.last, last != 0x20, last != 0x0A { out.builder.copy(byte: 0x20, from: end) }
+                return
+            }
+            emitText(s, runStart..<end, pre: preDepth > 0, into: &out.builder)
         }
 
         while i < n {
@@ -57,7 +66,7 @@ struct MarkupReader {
             let isEnd = next == UInt8(ascii: "/")
             let nameStart = isEnd ? i + 2 : i + 1
             guard nameStart < n, MarkdownReader.isLetter(s[nameStart]) else { i += 1; continue }
-            flush(i, &out)
+            flush(i, &out, beforeTag: true)
             var j = nameStart
             while j < n, HTMLEntities.isAlnum(s[j]) || s[j] == UInt8(ascii: "-") || s[j] == UInt8(ascii: ":") || s[j] == UInt8(ascii: "_") { j += 1 }
             let name = String(decoding: s[nameStart..<j], as: UTF8.self).lowercased()
@@ -115,9 +124,6 @@ struct MarkupReader {
                 }
                 if name == "pre" { preDepth += 1 }
                 if let key = policy.metadataAndText[name] { capture = (key, out.builder.count, true) }
-                if name == "img", let alt = attributes(s, j..<tagEnd)["alt"], !alt.isEmpty, alt.count < 200 {
-                    _ = alt  // images' alt text is not document text
-                }
             } else {
                 if let d = dropDepth[name], d > 0 {
                     dropDepth[name] = d - 1
@@ -185,7 +191,7 @@ struct MarkupReader {
     }
 
     private func emitScalar(_ u: Unicode.Scalar, pre: Bool, into b: inout MappedTextBuilder) {
-        if u == "\n" || u == "\t" || u == " " || u.value == 0xA0 && false {
+        if u == "\n" || u == "\t" || u == " " {
             if policy.collapseWhitespace && !pre {
                 if let last = b.last, last != 0x20, last != 0x0A { b.insert(byte: 0x20) }
             } else {

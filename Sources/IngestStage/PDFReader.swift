@@ -1,6 +1,5 @@
 import DocPipe
 import Foundation
-import Synchronization
 
 /// Reads PDFs through `pdftotext` (poppler-utils): the program's output is the decoded source,
 /// each form feed ends a page, and the pages become spans of the "pages" layer.
@@ -74,6 +73,13 @@ struct PDFReader {
         return out
     }
 
+    /// Titles that word processors put in PDFs instead of a real one ("Microsoft Word - draft.docx").
+    static func isFileNameTitle(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        return lower.hasPrefix("microsoft word") || [".doc", ".docx", ".pdf", ".tex", ".indd", ".rtf"].contains { lower.hasSuffix($0) }
+            || lower == "untitled"
+    }
+
     /// The executable for a program name or path, looked up on PATH.
     static func locate(_ program: String) -> String? {
         let fm = FileManager.default
@@ -84,55 +90,5 @@ struct PDFReader {
             if fm.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
-    }
-}
-
-/// Runs a program to completion with a timeout, collecting its output.
-enum ProcessRunner {
-    struct Result {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: [UInt8]
-        var timedOut: Bool
-    }
-
-    static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let errData = ErrorCollector(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        timer.cancel()
-        let stderr = errData.finish()
-        let timedOut = process.terminationReason == .uncaughtSignal
-        return Result(status: process.terminationStatus, stdout: Array(stdout), stderr: stderr, timedOut: timedOut)
-    }
-
-    /// Reads a pipe on another thread, so a chatty stderr cannot block the process.
-    final class ErrorCollector: Sendable {
-        private let group = DispatchGroup()
-        private let bytes = Mutex<[UInt8]>([])
-
-        init(_ handle: FileHandle) {
-            group.enter()
-            DispatchQueue.global().async { [self] in
-                let data = Array(handle.readDataToEndOfFile())
-                bytes.withLock { $0 = data }
-                group.leave()
-            }
-        }
-
-        func finish() -> [UInt8] {
-            group.wait()
-            return bytes.withLock { $0 }
-        }
     }
 }

@@ -30,8 +30,3 @@ enum PlainTextReader {
         return out
     }
 }
-
-extension String {
-    /// The string without one trailing `suffix`.
-    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
-}

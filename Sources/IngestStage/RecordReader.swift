@@ -53,7 +53,8 @@ struct RecordReader {
             return .failure(id: id, message: "\(label ?? "the file"): expected a JSON object, found \(value.typeDescription)")
         }
         var metadata: [String: JSONValue] = [:]
-        let title = first(options.titleFields, in: value).map(scalarString).map(Whitespace.collapse) ?? ""
+        var title = first(options.titleFields, in: value).map(scalarString).map(Whitespace.collapse) ?? ""
+        if options.decodeEntities, title.contains("&") { title = Whitespace.collapse(HTMLEntities.decodeAll(Array(title.utf8)).string) }
         if !title.isEmpty { metadata["title"] = .string(title) }
         if let d = first(options.dateFields, in: value).map(scalarString) { MetadataFields.assign(canonical: "date", value: d, to: &metadata) }
         if let a = first(options.authorFields, in: value) {
@@ -78,11 +79,17 @@ struct RecordReader {
                 text = title
             }
         }
-        let bytes = Array(text.utf8)
         let source = SourceInfo(path: input.relativePath, mediaType: mediaType, byteCount: input.bytes.count,
                                 sha256: input.sha256, record: label)
-        return .document(Document(id: id, source: source, text: String(decoding: bytes, as: UTF8.self), metadata: metadata,
-                                  warnings: recordWarnings))
+        // The source a record's map points into is its text field's value.
+        var map: OffsetMap?
+        if options.decodeEntities, text.utf8.contains(UInt8(ascii: "&")) {
+            let raw = Array(text.utf8)
+            let decoded = HTMLEntities.decodeAll(raw)
+            map = decoded.offsetMap(source: TextIndex(utf8: raw))
+            text = decoded.string
+        }
+        return .document(Document(id: id, source: source, text: text, metadata: metadata, sourceMap: map, warnings: recordWarnings))
     }
 
     /// The first non-empty value among dotted field paths.

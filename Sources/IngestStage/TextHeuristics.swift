@@ -22,6 +22,12 @@ enum TextHeuristics {
                     for lead in dateLeads where lower.hasPrefix(lead) && line.count < 80 {
                         if let iso = DateParser.iso8601(String(line.dropFirst(lead.count))) { metadata["date"] = .string(iso); return }
                     }
+                    // A line that is only a full date ("April 16, 2026").
+                    if line.count < 40, line.contains(where: \.isLetter), let iso = DateParser.iso8601(line), iso.count >= 10,
+                       line.split(separator: " ").count <= 4 {
+                        metadata["date"] = .string(iso)
+                        return
+                    }
                     lines += 1
                 }
                 start = i + 1

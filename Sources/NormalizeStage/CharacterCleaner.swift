@@ -5,11 +5,15 @@ struct CharacterCleaner {
     let options: NormalizeOptions
 
     /// Appends `s[range]` cleaned; a space is only written between non-space text.
-    func emit(_ s: [UInt8], _ range: Range<Int>, into b: inout MappedTextBuilder) {
+    func emit(_ bytes: [UInt8], _ range: Range<Int>, into b: inout MappedTextBuilder) {
+        bytes.withUnsafeBufferPointer { s in emit(s, bytes, range, into: &b) }
+    }
+
+    private func emit(_ s: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], _ range: Range<Int>, into b: inout MappedTextBuilder) {
         var i = range.lowerBound
         let end = range.upperBound
         var runStart = i
-        @inline(__always) func flush(_ to: Int, _ b: inout MappedTextBuilder) { if to > runStart { b.copy(s, runStart..<to) } }
+        @inline(__always) func flush(_ to: Int, _ b: inout MappedTextBuilder) { if to > runStart { b.copy(bytes, runStart..<to) } }
         @inline(__always) func space(_ b: inout MappedTextBuilder, at: Int, single: Bool) {
             guard let last = b.last, last != 0x20, last != 0x0A else { return }
             if single { b.copy(byte: 0x20, from: at) } else { b.insert(byte: 0x20) }
@@ -17,13 +21,13 @@ struct CharacterCleaner {
         while i < end {
             let c = s[i]
             if c >= 0x21 && c < 0x7F {
-                if (c == 0x5B || c == 0x28) && options.removeStageDirections, let skip = stageDirectionLength(s, i, end) {
+                if (c == 0x5B || c == 0x28) && options.removeStageDirections, let skip = stageDirectionLength(bytes, i, end) {
                     flush(i, &b)
                     i += skip
                     runStart = i
                     continue
                 }
-                if c == 0x2E && options.ellipsis, let skip = ellipsisLength(s, i, end) {
+                if c == 0x2E && options.ellipsis, let skip = ellipsisLength(bytes, i, end) {
                     flush(i, &b)
                     b.insert(bytes: [0xE2, 0x80, 0xA6])
                     i += skip
@@ -50,7 +54,7 @@ struct CharacterCleaner {
             let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
             guard i + len <= end else { i = end; break }
             if c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF { i += len; continue }
-            let replacement = self.replacement(s, i, len)
+            let replacement = self.replacement(bytes, i, len)
             switch replacement {
             case .keep:
                 break

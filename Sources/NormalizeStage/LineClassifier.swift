@@ -1,3 +1,5 @@
+import Foundation
+
 /// Marks lines to drop (boilerplate, lone bullets, stage directions), list items, and strips
 /// paragraph numbers, following the options.
 struct LineClassifier {
@@ -8,6 +10,8 @@ struct LineClassifier {
     let prefixes: [[UInt8]]
     /// The longest boilerplate line (longer lines are not looked up).
     let longest: Int
+    /// User patterns, anchored to whole lines.
+    let patterns: [NSRegularExpression]
 
     init(options: NormalizeOptions) {
         self.options = options
@@ -15,6 +19,7 @@ struct LineClassifier {
         boilerplate = Set(lines)
         longest = lines.map(\.count).max() ?? 0
         prefixes = options.boilerplatePrefixes.map { LineClassifier.key(Array($0.utf8), 0..<$0.utf8.count) }
+        patterns = options.boilerplatePatterns.compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$", options: [.caseInsensitive]) }
     }
 
     /// A line's lookup key: ASCII lowercased, runs of spaces made one space.
@@ -43,6 +48,11 @@ struct LineClassifier {
             if r.count <= longest + 8, boilerplate.contains(LineClassifier.key(s, r)) { lines[k].dropped = true; continue }
             if prefixes.contains(where: { hasPrefix(s, r, $0) }) { lines[k].dropped = true; continue }
             if isLoneBullet(s, r) { lines[k].dropped = true; continue }
+            if !patterns.isEmpty, r.count <= 300 {
+                let line = String(decoding: s[r], as: UTF8.self)
+                let whole = NSRange(line.startIndex..., in: line)
+                if patterns.contains(where: { $0.firstMatch(in: line, range: whole) != nil }) { lines[k].dropped = true; continue }
+            }
             if options.removeStageDirections, isStageDirection(s, r) { lines[k].dropped = true; continue }
             if options.stripParagraphNumbers, let after = numberPrefix(s, r, tabOnly: numbered < 3) {
                 lines[k].range = after..<r.upperBound
@@ -108,19 +118,5 @@ struct LineClassifier {
         let a = s[r.lowerBound], z = s[r.upperBound - 1]
         return ((a == 0x5B && z == 0x5D) || (a == 0x28 && z == 0x29))
             && StageDirections.isDirection(s, (r.lowerBound + 1)..<(r.upperBound - 1))
-    }
-}
-
-/// Bracketed stage directions in transcripts.
-enum StageDirections {
-    static let words: [[UInt8]] = ["laughter", "applause", "cheers", "cheering", "booing", "boos", "inaudible", "crosstalk",
-                                   "music", "silence", "pause", "audience members", "standing ovation", "crowd chanting",
-                                   "laughs", "sighs"].map { Array($0.utf8) }
-
-    /// Whether the text inside brackets is a stage direction.
-    static func isDirection(_ s: [UInt8], _ r: Range<Int>) -> Bool {
-        var key = LineClassifier.key(s, r)
-        while let last = key.last, last == 0x2E || last == 0x21 { key.removeLast() }
-        return words.contains(where: { key == $0 || (key.starts(with: $0) && key.count < $0.count + 12) })
     }
 }

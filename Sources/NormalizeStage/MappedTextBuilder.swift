@@ -115,15 +115,17 @@ struct MappedTextBuilder {
 
 extension MappedTextBuilder {
     /// Where an offset of the source (bytes) lands in the built text: inside a copied run, its
-    /// copy; in a removed stretch, the start of the next copied text.
-    func outputOffset(ofSource src: Int) -> Int {
+    /// copy; in a stretch that was removed or replaced, the start of the next copied text — or,
+    /// with `startOfReplacement`, the end of the previous one, so a span starting in replaced text
+    /// (an NFC-composed word) keeps the replacement.
+    func outputOffset(ofSource src: Int, startOfReplacement: Bool = false) -> Int {
         var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if runs[mid].src + runs[mid].len <= src { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < runs.count else { return bytes.count }
-        let r = runs[lo]
-        return src >= r.src ? r.out + (src - r.src) : r.out
+        if lo < runs.count, src >= runs[lo].src { return runs[lo].out + (src - runs[lo].src) }
+        if startOfReplacement { return lo > 0 ? runs[lo - 1].out + runs[lo - 1].len : 0 }
+        return lo < runs.count ? runs[lo].out : bytes.count
     }
 }

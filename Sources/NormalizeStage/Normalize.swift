@@ -88,14 +88,14 @@ public struct Normalize: DocumentStage {
         var text = b.bytes
         var outIndex = TextIndex(utf8: text)
         var map = b.offsetMap(source: index, output: outIndex)
-        var remapParagraphs: ((Int) -> Int)?
+        var remapParagraphs: ((Int, Bool) -> Int)?
         var nfcBuilder: MappedTextBuilder?
         if options.nfc, let nfc = NFCPass.apply(text) {
             let middle = outIndex
             outIndex = TextIndex(utf8: nfc.bytes)
             map = nfc.offsetMap(source: middle, output: outIndex).composed(with: map)
             nfcBuilder = nfc
-            remapParagraphs = { nfc.outputOffset(ofSource: $0) }
+            remapParagraphs = { nfc.outputOffset(ofSource: $0, startOfReplacement: $1) }
             text = nfc.bytes
         }
 
@@ -104,10 +104,11 @@ public struct Normalize: DocumentStage {
         var sentences: [Span] = []
         paragraphs.reserveCapacity(paragraphRanges.count)
         for (range, heading) in paragraphRanges {
-            let r = remapParagraphs.map { f in f(range.lowerBound)..<f(range.upperBound) } ?? range
+            let r = remapParagraphs.map { f in f(range.lowerBound, true)..<f(range.upperBound, false) } ?? range
             paragraphs.append(Span(start: outIndex.scalarOffset(ofByte: r.lowerBound), end: outIndex.scalarOffset(ofByte: r.upperBound),
                                    type: heading ? "heading" : "paragraph"))
             let parts = heading ? [r] : splitter.split(text, r)
+            assert(parts.allSatisfy { r.contains($0.lowerBound) && $0.upperBound <= r.upperBound })
             for p in parts {
                 sentences.append(Span(start: outIndex.scalarOffset(ofByte: p.lowerBound), end: outIndex.scalarOffset(ofByte: p.upperBound),
                                       type: "sentence"))
@@ -121,8 +122,8 @@ public struct Normalize: DocumentStage {
         for (name, spans) in document.layers where name != Normalize.headingsLayer && name != LayerName.paragraphs && name != LayerName.sentences {
             out.setLayer(name, spans.map { sp in
                 var m = sp
-                m.start = outIndex.scalarOffset(ofByte: forward(index.byteOffset(ofScalar: sp.start), b, nfcBuilder))
-                m.end = max(m.start, outIndex.scalarOffset(ofByte: forward(index.byteOffset(ofScalar: sp.end), b, nfcBuilder)))
+                m.start = outIndex.scalarOffset(ofByte: forward(index.byteOffset(ofScalar: sp.start), b, nfcBuilder, start: true))
+                m.end = max(m.start, outIndex.scalarOffset(ofByte: forward(index.byteOffset(ofScalar: sp.end), b, nfcBuilder, start: false)))
                 return m
             })
         }
@@ -134,9 +135,9 @@ public struct Normalize: DocumentStage {
     }
 
     /// Where an input byte offset lands in the output bytes.
-    private func forward(_ offset: Int, _ b: MappedTextBuilder, _ nfc: MappedTextBuilder?) -> Int {
+    private func forward(_ offset: Int, _ b: MappedTextBuilder, _ nfc: MappedTextBuilder?, start: Bool) -> Int {
         let mid = b.outputOffset(ofSource: offset)
-        return nfc.map { $0.outputOffset(ofSource: mid) } ?? mid
+        return nfc.map { $0.outputOffset(ofSource: mid, startOfReplacement: start) } ?? mid
     }
 
     /// nil when the previous line does not end with a hyphenated word part; else whether to join.

@@ -17,6 +17,9 @@ public struct NormalizeOptions: StageOptions {
     public var boilerplateLines: [String] = NormalizeOptions.defaultBoilerplate
     /// Lines removed when they start with one of these (case-insensitive), e.g. "Download PDF".
     public var boilerplatePrefixes: [String] = ["Download PDF (", "[Download PDF", "Listen to this", "Skip to main content"]
+    /// Regular expressions (NSRegularExpression syntax, case-insensitive) matched against whole
+    /// lines of up to 300 bytes; matching lines are removed. Empty by default (regexes are slow).
+    public var boilerplatePatterns: [String] = []
     /// Remove paragraph numbers like "28.\t" or "34. " that number every paragraph of UN records.
     public var stripParagraphNumbers: Bool = true
     /// Remove stage directions: "[Laughter]", "(Applause.)".
@@ -52,6 +55,9 @@ public struct NormalizeOptions: StageOptions {
         }
         if boilerplatePrefixes.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             problems.append("boilerplatePrefixes must not contain empty strings")
+        }
+        for p in boilerplatePatterns where (try? NSRegularExpression(pattern: p)) == nil {
+            problems.append("boilerplatePatterns: '\(p)' is not a valid regular expression")
         }
         if abbreviations.contains(where: { $0.isEmpty || $0.contains(" ") }) {
             problems.append("abbreviations must be single words without spaces")

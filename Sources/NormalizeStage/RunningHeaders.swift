@@ -32,7 +32,7 @@ enum RunningHeaders {
         for (pageIndex, e) in edges.enumerated() {
             for (pos, (k, key)) in e.enumerated() {
                 let r = lines[k].range
-                if isPageNumber(s, r) { lines[k].dropped = true; continue }
+                if isPageNumber(s, r) || isEdgeLabel(s, r) { lines[k].dropped = true; continue }
                 guard let c = counts[key], c >= needed else { continue }
                 // Keep a title at the top of the first page.
                 if pageIndex == 0, pos < 2, words(s, r) >= 3 { continue }
@@ -67,6 +67,21 @@ enum RunningHeaders {
             return false
         }
         return digits > 0 && digits <= 6
+    }
+
+    /// A line at a page edge that is a URL ("https://crsreports.congress.gov | IF11175 …") or a
+    /// lone report number ("IN12678"): footer material.
+    static func isEdgeLabel(_ s: [UInt8], _ r: Range<Int>) -> Bool {
+        let text = s[r]
+        if text.starts(with: Array("http://".utf8)) || text.starts(with: Array("https://".utf8)) || text.starts(with: Array("www.".utf8)) {
+            return true
+        }
+        guard r.count >= 4, r.count <= 14 else { return false }
+        var letters = 0, digits = 0
+        for c in text {
+            if c >= 0x41 && c <= 0x5A { letters += 1 } else if c >= 0x30 && c <= 0x39 { digits += 1 } else if c != 0x2D && c != 0x2E { return false }
+        }
+        return letters >= 1 && digits >= 3
     }
 
     static func words(_ s: [UInt8], _ r: Range<Int>) -> Int {

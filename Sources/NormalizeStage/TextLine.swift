@@ -12,7 +12,7 @@ struct TextLine {
     var heading = false
     /// Starts with a list marker ("•", "- ", "1. ", "(a) ").
     var listItem = false
-    /// Whether the line ended with a form feed or a page boundary follows.
+    /// Bytes of content.
     var length: Int { range.count }
 
     /// Splits text into lines; `\n`, `\r\n`, `\r` and form feeds end a line.

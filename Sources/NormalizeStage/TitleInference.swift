@@ -9,11 +9,26 @@ enum TitleInference {
     /// does not read like a sentence. Nil when neither exists.
     static func infer(text: TextIndex, paragraphs: [Span]) -> String? {
         guard paragraphs.count >= 2 else { return nil }
-        let first = text.substring(paragraphs[0].start, paragraphs[0].end)
-        if paragraphs[0].type == "heading" || looksLikeTitle(first) { return first }
-        if paragraphs[1].type == "heading", paragraphs[0].end - paragraphs[0].start < 120 { return text.substring(paragraphs[1].start, paragraphs[1].end) }
+        for (i, p) in paragraphs.prefix(3).enumerated() {
+            let t = text.substring(p.start, p.end)
+            if dateLeads.contains(where: { t.hasPrefix($0) }) || isBareDate(t) { continue }   // "Updated April 16, 2026"
+            if p.type == "heading" || looksLikeTitle(t) { return t }
+            // A short first line (a label) may precede the title heading.
+            if i == 0, t.unicodeScalars.count < 40 { continue }
+            return nil
+        }
         return nil
     }
+
+    /// "April 16, 2026", "16 April 2026": short and ending in a year.
+    static func isBareDate(_ t: String) -> Bool {
+        let u = Array(t.utf8)
+        guard u.count >= 8, u.count <= 30, u.suffix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return t.split(separator: " ").count <= 4
+    }
+
+    /// Lines that carry a date, not a title.
+    static let dateLeads = ["Updated ", "Published ", "Issued ", "Date:", "Dated "]
 
     /// Short, starts with a capital or digit, does not end like a sentence, and is not a salutation.
     static func looksLikeTitle(_ s: String) -> Bool {

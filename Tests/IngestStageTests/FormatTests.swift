@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 import XCTest
 @testable import IngestStage
 
@@ -89,8 +90,6 @@ final class FormatTests: XCTestCase {
 
         Type: In Focus
 
-        Iran and Nuclear Weapons
-
         first point
 
         second point
@@ -121,6 +120,23 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(doc.source.mediaType, "application/sgml")
     }
 
+    func testGenericXML() async throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE article>
+        <article xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <title>Alliance Review</title><author>Kim, Min-ji</author><date>2019-03-01</date>
+          <section><p>First <i>point</i> here.</p><p><![CDATA[Second & last <point>.]]></p></section>
+        </article>
+        """
+        let doc = try await ingestOne("a.xml", xml)
+        XCTAssertEqual(doc.metadata["title"], "Alliance Review")
+        XCTAssertEqual(doc.metadata["authors"], ["Kim, Min-ji"])
+        XCTAssertEqual(doc.metadata["date"], "2019-03-01")
+        XCTAssertEqual(doc.text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) },
+                       ["Alliance Review", "First point here.", "Second & last <point>."])
+    }
+
     func testDatesBecomeISO8601() {
         let cases: [(String, String?)] = [
             ("April 9, 2026", "2026-04-09"), ("Updated September 17, 2026", "2026-09-17"), ("04/09/2026", "2026-04-09"),
@@ -133,7 +149,7 @@ final class FormatTests: XCTestCase {
 
     func testOptionsEncodeEveryKeyAndValidate() throws {
         let json = OptionsCoding.encode(IngestOptions())
-        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "idFields", "pdfMode", "pdfTimeoutSeconds",
+        XCTAssertEqual(json.objectValue?.keys.sorted(), ["authorFields", "dateFields", "decodeEntities", "idFields", "pdfMode", "pdfTimeoutSeconds",
                                                         "pdftotext", "textFields", "titleFields", "unknownAsText", "urlFields"])
         var bad = IngestOptions()
         bad.textFields = []

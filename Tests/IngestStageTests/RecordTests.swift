@@ -30,7 +30,7 @@ final class RecordTests: XCTestCase {
     func testJSONArraysUseTheConfiguredFields() async throws {
         let json = """
         [{"attrs": {"newid": "21001"}, "title": "CITYFED CUTS DIVIDEND", "body": "", "date": "19-OCT-1987 15:37:46.03"},
-         {"attrs": {"newid": "21002"}, "title": "GULF PLATFORMS", "body": "Huge oil platforms dot the Gulf."},
+         {"attrs": {"newid": "21002"}, "title": "GM &lt;GM> PLATFORMS", "body": "Huge oil platforms dot the Gulf &amp; Iran.\\n&#3;"},
          {"body": "No id here."},
          {"attrs": {"newid": "21058"}, "title": "", "body": ""},
          "not an object"]
@@ -42,7 +42,9 @@ final class RecordTests: XCTestCase {
         XCTAssertEqual(docs[3].warnings.map(\.code), ["ingest.empty-record"])
         XCTAssertEqual(docs[0].text, "CITYFED CUTS DIVIDEND", "a record without body keeps its headline as text")
         XCTAssertEqual(docs[0].metadata["date"], "1987-10-19T15:37:46")
-        XCTAssertEqual(docs[1].text, "Huge oil platforms dot the Gulf.")
+        XCTAssertEqual(docs[1].text, "Huge oil platforms dot the Gulf & Iran.\n", "character references are decoded")
+        XCTAssertEqual(docs[1].metadata["title"], "GM <GM> PLATFORMS")
+        XCTAssertEqual(docs[1].sourceMap.sourceOffset(36), 40, "offsets point into the raw field")
         XCTAssertEqual(docs[1].source.record, "record 2")
         guard case .failure(let id, let message) = results[4] else { return XCTFail() }
         XCTAssertEqual(id, "reut2-021.json-r5")
@@ -53,7 +55,7 @@ final class RecordTests: XCTestCase {
         options.textFields = ["title"]
         let renamed = documents(try await ingest("reut2-021.json", Array(json.utf8), options: options))
         XCTAssertEqual(renamed[1].id, "reut2-021.json-r2")
-        XCTAssertEqual(renamed[1].text, "GULF PLATFORMS")
+        XCTAssertEqual(renamed[1].text, "GM <GM> PLATFORMS")
     }
 
     func testAJSONObjectIsOneDocumentWithTheFileID() async throws {

@@ -12,6 +12,11 @@ final class NormalizeTests: XCTestCase {
         assertWellFormed(doc)
     }
 
+    func testOldMacLineEndings() async throws {
+        let doc = try await normalize("Title Line\r\rFirst sentence here.\rIt goes on.\r\rSecond paragraph.")
+        XCTAssertEqual(texts(doc, LayerName.paragraphs), ["Title Line", "First sentence here. It goes on.", "Second paragraph."])
+    }
+
     func testHardWrappedTextIsReflowedIntoParagraphs() async throws {
         // UN General Debate records: wrapped lines, no blank lines; a short line ending a sentence ends a paragraph.
         let text = """
@@ -78,11 +83,14 @@ final class NormalizeTests: XCTestCase {
         XCTAssertEqual(doc.metadata["series"], "Issues & Insights")
         XCTAssertEqual(doc.metadata["volume"], "19")
         XCTAssertEqual(doc.metadata["number"], "WP 13")
-        XCTAssertEqual(doc.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "paragraph", "paragraph"])
+        XCTAssertEqual(doc.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "heading", "paragraph"])
         var options = NormalizeOptions()
         options.boilerplateLines.append("Background")
+        options.boilerplatePatterns = ["Under extreme .* violations\\."]
         let custom = try await normalize(text, options: options)
         XCTAssertFalse(custom.text.contains("Background"))
+        XCTAssertFalse(custom.text.contains("Under extreme"))
+        XCTAssertTrue(custom.text.contains("Iran's nuclear program"))
     }
 
     func testHeadingHintsFromIngestBecomeHeadingParagraphs() async throws {
@@ -91,6 +99,13 @@ final class NormalizeTests: XCTestCase {
         XCTAssertEqual(doc.spans(LayerName.paragraphs).map(\.type), ["heading", "paragraph"])
         XCTAssertNil(doc.layers["headings"])
         XCTAssertEqual(texts(doc, LayerName.sentences), ["Overview", "South Korea is a partner."])
+    }
+
+    func testHeadingsByShapeButNotTableRows() async throws {
+        let wire = try await normalize("NEW YORK, March 3 - Shr 33 cts vs 28 cts\n    Net 1,234,000 vs 1,100,000\n    Pay May One\n    Record April Three")
+        XCTAssertEqual(wire.spans(LayerName.paragraphs).map(\.type), ["paragraph", "paragraph", "paragraph", "paragraph"])
+        let report = try await normalize("Updated April 9, 2026\n\nFissile Material Production\n\nThe time needed to produce enough weapons-grade HEU is a function of capacity.")
+        XCTAssertEqual(report.spans(LayerName.paragraphs).map(\.type), ["paragraph", "heading", "paragraph"])
     }
 
     func testParagraphNumbersAndStageDirections() async throws {
@@ -157,13 +172,14 @@ final class NormalizeTests: XCTestCase {
     func testOptionsEncodeEveryKeyAndValidate() throws {
         let json = OptionsCoding.encode(NormalizeOptions())
         XCTAssertEqual(json.objectValue?.keys.sorted(), [
-            "abbreviations", "asciiDashes", "boilerplateLines", "boilerplatePrefixes", "ellipsis", "inferTitle", "joinHyphenation",
+            "abbreviations", "asciiDashes", "boilerplateLines", "boilerplatePatterns", "boilerplatePrefixes", "ellipsis", "inferTitle", "joinHyphenation",
             "ligatures", "nfc", "reflow", "removeRunningHeaders", "removeStageDirections", "straightenQuotes", "stripParagraphNumbers",
         ])
         XCTAssertEqual(try OptionsCoding.decode(NormalizeOptions.self, from: json), NormalizeOptions())
         var bad = NormalizeOptions()
         bad.boilerplateLines = [" "]
         bad.abbreviations = ["two words"]
-        XCTAssertEqual(bad.validate().count, 2)
+        bad.boilerplatePatterns = ["(unclosed"]
+        XCTAssertEqual(bad.validate().count, 3)
     }
 }

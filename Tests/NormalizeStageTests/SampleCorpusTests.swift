@@ -54,7 +54,10 @@ final class SampleCorpusTests: XCTestCase {
                 if let dump {
                     let meta = JSONWriter(pretty: true).string(.object(d.metadata))
                     let sentences = texts(d, LayerName.sentences).joined(separator: "\n")
-                    try? (meta + "\n\n" + d.text + "\n\n=== sentences ===\n" + sentences)
+                    let index = TextIndex(d.text)
+                    let headings = d.spans(LayerName.paragraphs).filter { $0.type == "heading" }.map { index.substring($0.start, $0.end) }
+                    try? (meta + "\n\n" + d.text + "\n\n=== headings ===\n" + headings.joined(separator: "\n")
+                          + "\n\n=== sentences ===\n" + sentences)
                         .write(toFile: "\(dump)/\(d.id).txt", atomically: true, encoding: .utf8)
                 }
             }

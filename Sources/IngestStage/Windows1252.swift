@@ -1,0 +1,14 @@
+/// The Windows-1252 code page (a superset of Latin-1 for printable characters).
+enum Windows1252 {
+    /// Scalars for bytes 0x80–0x9F; the five unassigned bytes map to the C1 control of the same value.
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// The scalar a byte stands for.
+    static func scalar(_ b: UInt8) -> Unicode.Scalar {
+        if b >= 0x80, b <= 0x9F { return Unicode.Scalar(high[Int(b) - 0x80])! }
+        return Unicode.Scalar(b)
+    }
+}
