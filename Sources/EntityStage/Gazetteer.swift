@@ -21,6 +21,10 @@ struct Gazetteer: Sendable {
     private(set) var maxLength: [UInt64: Int] = [:]
     /// Head noun (last token, lowercase hash) → label.
     private(set) var heads: [UInt64: String] = [:]
+    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both); tagger features only.
+    private(set) var personNames = HashTable([])
+    /// `maxLength` as a fast table.
+    private(set) var firstTokens = HashTable([])
     /// Number of phrases per file, for the model card.
     private(set) var counts: [String: Int] = [:]
 
@@ -48,6 +52,13 @@ struct Gazetteer: Sendable {
             }
         }
         for r in try rows("heads.tsv") where r.count >= 2 { heads[WordHash.lower(r[0])] = r[1] }
+        var names: [(UInt64, UInt32)] = []
+        for r in try rows("person-names.tsv") where r.count >= 2 {
+            names.append((WordHash.lower(r[0]), (r[1].contains("first") ? 1 : 0) | (r[1].contains("last") ? 2 : 0)))
+        }
+        personNames = HashTable(names)
+        counts["person-names.tsv"] = names.count
+        firstTokens = HashTable(maxLength.keys.sorted().map { ($0, UInt32(maxLength[$0]!)) })
     }
 
     /// The hash sequence key of a phrase.
@@ -78,7 +89,8 @@ struct Gazetteer: Sendable {
 
     /// The longest phrase starting at token `i`: its end (exclusive) and entry.
     func longestMatch(at i: Int, _ hashes: [UInt64], limit: Int) -> (end: Int, entry: Entry)? {
-        guard let maxLen = maxLength[hashes[i]] else { return nil }
+        guard let m = firstTokens.get(hashes[i]) else { return nil }
+        let maxLen = Int(m)
         var k: UInt64 = 0
         var best: (Int, Entry)?
         var j = i
@@ -92,7 +104,7 @@ struct Gazetteer: Sendable {
 
     /// The entry for exactly tokens i..<j.
     func entry(_ i: Int, _ j: Int, _ hashes: [UInt64]) -> Entry? {
-        guard j - i <= (maxLength[hashes[i]] ?? 0) else { return nil }
+        guard j - i <= Int(firstTokens.get(hashes[i]) ?? 0) else { return nil }
         var k: UInt64 = 0
         for t in i..<j { k = WordHash.mix(k, hashes[t]) }
         return phrases[k]

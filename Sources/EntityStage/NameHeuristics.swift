@@ -43,10 +43,13 @@ struct NameHeuristics: Sendable {
             }
             let last = hashes[j - 1]
             var label = "?"
+            var origin = Mention.Origin.heuristic
             if let e = gazetteer.entry(i, j, hashes) {
                 label = e.label
+                origin = .gazetteer
             } else if let h = gazetteer.headLabel(last), j - i > 1 {
                 label = h
+                origin = .gazetteer
             } else if j - i >= 2, j - i <= 3, gazetteer.entry(j - 1, j, hashes)?.label == "NORP" {
                 label = "NORP"
             } else if j - i >= 2, j - i <= 3 {
@@ -55,7 +58,7 @@ struct NameHeuristics: Sendable {
                 label = "ORG"
             }
             out.append(Mention(startToken: i, endToken: j, startByte: tokens[i].start, endByte: tokens[j - 1].end,
-                               label: label, canonical: nil, iso3: nil, origin: .heuristic))
+                               label: label, canonical: nil, iso3: nil, origin: origin))
             i = j
         }
     }

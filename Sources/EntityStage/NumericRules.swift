@@ -58,7 +58,7 @@ struct NumericRules: Sendable {
                             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                             "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
                             "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth"])
-        currencySymbols = set(["$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "rs", "rs.", "usd", "eur", "gbp", "jpy", "cny"])
+        currencySymbols = set(["$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "nz$", "s$", "rs", "rs.", "usd", "eur", "gbp", "jpy", "cny"])
         currencyWords = set(["dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi",
                              "won", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "mark",
                              "marks", "peso", "pesos", "cents", "cent", "riyal", "riyals", "dinar", "dinars", "rand",
