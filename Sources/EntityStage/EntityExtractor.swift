@@ -71,8 +71,8 @@ struct EntityExtractor: Sendable {
                 } else if m.label == "?" && g.startToken <= m.startToken && g.endToken >= m.endToken {
                     mentions[k] = g
                 }
-            } else if tagger == nil {
-                mentions.append(g)
+            } else if tagger == nil || entry.label == "ORG" && gazetteer.isListedOrganisation(i, end, hashes) {
+                mentions.append(g)  // with the tagger, only listed organisations it missed ("ISIL", "Daesh")
             }
             i = end
         }

@@ -17,6 +17,8 @@ struct Gazetteer: Sendable {
     }
 
     private(set) var phrases: [UInt64: Entry] = [:]
+    /// Keys of the phrases from orgs.tsv.
+    private(set) var organisationKeys: Set<UInt64> = []
     /// Longest phrase length (tokens) per first-token hash.
     private(set) var maxLength: [UInt64: Int] = [:]
     /// Head noun (last token, lowercase hash) → label.
@@ -47,8 +49,10 @@ struct Gazetteer: Sendable {
         for r in try rows("orgs.tsv") where r.count >= 1 {
             let acronym = r.count > 1 ? r[1] : ""
             add(r[0], Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+            organisationKeys.insert(Gazetteer.key(r[0]))
             if !acronym.isEmpty, phrases[Gazetteer.key(acronym)] == nil {
                 add(acronym, Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+                organisationKeys.insert(Gazetteer.key(acronym))
             }
         }
         for r in try rows("heads.tsv") where r.count >= 2 { heads[WordHash.lower(r[0])] = r[1] }
@@ -108,6 +112,13 @@ struct Gazetteer: Sendable {
         var k: UInt64 = 0
         for t in i..<j { k = WordHash.mix(k, hashes[t]) }
         return phrases[k]
+    }
+
+    /// Whether tokens i..<j are a name or acronym from orgs.tsv.
+    func isListedOrganisation(_ i: Int, _ j: Int, _ hashes: [UInt64]) -> Bool {
+        var k: UInt64 = 0
+        for t in i..<j { k = WordHash.mix(k, hashes[t]) }
+        return organisationKeys.contains(k)
     }
 
     /// Label implied by a name's last word ("Accords" → LAW), if any.

@@ -11,6 +11,12 @@ public struct NEREvaluator: Sendable {
         "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC", "PRODUCT": "MISC", "LANGUAGE": "MISC",
     ]
 
+    /// re3d gold types → CoNLL types (name-like types only; Temporal, Money, Quantity,
+    /// DocumentReference, Weapon and MilitaryPlatform are dropped).
+    public static let re3dLabelMap: [String: String] = [
+        "Person": "PER", "Organisation": "ORG", "Location": "LOC", "Nationality": "MISC",
+    ]
+
     private let extractor: EntityExtractor
 
     /// Uses the shipped model and gazetteers, or those in `resources` (a folder laid out like
@@ -20,9 +26,36 @@ public struct NEREvaluator: Sendable {
         extractor = EntityExtractor(gazetteer: r.gazetteer, tagger: r.tagger)
     }
 
-    /// Predicts and scores the sentences of a gold file.
-    public func evaluate(goldFile: URL) throws -> NEREvaluation {
-        evaluate(try ConllReader.read(goldFile))
+    /// Predicts and scores the sentences of a gold file. `goldLabels` maps gold types to CoNLL
+    /// types first (types it does not list are dropped; nil keeps them as they are); `namedOnly`
+    /// drops gold phrases with no capital letter or digit after any leading determiner (re3d also
+    /// marks pronouns and nominals such as "The hospital").
+    public func evaluate(goldFile: URL, goldLabels: [String: String]? = nil, namedOnly: Bool = false) throws -> NEREvaluation {
+        evaluate(Self.prepareGold(try ConllReader.read(goldFile), labels: goldLabels, namedOnly: namedOnly))
+    }
+
+    /// A capital letter or digit outside a leading determiner ("the Coalition" yes, "The hospital" no).
+    static func isNameLike(_ tokens: [String]) -> Bool {
+        let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my"]
+        var rest = tokens[...]
+        while let f = rest.first, determiners.contains(f.lowercased()) { rest = rest.dropFirst() }
+        return rest.contains { $0.unicodeScalars.contains { ("A"..."Z").contains($0) || ("0"..."9").contains($0) } }
+    }
+
+    /// Gold sentences with types mapped and, optionally, only name-like phrases kept (as IOB2).
+    public static func prepareGold(_ gold: [ConllSentence], labels: [String: String]?, namedOnly: Bool) -> [ConllSentence] {
+        guard labels != nil || namedOnly else { return gold }
+        return gold.map { s in
+            var tags = [String](repeating: "O", count: s.tags.count)
+            for c in ConllScore.chunks(s.tags) {
+                let type = labels.map { $0[c.type] } ?? c.type
+                guard let type else { continue }
+                if namedOnly, !isNameLike(Array(s.tokens[c.start..<c.end])) { continue }
+                tags[c.start] = "B-" + type
+                for k in (c.start + 1)..<c.end { tags[k] = "I-" + type }
+            }
+            return ConllSentence(tokens: s.tokens, tags: tags, startsDocument: s.startsDocument)
+        }
     }
 
     /// Predicts and scores gold sentences.

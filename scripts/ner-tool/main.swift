@@ -27,14 +27,17 @@ do {
         var options = NERTrainer.Options()
         if let e = value("--epochs", rest).flatMap(Int.init) { options.epochs = e }
         if let b = value("--bits", rest).flatMap(Int.init) { options.bits = b }
+        if let a = value("--pa", rest).flatMap(Float.init) { options.passiveAggressive = a }
         let report = try NERTrainer(options: options).train(
             train: URL(fileURLWithPath: train), dev: value("--dev", rest).map { URL(fileURLWithPath: $0) },
             output: URL(fileURLWithPath: out), resources: resources, log: { print($0) })
         print("wrote \(out): \(report.modelBytes) bytes, epoch \(report.bestEpoch)")
     case "eval":
-        guard let gold = value("--gold", rest) else { fail("eval --gold FILE [--write-pred FILE]") }
+        guard let gold = value("--gold", rest) else { fail("eval --gold FILE [--gold-map re3d] [--named-only] [--write-pred FILE]") }
         let start = Date()
-        let result = try NEREvaluator(resources: resources).evaluate(goldFile: URL(fileURLWithPath: gold))
+        let labels = value("--gold-map", rest) == "re3d" ? NEREvaluator.re3dLabelMap : nil
+        let result = try NEREvaluator(resources: resources).evaluate(goldFile: URL(fileURLWithPath: gold), goldLabels: labels,
+                                                                     namedOnly: rest.contains("--named-only"))
         print(result.report())
         print(String(format: "(%.2f s)", Date().timeIntervalSince(start)))
         if let p = value("--write-pred", rest) { try Data(result.predictionsBIO().utf8).write(to: URL(fileURLWithPath: p)) }
