@@ -112,7 +112,7 @@ struct EntityExtractor: Sendable {
         }
     }
 
-    static let functionWords: Set<UInt64> = Set(["of", "and", "the", "for", "in", "on", "at", "to", "a"].map(WordHash.lower))
+    static let functionWords = WordSet(["of", "and", "the", "for", "in", "on", "at", "to", "a"])
 
     /// Replaces tagger names that lie inside a longer capitalised name which a gazetteer lists or
     /// whose head noun tells its label ("Food Programme" inside "World Food Programme", "Helsinki"

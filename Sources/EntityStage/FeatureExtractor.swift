@@ -65,13 +65,18 @@ struct FeatureExtractor: Sendable {
             }
         }
         // Static features.
-        s.features.removeAll(keepingCapacity: true)
+        // Built in a separate array: appending to `s.features` while `s` is also passed by value
+        // would copy the array for every token.
+        var feats = s.features
+        s.features = []
+        feats.removeAll(keepingCapacity: true)
         s.perToken = 0
         for i in 0..<n {
-            let before = s.features.count
-            staticFeatures(bytes, tokens, i, s, into: &s.features)
-            s.perToken = s.features.count - before
+            let before = feats.count
+            staticFeatures(bytes, tokens, i, s, into: &feats)
+            s.perToken = feats.count - before
         }
+        s.features = feats
     }
 
     @inline(__always) private func f(_ template: UInt64, _ value: UInt64) -> UInt64 { WordHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value) }
