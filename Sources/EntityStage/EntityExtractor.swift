@@ -63,6 +63,11 @@ struct EntityExtractor: Sendable {
                     if exact && Self.compatible(m.label, entry.label) {
                         mentions[k].canonical = entry.canonical
                         mentions[k].iso3 = entry.iso3
+                    } else if exact && m.label == "ORG" && entry.label == "GPE" && entry.iso3 != nil {
+                        // A listed country the tagger took for an organisation ("PRC"): a country.
+                        mentions[k].label = "GPE"
+                        mentions[k].canonical = entry.canonical
+                        mentions[k].iso3 = entry.iso3
                     }
                 } else if exact {
                     mentions[k].label = entry.label

@@ -50,6 +50,20 @@ do {
         let dirs = values("--corpus", rest).map { URL(fileURLWithPath: $0) }
         let limit = value("--mb", rest).flatMap(Double.init) ?? 20
         print(try EntityBenchmark.run(corpus: dirs, megabytes: limit))
+    case "annotate":
+        // annotate FILE…: one line per entity, "file<TAB>label<TAB>text<TAB>canonical[<TAB>iso3]".
+        for path in rest where !path.hasPrefix("--") {
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            let doc = Document(id: "doc", source: SourceInfo(path: path, mediaType: "text/plain", byteCount: text.utf8.count, sha256: ""),
+                               text: text, layers: [LayerName.sentences: EntityBenchmark.simpleSentences(text)])
+            let out = try await Entities(options: Entities.Options()).process(doc, context: StageContext(instanceName: "entities", documentID: "doc"))
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            for s in out.spans(LayerName.entities) {
+                var line = "\(name)\t\(s.type)\t\(out.text(of: s))\t\(s.attributes["canonical"]?.stringValue ?? "")"
+                if let iso = s.attributes["iso3"]?.stringValue { line += "\t\(iso)" }
+                print(line)
+            }
+        }
     default:
         fail("unknown command \(command)")
     }
