@@ -2,7 +2,8 @@ import DocPipe
 
 /// The entities stage: finds named entities, dates and amounts in every sentence and gives each a
 /// canonical name. Produces layer "entities" (span type = label; attributes "canonical" always,
-/// "iso3" for countries). See docs/entities.md.
+/// "iso3" for countries), and entity tables: `entity-tables/<id>.tsv` per document and
+/// `entity-table.tsv` for the corpus (see `EntityTable`). See docs/entities.md.
 public struct Entities: DocumentStage {
     /// Options of the entities stage.
     public struct Options: StageOptions {
@@ -33,6 +34,8 @@ public struct Entities: DocumentStage {
     public static let requires = [LayerName.sentences]
     /// Adds the entities layer.
     public static let produces = [LayerName.entities]
+    /// Writes the entity tables.
+    public static let writesFiles = true
 
     /// Every label the stage can emit (OntoNotes names).
     public static let labels = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT",
@@ -55,6 +58,16 @@ public struct Entities: DocumentStage {
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
         doc.setLayer(LayerName.entities, EntityAnnotator(extractor: extractor, keep: Set(options.labels)).annotate(document))
+        let rows = EntityTable.rows(of: doc)
+        context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: Array(EntityTable.documentTSV(rows).utf8))
+        context.append(part: EntityTable.partName, bytes: Array(EntityTable.partLines(rows).utf8))
         return doc
+    }
+
+    /// Writes the corpus entity table (canonical name, label, mentions, documents).
+    public func finish(_ corpus: CorpusContext) async throws {
+        var fragments: [[UInt8]] = []
+        try corpus.forEachPart(named: EntityTable.partName) { fragments.append($0) }
+        try corpus.write(file: EntityTable.corpusFile, bytes: Array(EntityTable.corpusTSV(EntityTable.merge(fragments)).utf8))
     }
 }

@@ -16,6 +16,7 @@ struct EntityExtractor: Sendable {
         var tokens: [Token] = []
         var hashes: [UInt64] = []
         var names: [Mention] = []
+        var runs: [Mention] = []
         var tagger = Tagger.Scratch()
     }
 
@@ -39,11 +40,15 @@ struct EntityExtractor: Sendable {
         scratch.names.removeAll(keepingCapacity: true)
         if let tagger {
             tagger.tag(bytes, tokens, hashes, scratch: &scratch.tagger, into: &scratch.names)
+            trimTrailingFunctionWords(tokens, hashes, &scratch.names)
+            if !scratch.tagger.sentence.allCaps { widenToKnownNames(bytes, tokens, hashes, &scratch) }
         } else {
             heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.names)
         }
         var mentions = scratch.names
-        // Gazetteer phrases: relabel exact matches, add capitalised phrases the tagger missed.
+        // Gazetteer phrases. With the tagger, its coarse type stands (CoNLL shows that context beats
+        // lists: "CHICAGO" in a results table is a team) and a matching phrase only contributes its
+        // canonical name and code. Without it, phrases relabel candidates and fill gaps.
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .capitalized, let (end, entry) = gazetteer.longestMatch(at: i, hashes, limit: tokens.count),
@@ -53,17 +58,26 @@ struct EntityExtractor: Sendable {
                             label: entry.label, canonical: entry.canonical, iso3: entry.iso3, origin: .gazetteer)
             if let k = mentions.firstIndex(where: { $0.overlaps(g) }) {
                 let m = mentions[k]
-                if m.startToken == g.startToken && m.endToken == g.endToken && m.label != "PER" && m.label != "PERSON" {
+                let exact = m.startToken == g.startToken && m.endToken == g.endToken
+                if tagger != nil {
+                    if exact && Self.compatible(m.label, entry.label) {
+                        mentions[k].canonical = entry.canonical
+                        mentions[k].iso3 = entry.iso3
+                    } else if exact && m.label == "ORG" && entry.label == "GPE" && entry.iso3 != nil {
+                        // A listed country the tagger took for an organisation ("PRC"): a country.
+                        mentions[k].label = "GPE"
+                        mentions[k].canonical = entry.canonical
+                        mentions[k].iso3 = entry.iso3
+                    }
+                } else if exact {
                     mentions[k].label = entry.label
                     mentions[k].canonical = entry.canonical
                     mentions[k].iso3 = entry.iso3
-                } else if m.startToken == g.startToken && m.endToken == g.endToken {
-                    // A person named like a place ("Jordan"): keep the tagger's reading.
-                } else if entry.label == "NORP" && m.label == "?" || m.label == "?" && g.startToken <= m.startToken && g.endToken >= m.endToken {
+                } else if m.label == "?" && g.startToken <= m.startToken && g.endToken >= m.endToken {
                     mentions[k] = g
                 }
-            } else {
-                mentions.append(g)
+            } else if tagger == nil || entry.label == "ORG" && gazetteer.isListedOrganisation(i, end, hashes) {
+                mentions.append(g)  // with the tagger, only listed organisations it missed ("ISIL", "Daesh")
             }
             i = end
         }
@@ -86,6 +100,53 @@ struct EntityExtractor: Sendable {
         for var m in mentions {
             m.label = refine(m, tokens, hashes)
             if m.label != "?" || tagger == nil { out.append(m) }
+        }
+    }
+
+    /// A name does not end in "of", "and", "the", "for", "in" or "on": the greedy tagger sometimes
+    /// runs one token too far ("Helsinki Accords of 1975").
+    private func trimTrailingFunctionWords(_ tokens: [Token], _ hashes: [UInt64], _ names: inout [Mention]) {
+        for k in names.indices.reversed() {
+            var end = names[k].endToken
+            while end > names[k].startToken, tokens[end - 1].kind == .lower, Self.functionWords.contains(hashes[end - 1]) { end -= 1 }
+            if end == names[k].startToken { names.remove(at: k); continue }
+            if end < names[k].endToken {
+                names[k].endToken = end
+                names[k].endByte = tokens[end - 1].end
+            }
+        }
+    }
+
+    static let functionWords = WordSet(["of", "and", "the", "for", "in", "on", "at", "to", "a"])
+
+    /// Replaces tagger names that lie inside a longer capitalised name which a gazetteer lists or
+    /// whose head noun tells its label ("Food Programme" inside "World Food Programme", "Helsinki"
+    /// inside "Helsinki Accords", "UN International Children’s Emergency Fund").
+    private func widenToKnownNames(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
+                                   _ scratch: inout Scratch) {
+        scratch.runs.removeAll(keepingCapacity: true)
+        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.runs)
+        for run in scratch.runs where run.origin == .gazetteer && run.endToken - run.startToken >= 2 {
+            let inside = scratch.names.indices.filter { scratch.names[$0].overlaps(run) }
+            guard inside.allSatisfy({ scratch.names[$0].startToken >= run.startToken && scratch.names[$0].endToken <= run.endToken })
+            else { continue }
+            if inside.count == 1, scratch.names[inside[0]].startToken == run.startToken,
+               scratch.names[inside[0]].endToken == run.endToken, run.label != "LAW" && run.label != "EVENT" {
+                continue  // the tagger found the same name: its type stands
+            }
+            for k in inside.reversed() { scratch.names.remove(at: k) }
+            scratch.names.append(run)
+        }
+        scratch.names.sort { $0.startToken < $1.startToken }
+    }
+
+    /// Whether a gazetteer label fits a tagger type (LOC covers GPE, LOC and FAC; MISC covers NORP).
+    static func compatible(_ coarse: String, _ fine: String) -> Bool {
+        switch coarse {
+        case "LOC": return fine == "GPE" || fine == "LOC" || fine == "FAC"
+        case "ORG": return fine == "ORG"
+        case "MISC": return fine == "NORP"
+        default: return false
         }
     }
 

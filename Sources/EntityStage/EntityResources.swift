@@ -21,7 +21,7 @@ struct EntityResources: Sendable {
         if loadModel {
             let modelURL = folder.appendingPathComponent(Tagger.modelFileName)
             if FileManager.default.fileExists(atPath: modelURL.path) {
-                tagger = try Tagger(contentsOf: modelURL)
+                tagger = try Tagger(contentsOf: modelURL, gazetteer: gazetteer)
             }
         }
         return EntityResources(gazetteer: gazetteer, tagger: tagger)

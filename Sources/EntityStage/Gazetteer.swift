@@ -17,10 +17,16 @@ struct Gazetteer: Sendable {
     }
 
     private(set) var phrases: [UInt64: Entry] = [:]
+    /// Keys of the phrases from orgs.tsv.
+    private(set) var organisationKeys: Set<UInt64> = []
     /// Longest phrase length (tokens) per first-token hash.
     private(set) var maxLength: [UInt64: Int] = [:]
     /// Head noun (last token, lowercase hash) → label.
     private(set) var heads: [UInt64: String] = [:]
+    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both); tagger features only.
+    private(set) var personNames = HashTable([])
+    /// `maxLength` as a fast table.
+    private(set) var firstTokens = HashTable([])
     /// Number of phrases per file, for the model card.
     private(set) var counts: [String: Int] = [:]
 
@@ -43,11 +49,20 @@ struct Gazetteer: Sendable {
         for r in try rows("orgs.tsv") where r.count >= 1 {
             let acronym = r.count > 1 ? r[1] : ""
             add(r[0], Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+            organisationKeys.insert(Gazetteer.key(r[0]))
             if !acronym.isEmpty, phrases[Gazetteer.key(acronym)] == nil {
                 add(acronym, Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+                organisationKeys.insert(Gazetteer.key(acronym))
             }
         }
         for r in try rows("heads.tsv") where r.count >= 2 { heads[WordHash.lower(r[0])] = r[1] }
+        var names: [(UInt64, UInt32)] = []
+        for r in try rows("person-names.tsv") where r.count >= 2 {
+            names.append((WordHash.lower(r[0]), (r[1].contains("first") ? 1 : 0) | (r[1].contains("last") ? 2 : 0)))
+        }
+        personNames = HashTable(names)
+        counts["person-names.tsv"] = names.count
+        firstTokens = HashTable(maxLength.keys.sorted().map { ($0, UInt32(maxLength[$0]!)) })
     }
 
     /// The hash sequence key of a phrase.
@@ -78,7 +93,8 @@ struct Gazetteer: Sendable {
 
     /// The longest phrase starting at token `i`: its end (exclusive) and entry.
     func longestMatch(at i: Int, _ hashes: [UInt64], limit: Int) -> (end: Int, entry: Entry)? {
-        guard let maxLen = maxLength[hashes[i]] else { return nil }
+        guard let m = firstTokens.get(hashes[i]) else { return nil }
+        let maxLen = Int(m)
         var k: UInt64 = 0
         var best: (Int, Entry)?
         var j = i
@@ -92,10 +108,17 @@ struct Gazetteer: Sendable {
 
     /// The entry for exactly tokens i..<j.
     func entry(_ i: Int, _ j: Int, _ hashes: [UInt64]) -> Entry? {
-        guard j - i <= (maxLength[hashes[i]] ?? 0) else { return nil }
+        guard j - i <= Int(firstTokens.get(hashes[i]) ?? 0) else { return nil }
         var k: UInt64 = 0
         for t in i..<j { k = WordHash.mix(k, hashes[t]) }
         return phrases[k]
+    }
+
+    /// Whether tokens i..<j are a name or acronym from orgs.tsv.
+    func isListedOrganisation(_ i: Int, _ j: Int, _ hashes: [UInt64]) -> Bool {
+        var k: UInt64 = 0
+        for t in i..<j { k = WordHash.mix(k, hashes[t]) }
+        return organisationKeys.contains(k)
     }
 
     /// Label implied by a name's last word ("Accords" → LAW), if any.

@@ -2,20 +2,19 @@
 /// tokens joined by "of", "for", "and", "the", "de" or a possessive, minus common sentence starters.
 /// Labels come from the gazetteer and head nouns; two- and three-word unknown names are PERSON.
 struct NameHeuristics: Sendable {
-    private let connectors: Set<UInt64>
-    private let starters: Set<UInt64>
+    private let connectors: WordSet
+    private let starters: WordSet
 
     /// Builds the word lists.
     init() {
-        connectors = Set(["of", "for", "the", "de", "'s", "on"].map(WordHash.lower))
-        starters = Set(["the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they",
+        connectors = WordSet(["of", "for", "the", "de", "'s", "on"])
+        starters = WordSet(["the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they",
                         "we", "i", "you", "our", "his", "her", "their", "its", "if", "yet", "while", "and", "but", "or",
                         "all", "both", "many", "some", "most", "initially", "specifically", "however", "although",
                         "when", "where", "there", "as", "for", "from", "with", "by", "to", "of", "after", "before",
                         "under", "what", "who", "why", "how", "each", "every", "no", "not", "one", "such", "so",
                         "also", "then", "since", "because", "women", "men", "young", "approximately", "mr", "mrs",
-                        "ms", "dr", "president", "presidents", "former", "new", "other", "is", "are", "was", "were"]
-            .map(WordHash.lower))
+                        "ms", "dr", "president", "presidents", "former", "new", "other", "is", "are", "was", "were"])
     }
 
     /// Appends name candidates of one sentence (labels may be "?" for unknown single words).
@@ -43,10 +42,13 @@ struct NameHeuristics: Sendable {
             }
             let last = hashes[j - 1]
             var label = "?"
+            var origin = Mention.Origin.heuristic
             if let e = gazetteer.entry(i, j, hashes) {
                 label = e.label
+                origin = .gazetteer
             } else if let h = gazetteer.headLabel(last), j - i > 1 {
                 label = h
+                origin = .gazetteer
             } else if j - i >= 2, j - i <= 3, gazetteer.entry(j - 1, j, hashes)?.label == "NORP" {
                 label = "NORP"
             } else if j - i >= 2, j - i <= 3 {
@@ -55,7 +57,7 @@ struct NameHeuristics: Sendable {
                 label = "ORG"
             }
             out.append(Mention(startToken: i, endToken: j, startByte: tokens[i].start, endByte: tokens[j - 1].end,
-                               label: label, canonical: nil, iso3: nil, origin: .heuristic))
+                               label: label, canonical: nil, iso3: nil, origin: origin))
             i = j
         }
     }

@@ -11,21 +11,21 @@ struct NumericRules: Sendable {
         var label: String
     }
 
-    private let months: Set<UInt64>
-    private let monthAbbrevs: Set<UInt64>
-    private let ambiguousMonths: Set<UInt64>
-    private let weekdays: Set<UInt64>
-    private let relativeDay: Set<UInt64>
-    private let relativeMod: Set<UInt64>
-    private let periodNouns: Set<UInt64>
-    private let numberWords: Set<UInt64>
-    private let scaleWords: Set<UInt64>
-    private let ordinalWords: Set<UInt64>
-    private let currencySymbols: Set<UInt64>
-    private let currencyWords: Set<UInt64>
-    private let percentWords: Set<UInt64>
-    private let units: Set<UInt64>
-    private let timeSuffixes: Set<UInt64>
+    private let months: WordSet
+    private let monthAbbrevs: WordSet
+    private let ambiguousMonths: WordSet
+    private let weekdays: WordSet
+    private let relativeDay: WordSet
+    private let relativeMod: WordSet
+    private let periodNouns: WordSet
+    private let numberWords: WordSet
+    private let scaleWords: WordSet
+    private let ordinalWords: WordSet
+    private let currencySymbols: WordSet
+    private let currencyWords: WordSet
+    private let percentWords: WordSet
+    private let units: WordSet
+    private let timeSuffixes: WordSet
     private let the = WordHash.lower("the")
     private let per = WordHash.lower("per")
     private let cent = WordHash.lower("cent")
@@ -37,7 +37,7 @@ struct NumericRules: Sendable {
 
     /// Builds the word lists.
     init() {
-        func set(_ words: [String]) -> Set<UInt64> { Set(words.map(WordHash.lower)) }
+        func set(_ words: [String]) -> WordSet { WordSet(words) }
         months = set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                       "october", "november", "december"])
         monthAbbrevs = set(["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
@@ -58,7 +58,7 @@ struct NumericRules: Sendable {
                             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                             "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
                             "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth"])
-        currencySymbols = set(["$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "rs", "rs.", "usd", "eur", "gbp", "jpy", "cny"])
+        currencySymbols = set(["$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "nz$", "s$", "rs", "rs.", "usd", "eur", "gbp", "jpy", "cny"])
         currencyWords = set(["dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi",
                              "won", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "franc", "francs", "mark",
                              "marks", "peso", "pesos", "cents", "cent", "riyal", "riyals", "dinar", "dinars", "rand",
@@ -111,10 +111,11 @@ struct NumericRules: Sendable {
         return j
     }
 
-    private func isScaleNumberWord(_ h: UInt64) -> Bool {
-        h == WordHash.lower("hundred") || h == WordHash.lower("thousand") || h == WordHash.lower("million")
-            || h == WordHash.lower("billion") || h == WordHash.lower("trillion")
-    }
+    private static let scaleNumberWords = WordSet(["hundred", "thousand", "million", "billion", "trillion"])
+    private static let second = WordHash.lower("second")
+    private static let one = WordHash.lower("one")
+
+    private func isScaleNumberWord(_ h: UInt64) -> Bool { Self.scaleNumberWords.contains(h) }
 
     /// "twenty-five", "three-quarters": every hyphen-separated part is a number word.
     private func isHyphenatedNumberWord(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -240,7 +241,7 @@ struct NumericRules: Sendable {
             return Match(start: i, end: i + 2, label: "TIME")
         }
         // ORDINAL
-        if ordinalWords.contains(h) && h != WordHash.lower("second") || isOrdinalNumber(bytes, t) {
+        if ordinalWords.contains(h) && h != Self.second || isOrdinalNumber(bytes, t) {
             return Match(start: i, end: i + 1, label: "ORDINAL")
         }
         // Years on their own.
@@ -258,7 +259,7 @@ struct NumericRules: Sendable {
             if e < n, currencyWords.contains(hashes[e]) { return Match(start: i, end: e + 1, label: "MONEY") }
             if e < n, units.contains(hashes[e]), tokens[e].kind == .lower { return Match(start: i, end: e + 1, label: "QUANTITY") }
             // A lone "one" is usually a pronoun ("one of the", "no one").
-            if e == i + 1, h == WordHash.lower("one") { return nil }
+            if e == i + 1, h == Self.one { return nil }
             if tokens[i].kind == .capitalized && e == i + 1 && i > 0 { return nil }
             return Match(start: i, end: e, label: "CARDINAL")
         }

@@ -12,7 +12,7 @@ enum Tokenizer {
             let cls = ByteClass.of(b)
             if cls == .space { i += 1; continue }
             if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { i += 2; continue }  // no-break space
-            if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), !tokens.isEmpty, tokens[tokens.count - 1].end == i {
+            if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), !tokens.isEmpty {
                 tokens.append(Token(start: i, end: p, kind: .lower))
                 i = p
                 continue
@@ -64,6 +64,8 @@ enum Tokenizer {
                 }
                 break
             }
+            // Currency prefixes written as one word: "C$", "US$", "HK$".
+            if i < end, bytes[i] == 0x24, i - start <= 2, (start..<i).allSatisfy({ bytes[$0] &- 0x41 < 26 }) { i += 1 }
             for j in start..<i where bytes[j] < 0x80 {
                 let c = bytes[j]
                 if c >= 0x41 && c <= 0x5A { upperCount += 1; letterCount += 1 } else if c >= 0x61 && c <= 0x7A { letterCount += 1 }

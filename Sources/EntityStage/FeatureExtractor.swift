@@ -1,0 +1,182 @@
+/// Turns a tokenized sentence into hashed features for the tagger.
+///
+/// Per token: the word and its neighbours (±2), word shape and neighbouring shapes, prefixes and
+/// suffixes (1–4 bytes), sentence position, gazetteer membership, and what the unlabeled corpus
+/// says about the word (its distributional cluster and how often it is capitalised mid-sentence).
+/// Features that depend on earlier decisions (previous tags) are added by the decoder.
+struct FeatureExtractor: Sendable {
+    /// Name lists (for membership features).
+    let gazetteer: Gazetteer
+    /// Word statistics from unlabeled text.
+    let lexicon: WordLexicon
+
+    /// Per-sentence token properties, reused between sentences.
+    struct Sentence {
+        var lower: [UInt64] = []
+        var exact: [UInt64] = []
+        var shape: [UInt64] = []
+        var info: [UInt32] = []
+        var gaz: [UInt64] = []
+        var person: [UInt64] = []
+        var allCaps = false
+        /// Share of number tokens, bucketed 0…3 (results tables have many).
+        var numeric: UInt64 = 0
+        /// Static feature hashes, `perToken` per token.
+        var features: [UInt64] = []
+        var perToken = 0
+    }
+
+    static let bos: UInt64 = 0x5EED_0000_0000_0001
+    static let eos: UInt64 = 0x5EED_0000_0000_0002
+
+    /// Fills `s` for `tokens` (with `hashes` their lowercase hashes).
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
+        let n = tokens.count
+        s.lower = hashes
+        s.exact.removeAll(keepingCapacity: true)
+        s.shape.removeAll(keepingCapacity: true)
+        s.info.removeAll(keepingCapacity: true)
+        var lowerLetters = 0, upperLetters = 0
+        for t in tokens {
+            s.exact.append(WordHash.exact(bytes, t.start, t.end))
+            s.shape.append(Self.shape(bytes, t))
+            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
+            for k in t.start..<t.end {
+                let b = bytes[k]
+                if b &- 0x61 < 26 { lowerLetters += 1 } else if b &- 0x41 < 26 { upperLetters += 1 }
+            }
+        }
+        s.allCaps = lowerLetters == 0 && upperLetters > 1
+        var numbers = 0
+        for t in tokens where t.kind == .number { numbers += 1 }
+        s.numeric = n == 0 ? 0 : UInt64(min(3, (numbers * 8) / n))
+        s.gaz = [UInt64](repeating: 0, count: n)
+        s.person.removeAll(keepingCapacity: true)
+        for i in 0..<n { s.person.append(tokens[i].kind == .capitalized ? UInt64(gazetteer.personNames.get(hashes[i]) ?? 0) : 4) }
+        var i = 0
+        while i < n {
+            if tokens[i].kind == .capitalized, let (end, e) = gazetteer.longestMatch(at: i, hashes, limit: n) {
+                let code = WordHash.lower(e.label)
+                s.gaz[i] = code &+ 1
+                for k in (i + 1)..<end { s.gaz[k] = code &+ 2 }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        // Static features.
+        // Built in a separate array: appending to `s.features` while `s` is also passed by value
+        // would copy the array for every token.
+        var feats = s.features
+        s.features = []
+        feats.removeAll(keepingCapacity: true)
+        s.perToken = 0
+        for i in 0..<n {
+            let before = feats.count
+            staticFeatures(bytes, tokens, i, s, into: &feats)
+            s.perToken = feats.count - before
+        }
+        s.features = feats
+    }
+
+    @inline(__always) private func f(_ template: UInt64, _ value: UInt64) -> UInt64 { WordHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value) }
+
+    /// A fixed number of features per token (missing context uses BOS/EOS values).
+    private func staticFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ s: Sentence,
+                                into out: inout [UInt64]) {
+        let n = tokens.count
+        let w0 = s.lower[i]
+        let wm1 = i > 0 ? s.lower[i - 1] : Self.bos, wm2 = i > 1 ? s.lower[i - 2] : Self.bos
+        let wp1 = i + 1 < n ? s.lower[i + 1] : Self.eos, wp2 = i + 2 < n ? s.lower[i + 2] : Self.eos
+        let sh0 = s.shape[i]
+        let shm1 = i > 0 ? s.shape[i - 1] : Self.bos, shp1 = i + 1 < n ? s.shape[i + 1] : Self.eos
+        let info = s.info[i]
+        let infom1 = i > 0 ? s.info[i - 1] : 0, infop1 = i + 1 < n ? s.info[i + 1] : 0
+        let caps: UInt64 = s.allCaps ? 1 : 0
+        out.append(f(1, 0))
+        out.append(f(2, w0))
+        out.append(f(3, wm1))
+        out.append(f(4, wp1))
+        out.append(f(5, wm2))
+        out.append(f(6, wp2))
+        out.append(f(7, sh0))
+        out.append(f(8, shm1))
+        out.append(f(9, shp1))
+        out.append(f(10, WordHash.mix(shm1, sh0)))
+        out.append(f(11, WordHash.mix(sh0, shp1)))
+        let t = tokens[i]
+        for k in 1...4 {
+            let len = min(k, t.length)
+            out.append(f(11 + UInt64(k), WordHash.lower(bytes, t.start, t.start + len)))
+            out.append(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
+        }
+        out.append(f(20, WordHash.mix(wm1, w0)))
+        out.append(f(21, WordHash.mix(w0, wp1)))
+        out.append(f(22, WordHash.mix(i == 0 ? 1 : 0, sh0)))
+        let c1024 = UInt64(info >> 22), c256 = UInt64((info >> 14) & 0xFF), c64 = UInt64((info >> 8) & 0x3F)
+        out.append(f(23, c64 | (info == 0 ? 0x100 : 0)))
+        out.append(f(24, c256))
+        out.append(f(25, c1024))
+        out.append(f(26, WordHash.mix(c256, sh0)))
+        out.append(f(27, UInt64((infom1 >> 14) & 0xFF)))
+        out.append(f(28, UInt64((infop1 >> 14) & 0xFF)))
+        out.append(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
+        out.append(f(30, s.gaz[i]))
+        out.append(f(31, i > 0 ? s.gaz[i - 1] : 7))
+        out.append(f(32, i + 1 < n ? s.gaz[i + 1] : 7))
+        out.append(f(33, s.exact[i]))
+        out.append(f(34, WordHash.mix(caps, w0)))
+        out.append(f(35, WordHash.mix(caps, sh0)))
+        out.append(f(36, WordHash.mix(UInt64(infom1 & 0xFF), UInt64(info & 0xFF))))
+        out.append(f(37, WordHash.mix(wm1, sh0)))
+        out.append(f(38, WordHash.mix(sh0, wp1)))
+        out.append(f(39, WordHash.mix(s.numeric, sh0)))
+        out.append(f(46, WordHash.mix(s.numeric, c256)))
+        out.append(f(47, WordHash.mix(s.numeric &+ caps &* 4, w0)))
+        out.append(f(48, WordHash.mix(UInt64((infom1 >> 14) & 0xFF), c256)))
+        let pm1 = i > 0 ? s.person[i - 1] : 8, pp1 = i + 1 < n ? s.person[i + 1] : 8
+        out.append(f(49, s.person[i]))
+        out.append(f(50, pm1 &* 16 &+ s.person[i]))
+        out.append(f(51, s.person[i] &* 16 &+ pp1))
+        out.append(f(52, WordHash.mix(s.person[i], sh0)))
+    }
+
+    /// Number of features from `dynamicFeatures`.
+    static let dynamicCount = 6
+
+    /// Feature hashes that depend on earlier decisions: the previous two tags, and the type this
+    /// word was most often given earlier in the document (`memory`, 0 when never).
+    @inline(__always)
+    func dynamicFeatures(_ lower: UInt64, _ shape: UInt64, prev: Int, prev2: Int, memory: UInt64, into out: inout [UInt64]) {
+        let p = UInt64(prev), p2 = UInt64(prev2)
+        out[0] = f(40, p)
+        out[1] = f(41, p2 &* 31 &+ p)
+        out[2] = f(42, WordHash.mix(p, lower))
+        out[3] = f(43, WordHash.mix(p, shape))
+        out[4] = f(44, memory)
+        out[5] = f(45, WordHash.mix(memory, shape))
+    }
+
+    /// Word shape with runs collapsed: "Moon" → "Xx", "Jae-in" → "Xx-x", "2019" → "d", "U.S." → "X.X.".
+    static func shape(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64 {
+        var h = WordHash.offset
+        var last: UInt8 = 0
+        var count = 0
+        var k = t.start
+        while k < t.end {
+            let b = bytes[k]
+            let c: UInt8
+            if b &- 0x41 < 26 { c = 0x58 } else if b &- 0x61 < 26 { c = 0x78 } else if b &- 0x30 < 10 { c = 0x64 }
+            else if b >= 0xC0 { c = 0x75 } else if b >= 0x80 { k += 1; continue } else { c = b }
+            if c != last {
+                h = (h ^ UInt64(c)) &* WordHash.prime
+                last = c
+                count += 1
+            }
+            k += 1
+        }
+        // Short words keep their length: "X" (initial) differs from "Xx".
+        let len = UInt64(min(t.length, 5))
+        return (h ^ len) &* WordHash.prime
+    }
+}
