@@ -46,8 +46,10 @@ case "train":
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
     try Data(result.model.bytes).write(to: URL(fileURLWithPath: out))
+    let meta = out.hasSuffix(".bin") ? String(out.dropLast(4)) + ".json" : out + ".json"
+    try Data(JSONWriter(pretty: true).bytes(result.metadata(configuration: config)) + [0x0A]).write(to: URL(fileURLWithPath: meta))
     print(result.summary)
-    print("wrote \(out)")
+    print("wrote \(out) and \(meta)")
 case "eval":
     let rest = Array(args.dropFirst())
     guard let gold = rest.first else { fail("usage: eval GOLD [all|dev|train] [PREDICTIONS_TSV]") }
@@ -58,6 +60,26 @@ case "eval":
     let report = try ClaimEvaluator(model: model).evaluate(goldPath: gold, subset: subset)
     print(report.rendered())
     if rest.count > 2 { try Data(report.predictionsTSV.utf8).write(to: URL(fileURLWithPath: rest[2])) }
+case "tag":
+    // Prints the claims of a plain-text file (sentences from a simple splitter, no entities layer).
+    guard let path = args.dropFirst().first else { fail("usage: tag FILE") }
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    let scalars = Array(text.unicodeScalars)
+    var sentences: [Span] = []
+    var start = 0
+    for i in scalars.indices where scalars[i] == "\n" || ((scalars[i] == "." || scalars[i] == "?") && i + 1 < scalars.count && scalars[i + 1] == " ") {
+        if i + 1 - start > 1 { sentences.append(Span(start: start, end: i + 1, type: "sentence")) }
+        start = i + 1
+    }
+    let doc = Document(id: "x", source: SourceInfo(path: "x", mediaType: "text/plain", byteCount: 0, sha256: ""), text: text,
+                       layers: ["sentences": sentences, "entities": []])
+    let out = try await Claims(options: .init()).process(doc, context: StageContext(instanceName: "claims", documentID: "x"))
+    for c in out.spans("claims") {
+        let kinds = c.attributes["kinds"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",") ?? ""
+        let hedges = c.attributes["hedges"]?.arrayValue?.compactMap { $0["text"]?.stringValue }.joined(separator: "|") ?? ""
+        let who = c.attributes["attribution"]?["text"]?.stringValue ?? ""
+        print("\(c.attributes["checkworthiness"]!)\t[\(kinds)] h=\(hedges) a=\(who)\t\(doc.text(of: c).trimmingCharacters(in: .whitespaces))")
+    }
 case "bench":
     // Times the Claims stage alone over every file under a folder (sentences from a simple
     // splitter built before timing; no entities layer), in a release build.

@@ -10,8 +10,10 @@ struct ClaimRecord {
     /// The threshold in force.
     let threshold: Double
 
-    /// Kinds that make a sentence a claim on their own.
-    static let claimKinds: Set<ClaimKind> = Set(ClaimKind.allCases)
+    /// Kinds that make a sentence a claim on their own, whatever its score: a sentence that is only
+    /// factual or evaluative is a claim when its check-worthiness reaches the threshold.
+    static let claimKinds: Set<ClaimKind> = [.statistical, .quotation, .attributed, .causal, .comparative, .predictive,
+                                             .recommendation, .thesis]
 
     /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
     /// quotation) of at least four words that is scored check-worthy, or is declarative and has a kind.
@@ -32,7 +34,7 @@ struct ClaimRecord {
              "text": .string(index.substring(bytes: c.start..<c.end))]
         }
         func entity(_ e: EntityMention) -> JSONValue {
-            var o = piece(.init(start: e.start, end: e.end))
+            var o: [String: JSONValue] = ["start": .int(index.scalarOffset(ofByte: e.start)), "end": .int(index.scalarOffset(ofByte: e.end))]
             o["label"] = .string(e.label)
             o["canonical"] = .string(e.canonical)
             if let v = e.value { o["value"] = v }
@@ -45,9 +47,10 @@ struct ClaimRecord {
             "checkworthiness": .double(roundedScore),
             "checkworthy": .bool(checkworthiness >= threshold),
             "kinds": .array(isClaim ? kinds.map { .string($0.rawValue) } : []),
-            "hedges": .array(analysis.hedges.map { .object(piece($0)) }),
-            "entities": .array(analysis.entities.map(entity)),
         ]
+        // Lists are left out when empty, to keep the layer small.
+        if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }
+        if !analysis.entities.isEmpty { attrs["entities"] = .array(analysis.entities.map(entity)) }
         var speaker: String?
         if let a = analysis.attribution {
             var o: [String: JSONValue] = ["via": .string(a.via), "cue": .object(piece(a.cue))]
@@ -61,11 +64,13 @@ struct ClaimRecord {
             }
             attrs["attribution"] = .object(o)
         }
-        attrs["quotations"] = .array(analysis.quotations.map { q in
-            var o = piece(q)
-            if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
-            return .object(o)
-        })
+        if !analysis.quotations.isEmpty {
+            attrs["quotations"] = .array(analysis.quotations.map { q in
+                var o = piece(q)
+                if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
+                return .object(o)
+            })
+        }
         return attrs
     }
 }

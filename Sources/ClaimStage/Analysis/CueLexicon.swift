@@ -121,10 +121,9 @@ struct CueLexicon: Sendable {
         (.stance, [
             "have chosen to", "has chosen to", "had chosen to", "chose to", "choose to", "chooses to",
             "decided to", "decide to", "decides to", "refused to", "refuses to", "refuse to", "intends to",
-            "intend to", "intended to", "plans to", "planned to", "wants to", "want to", "wanted to",
+            "intend to", "plans to", "planned to", "wants to", "want to", "wanted to",
             "fears", "feared", "believes", "believe", "insists", "insist", "opposes", "opposed", "supports",
             "supported", "rejects", "rejected", "have sought to", "has sought to", "sought to", "seeks to",
-            "have tried to", "has tried to", "tried to", "hope to", "hopes to", "hoped to",
         ]),
         (.according, ["according to", "as reported by", "in the words of", "cited by", "quoted by"]),
         (.causal, [
@@ -152,7 +151,7 @@ struct CueLexicon: Sendable {
             "is set to", "are set to", "is poised to", "would be", "will be", "is on track",
         ]),
         (.recommendation, [
-            "should", "shouldn't", "must", "mustn't", "ought to", "need to", "needs to", "needed to",
+            "should", "shouldn't", "must", "mustn't", "ought to", "need to", "needs to",
             "have to", "has to", "recommend", "recommends", "recommended", "recommendation", "urge", "urges",
             "urged", "call on", "calls on", "called on", "call for", "calls for", "it is essential",
             "it is important", "it is necessary", "it is imperative", "it is vital", "it is crucial",
