@@ -45,18 +45,15 @@ case "train":
     if env["CLAIMS_AVG"] == "1" { config.averaging = true }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
-    try Data(result.model.bytes).write(to: URL(fileURLWithPath: out))
-    let meta = out.hasSuffix(".bin") ? String(out.dropLast(4)) + ".json" : out + ".json"
-    try Data(JSONWriter(pretty: true).bytes(result.metadata(configuration: config)) + [0x0A]).write(to: URL(fileURLWithPath: meta))
+    try result.write(modelPath: out)
     print(result.summary)
-    print("wrote \(out) and \(meta)")
+    print("wrote \(out) and its .json metadata")
 case "eval":
     let rest = Array(args.dropFirst())
     guard let gold = rest.first else { fail("usage: eval GOLD [all|dev|train] [PREDICTIONS_TSV]") }
     let subset = rest.count > 1 ? ClaimEvaluator.Subset(rawValue: rest[1]) ?? .all : .all
-    let model = ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { path in
-        try! CheckworthinessModel(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
-    } ?? CheckworthinessModel.bundled
+    let model = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
+        ?? CheckworthinessModel.bundled
     let report = try ClaimEvaluator(model: model).evaluate(goldPath: gold, subset: subset)
     print(report.rendered())
     if rest.count > 2 { try Data(report.predictionsTSV.utf8).write(to: URL(fileURLWithPath: rest[2])) }

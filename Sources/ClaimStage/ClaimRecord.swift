@@ -46,7 +46,7 @@ struct ClaimRecord {
             "isClaim": .bool(isClaim),
             "checkworthiness": .double(roundedScore),
             "checkworthy": .bool(checkworthiness >= threshold),
-            "kinds": .array(isClaim ? kinds.map { .string($0.rawValue) } : []),
+            "kinds": .array(kinds.map { .string($0.rawValue) }),
         ]
         // Lists are left out when empty, to keep the layer small.
         if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }

@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Trains the check-worthiness model: logistic regression with AdaGrad over hashed features,
 /// on ClaimBuster train and the CLEF-2020 task-5 training debates minus their fixed dev splits.
@@ -68,9 +69,12 @@ public struct ClaimTrainer: Sendable {
         public var crossValidatedF1: Double
         /// Training sentences used (ClaimBuster, CLEF).
         public var trainingSentences: (claimBuster: Int, clef: Int)
+        /// The hyper-parameters it was trained with.
+        public var configuration: Configuration
         /// The model's metadata as JSON (written next to the model as checkworthiness.json): the
         /// configuration, training sizes and dev scores, so tests can check the shipped model.
-        public func metadata(configuration c: Configuration) -> JSONValue {
+        public var metadata: JSONValue {
+            let c = configuration
             func r4(_ x: Double) -> JSONValue { .double((x * 10_000).rounded() / 10_000) }
             var devs: [String: JSONValue] = [:]
             for d in dev {
@@ -93,6 +97,14 @@ public struct ClaimTrainer: Sendable {
                 ],
                 "dev": .object(devs),
             ]
+        }
+
+        /// Writes the model to `modelPath` (…/checkworthiness.bin) and its metadata next to it
+        /// (same name, .json), both deterministic.
+        public func write(modelPath: String) throws {
+            try Data(model.bytes).write(to: URL(fileURLWithPath: modelPath))
+            let base = modelPath.hasSuffix(".bin") ? String(modelPath.dropLast(4)) : modelPath
+            try Data(JSONWriter(pretty: true).bytes(metadata) + [0x0A]).write(to: URL(fileURLWithPath: base + ".json"))
         }
 
         /// A readable summary.
@@ -155,7 +167,8 @@ public struct ClaimTrainer: Sendable {
         var dev: [ClaimEvaluationReport] = []
         if !cb.isEmpty { dev.append(evaluator.evaluate(cb.filter(\.isDev), format: .claimBuster, name: "ClaimBuster dev")) }
         if !clef.isEmpty { dev.append(evaluator.evaluate(clef.filter(\.isDev), format: .clef, name: "CLEF dev")) }
-        return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount))
+        return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount),
+                      configuration: cfg)
     }
 
     /// Fits logistic regression with AdaGrad on the examples `skip` does not exclude.
