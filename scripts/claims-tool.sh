@@ -110,13 +110,26 @@ case "bench":
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
     var claims = 0, sentenceCount = 0
+    var outs: [Document] = []
     let started = cpuSeconds()
     for d in docs {
         let out = try await stage.process(d, context: StageContext(instanceName: "claims", documentID: d.id))
         claims += out.spans("claims").count
         sentenceCount += d.spans("sentences").count
+        outs.append(out)
     }
     let seconds = cpuSeconds() - started
+    var checkworthy = 0
+    var onlyKind: [String: Int] = [:]
+    for o in outs {
+        for c in o.spans("claims") {
+            if c.attributes["checkworthy"] == .bool(true) { checkworthy += 1; continue }
+            let k = c.attributes["kinds"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",") ?? ""
+            onlyKind[k, default: 0] += 1
+        }
+    }
+    print("check-worthy claims: \(checkworthy); others by kinds (top 12):")
+    for (k, n) in onlyKind.sorted(by: { $0.value > $1.value }).prefix(12) { print("  \(n)\t\(k)") }
     print("\(files.count) files, \(total) bytes, \(sentenceCount) sentences, \(claims) claims in \(seconds) s CPU: "
           + "\(Double(total) / seconds / 1e6) MB/s")
 default:

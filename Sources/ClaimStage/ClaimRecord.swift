@@ -10,18 +10,22 @@ struct ClaimRecord {
     /// The threshold in force.
     let threshold: Double
 
-    /// Kinds that make a sentence a claim on their own, whatever its score: a sentence that is only
-    /// factual or evaluative is a claim when its check-worthiness reaches the threshold.
-    static let claimKinds: Set<ClaimKind> = [.statistical, .quotation, .attributed, .causal, .comparative, .predictive,
-                                             .recommendation, .thesis]
+    /// Kinds that make a sentence a claim whatever its score.
+    static let claimKinds: Set<ClaimKind> = [.statistical, .quotation, .attributed, .causal, .comparative, .thesis]
+    /// Kinds that make a sentence a claim when it also names an entity ("South Korea should…",
+    /// not "We must act").
+    static let claimKindsWithEntity: Set<ClaimKind> = [.predictive, .recommendation]
 
     /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
-    /// quotation) of at least four words that is scored check-worthy, or is declarative and has a kind.
+    /// quotation) of at least four words that is scored check-worthy; or a declarative one with a
+    /// kind of `claimKinds`, or of `claimKindsWithEntity` and an entity. A sentence that is only
+    /// factual or evaluative is a claim when it is check-worthy.
     var isClaim: Bool {
         guard analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
         if checkworthiness >= threshold { return true }
         guard !analysis.isQuestion else { return false }
-        return !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds)
+        if !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds) { return true }
+        return !analysis.entities.isEmpty && !analysis.kinds.isDisjoint(with: ClaimRecord.claimKindsWithEntity)
     }
 
     /// The score rounded to four decimals.
@@ -36,7 +40,7 @@ struct ClaimRecord {
         func entity(_ e: EntityMention) -> JSONValue {
             var o: [String: JSONValue] = ["start": .int(index.scalarOffset(ofByte: e.start)), "end": .int(index.scalarOffset(ofByte: e.end))]
             o["label"] = .string(e.label)
-            o["canonical"] = .string(e.canonical)
+            o["canonical"] = .string(e.canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : e.canonical)
             if let v = e.value { o["value"] = v }
             return .object(o)
         }

@@ -62,6 +62,8 @@ public struct Claims: DocumentStage {
                           canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
                           value: e.attributes["value"])
         }
+        // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
+        let hasEntityLayer = document.layers[LayerName.entities] != nil
         var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
         var firstEntity = 0
@@ -76,7 +78,7 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: inside, scratch: &scratch)
+                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil, scratch: &scratch)
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",

@@ -327,20 +327,31 @@ struct ClaimAnalyzer: Sendable {
             }
     }
 
-    /// A number token outside any date entity that does not look like a year.
+    /// A number token outside any date entity that does not look like a year (one pass over both
+    /// lists, which are in text order).
     private func hasFreeNumber(_ tokens: [ClaimToken], _ entities: [EntityMention]) -> Bool {
+        var k = 0
         for (i, t) in tokens.enumerated() where t.shape == .number {
-            if entities.contains(where: { ($0.label == "DATE" || $0.label == "TIME" || $0.label == "ORDINAL")
-                && $0.start <= t.start && $0.end >= t.end }) { continue }
+            while k < entities.count, entities[k].end <= t.start { k += 1 }
+            var inDate = false
+            var j = k
+            while j < entities.count, entities[j].start <= t.start {
+                let label = entities[j].label
+                if (label == "DATE" || label == "TIME" || label == "ORDINAL") && entities[j].end >= t.end { inDate = true; break }
+                j += 1
+            }
+            if inDate { continue }
             let len = t.end - t.start
             if len == 4 && (t.first == 0x31 || t.first == 0x32) { continue }  // 1975, 2019: years
-            if i > 0, lexicon.phrases(startingWith: tokens[i - 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true { continue }
-            if i + 1 < tokens.count, lexicon.phrases(startingWith: tokens[i + 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true {
-                continue
-            }
+            if i > 0, isMonth(tokens[i - 1]) { continue }
+            if i + 1 < tokens.count, isMonth(tokens[i + 1]) { continue }
             return true
         }
         return false
+    }
+
+    private func isMonth(_ t: ClaimToken) -> Bool {
+        lexicon.phrases(startingWith: t.hash)?.contains(where: { $0.categories.contains(.month) }) == true
     }
 
     private func hasStrongQuantity(_ matches: [CueLexicon.Match], _ tokens: [ClaimToken]) -> Bool {

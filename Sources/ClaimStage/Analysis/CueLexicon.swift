@@ -129,10 +129,10 @@ struct CueLexicon: Sendable {
         (.causal, [
             "because", "because of", "due to", "owing to", "as a result", "as a result of", "result in",
             "results in", "resulted in", "resulting in", "lead to", "leads to", "led to", "leading to", "cause",
-            "causes", "caused", "causing", "therefore", "thus", "hence", "consequently", "thereby", "so that",
+            "causes", "caused", "causing", "therefore", "thus", "hence", "consequently", "thereby",
             "contribute to", "contributes to", "contributed to", "contributing to", "driven by", "exacerbated by",
             "exacerbate", "exacerbates", "fueled by", "fuelled by", "stems from", "stemming from", "attributed to",
-            "responsible for", "out of concern", "in order to", "since then", "effect of", "impact of",
+            "responsible for", "out of concern", "since then", "effect of", "impact of",
             "as a consequence", "by developing", "thanks to", "triggered", "prompted", "blamed",
         ]),
         (.comparative, [
