@@ -23,10 +23,15 @@ public struct Claims: DocumentStage {
         }
     }
 
+    /// "claims".
     public static let id = "claims"
-    public static let version = 1
+    /// Bumped when the output for the same input changes (rules, attribute shapes or the bundled model).
+    public static let version = 2
+    /// One line for `docpipe stages`.
     public static let summary = "claim sentences: kinds, hedges, attribution, quotations, entities, check-worthiness"
+    /// Sentences and entities.
     public static let requires = [LayerName.sentences, LayerName.entities]
+    /// The "claims" layer.
     public static let produces = [LayerName.claims]
 
     /// The options in force.
@@ -47,6 +52,7 @@ public struct Claims: DocumentStage {
     /// The threshold in force.
     public var threshold: Double { options.threshold > 0 ? options.threshold : tagger.threshold }
 
+    /// Adds the "claims" layer (replacing one already there).
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         var doc = document
         doc.setLayer(LayerName.claims, claims(in: document))
