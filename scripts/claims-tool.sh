@@ -45,19 +45,38 @@ case "train":
     if env["CLAIMS_AVG"] == "1" { config.averaging = true }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
-    try Data(result.model.bytes).write(to: URL(fileURLWithPath: out))
+    try result.write(modelPath: out)
     print(result.summary)
-    print("wrote \(out)")
+    print("wrote \(out) and its .json metadata")
 case "eval":
     let rest = Array(args.dropFirst())
     guard let gold = rest.first else { fail("usage: eval GOLD [all|dev|train] [PREDICTIONS_TSV]") }
     let subset = rest.count > 1 ? ClaimEvaluator.Subset(rawValue: rest[1]) ?? .all : .all
-    let model = ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { path in
-        try! CheckworthinessModel(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
-    } ?? CheckworthinessModel.bundled
+    let model = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
+        ?? CheckworthinessModel.bundled
     let report = try ClaimEvaluator(model: model).evaluate(goldPath: gold, subset: subset)
     print(report.rendered())
     if rest.count > 2 { try Data(report.predictionsTSV.utf8).write(to: URL(fileURLWithPath: rest[2])) }
+case "tag":
+    // Prints the claims of a plain-text file (sentences from a simple splitter, no entities layer).
+    guard let path = args.dropFirst().first else { fail("usage: tag FILE") }
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    let scalars = Array(text.unicodeScalars)
+    var sentences: [Span] = []
+    var start = 0
+    for i in scalars.indices where scalars[i] == "\n" || ((scalars[i] == "." || scalars[i] == "?") && i + 1 < scalars.count && scalars[i + 1] == " ") {
+        if i + 1 - start > 1 { sentences.append(Span(start: start, end: i + 1, type: "sentence")) }
+        start = i + 1
+    }
+    let doc = Document(id: "x", source: SourceInfo(path: "x", mediaType: "text/plain", byteCount: 0, sha256: ""), text: text,
+                       layers: ["sentences": sentences, "entities": []])
+    let out = try await Claims(options: .init()).process(doc, context: StageContext(instanceName: "claims", documentID: "x"))
+    for c in out.spans("claims") {
+        let kinds = c.attributes["kinds"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",") ?? ""
+        let hedges = c.attributes["hedges"]?.arrayValue?.compactMap { $0["text"]?.stringValue }.joined(separator: "|") ?? ""
+        let who = c.attributes["attribution"]?["text"]?.stringValue ?? ""
+        print("\(c.attributes["checkworthiness"]!)\t[\(kinds)] h=\(hedges) a=\(who)\t\(doc.text(of: c).trimmingCharacters(in: .whitespaces))")
+    }
 case "bench":
     // Times the Claims stage alone over every file under a folder (sentences from a simple
     // splitter built before timing; no entities layer), in a release build.
@@ -91,13 +110,26 @@ case "bench":
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
     var claims = 0, sentenceCount = 0
+    var outs: [Document] = []
     let started = cpuSeconds()
     for d in docs {
         let out = try await stage.process(d, context: StageContext(instanceName: "claims", documentID: d.id))
         claims += out.spans("claims").count
         sentenceCount += d.spans("sentences").count
+        outs.append(out)
     }
     let seconds = cpuSeconds() - started
+    var checkworthy = 0
+    var onlyKind: [String: Int] = [:]
+    for o in outs {
+        for c in o.spans("claims") {
+            if c.attributes["checkworthy"] == .bool(true) { checkworthy += 1; continue }
+            let k = c.attributes["kinds"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",") ?? ""
+            onlyKind[k, default: 0] += 1
+        }
+    }
+    print("check-worthy claims: \(checkworthy); others by kinds (top 12):")
+    for (k, n) in onlyKind.sorted(by: { $0.value > $1.value }).prefix(12) { print("  \(n)\t\(k)") }
     print("\(files.count) files, \(total) bytes, \(sentenceCount) sentences, \(claims) claims in \(seconds) s CPU: "
           + "\(Double(total) / seconds / 1e6) MB/s")
 default:

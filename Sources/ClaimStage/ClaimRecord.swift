@@ -10,16 +10,22 @@ struct ClaimRecord {
     /// The threshold in force.
     let threshold: Double
 
-    /// Kinds that make a sentence a claim on their own.
-    static let claimKinds: Set<ClaimKind> = Set(ClaimKind.allCases)
+    /// Kinds that make a sentence a claim whatever its score.
+    static let claimKinds: Set<ClaimKind> = [.statistical, .quotation, .attributed, .causal, .comparative, .thesis]
+    /// Kinds that make a sentence a claim when it also names an entity ("South Korea should…",
+    /// not "We must act").
+    static let claimKindsWithEntity: Set<ClaimKind> = [.predictive, .recommendation]
 
     /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
-    /// quotation) of at least four words that is scored check-worthy, or is declarative and has a kind.
+    /// quotation) of at least four words that is scored check-worthy; or a declarative one with a
+    /// kind of `claimKinds`, or of `claimKindsWithEntity` and an entity. A sentence that is only
+    /// factual or evaluative is a claim when it is check-worthy.
     var isClaim: Bool {
         guard analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
         if checkworthiness >= threshold { return true }
         guard !analysis.isQuestion else { return false }
-        return !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds)
+        if !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds) { return true }
+        return !analysis.entities.isEmpty && !analysis.kinds.isDisjoint(with: ClaimRecord.claimKindsWithEntity)
     }
 
     /// The score rounded to four decimals.
@@ -32,9 +38,9 @@ struct ClaimRecord {
              "text": .string(index.substring(bytes: c.start..<c.end))]
         }
         func entity(_ e: EntityMention) -> JSONValue {
-            var o = piece(.init(start: e.start, end: e.end))
+            var o: [String: JSONValue] = ["start": .int(index.scalarOffset(ofByte: e.start)), "end": .int(index.scalarOffset(ofByte: e.end))]
             o["label"] = .string(e.label)
-            o["canonical"] = .string(e.canonical)
+            o["canonical"] = .string(e.canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : e.canonical)
             if let v = e.value { o["value"] = v }
             return .object(o)
         }
@@ -44,10 +50,11 @@ struct ClaimRecord {
             "isClaim": .bool(isClaim),
             "checkworthiness": .double(roundedScore),
             "checkworthy": .bool(checkworthiness >= threshold),
-            "kinds": .array(isClaim ? kinds.map { .string($0.rawValue) } : []),
-            "hedges": .array(analysis.hedges.map { .object(piece($0)) }),
-            "entities": .array(analysis.entities.map(entity)),
+            "kinds": .array(kinds.map { .string($0.rawValue) }),
         ]
+        // Lists are left out when empty, to keep the layer small.
+        if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }
+        if !analysis.entities.isEmpty { attrs["entities"] = .array(analysis.entities.map(entity)) }
         var speaker: String?
         if let a = analysis.attribution {
             var o: [String: JSONValue] = ["via": .string(a.via), "cue": .object(piece(a.cue))]
@@ -61,11 +68,13 @@ struct ClaimRecord {
             }
             attrs["attribution"] = .object(o)
         }
-        attrs["quotations"] = .array(analysis.quotations.map { q in
-            var o = piece(q)
-            if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
-            return .object(o)
-        })
+        if !analysis.quotations.isEmpty {
+            attrs["quotations"] = .array(analysis.quotations.map { q in
+                var o = piece(q)
+                if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
+                return .object(o)
+            })
+        }
         return attrs
     }
 }

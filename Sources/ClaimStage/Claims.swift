@@ -23,10 +23,15 @@ public struct Claims: DocumentStage {
         }
     }
 
+    /// "claims".
     public static let id = "claims"
-    public static let version = 1
+    /// Bumped when the output for the same input changes (rules, attribute shapes or the bundled model).
+    public static let version = 2
+    /// One line for `docpipe stages`.
     public static let summary = "claim sentences: kinds, hedges, attribution, quotations, entities, check-worthiness"
+    /// Sentences and entities.
     public static let requires = [LayerName.sentences, LayerName.entities]
+    /// The "claims" layer.
     public static let produces = [LayerName.claims]
 
     /// The options in force.
@@ -47,6 +52,7 @@ public struct Claims: DocumentStage {
     /// The threshold in force.
     public var threshold: Double { options.threshold > 0 ? options.threshold : tagger.threshold }
 
+    /// Adds the "claims" layer (replacing one already there).
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         var doc = document
         doc.setLayer(LayerName.claims, claims(in: document))
@@ -62,6 +68,8 @@ public struct Claims: DocumentStage {
                           canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
                           value: e.attributes["value"])
         }
+        // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
+        let hasEntityLayer = document.layers[LayerName.entities] != nil
         var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
         var firstEntity = 0
@@ -76,7 +84,7 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: inside, scratch: &scratch)
+                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil, scratch: &scratch)
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",

@@ -20,7 +20,7 @@ import Testing
         #expect(claim.attribution?["text"]?.stringValue == "studies")
         #expect(claim.attribution?["cue"]?["text"]?.stringValue == "studies have shown")
         let percent = try #require(claim.involvedEntities.first { $0["label"] == "PERCENT" })
-        #expect(percent["text"] == "80%")
+        #expect(percent["canonical"] == "80%")
         #expect(claim.checkworthiness >= 0.7)
         #expect(claim.attributes["checkworthy"] == true)
     }

@@ -26,7 +26,7 @@ import Testing
             for q in span.quotations {
                 out += "  quotation: \(q["text"]?.stringValue ?? "") ← \(q["attributedTo"]?.stringValue ?? "?")\n"
             }
-            let ents = span.involvedEntities.map { "\($0["label"]?.stringValue ?? "") \($0["text"]?.stringValue ?? "")" }
+            let ents = span.involvedEntities.map { "\($0["label"]?.stringValue ?? "") \($0["canonical"]?.stringValue ?? "")" }
             if !ents.isEmpty { out += "  entities: \(ents.joined(separator: "; "))\n" }
         }
         return out

@@ -11,7 +11,8 @@ struct ClaimAnalyzer: Sendable {
     private static let auxiliaries: TokenSet = TokenSet([
         "has", "have", "had", "was", "were", "is", "are", "also", "once", "publicly", "recently", "repeatedly",
         "then", "previously", "later", "famously", "himself", "herself", "themselves", "itself", "already",
-        "has also", "even", "again", "still", "often", "openly", "explicitly", "reportedly",
+        "has also", "even", "again", "still", "often", "openly", "explicitly", "reportedly", "not", "never", "finally",
+        "first", "later", "subsequently", "immediately", "just", "always", "did", "does", "do",
     ])
     private static let leadingConnectives: TokenSet = TokenSet([
         "and", "but", "yet", "so", "however", "moreover", "meanwhile", "still", "indeed", "also", "furthermore",
@@ -28,6 +29,7 @@ struct ClaimAnalyzer: Sendable {
     ])
     private static let modifiers: TokenSet = TokenSet(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
                                                      "this", "these", "those", "of", "and", "or"])
+    private static let coordinators: TokenSet = TokenSet(["and", "or", "then", "but"])
     private static let thanBlockers: TokenSet = TokenSet(["rather", "other"])
     private static let numberHedges: TokenSet = TokenSet(["about", "around", "some", "up", "as"])
     private static let reportingHedges: TokenSet = TokenSet(["reportedly", "allegedly", "purportedly", "supposedly", "it"])
@@ -127,9 +129,11 @@ struct ClaimAnalyzer: Sendable {
         // Attribution to a source other than the author.
         if a.attribution == nil {
             if let m = accordingMatch {
-                var e = m.end
-                while e < tokens.count, e - m.end < 12, tokens[e].isWord || tokens[e].hash == h("'") { e += 1 }
-                let source = e > m.end ? ClaimAnalysis.Cue(start: tokens[m.end].start, end: tokens[e - 1].end) : nil
+                var b = m.end
+                while b < tokens.count, b - m.end < 2, tokens[b].shape == .punct, tokens[b].first == 0x5B { b += 1 }  // "[" of a link
+                var e = b
+                while e < tokens.count, e - m.end < 12, tokens[e].isWord { e += 1 }
+                let source = e > b ? ClaimAnalysis.Cue(start: tokens[b].start, end: tokens[e - 1].end) : nil
                 a.attribution = .init(via: "according", source: source, cue: cueSpan(tokens, m),
                                       entity: source.flatMap { actor(in: $0, entities) })
             } else if let m = evidentialMatch {
@@ -242,7 +246,7 @@ struct ClaimAnalyzer: Sendable {
     /// connectives and an appositive ("Thomas Buergenthal, a former judge, described" → "Thomas Buergenthal").
     private func subject(before verb: Int, _ tokens: [ClaimToken], _ inQuote: [Bool]) -> ClaimAnalysis.Cue? {
         // "its promised aid", "the reported cases": a participle used as an adjective, not a verb.
-        if verb > 0, ClaimAnalyzer.modifiers.contains(tokens[verb - 1].hash) { return nil }
+        if verb > 0, ClaimAnalyzer.modifiers.contains(tokens[verb - 1].hash) || tokens[verb - 1].isPossessive { return nil }
         var end = verb  // exclusive
         while end > 0, ClaimAnalyzer.auxiliaries.contains(tokens[end - 1].hash) { end -= 1 }
         var begin = end
@@ -273,6 +277,8 @@ struct ClaimAnalyzer: Sendable {
         var chosen: Range<Int>
         if segments.count >= 2, segments.last!.isEmpty {
             chosen = segments[0]  // "X, an appositive, said"
+        } else if segments.count >= 2, let s = segments.last, !s.isEmpty, ClaimAnalyzer.coordinators.contains(tokens[s.lowerBound].hash) {
+            chosen = segments[0]  // "He reports…, and finally announces": the verbs share the first subject
         } else {
             chosen = segments.last!
         }
@@ -321,20 +327,31 @@ struct ClaimAnalyzer: Sendable {
             }
     }
 
-    /// A number token outside any date entity that does not look like a year.
+    /// A number token outside any date entity that does not look like a year (one pass over both
+    /// lists, which are in text order).
     private func hasFreeNumber(_ tokens: [ClaimToken], _ entities: [EntityMention]) -> Bool {
+        var k = 0
         for (i, t) in tokens.enumerated() where t.shape == .number {
-            if entities.contains(where: { ($0.label == "DATE" || $0.label == "TIME" || $0.label == "ORDINAL")
-                && $0.start <= t.start && $0.end >= t.end }) { continue }
+            while k < entities.count, entities[k].end <= t.start { k += 1 }
+            var inDate = false
+            var j = k
+            while j < entities.count, entities[j].start <= t.start {
+                let label = entities[j].label
+                if (label == "DATE" || label == "TIME" || label == "ORDINAL") && entities[j].end >= t.end { inDate = true; break }
+                j += 1
+            }
+            if inDate { continue }
             let len = t.end - t.start
             if len == 4 && (t.first == 0x31 || t.first == 0x32) { continue }  // 1975, 2019: years
-            if i > 0, lexicon.phrases(startingWith: tokens[i - 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true { continue }
-            if i + 1 < tokens.count, lexicon.phrases(startingWith: tokens[i + 1].hash)?.contains(where: { $0.categories.contains(.month) }) == true {
-                continue
-            }
+            if i > 0, isMonth(tokens[i - 1]) { continue }
+            if i + 1 < tokens.count, isMonth(tokens[i + 1]) { continue }
             return true
         }
         return false
+    }
+
+    private func isMonth(_ t: ClaimToken) -> Bool {
+        lexicon.phrases(startingWith: t.hash)?.contains(where: { $0.categories.contains(.month) }) == true
     }
 
     private func hasStrongQuantity(_ matches: [CueLexicon.Match], _ tokens: [ClaimToken]) -> Bool {

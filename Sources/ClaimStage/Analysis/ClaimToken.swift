@@ -29,6 +29,8 @@ struct ClaimToken: Sendable, Equatable {
     var shape: Shape
     /// The first byte of the lowercased token, for quick single-character checks.
     var first: UInt8
+    /// Ends in a possessive 's ("Iran's", "Korea’s").
+    var isPossessive = false
 
     /// Whether this is a word or number (not punctuation or a quote).
     var isWord: Bool { shape == .lower || shape == .capitalized || shape == .number }

@@ -90,7 +90,9 @@ enum ClaimTokenizer {
         }
         let shape: ClaimToken.Shape = digits > 0 && letters == 0 ? .number
             : (firstByte >= 65 && firstByte <= 90) ? .capitalized : .lower
-        tokens.append(ClaimToken(start: start, end: i, hash: h, shape: shape, first: lower(firstByte)))
+        var token = ClaimToken(start: start, end: i, hash: h, shape: shape, first: lower(firstByte))
+        if i - start >= 3, lower(bytes[i - 1]) == 0x73, bytes[i - 2] == 0x27 || bytes[i - 2] == 0x99 { token.isPossessive = true }
+        tokens.append(token)
         return i
     }
 }

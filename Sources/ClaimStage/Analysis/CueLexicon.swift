@@ -121,19 +121,18 @@ struct CueLexicon: Sendable {
         (.stance, [
             "have chosen to", "has chosen to", "had chosen to", "chose to", "choose to", "chooses to",
             "decided to", "decide to", "decides to", "refused to", "refuses to", "refuse to", "intends to",
-            "intend to", "intended to", "plans to", "planned to", "wants to", "want to", "wanted to",
+            "intend to", "plans to", "planned to", "wants to", "want to", "wanted to",
             "fears", "feared", "believes", "believe", "insists", "insist", "opposes", "opposed", "supports",
             "supported", "rejects", "rejected", "have sought to", "has sought to", "sought to", "seeks to",
-            "have tried to", "has tried to", "tried to", "hope to", "hopes to", "hoped to",
         ]),
         (.according, ["according to", "as reported by", "in the words of", "cited by", "quoted by"]),
         (.causal, [
             "because", "because of", "due to", "owing to", "as a result", "as a result of", "result in",
             "results in", "resulted in", "resulting in", "lead to", "leads to", "led to", "leading to", "cause",
-            "causes", "caused", "causing", "therefore", "thus", "hence", "consequently", "thereby", "so that",
+            "causes", "caused", "causing", "therefore", "thus", "hence", "consequently", "thereby",
             "contribute to", "contributes to", "contributed to", "contributing to", "driven by", "exacerbated by",
             "exacerbate", "exacerbates", "fueled by", "fuelled by", "stems from", "stemming from", "attributed to",
-            "responsible for", "out of concern", "in order to", "since then", "effect of", "impact of",
+            "responsible for", "out of concern", "since then", "effect of", "impact of",
             "as a consequence", "by developing", "thanks to", "triggered", "prompted", "blamed",
         ]),
         (.comparative, [
@@ -152,7 +151,7 @@ struct CueLexicon: Sendable {
             "is set to", "are set to", "is poised to", "would be", "will be", "is on track",
         ]),
         (.recommendation, [
-            "should", "shouldn't", "must", "mustn't", "ought to", "need to", "needs to", "needed to",
+            "should", "shouldn't", "must", "mustn't", "ought to", "need to", "needs to",
             "have to", "has to", "recommend", "recommends", "recommended", "recommendation", "urge", "urges",
             "urged", "call on", "calls on", "called on", "call for", "calls for", "it is essential",
             "it is important", "it is necessary", "it is imperative", "it is vital", "it is crucial",

@@ -72,6 +72,11 @@ public struct CheckworthinessModel: Sendable, Equatable {
         return out
     }
 
+    /// Reads a model file (checkworthiness.bin).
+    public init(contentsOf path: String) throws {
+        try self.init(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
     /// Reads a model written by `bytes`.
     public init(bytes: [UInt8]) throws {
         guard bytes.count >= 40, Array(bytes[0..<4]) == Array("DPCW".utf8) else {

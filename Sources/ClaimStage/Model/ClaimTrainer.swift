@@ -1,3 +1,6 @@
+import DocPipe
+import Foundation
+
 /// Trains the check-worthiness model: logistic regression with AdaGrad over hashed features,
 /// on ClaimBuster train and the CLEF-2020 task-5 training debates minus their fixed dev splits.
 ///
@@ -66,6 +69,44 @@ public struct ClaimTrainer: Sendable {
         public var crossValidatedF1: Double
         /// Training sentences used (ClaimBuster, CLEF).
         public var trainingSentences: (claimBuster: Int, clef: Int)
+        /// The hyper-parameters it was trained with.
+        public var configuration: Configuration
+        /// The model's metadata as JSON (written next to the model as checkworthiness.json): the
+        /// configuration, training sizes and dev scores, so tests can check the shipped model.
+        public var metadata: JSONValue {
+            let c = configuration
+            func r4(_ x: Double) -> JSONValue { .double((x * 10_000).rounded() / 10_000) }
+            var devs: [String: JSONValue] = [:]
+            for d in dev {
+                devs[d.format == .clef ? "clef" : "claimBuster"] = [
+                    "sentences": .int(d.sentences), "positives": .int(d.positives), "precision": r4(d.precision),
+                    "recall": r4(d.recall), "f1": r4(d.f1),
+                    (d.format == .clef ? "map" : "averagePrecision"): r4(d.averagePrecision),
+                ]
+            }
+            return [
+                "format": .int(Int(CheckworthinessModel.formatVersion)), "bits": .int(model.bits),
+                "featureGroups": .int(Int(model.featureGroups)), "threshold": .double(model.threshold),
+                "trainingSentences": ["claimBuster": .int(trainingSentences.claimBuster), "clef": .int(trainingSentences.clef)],
+                "outOfFoldF1": r4(crossValidatedF1),
+                "configuration": [
+                    "epochs": .int(c.epochs), "learningRate": .double(c.learningRate), "l2": .double(c.l2),
+                    "clefWeight": .double(c.clefWeight), "clefPositiveWeight": .double(c.clefPositiveWeight),
+                    "folds": .int(c.folds), "seed": .string(String(c.seed)), "averaging": .bool(c.averaging),
+                    "naiveBayesScaling": .double(c.naiveBayesScaling),
+                ],
+                "dev": .object(devs),
+            ]
+        }
+
+        /// Writes the model to `modelPath` (…/checkworthiness.bin) and its metadata next to it
+        /// (same name, .json), both deterministic.
+        public func write(modelPath: String) throws {
+            try Data(model.bytes).write(to: URL(fileURLWithPath: modelPath))
+            let base = modelPath.hasSuffix(".bin") ? String(modelPath.dropLast(4)) : modelPath
+            try Data(JSONWriter(pretty: true).bytes(metadata) + [0x0A]).write(to: URL(fileURLWithPath: base + ".json"))
+        }
+
         /// A readable summary.
         public var summary: String {
             var lines = ["check-worthiness model: \(1 << model.bits) hashed weights, threshold \(model.threshold)",
@@ -126,7 +167,8 @@ public struct ClaimTrainer: Sendable {
         var dev: [ClaimEvaluationReport] = []
         if !cb.isEmpty { dev.append(evaluator.evaluate(cb.filter(\.isDev), format: .claimBuster, name: "ClaimBuster dev")) }
         if !clef.isEmpty { dev.append(evaluator.evaluate(clef.filter(\.isDev), format: .clef, name: "CLEF dev")) }
-        return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount))
+        return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount),
+                      configuration: cfg)
     }
 
     /// Fits logistic regression with AdaGrad on the examples `skip` does not exclude.

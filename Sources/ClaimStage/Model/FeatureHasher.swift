@@ -120,7 +120,7 @@ struct FeatureHasher: Sendable {
         for c in CueCategory.allCases where analysis.cueBits & (1 << UInt32(c.rawValue)) != 0 {
             out.append(bucket(UInt64(c.rawValue), 5))
         }
-        for k in analysis.kinds { out.append(bucket(ClaimTokenizer.hash(k.rawValue), 6)) }
+        for k in ClaimKind.allCases where analysis.kinds.contains(k) { out.append(bucket(ClaimTokenizer.hash(k.rawValue), 6)) }
         var classes: [String] = analysis.entities.map(\.coarseClass)
         classes.sort()
         var lastClass = ""
