@@ -22,7 +22,7 @@ final class PartSpool: PartSource, Sendable {
             if let h = s.handles[part.name] { handle = h } else {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let url = directory.appendingPathComponent(SHA256.hex(of: part.name))
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 handle = try FileHandle(forUpdating: url)
                 s.handles[part.name] = handle
                 s.sizes[part.name] = 0

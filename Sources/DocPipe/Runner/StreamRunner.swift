@@ -1,8 +1,9 @@
 import Foundation
 
 /// Stream mode: JSON Lines records in, exactly one JSON Lines result per input line out, in
-/// input order, with bounded memory. Stages that write files (export) are skipped: the result
-/// line is the document after the last other stage, or an error record.
+/// input order, with bounded memory. Pure exporters (stages that write files and produce no
+/// layer) are skipped, and files other stages write are dropped: the result line is the document
+/// after the last other stage, or an error record.
 public struct StreamRunner: Sendable {
     /// The pipeline.
     public let config: PipelineConfig
@@ -35,7 +36,8 @@ public struct StreamRunner: Sendable {
     /// Reads lines from `next` (nil at end of input) and hands each result line to `emit`, in order.
     public func run(next: @escaping @Sendable () -> String?, emit: @Sendable (String) throws -> Void) async throws -> Report {
         var streamConfig = config
-        streamConfig.stages = config.stages.enumerated().filter { $0.offset == 0 || !$0.element.writesFiles }.map(\.element)
+        // Pure exporters (stages that write files and produce nothing) have no place in a stream.
+        streamConfig.stages = config.stages.enumerated().filter { $0.offset == 0 || !($0.element.writesFiles && $0.element.produces.isEmpty) }.map(\.element)
         let state = RunState(stages: streamConfig.stages, cache: cacheDirectory.map(ArtifactCache.init(directory:)))
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docpipe-stream-\(getpid())")
         let spool = PartSpool(directory: scratch)
