@@ -7,7 +7,7 @@ public struct Ingest: SourceStage {
     /// "ingest".
     public static let id = "ingest"
     /// Bumped when output changes.
-    public static let version = 1
+    public static let version = 2
     /// One line for `docpipe stages`.
     public static let summary = "Reads .txt .md .html .json .jsonl .sgm .xml .pdf files into documents with metadata"
     /// Text and, for PDFs, pages.

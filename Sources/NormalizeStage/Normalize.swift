@@ -8,7 +8,7 @@ public struct Normalize: DocumentStage {
     /// "normalize".
     public static let id = "normalize"
     /// Bumped when output changes.
-    public static let version = 1
+    public static let version = 2
     /// One line for `docpipe stages`.
     public static let summary = "Cleans text (NFC, typography, boilerplate, PDF headers, hyphenation) and splits paragraphs and sentences"
     /// Needs text.
