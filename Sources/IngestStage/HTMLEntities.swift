@@ -1,3 +1,4 @@
+import DocPipe
 /// Decodes HTML/SGML character references: named (`&amp;`), decimal (`&#233;`) and hex (`&#xE9;`).
 enum HTMLEntities {
     /// Named references (the common HTML 4 set plus a few HTML5 names), name → scalar values.

@@ -1,3 +1,4 @@
+import DocPipe
 /// Reads plain text: the decoded source is the text, except a header of known `Key: value` lines
 /// at the very top followed by a blank line ("President: Harry S. Truman"), which becomes metadata.
 enum PlainTextReader {

@@ -1,3 +1,4 @@
+import DocPipe
 /// Copies one line of text into a builder with the character-level clean-up: spaces collapsed,
 /// control and zero-width characters dropped, Unicode spaces made plain, soft hyphens removed,
 /// hyphen variants made "-", ligatures expanded, and (by option) quotes, dashes and ellipses.

@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// Unicode NFC through Foundation, only where it changes something: pure ASCII text is left

@@ -1,34 +1,33 @@
-import DocPipe
-
-/// (A copy of the ingest module's builder: stage modules share no code but the core.)
 /// Builds UTF-8 text out of pieces of a decoded source, remembering where every copied piece came
 /// from, so the finished text has an `OffsetMap` back to the source.
 ///
 /// Positions are byte offsets while building; `offsetMap(source:)` converts them to the scalar
 /// offsets documents store. Copies must start and end on scalar boundaries (cut at ASCII bytes).
-struct MappedTextBuilder {
+public struct MappedTextBuilder: Sendable {
     /// A run of bytes copied unchanged: output offset, source offset, length (all in bytes).
-    struct Run: Equatable {
-        var out: Int
-        var src: Int
-        var len: Int
+    public struct Run: Equatable, Sendable {
+        public var out: Int
+        public var src: Int
+        public var len: Int
+        /// Creates a run.
+        public init(out: Int, src: Int, len: Int) { self.out = out; self.src = src; self.len = len }
     }
 
     /// The text so far.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
     /// The copied runs so far, in output order.
-    private(set) var runs: [Run] = []
+    public private(set) var runs: [Run] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// The last byte written, if any.
-    var last: UInt8? { bytes.last }
+    public var last: UInt8? { bytes.last }
 
     /// Number of bytes written.
-    var count: Int { bytes.count }
+    public var count: Int { bytes.count }
 
     /// Copies `source[range]`.
-    mutating func copy(_ source: [UInt8], _ range: Range<Int>) {
+    public mutating func copy(_ source: [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let out = bytes.count
         bytes.append(contentsOf: source[range])
@@ -36,23 +35,23 @@ struct MappedTextBuilder {
     }
 
     /// Copies one byte found at `offset` of the source.
-    mutating func copy(byte: UInt8, from offset: Int) {
+    public mutating func copy(byte: UInt8, from offset: Int) {
         let out = bytes.count
         bytes.append(byte)
         addRun(out: out, src: offset, len: 1)
     }
 
     /// Appends text that is not in the source (a paragraph break, a decoded entity).
-    mutating func insert(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func insert(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// Appends bytes that are not in the source.
-    mutating func insert(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+    public mutating func insert(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
 
     /// Appends one byte that is not in the source.
-    mutating func insert(byte: UInt8) { bytes.append(byte) }
+    public mutating func insert(byte: UInt8) { bytes.append(byte) }
 
     /// Cuts the text back to `count` bytes (dropping trailing spaces, say), runs included.
-    mutating func truncate(to newCount: Int) {
+    public mutating func truncate(to newCount: Int) {
         guard newCount < bytes.count else { return }
         bytes.removeSubrange(newCount...)
         while let r = runs.last, r.out + r.len > newCount {
@@ -61,7 +60,7 @@ struct MappedTextBuilder {
     }
 
     /// Ensures the text ends with a paragraph break (two newlines) unless it is empty.
-    mutating func paragraphBreak() {
+    public mutating func paragraphBreak() {
         trimTrailingSpaces()
         guard !bytes.isEmpty else { return }
         if bytes.last != 0x0A { insert(byte: 0x0A) }
@@ -69,21 +68,21 @@ struct MappedTextBuilder {
     }
 
     /// Ensures the text ends with a line break unless it is empty or already at a break.
-    mutating func lineBreak() {
+    public mutating func lineBreak() {
         trimTrailingSpaces()
         guard !bytes.isEmpty, bytes.last != 0x0A else { return }
         insert(byte: 0x0A)
     }
 
     /// Drops spaces and tabs at the end.
-    mutating func trimTrailingSpaces() {
+    public mutating func trimTrailingSpaces() {
         var n = bytes.count
         while n > 0, bytes[n - 1] == 0x20 || bytes[n - 1] == 0x09 { n -= 1 }
         truncate(to: n)
     }
 
     /// Drops trailing whitespace including newlines.
-    mutating func trimTrailingWhitespace() {
+    public mutating func trimTrailingWhitespace() {
         var n = bytes.count
         while n > 0, bytes[n - 1] == 0x20 || bytes[n - 1] == 0x09 || bytes[n - 1] == 0x0A { n -= 1 }
         truncate(to: n)
@@ -98,10 +97,10 @@ struct MappedTextBuilder {
     }
 
     /// The finished text.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The map from the built text to the source, in scalar offsets.
-    func offsetMap(source: TextIndex, output: TextIndex? = nil) -> OffsetMap {
+    public func offsetMap(source: TextIndex, output: TextIndex? = nil) -> OffsetMap {
         let outIndex = output ?? TextIndex(utf8: bytes)
         var map = OffsetMap()
         for r in runs {
@@ -118,7 +117,7 @@ extension MappedTextBuilder {
     /// copy; in a stretch that was removed or replaced, the start of the next copied text — or,
     /// with `startOfReplacement`, the end of the previous one, so a span starting in replaced text
     /// (an NFC-composed word) keeps the replacement.
-    func outputOffset(ofSource src: Int, startOfReplacement: Bool = false) -> Int {
+    public func outputOffset(ofSource src: Int, startOfReplacement: Bool = false) -> Int {
         var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
