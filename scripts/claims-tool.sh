@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Builds (release) and runs a small driver over the ClaimStage API, independent of the CLI:
 #   scripts/claims-tool.sh train [DATA_DIR] [OUT_MODEL]
-#   scripts/claims-tool.sh eval GOLD [all|dev|train] [PREDICTIONS_TSV]
+#   scripts/claims-tool.sh eval GOLD [all|dev|train] [PREDICTIONS_TSV]   (CLAIMS_MODEL=FILE: another model)
+#   scripts/claims-tool.sh tag FILE      (claims of a plain-text file, for eyeballing)
+#   scripts/claims-tool.sh bench DIR     (CPU time of the stage alone over .txt/.sgm files)
+# Experiments: CLAIMS_EPOCHS, CLAIMS_LR, CLAIMS_L2, CLAIMS_CLEF_WEIGHT, CLAIMS_CLEF_POS, CLAIMS_BITS,
+# CLAIMS_GROUPS, CLAIMS_NB, CLAIMS_AVG override ClaimTrainer.Configuration for `train`.
 # The driver package is generated under .build/claims-tool (ignored by git) and depends on this
 # repository by path. `docpipe train claims` / `docpipe eval claims` call the same API.
 set -euo pipefail
