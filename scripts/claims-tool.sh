@@ -46,7 +46,7 @@ case "train":
     if let v = env["CLAIMS_CLEF_POS"].flatMap(Double.init) { config.clefPositiveWeight = v }
     if let v = env["CLAIMS_BITS"].flatMap(Int.init) { config.bits = v }
     if let v = env["CLAIMS_NB"].flatMap(Double.init) { config.naiveBayesScaling = v }
-    if env["CLAIMS_AVG"] == "1" { config.averaging = true }
+    if let v = env["CLAIMS_AVG"] { config.averaging = v == "1" }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
     try result.write(modelPath: out)
