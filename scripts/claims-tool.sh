@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Builds (release) and runs a small driver over the ClaimStage API, independent of the CLI:
 #   scripts/claims-tool.sh train [DATA_DIR] [OUT_MODEL]
-#   scripts/claims-tool.sh eval GOLD [all|dev|train] [PREDICTIONS_TSV]
+#   scripts/claims-tool.sh eval GOLD [all|dev|train] [PREDICTIONS_TSV]   (CLAIMS_MODEL=FILE: another model)
+#   scripts/claims-tool.sh tag FILE      (claims of a plain-text file, for eyeballing)
+#   scripts/claims-tool.sh bench DIR     (CPU time of the stage alone over .txt/.sgm files)
+# Experiments: CLAIMS_EPOCHS, CLAIMS_LR, CLAIMS_L2, CLAIMS_CLEF_WEIGHT, CLAIMS_CLEF_POS, CLAIMS_BITS,
+# CLAIMS_GROUPS, CLAIMS_NB, CLAIMS_AVG override ClaimTrainer.Configuration for `train`.
 # The driver package is generated under .build/claims-tool (ignored by git) and depends on this
 # repository by path. `docpipe train claims` / `docpipe eval claims` call the same API.
 set -euo pipefail
@@ -42,7 +46,7 @@ case "train":
     if let v = env["CLAIMS_CLEF_POS"].flatMap(Double.init) { config.clefPositiveWeight = v }
     if let v = env["CLAIMS_BITS"].flatMap(Int.init) { config.bits = v }
     if let v = env["CLAIMS_NB"].flatMap(Double.init) { config.naiveBayesScaling = v }
-    if env["CLAIMS_AVG"] == "1" { config.averaging = true }
+    if let v = env["CLAIMS_AVG"] { config.averaging = v == "1" }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
     try result.write(modelPath: out)

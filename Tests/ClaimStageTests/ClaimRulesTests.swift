@@ -97,3 +97,10 @@ import Testing
         #expect(score >= 0 && score <= 1)
     }
 }
+
+extension ClaimRulesTests {
+    @Test func politeModalsAreNotRecommendations() async throws {
+        let claim = try await tag("I should like to congratulate the [[PERSON President]] on his election.")
+        #expect(!claim.kinds.contains("recommendation"))
+    }
+}

@@ -29,6 +29,7 @@ struct ClaimAnalyzer: Sendable {
     ])
     private static let modifiers: TokenSet = TokenSet(["its", "his", "her", "their", "the", "a", "an", "our", "my", "your",
                                                      "this", "these", "those", "of", "and", "or"])
+    private static let idiomAfterModal: TokenSet = TokenSet(["like", "say", "admit", "confess", "add", "thank", "congratulate"])
     private static let coordinators: TokenSet = TokenSet(["and", "or", "then", "but"])
     private static let thanBlockers: TokenSet = TokenSet(["rather", "other"])
     private static let numberHedges: TokenSet = TokenSet(["about", "around", "some", "up", "as"])
@@ -107,7 +108,10 @@ struct ClaimAnalyzer: Sendable {
                        ClaimAnalyzer.willBlockers.contains(tokens[m.first - 1].hash) { break }
                     a.kinds.insert(.predictive)
                 }
-            case .recommendation: if outside { a.kinds.insert(.recommendation) }
+            case .recommendation:
+                // "I should like to", "I must say": politeness, not advice.
+                if m.end < tokens.count, ClaimAnalyzer.idiomAfterModal.contains(tokens[m.end].hash) { break }
+                if outside { a.kinds.insert(.recommendation) }
             case .evaluative: a.kinds.insert(.evaluative)
             case .thesisVerb, .quantity, .negation, .month: break
             }
