@@ -12,7 +12,7 @@ public enum DocPipeCLI {
     public static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        RunCommand.self, StatusCommand.self, FilterCommand.self, MergeCommand.self, StagesCommand.self, SchemaCommand.self, ValidateCommand.self, CacheCommand.self, ScaffoldStageCommand.self,
+        RunCommand.self, StatusCommand.self, FilterCommand.self, MergeCommand.self, StagesCommand.self, SchemaCommand.self, ValidateCommand.self, CacheCommand.self, EvalCommand.self, TrainCommand.self, ScaffoldStageCommand.self,
     ]
 
     /// Runs the tool with the process's arguments and real console; returns the exit code.
