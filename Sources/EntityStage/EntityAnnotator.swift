@@ -40,6 +40,7 @@ struct EntityAnnotator {
             if !keep.isEmpty && !keep.contains(it.label) { continue }
             var attributes: [String: JSONValue] = ["canonical": .string(it.canonical ?? it.text)]
             if let iso3 = m.iso3, it.label == "GPE" || it.label == "NORP" { attributes["iso3"] = .string(iso3) }
+            if m.origin == .rule, let value = EntityValue.of(label: it.label, text: it.text) { attributes["value"] = value }
             spans.append(Span(start: index.scalarOffset(ofByte: m.startByte), end: index.scalarOffset(ofByte: m.endByte),
                               type: it.label, attributes: attributes))
         }

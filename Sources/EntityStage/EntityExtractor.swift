@@ -41,6 +41,7 @@ struct EntityExtractor: Sendable {
         if let tagger {
             tagger.tag(bytes, tokens, hashes, scratch: &scratch.tagger, into: &scratch.names)
             trimTrailingFunctionWords(tokens, hashes, &scratch.names)
+            dropCommonSentenceStarters(tagger, hashes, &scratch.names)
             if !scratch.tagger.sentence.allCaps { widenToKnownNames(bytes, tokens, hashes, &scratch) }
         } else {
             heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.names)
@@ -101,6 +102,15 @@ struct EntityExtractor: Sendable {
             m.label = refine(m, tokens, hashes)
             if m.label != "?" || tagger == nil { out.append(m) }
         }
+    }
+
+    /// Drops a one-word name at the start of a sentence when the unlabeled corpus shows the word
+    /// is mostly lowercase mid-sentence ("Young children…", "Initially, …").
+    private func dropCommonSentenceStarters(_ tagger: Tagger, _ hashes: [UInt64], _ names: inout [Mention]) {
+        guard let first = names.first, first.startToken == 0, first.endToken == 1 else { return }
+        let info = tagger.features.lexicon.info(hashes[0])
+        let capitalisation = (info >> 4) & 0xF  // 0 unknown, 1 + tenths capitalised mid-sentence
+        if capitalisation == 1 && info & 0xF >= 6 { names.removeFirst() }
     }
 
     /// A name does not end in "of", "and", "the", "for", "in" or "on": the greedy tagger sometimes

@@ -36,9 +36,12 @@ struct NameHeuristics: Sendable {
             }
             // A known phrase at the start of a longer run that is not itself a known name or headed
             // by a telling noun ("World Food Programme" is kept whole, "Korea Residents" is not).
-            if let (end, _) = gazetteer.longestMatch(at: i, hashes, limit: n), end < j,
-               gazetteer.entry(i, j, hashes) == nil, gazetteer.headLabel(hashes[j - 1]) == nil {
-                j = end
+            if let (end, _) = gazetteer.longestMatch(at: i, hashes, limit: n) {
+                if end > j {
+                    j = end  // a listed name the run stopped short of ("Democratic People’s Republic of Korea")
+                } else if end < j, gazetteer.entry(i, j, hashes) == nil, gazetteer.headLabel(hashes[j - 1]) == nil {
+                    j = end
+                }
             }
             let last = hashes[j - 1]
             var label = "?"

@@ -30,6 +30,15 @@ import Testing
         try await check("About [[CARDINAL three-quarters]] of the [[CARDINAL 1,500]] residents, at [[TIME 10:30 a.m.]]")
     }
 
+    @Test func normalizedValues() async throws {
+        let doc = try await StageHarness.run(try Entities(options: Entities.Options()), SentenceFixture.document(
+            "South Korea pledged $8 million in May 2019, about 80% of three-quarters of US$2.5 billion, on May 5, 2019.")).document
+        var values: [String: JSONValue] = [:]
+        for s in doc.spans(LayerName.entities) { if let v = s.attributes["value"] { values[doc.text(of: s)] = v } }
+        #expect(values == ["$8 million": 8_000_000, "May 2019": "2019-05", "80%": 80, "three-quarters": 0.75,
+                           "US$2.5 billion": 2_500_000_000, "May 5, 2019": "2019-05-05"])
+    }
+
     @Test func pronounOneIsNotANumber() async throws {
         try await check("No one knows which one of them left.")
     }

@@ -5,7 +5,9 @@ import Testing
 /// The conlleval-style scorer on a hand-made file with one wrong boundary ("Criminal Court" for
 /// "International Criminal Court") and one wrong type ("Moon Jae-in" as LOC).
 @Suite struct ScorerTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// Tests/Fixtures/ner (outside the test target, so SwiftPM does not ask to declare it).
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/ner")
 
     func load() throws -> (gold: [ConllSentence], pred: [[String]]) {
         let gold = try ConllReader.read(Self.fixtures.appendingPathComponent("scorer-gold.bio"))
