@@ -20,7 +20,6 @@ let stageTestExtras: [String: [Target.Dependency]] = [
 /// Files in stage test folders that are read through #filePath, not compiled or bundled.
 let stageTestExcludes: [String: [String]] = [
     "ClaimStage": ["Snapshots"],
-    "EntityStage": ["Fixtures"],
 ]
 
 let package = Package(
