@@ -9,6 +9,7 @@ struct TestIngest: SourceStage {
     static let summary = "test ingest"
     static let produces = ["text"]
     init(options: NoOptions) {}
+    func mayHoldManyDocuments(_ relativePath: String) -> Bool { relativePath.hasSuffix(".multi") }
     func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult] {
         let text = String(decoding: input.bytes, as: UTF8.self)
         if text.hasPrefix("FAIL") { throw StageError(code: "test.fail", "refused \(input.relativePath)") }

@@ -266,6 +266,16 @@ final class SourceLoader {
     /// The file's document ids and failed records.
     func manifest() async throws -> IngestManifest {
         if let m = manifestValue { return m }
+        // A file that cannot hold several documents becomes one document named after it: no
+        // manifest is stored or read for it (ingest's result is checked against this when it runs).
+        if case .source(let impl) = stage.implementation, !impl.mayHoldManyDocuments(file.relativePath),
+           let d = worker.state.cachedDigest(key) {
+            worker.state.hit(0)
+            let m = IngestManifest(documents: [fileID], failures: [])
+            manifestValue = m
+            digest = d
+            return m
+        }
         if let (payload, _) = worker.state.lookupPayload(manifestKey, stageName: stage.name, documentID: fileID),
            let json = try? JSONParser.parse(payload), let m = IngestManifest(json: json),
            let d = worker.state.cachedDigest(key)
@@ -324,7 +334,14 @@ final class SourceLoader {
         worker.state.miss(0, seconds: (ContinuousClock.now - t0).seconds)
         digest = worker.state.store(key, stage: stage.stageID, artifact: artifact)
         let manifest = IngestManifest(documents: artifact.documents.map(\.id), failures: artifact.failures)
-        worker.state.store(manifestKey, stage: stage.stageID, payload: JSONWriter().bytes(manifest.json))
+        if !impl.mayHoldManyDocuments(file.relativePath) {
+            guard artifact.documents.count == 1, artifact.documents[0].id == fileID, artifact.failures.isEmpty else {
+                throw ChainFailure(stage: 0, code: "ingest.contract",
+                                   message: "stage '\(stage.stageID)' must turn \(file.relativePath) into one document with id '\(fileID)' (or say mayHoldManyDocuments)")
+            }
+        } else {
+            worker.state.store(manifestKey, stage: stage.stageID, payload: JSONWriter().bytes(manifest.json))
+        }
         artifactValue = artifact
         manifestValue = manifest
     }

@@ -57,7 +57,9 @@ public protocol SourceStage: Stage {
     /// cannot be read come back as failures, so one bad line loses only itself.
     func ingest(_ input: SourceInput, context: StageContext) async throws -> [IngestResult]
     /// Whether a file may hold more than one document (its records' ids are only known after
-    /// reading it). Sharded runs skip other files whose own id belongs to another shard unread.
+    /// reading it). For any other file, ingest must return exactly one document whose id is
+    /// `input.documentID`; the runner relies on it to skip cached files unread (and sharded runs
+    /// skip other shards' files unread).
     func mayHoldManyDocuments(_ relativePath: String) -> Bool
 }
 

@@ -8,14 +8,31 @@ import Glibc
 /// go to a uniquely named temporary file in the same folder, which is then renamed over the target.
 public enum AtomicFile {
     private static let counter = Atomic<Int>(0)
+    private static let knownDirectories = Mutex<Set<String>>([])
+
+    /// Creates a folder (and its parents) unless this process already did.
+    static func ensureDirectory(_ dir: URL) throws {
+        let path = dir.path
+        if knownDirectories.withLock({ $0.contains(path) }) { return }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        knownDirectories.withLock { _ = $0.insert(path) }
+    }
 
     /// Writes `bytes` to `url`, creating parent folders.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try ensureDirectory(dir)
         let n = counter.add(1, ordering: .relaxed).newValue
         let tmp = dir.appendingPathComponent(".tmp-\(getpid())-\(n)-\(url.lastPathComponent.prefix(40))")
-        try writeNew(bytes, to: tmp.path, reportingAs: url.path)
+        do {
+            try writeNew(bytes, to: tmp.path, reportingAs: url.path)
+        } catch {
+            // The folder may have been removed since this process created it (cache clear): once more.
+            guard !FileManager.default.fileExists(atPath: dir.path) else { throw error }
+            knownDirectories.withLock { _ = $0.remove(dir.path) }
+            try ensureDirectory(dir)
+            try writeNew(bytes, to: tmp.path, reportingAs: url.path)
+        }
         if rename(tmp.path, url.path) != 0 {
             let err = errno
             try? FileManager.default.removeItem(at: tmp)
@@ -26,9 +43,13 @@ public enum AtomicFile {
     /// Streams into a temporary file via `body`, then renames it over `url`.
     public static func write(to url: URL, _ body: (FileHandle) throws -> Void) throws {
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try ensureDirectory(dir)
         let n = counter.add(1, ordering: .relaxed).newValue
         let tmp = dir.appendingPathComponent(".tmp-\(getpid())-\(n)-\(url.lastPathComponent.prefix(40))")
+        if !FileManager.default.fileExists(atPath: dir.path) {
+            knownDirectories.withLock { _ = $0.remove(dir.path) }
+            try ensureDirectory(dir)
+        }
         try writeNew([], to: tmp.path, reportingAs: url.path)
         guard let h = try? FileHandle(forWritingTo: tmp) else {
             throw FileError(path: url.path, message: "cannot write (is the folder writable and the disk not full?)")
