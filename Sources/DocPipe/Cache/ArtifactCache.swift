@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The content-addressed on-disk cache of stage results.
 ///
@@ -11,8 +14,17 @@ public struct ArtifactCache: Sendable {
     /// The cache folder.
     public let directory: URL
 
+    /// `directory/objects` as a path string (object paths are built by concatenation: cheap).
+    private let objectsPath: String
+
     /// A cache rooted at `directory` (created on first write).
-    public init(directory: URL) { self.directory = directory }
+    public init(directory: URL) {
+        self.directory = directory
+        objectsPath = directory.appendingPathComponent("objects").path
+    }
+
+    /// The path of an object.
+    public func objectPath(_ key: String) -> String { "\(objectsPath)/\(key.prefix(2))/\(key)" }
 
     /// The result of a lookup.
     public enum Lookup: Sendable {
@@ -25,23 +37,21 @@ public struct ArtifactCache: Sendable {
     }
 
     /// Where an object lives.
-    public func objectURL(_ key: String) -> URL {
-        directory.appendingPathComponent("objects").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
-    }
+    public func objectURL(_ key: String) -> URL { URL(fileURLWithPath: objectPath(key)) }
 
     /// Whether an object file exists (not verified).
-    public func contains(_ key: String) -> Bool { FileManager.default.fileExists(atPath: objectURL(key).path) }
+    public func contains(_ key: String) -> Bool { access(objectPath(key), F_OK) == 0 }
 
     /// Reads and verifies an object.
     public func read(_ key: String) -> Lookup {
-        let url = objectURL(key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return .miss }
-        switch ArtifactCache.verify(Array(data)) {
+        let path = objectPath(key)
+        guard let data = AtomicFile.read(path: path) else { return .miss }
+        switch ArtifactCache.verify(data) {
         case .success(let (payload, digest)):
-            touch(url)
+            _ = utimes(path, nil)
             return .hit(payload, digest: digest)
         case .failure(let problem):
-            try? FileManager.default.removeItem(at: url)
+            unlink(path)
             return .corrupt(problem.message)
         }
     }
@@ -85,14 +95,21 @@ public struct ArtifactCache: Sendable {
         return Header(digest: String(parts[1]), length: n, stageID: String(parts[3]))
     }
 
-    /// The header of the object under `key`, if present and its size is consistent.
+    /// The header of the object under `key`, if present and its size is consistent (reads only
+    /// the first line).
     public func header(_ key: String) -> Header? {
-        let url = objectURL(key)
-        guard let h = ArtifactCache.header(ofObjectAt: url),
-              let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber
-        else { return nil }
-        let headerLength = "DPC2 \(h.digest) \(h.length) \(h.stageID)\n".utf8.count
-        return size.intValue == headerLength + h.length ? h : nil
+        let fd = open(objectPath(key), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var head = [UInt8](repeating: 0, count: 256)
+        let n = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 256) }
+        guard n > 0, let nl = head[..<n].firstIndex(of: 0x0A) else { return nil }
+        let parts = String(decoding: head[..<nl], as: UTF8.self).split(separator: " ")
+        guard parts.count >= 4, parts[0] == "DPC2", let length = Int(parts[2]) else { return nil }
+        guard Int(st.st_size) == nl + 1 + length else { return nil }
+        return Header(digest: String(parts[1]), length: length, stageID: String(parts[3]))
     }
 
     /// The stage id recorded in an object's header, without verifying it.
@@ -109,10 +126,10 @@ public struct ArtifactCache: Sendable {
         let digest = Checksum.hex(of: payload)
         var bytes = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
         bytes.append(contentsOf: payload)
-        try AtomicFile.write(bytes, to: objectURL(key))
+        try AtomicFile.write(bytes, toPath: objectPath(key))
         return digest
     }
 
     /// Removes an object.
-    public func remove(_ key: String) { try? FileManager.default.removeItem(at: objectURL(key)) }
+    public func remove(_ key: String) { unlink(objectPath(key)) }
 }

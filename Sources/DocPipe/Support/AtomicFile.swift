@@ -11,33 +11,64 @@ public enum AtomicFile {
     private static let knownDirectories = Mutex<Set<String>>([])
 
     /// Creates a folder (and its parents) unless this process already did.
-    static func ensureDirectory(_ dir: URL) throws {
-        let path = dir.path
+    static func ensureDirectory(_ dir: URL) throws { try ensureDirectory(path: dir.path) }
+
+    /// Creates a folder given by path (and its parents) unless this process already did.
+    static func ensureDirectory(path: String) throws {
         if knownDirectories.withLock({ $0.contains(path) }) { return }
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         knownDirectories.withLock { _ = $0.insert(path) }
     }
 
     /// Writes `bytes` to `url`, creating parent folders.
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
-        let dir = url.deletingLastPathComponent()
-        try ensureDirectory(dir)
+    public static func write(_ bytes: [UInt8], to url: URL) throws { try write(bytes, toPath: url.path) }
+
+    /// Writes `bytes` to a file path, creating parent folders (string paths: no URL work on hot paths).
+    public static func write(_ bytes: [UInt8], toPath path: String) throws {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        try ensureDirectory(path: dir)
         let n = counter.add(1, ordering: .relaxed).newValue
-        let tmp = dir.appendingPathComponent(".tmp-\(getpid())-\(n)-\(url.lastPathComponent.prefix(40))")
+        let tmp = "\(dir)/.tmp-\(getpid())-\(n)-\(name.prefix(40))"
         do {
-            try writeNew(bytes, to: tmp.path, reportingAs: url.path)
+            try writeNew(bytes, to: tmp, reportingAs: path)
         } catch {
             // The folder may have been removed since this process created it (cache clear): once more.
-            guard !FileManager.default.fileExists(atPath: dir.path) else { throw error }
-            knownDirectories.withLock { _ = $0.remove(dir.path) }
-            try ensureDirectory(dir)
-            try writeNew(bytes, to: tmp.path, reportingAs: url.path)
+            guard !FileManager.default.fileExists(atPath: dir) else { throw error }
+            knownDirectories.withLock { _ = $0.remove(dir) }
+            try ensureDirectory(path: dir)
+            try writeNew(bytes, to: tmp, reportingAs: path)
         }
-        if rename(tmp.path, url.path) != 0 {
+        if rename(tmp, path) != 0 {
             let err = errno
-            try? FileManager.default.removeItem(at: tmp)
-            throw FileError(path: url.path, message: "cannot rename into place: \(String(cString: strerror(err)))")
+            unlink(tmp)
+            throw FileError(path: path, message: "cannot rename into place: \(String(cString: strerror(err)))")
         }
+    }
+
+    /// Reads a whole file with POSIX calls; nil when it does not exist or cannot be read.
+    public static func read(path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        var out = [UInt8](repeating: 0, count: size)
+        var got = 0
+        let ok: Bool = out.withUnsafeMutableBytes { raw in
+            while got < size {
+                let n = Glibc.read(fd, raw.baseAddress! + got, size - got)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { break }
+                got += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if got < size { out.removeSubrange(got...) }
+        return out
     }
 
     /// Streams into a temporary file via `body`, then renames it over `url`.
