@@ -118,6 +118,10 @@ public struct ConfiguredStage: Sendable {
         self.implementation = implementation
     }
 
+    /// A stage that writes files and adds no layer (export): the cache keeps only checksums of
+    /// its files, and stream mode skips it.
+    public var isPureExporter: Bool { writesFiles && produces.isEmpty }
+
     /// SHA-256 of the canonical options.
     public var optionsDigest: String { SHA256.hex(of: JSONWriter().bytes(options)) }
 

@@ -404,13 +404,14 @@ struct ChainResolver {
         worker.state.miss(i, seconds: (ContinuousClock.now - t0).seconds)
         for line in context.logLines { worker.state.warn("[\(stage.name)] \(input.id): \(line)") }
         var artifact = StageArtifact(files: context.files, parts: context.parts)
-        // The cache keeps what the stage changed, and for file-writing stages only file checksums.
+        // The cache keeps what the stage changed, and for pure exporters only file checksums (their
+        // files live in the output folder; recomputing them is cheap next to the stages before).
         var stored = artifact
         if result != input {
             stored.delta = result.delta(from: input)
             artifact.documents = [result]
         }
-        if stage.writesFiles { stored = stored.withoutFileContents() }
+        if stage.isPureExporter { stored = stored.withoutFileContents() }
         digests[i] = worker.state.store(keys[i], stage: stage.stageID, artifact: stored)
         artifacts[i] = artifact
         return artifact

@@ -37,7 +37,7 @@ public struct StreamRunner: Sendable {
     public func run(next: @escaping @Sendable () -> String?, emit: @Sendable (String) throws -> Void) async throws -> Report {
         var streamConfig = config
         // Pure exporters (stages that write files and produce nothing) have no place in a stream.
-        streamConfig.stages = config.stages.enumerated().filter { $0.offset == 0 || !($0.element.writesFiles && $0.element.produces.isEmpty) }.map(\.element)
+        streamConfig.stages = config.stages.enumerated().filter { $0.offset == 0 || !$0.element.isPureExporter }.map(\.element)
         let state = RunState(stages: streamConfig.stages, cache: cacheDirectory.map(ArtifactCache.init(directory:)))
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docpipe-stream-\(getpid())")
         let spool = PartSpool(directory: scratch)
