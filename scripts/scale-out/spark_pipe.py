@@ -13,6 +13,7 @@ input order. Needs pyspark (pip install pyspark) and Java; runs Spark in local m
 import argparse
 import json
 import os
+import shlex
 import sys
 
 
@@ -44,7 +45,8 @@ def main():
                 pass
             records.append(line)
         rdd = sc.parallelize(records, args.partitions)
-        command = [args.docpipe, "filter", "--config", args.config, "--jobs", "1", "--no-cache"]
+        # PySpark splits the command with shlex; quote it so paths with spaces survive.
+        command = shlex.join([args.docpipe, "filter", "--config", args.config, "--jobs", "1", "--no-cache"])
         results = rdd.pipe(command, checkCode=True).collect()
     finally:
         sc.stop()
