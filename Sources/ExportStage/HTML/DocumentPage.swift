@@ -6,35 +6,45 @@ struct DocumentPage {
     let view: DocumentView
 
     /// The whole page.
-    func html() -> String {
-        let scalars = Array(view.document.text.unicodeScalars)
+    func html() -> [UInt8] {
         let labels = labelCounts()
-        var out = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-        out += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-        out += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-        out += metadata()
-        out += "<h2>Text</h2>\n<div class=\"legend\">"
+        var out: [UInt8] = []
+        out.reserveCapacity(view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
+        var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
+        head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
+        head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
+        head += metadata()
+        head += "<h2>Text</h2>\n<div class=\"legend\">"
         for (i, l) in labels.enumerated() {
-            out += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
         }
-        if !view.claims.isEmpty { out += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-        if labels.isEmpty && view.claims.isEmpty { out += "<span class=\"empty\">No entities or claims in this document.</span>" }
-        out += "</div>\n<div class=\"doc\">\n"
-        let blocks = self.blocks(scalars.count, scalars)
+        if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
+        if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
+        head += "</div>\n<div class=\"doc\">\n"
+        out.append(contentsOf: head.utf8)
+        let blocks = self.blocks()
         let marksByBlock = DocumentPage.assign(marks(labels: labels.map(\.label)), to: blocks.map { ($0.start, $0.end) })
         let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
-        for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
-            let body = Highlighter.render(view.index, block.start, block.end, marks: marks, milestones: milestonesByBlock[n])
-            switch block.kind {
-            case .heading: out += "<h3>\(body)</h3>\n"
-            case .paragraph: out += "<p>\(body)</p>\n"
-            case .gap: out += "<div class=\"gap\">\(body)</div>\n"
+        view.index.utf8.withUnsafeBufferPointer { text in
+            for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
+                switch block.kind {
+                case .heading: Bytes.raw("<h3>", &out)
+                case .paragraph: Bytes.raw("<p>", &out)
+                case .gap: Bytes.raw("<div class=\"gap\">", &out)
+                }
+                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, milestones: milestonesByBlock[n], into: &out)
+                switch block.kind {
+                case .heading: Bytes.raw("</h3>\n", &out)
+                case .paragraph: Bytes.raw("</p>\n", &out)
+                case .gap: Bytes.raw("</div>\n", &out)
+                }
             }
         }
-        out += "</div>\n"
-        out += claimTable()
-        out += entityTable(labels: labels.map(\.label))
-        return out + ReportShell.foot
+        Bytes.raw("</div>\n", &out)
+        out.append(contentsOf: claimTable().utf8)
+        out.append(contentsOf: entityTable(labels: labels.map(\.label)).utf8)
+        out.append(contentsOf: ReportShell.foot.utf8)
+        return out
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
@@ -78,7 +88,7 @@ struct DocumentPage {
 
     private func marks(labels: [String]) -> [Highlighter.Mark] {
         var out: [Highlighter.Mark] = []
-        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
+        out.reserveCapacity(view.claims.count + view.entities.count)
         for (n, c) in view.claims.enumerated() {
             let score = DocumentView.checkworthiness(c)
             let band = score.map { " " + CheckworthinessBand($0).rawValue.lowercased() } ?? ""
@@ -87,12 +97,19 @@ struct DocumentPage {
             if !kinds.isEmpty { title += ": " + kinds.joined(separator: ", ") }
             if let score { title += "; check-worthiness \(HTMLText.score(score))" }
             let attrs = "class=\"claim\(band)\" title=\"\(HTMLText.escape(title))\""
-            out.append(.init(start: c.start, end: c.end, layer: 0, open: "<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>",
-                             reopen: "<mark \(attrs)>", close: "</mark>"))
+            out.append(.init(start: c.start, end: c.end, layer: 0, open: Array("<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>".utf8),
+                             reopen: Array("<mark \(attrs)>".utf8), close: "</mark>"))
         }
-        for e in view.entities {
-            let canonical = e.attributes["canonical"]?.stringValue ?? view.text(of: e)
-            let open = "<span class=\"ent \(classOf[e.type] ?? "")\" data-label=\"\(HTMLText.escape(e.type))\" title=\"\(HTMLText.escape(e.type + ": " + canonical))\">"
+        // The opening tag up to the canonical name, once per label.
+        var prefixes: [String: [UInt8]] = [:]
+        for (i, l) in labels.enumerated() {
+            prefixes[l] = Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8)
+        }
+        for (i, e) in view.entities.enumerated() {
+            var open = prefixes[e.type]
+                ?? Array("<span class=\"ent \" data-label=\"\(HTMLText.escape(e.type))\" title=\"\(HTMLText.escape(e.type + ": "))".utf8)
+            HTMLText.append(escaping: view.canonical(i), to: &open)
+            Bytes.raw("\">", &open)
             out.append(.init(start: e.start, end: e.end, layer: 1, open: open, reopen: open, close: "</span>"))
         }
         return out
@@ -135,11 +152,13 @@ struct DocumentPage {
 
     /// Paragraphs (headings as such), plus any non-blank text between them; the whole text as
     /// one block when there is no paragraph layer.
-    func blocks(_ count: Int, _ scalars: [Unicode.Scalar]) -> [(start: Int, end: Int, kind: BlockKind)] {
+    func blocks() -> [(start: Int, end: Int, kind: BlockKind)] {
+        let count = view.scalars.scalarCount
         var out: [(Int, Int, BlockKind)] = []
         var pos = 0
         func gap(_ a: Int, _ b: Int) {
-            if scalars[a..<b].contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
+            if String(decoding: view.index.utf8[view.scalars.range(a, b)], as: UTF8.self).unicodeScalars
+                .contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
         }
         for p in view.paragraphs where p.start >= pos && p.end <= count && p.end > p.start {
             if p.start > pos { gap(pos, p.start) }
@@ -172,9 +191,7 @@ struct DocumentPage {
     private func entityTable(labels: [String]) -> String {
         guard !view.entities.isEmpty else { return "" }
         var counts: [EntityTable.Key: Int] = [:]
-        for e in view.entities {
-            counts[EntityTable.Key(label: e.type, canonical: e.attributes["canonical"]?.stringValue ?? view.text(of: e)), default: 0] += 1
-        }
+        for (i, e) in view.entities.enumerated() { counts[EntityTable.Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
         let rows = counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
         var out = "<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n"
