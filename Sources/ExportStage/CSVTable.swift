@@ -57,7 +57,10 @@ struct CSVTable: Sendable {
     static func otherAttributes(_ attributes: [String: JSONValue], _ shown: [String]) -> CSVWriter.Cell {
         var rest = attributes
         for k in shown { rest[k] = nil }
-        return rest.isEmpty ? .empty : .text(JSONWriter().string(.object(rest)))
+        guard !rest.isEmpty else { return .empty }
+        var out: [UInt8] = []
+        ValueWriter(pretty: false).write(object: rest, into: &out)
+        return .text(String(decoding: out, as: UTF8.self))
     }
 
     /// documents.csv: one row per document, from its documents.jsonl record.

@@ -12,7 +12,7 @@ extension DocumentView {
     func fullJSON() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(index.utf8.count + 256 + document.layers.values.reduce(0) { $0 + $1.count } * 200)
-        let w = JSONWriter(pretty: true)
+        let w = ValueWriter(pretty: true)
         Bytes.raw("{\n  \"id\": ", &out)
         Bytes.jsonString(document.id, &out)
         Bytes.raw(",\n  \"layers\": ", &out)
@@ -30,7 +30,7 @@ extension DocumentView {
                     Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
                     if !span.attributes.isEmpty {
                         Bytes.raw("\n        \"attributes\": ", &out)
-                        w.write(.object(span.attributes), into: &out, indent: 4)
+                        w.write(object: span.attributes, into: &out, indent: 4)
                         out.append(UInt8(ascii: ","))
                     }
                     let r = sourceRange.range(span.start, span.end)
@@ -51,7 +51,7 @@ extension DocumentView {
             Bytes.raw("\n  }", &out)
         }
         Bytes.raw(",\n  \"metadata\": ", &out)
-        w.write(.object(document.metadata), into: &out, indent: 1)
+        w.write(object: document.metadata, into: &out, indent: 1)
         Bytes.raw(",\n  \"schemaVersion\": ", &out)
         Bytes.int(Document.schemaVersion, &out)
         Bytes.raw(",\n  \"source\": ", &out)
@@ -102,12 +102,12 @@ extension DocumentView {
         var out: [UInt8] = []
         out.reserveCapacity(entities.count * 320)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = JSONWriter()
+        let w = ValueWriter(pretty: false)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in entities.enumerated() {
                 let p = entityPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
-                w.write(.object(span.attributes), into: &out)
+                w.write(object: span.attributes, into: &out)
                 Bytes.raw(#","canonical":"#, &out)
                 if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
                 out.append(contentsOf: documentMember)
@@ -142,12 +142,12 @@ extension DocumentView {
         var out: [UInt8] = []
         out.reserveCapacity(claims.count * 1200)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = JSONWriter()
+        let w = ValueWriter(pretty: false)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in claims.enumerated() {
                 let p = claimPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
-                w.write(.object(span.attributes), into: &out)
+                w.write(object: span.attributes, into: &out)
                 out.append(contentsOf: documentMember)
                 Bytes.raw(#","end":"#, &out)
                 Bytes.int(span.end, &out)

@@ -41,7 +41,7 @@ struct DocumentPage {
             }
         }
         Bytes.raw("</div>\n", &out)
-        out.append(contentsOf: claimTable().utf8)
+        claimTable(&out)
         out.append(contentsOf: entityTable(labels: labels.map(\.label)).utf8)
         out.append(contentsOf: ReportShell.foot.utf8)
         return out
@@ -169,23 +169,60 @@ struct DocumentPage {
         return out
     }
 
-    private func claimTable() -> String {
-        guard !view.claims.isEmpty else { return "" }
-        var out = "<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
-            + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n"
-        for (n, c) in view.claims.enumerated() {
-            let score = DocumentView.checkworthiness(c)
-            var rest = c.attributes
-            for k in ["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"] { rest[k] = nil }
-            out += "<tr><td class=\"num\"><a href=\"#c\(n + 1)\">\(n + 1)</a></td>"
-            out += "<td class=\"num\">" + (score.map { "<span class=\"score\">\(HTMLText.score($0))</span><span class=\"bar\" style=\"width:\(Int(max(0, min(1, $0)) * 60))px\"></span>" } ?? "") + "</td>"
-            out += "<td>\(HTMLText.escape(DocumentView.kinds(c).joined(separator: ", ")))</td>"
-            out += "<td>\(HTMLText.escape(HTMLText.truncated(view.text(of: c), 400)))</td>"
-            out += "<td>\(HTMLText.escape(c.attributes["hedges"].map(DocumentPage.display) ?? ""))</td>"
-            out += "<td>\(HTMLText.escape(c.attributes["attribution"].map(DocumentPage.display) ?? ""))</td>"
-            out += "<td>\(HTMLText.escape(BratWriter.describe(rest)))</td></tr>\n"
+    /// Attributes the claims table shows in their own columns (or not at all).
+    private static let claimColumns: Set<String> = ["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"]
+
+    private static let claimHead = Array(("<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
+        + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n").utf8)
+
+    private func claimTable(_ out: inout [UInt8]) {
+        guard !view.claims.isEmpty else { return }
+        out.append(contentsOf: DocumentPage.claimHead)
+        view.index.utf8.withUnsafeBufferPointer { text in
+            for (n, c) in view.claims.enumerated() {
+                let a = c.attributes
+                Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
+                Bytes.int(n + 1, &out)
+                Bytes.raw("\">", &out)
+                Bytes.int(n + 1, &out)
+                Bytes.raw("</a></td><td class=\"num\">", &out)
+                if let score = DocumentView.checkworthiness(c) {
+                    Bytes.raw("<span class=\"score\">", &out)
+                    out.append(contentsOf: HTMLText.score(score).utf8)
+                    Bytes.raw("</span><span class=\"bar\" style=\"width:", &out)
+                    Bytes.int(Int(max(0, min(1, score)) * 60), &out)
+                    Bytes.raw("px\"></span>", &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                let kinds = DocumentView.kinds(c)
+                for (k, kind) in kinds.enumerated() {
+                    if k > 0 { Bytes.raw(", ", &out) }
+                    HTMLText.append(escaping: kind, to: &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                // The claim's text, cut at 400 scalars with an ellipsis.
+                let bytes = view.claimPlaces[n].bytes
+                let first = max(c.start, 0)
+                if min(c.end, view.scalars.scalarCount) - first > 400 {
+                    HTMLText.append(escaping: text, bytes.lowerBound..<view.scalars.byte(first + 400), to: &out)
+                    out.append(contentsOf: "…".utf8)
+                } else {
+                    HTMLText.append(escaping: text, bytes, to: &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                if let h = a["hedges"] { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
+                Bytes.raw("</td><td>", &out)
+                if let at = a["attribution"] { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
+                Bytes.raw("</td><td>", &out)
+                if a.keys.contains(where: { !DocumentPage.claimColumns.contains($0) }) {
+                    var rest = a
+                    for k in DocumentPage.claimColumns { rest[k] = nil }
+                    HTMLText.append(escaping: BratWriter.describe(rest), to: &out)
+                }
+                Bytes.raw("</td></tr>\n", &out)
+            }
         }
-        return out + "</tbody></table>\n"
+        Bytes.raw("</tbody></table>\n", &out)
     }
 
     private func entityTable(labels: [String]) -> String {
