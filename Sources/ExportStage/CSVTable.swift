@@ -145,16 +145,26 @@ struct CSVTable: Sendable {
                 if let s = p.sentence { Bytes.int(s, &out) }
                 out.append(comma)
                 if let s = p.page { Bytes.int(s, &out) }
-                let a = e.attributes
-                for k in ["iso3", "value", "confidence"] {
-                    out.append(comma)
-                    writer.append(cell(a[k]), to: &out)
+                // One pass over the attributes: the three with columns, and whether any other is left.
+                var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
+                var others = false
+                for (k, v) in e.attributes {
+                    switch k {
+                    case "iso3": iso3 = v
+                    case "value": value = v
+                    case "confidence": confidence = v
+                    case "canonical": break
+                    default: others = true
+                    }
                 }
                 out.append(comma)
-                if a.count > (a["canonical"] == nil ? 0 : 1) + (a["iso3"] == nil ? 0 : 1) + (a["value"] == nil ? 0 : 1)
-                    + (a["confidence"] == nil ? 0 : 1) {
-                    writer.append(otherAttributes(a, ["canonical", "iso3", "value", "confidence"]), to: &out)
-                }
+                writer.append(cell(iso3), to: &out)
+                out.append(comma)
+                writer.append(cell(value), to: &out)
+                out.append(comma)
+                writer.append(cell(confidence), to: &out)
+                out.append(comma)
+                if others { writer.append(otherAttributes(e.attributes, ["canonical", "iso3", "value", "confidence"]), to: &out) }
                 writer.endRow(&out)
             }
         }

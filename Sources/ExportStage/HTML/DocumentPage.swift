@@ -23,7 +23,8 @@ struct DocumentPage {
         head += "</div>\n<div class=\"doc\">\n"
         out.append(contentsOf: head.utf8)
         let blocks = self.blocks()
-        let marksByBlock = DocumentPage.assign(marks(labels: labels.map(\.label)), to: blocks.map { ($0.start, $0.end) })
+        let (marks, tags) = self.marks(labels: labels.map(\.label))
+        let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
         let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
         view.index.utf8.withUnsafeBufferPointer { text in
             for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
@@ -32,7 +33,7 @@ struct DocumentPage {
                 case .paragraph: Bytes.raw("<p>", &out)
                 case .gap: Bytes.raw("<div class=\"gap\">", &out)
                 }
-                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, milestones: milestonesByBlock[n], into: &out)
+                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n], into: &out)
                 switch block.kind {
                 case .heading: Bytes.raw("</h3>\n", &out)
                 case .paragraph: Bytes.raw("</p>\n", &out)
@@ -86,9 +87,10 @@ struct DocumentPage {
     /// A JSON value as readable text.
     static func display(_ v: JSONValue) -> String { AttributeText.display(v, separator: ", ") }
 
-    private func marks(labels: [String]) -> [Highlighter.Mark] {
+    private func marks(labels: [String]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
         var out: [Highlighter.Mark] = []
         out.reserveCapacity(view.claims.count + view.entities.count)
+        var tags = Highlighter.Tags()
         for (n, c) in view.claims.enumerated() {
             let score = DocumentView.checkworthiness(c)
             let band = score.map { " " + CheckworthinessBand($0).rawValue.lowercased() } ?? ""
@@ -97,22 +99,25 @@ struct DocumentPage {
             if !kinds.isEmpty { title += ": " + kinds.joined(separator: ", ") }
             if let score { title += "; check-worthiness \(HTMLText.score(score))" }
             let attrs = "class=\"claim\(band)\" title=\"\(HTMLText.escape(title))\""
-            out.append(.init(start: c.start, end: c.end, layer: 0, open: Array("<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>".utf8),
-                             reopen: Array("<mark \(attrs)>".utf8), close: "</mark>"))
+            tags.claimOpen.append(Array("<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>".utf8))
+            tags.claimReopen.append(Array("<mark \(attrs)>".utf8))
+            out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
-        // The opening tag up to the canonical name, once per label.
-        var prefixes: [String: [UInt8]] = [:]
+        var labelIndex: [String: Int] = [:]
         for (i, l) in labels.enumerated() {
-            prefixes[l] = Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8)
+            labelIndex[l] = i
+            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8))
         }
+        tags.entityLabel.reserveCapacity(view.entities.count)
+        var last = (label: "", index: -1)
         for (i, e) in view.entities.enumerated() {
-            var open = prefixes[e.type]
-                ?? Array("<span class=\"ent \" data-label=\"\(HTMLText.escape(e.type))\" title=\"\(HTMLText.escape(e.type + ": "))".utf8)
-            HTMLText.append(escaping: view.canonical(i), to: &open)
-            Bytes.raw("\">", &open)
-            out.append(.init(start: e.start, end: e.end, layer: 1, open: open, reopen: open, close: "</span>"))
+            if last.index < 0 || e.type != last.label { last = (e.type, labelIndex[e.type]!) }
+            tags.entityLabel.append(last.index)
+            out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
         }
-        return out
+        tags.canonical = view.canonicalAttributes
+        tags.entityBytes = view.entityPlaces.map(\.bytes)
+        return (out, tags)
     }
 
     /// Each block's marks: every mark goes to the blocks it overlaps (found by binary search),

@@ -12,17 +12,48 @@ struct Highlighter {
         var end: Int
         /// 0 for outer marks (claims), 1 for inner ones (entities).
         var layer: Int
-        /// The opening tag the first time; `reopen` when it continues after a crossing span.
-        var open: [UInt8]
-        var reopen: [UInt8]
-        var close: StaticString
+        /// Which tag it writes (an index into `Tags`).
+        var tag: Int
+    }
+
+    /// The tags of a page's marks, written as they are needed (no string per mark).
+    struct Tags {
+        /// Per claim: its opening tag the first time, and when it continues after a crossing span.
+        var claimOpen: [[UInt8]] = []
+        var claimReopen: [[UInt8]] = []
+        /// Per entity label: the opening tag up to the canonical name.
+        var labelPrefix: [[UInt8]] = []
+        /// Per entity: its label's index in `labelPrefix`.
+        var entityLabel: [Int] = []
+        /// Per entity: its canonical name (or nil: its text).
+        var canonical: [String?] = []
+        /// Per entity: its text's bytes (used when `canonical` is nil).
+        var entityBytes: [Range<Int>] = []
+
+        /// Mark tags for claims are `0..<claims`, entity `i` is `claims + i`.
+        var claims: Int { claimOpen.count }
+
+        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+            if m.tag < claims {
+                out.append(contentsOf: first ? claimOpen[m.tag] : claimReopen[m.tag])
+            } else {
+                let i = m.tag - claims
+                out.append(contentsOf: labelPrefix[entityLabel[i]])
+                if let c = canonical[i] { HTMLText.append(escaping: c, to: &out) } else { HTMLText.append(escaping: text, entityBytes[i], to: &out) }
+                Bytes.raw("\">", &out)
+            }
+        }
+
+        @inline(__always) func close(_ m: Mark, _ out: inout [UInt8]) {
+            if m.tag < claims { Bytes.raw("</mark>", &out) } else { Bytes.raw("</span>", &out) }
+        }
     }
 
     /// Appends HTML for scalars `start..<end` of `text` (its UTF-8 bytes, sliced through
     /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
     /// offset, such as a page break), sorted by offset.
     static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
-                       milestones: [(offset: Int, html: String)] = [], into out: inout [UInt8]) {
+                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout [UInt8]) {
         var marks: [Mark] = []
         marks.reserveCapacity(input.count)
         for var m in input where m.end > start && m.start < end && m.end > m.start {
@@ -51,11 +82,11 @@ struct Highlighter {
             // Close marks ending here, innermost first; reopen any crossing ones above them.
             while let target = stack.lastIndex(where: { marks[$0].end == p }) {
                 let above = Array(stack[(target + 1)...])
-                for i in above.reversed() { Bytes.raw(marks[i].close, &out) }
-                Bytes.raw(marks[stack[target]].close, &out)
+                for i in above.reversed() { tags.close(marks[i], &out) }
+                tags.close(marks[stack[target]], &out)
                 stack.removeSubrange(target...)
                 for i in above where marks[i].end > p {
-                    out.append(contentsOf: marks[i].reopen)
+                    tags.open(marks[i], first: false, text, &out)
                     stack.append(i)
                 }
             }
@@ -64,7 +95,7 @@ struct Highlighter {
                 milestone += 1
             }
             while next < marks.count, marks[next].start == p {
-                out.append(contentsOf: marks[next].open)
+                tags.open(marks[next], first: true, text, &out)
                 stack.append(next)
                 next += 1
             }
@@ -72,6 +103,6 @@ struct Highlighter {
                 HTMLText.append(escaping: text, scalars.byte(p)..<scalars.byte(points[k]), to: &out)
             }
         }
-        for i in stack.reversed() { Bytes.raw(marks[i].close, &out) }
+        for i in stack.reversed() { tags.close(marks[i], &out) }
     }
 }
