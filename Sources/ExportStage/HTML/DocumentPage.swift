@@ -92,15 +92,39 @@ struct DocumentPage {
         out.reserveCapacity(view.claims.count + view.entities.count)
         var tags = Highlighter.Tags()
         for (n, c) in view.claims.enumerated() {
+            // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
+            var attrs: [UInt8] = []
+            attrs.reserveCapacity(96)
+            Bytes.raw("class=\"claim", &attrs)
             let score = DocumentView.checkworthiness(c)
-            let band = score.map { " " + CheckworthinessBand($0).rawValue.lowercased() } ?? ""
-            var title = "claim \(n + 1)"
-            let kinds = DocumentView.kinds(c)
-            if !kinds.isEmpty { title += ": " + kinds.joined(separator: ", ") }
-            if let score { title += "; check-worthiness \(HTMLText.score(score))" }
-            let attrs = "class=\"claim\(band)\" title=\"\(HTMLText.escape(title))\""
-            tags.claimOpen.append(Array("<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>".utf8))
-            tags.claimReopen.append(Array("<mark \(attrs)>".utf8))
+            if let score {
+                switch CheckworthinessBand(score) {
+                case .high: Bytes.raw(" high", &attrs)
+                case .medium: Bytes.raw(" medium", &attrs)
+                case .low: Bytes.raw(" low", &attrs)
+                }
+            }
+            Bytes.raw("\" title=\"claim ", &attrs)
+            Bytes.int(n + 1, &attrs)
+            for (k, kind) in DocumentView.kinds(c).enumerated() {
+                Bytes.raw(k == 0 ? ": " : ", ", &attrs)
+                HTMLText.append(escaping: kind, to: &attrs)
+            }
+            if let score {
+                Bytes.raw("; check-worthiness ", &attrs)
+                HTMLText.appendScore(score, to: &attrs)
+            }
+            Bytes.raw("\">", &attrs)
+            var open: [UInt8] = []
+            open.reserveCapacity(attrs.count + 32)
+            Bytes.raw("<mark id=\"c", &open)
+            Bytes.int(n + 1, &open)
+            Bytes.raw("\" data-n=\"", &open)
+            Bytes.int(n + 1, &open)
+            Bytes.raw("\" ", &open)
+            open.append(contentsOf: attrs)
+            tags.claimOpen.append(open)
+            tags.claimReopen.append(Array("<mark ".utf8) + attrs)
             out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
         var labelIndex: [String: Int] = [:]
@@ -193,7 +217,7 @@ struct DocumentPage {
                 Bytes.raw("</a></td><td class=\"num\">", &out)
                 if let score = DocumentView.checkworthiness(c) {
                     Bytes.raw("<span class=\"score\">", &out)
-                    out.append(contentsOf: HTMLText.score(score).utf8)
+                    HTMLText.appendScore(score, to: &out)
                     Bytes.raw("</span><span class=\"bar\" style=\"width:", &out)
                     Bytes.int(Int(max(0, min(1, score)) * 60), &out)
                     Bytes.raw("px\"></span>", &out)

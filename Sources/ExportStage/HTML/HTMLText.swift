@@ -73,6 +73,17 @@ enum HTMLText {
         return "\(sign)\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
     }
 
+    /// Appends `score(d)`.
+    static func appendScore(_ d: Double, to out: inout [UInt8]) {
+        let hundredths = Int((d * 100).rounded())
+        if hundredths < 0 { out.append(UInt8(ascii: "-")) }
+        let v = abs(hundredths)
+        Bytes.int(v / 100, &out)
+        out.append(UInt8(ascii: "."))
+        if v % 100 < 10 { out.append(UInt8(ascii: "0")) }
+        Bytes.int(v % 100, &out)
+    }
+
     /// An integer with thousands separators ("12,345").
     static func count(_ n: Int) -> String {
         let digits = String(abs(n))
