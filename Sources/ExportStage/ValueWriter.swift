@@ -2,7 +2,7 @@ import DocPipe
 
 /// Writes JSON values (span attributes, metadata) with exactly the bytes `JSONWriter` gives,
 /// faster: an object's members are sorted once as (key, value) pairs (no lookup per key), and
-/// small objects (most attribute values) are written in key order without sorting an array.
+/// objects of one member, the usual case for nested attribute values, skip sorting.
 struct ValueWriter {
     /// Indent by two spaces, members on their own lines (as `JSONWriter(pretty: true)`).
     let pretty: Bool
@@ -37,20 +37,9 @@ struct ValueWriter {
         if o.count == 1 {
             let (k, v) = o.first!
             member(k, v, first: true, &out, indent)
-        } else if o.count <= 6 {
-            // Small objects: pick each next key in order by scanning (no array, no sort).
-            var previous: String? = nil
-            for n in 0..<o.count {
-                var best: (key: String, value: JSONValue)? = nil
-                for m in o where previous.map({ JSONWriter.utf8Less($0, m.key) }) ?? true {
-                    if best.map({ JSONWriter.utf8Less(m.key, $0.key) }) ?? true { best = m }
-                }
-                member(best!.key, best!.value, first: n == 0, &out, indent)
-                previous = best!.key
-            }
         } else {
             var members = Array(o)
-            members.sort { JSONWriter.utf8Less($0.key, $1.key) }
+            members.sort { ValueWriter.less($0.key, $1.key) }
             for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
         }
         newline(&out, indent)
@@ -64,6 +53,12 @@ struct ValueWriter {
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
         write(v, into: &out, indent: indent + 1)
+    }
+
+    /// Code-point order of keys (as `JSONWriter.utf8Less`), deciding on the first byte when it differs.
+    @inline(__always) static func less(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8.first.map(Int.init) ?? -1, y = b.utf8.first.map(Int.init) ?? -1
+        return x != y ? x < y : JSONWriter.utf8Less(a, b)
     }
 
     @inline(__always) private func newline(_ out: inout [UInt8], _ indent: Int) {
