@@ -192,15 +192,27 @@ struct CSVTable: Sendable {
                 if let s = p.sentence { Bytes.int(s, &out) }
                 out.append(comma)
                 if let s = p.page { Bytes.int(s, &out) }
-                let a = c.attributes
+                // One pass over the attributes: the four with columns, and whether any other is left.
+                var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
+                var others = false
+                for (k, v) in c.attributes {
+                    switch k {
+                    case "checkworthiness": score = v
+                    case "kinds": kinds = v
+                    case "hedges": hedges = v
+                    case "attribution": attribution = v
+                    case "entities": break
+                    default: others = true
+                    }
+                }
                 out.append(comma)
-                writer.append(cell(a["checkworthiness"]), to: &out)
+                writer.append(cell(score), to: &out)
                 out.append(comma)
-                writer.append(cell(a["kinds"]), to: &out)
+                writer.append(cell(kinds), to: &out)
                 out.append(comma)
-                writer.append(CSVTable.text(a["hedges"]), to: &out)
+                writer.append(CSVTable.text(hedges), to: &out)
                 out.append(comma)
-                writer.append(CSVTable.text(a["attribution"]), to: &out)
+                writer.append(CSVTable.text(attribution), to: &out)
                 out.append(comma)
                 var names: [UInt8] = []
                 for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
@@ -213,7 +225,7 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 out.append(comma)
-                writer.append(otherAttributes(a, ["checkworthiness", "kinds", "hedges", "attribution", "entities"]), to: &out)
+                if others { writer.append(otherAttributes(c.attributes, ["checkworthiness", "kinds", "hedges", "attribution", "entities"]), to: &out) }
                 writer.endRow(&out)
             }
         }

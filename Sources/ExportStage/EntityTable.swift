@@ -23,10 +23,15 @@ struct EntityTable {
 
     private(set) var counts: [Key: Counts] = [:]
 
-    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity, sorted.
-    static func documentCounts(_ view: DocumentView) -> [UInt8] {
+    /// Mentions per distinct entity of one document.
+    static func counts(_ view: DocumentView) -> [Key: Int] {
         var local: [Key: Int] = [:]
         for (i, e) in view.entities.enumerated() { local[Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
+        return local
+    }
+
+    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity (`counts`), sorted.
+    static func documentCounts(_ local: [Key: Int]) -> [UInt8] {
         var out: [UInt8] = []
         for key in local.keys.sorted() {
             out.append(UInt8(ascii: "["))

@@ -49,8 +49,9 @@ public struct Export: DocumentStage {
             context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
             context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
+        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : [:]
         if formats.contains(.csv) || formats.contains(.html) {
-            context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(view))
+            context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(entityCounts))
         }
         if formats.contains(.brat) {
             context.write(file: ExportPaths.bratText(stem), bytes: Array(document.text.utf8))
@@ -63,7 +64,7 @@ public struct Export: DocumentStage {
             context.append(part: ExportPaths.conll, bytes: conll)
         }
         if formats.contains(.html) {
-            context.write(file: ExportPaths.reportPage(stem), bytes: DocumentPage(view: view).html())
+            context.write(file: ExportPaths.reportPage(stem), bytes: DocumentPage(view: view, entityCounts: entityCounts).html())
             context.append(part: ExportPaths.reportStatsPart, bytes: ReportSummary.documentPart(view, topClaims: options.reportTopClaims))
             context.append(part: ExportPaths.reportRowsPart, bytes: Array(IndexPage.row(view).utf8))
         }

@@ -4,6 +4,8 @@ import DocPipe
 /// claims highlighted, and tables of its claims and entities.
 struct DocumentPage {
     let view: DocumentView
+    /// Mentions per distinct entity of the document (`EntityTable.counts`), shared with the CSV part.
+    let entityCounts: [EntityTable.Key: Int]
 
     /// The whole page.
     func html() -> [UInt8] {
@@ -43,7 +45,7 @@ struct DocumentPage {
         }
         Bytes.raw("</div>\n", &out)
         claimTable(&out)
-        out.append(contentsOf: entityTable(labels: labels.map(\.label)).utf8)
+        entityTable(labels: labels.map(\.label), &out)
         out.append(contentsOf: ReportShell.foot.utf8)
         return out
     }
@@ -254,16 +256,22 @@ struct DocumentPage {
         Bytes.raw("</tbody></table>\n", &out)
     }
 
-    private func entityTable(labels: [String]) -> String {
-        guard !view.entities.isEmpty else { return "" }
-        var counts: [EntityTable.Key: Int] = [:]
-        for (i, e) in view.entities.enumerated() { counts[EntityTable.Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
-        let rows = counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+    private func entityTable(labels: [String], _ out: inout [UInt8]) {
+        guard !view.entities.isEmpty else { return }
+        let rows = entityCounts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
-        var out = "<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n"
+        Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
         for (key, n) in rows {
-            out += "<tr><td>\(HTMLText.escape(key.canonical))</td><td><span class=\"chip \(classOf[key.label] ?? "")\">\(HTMLText.escape(key.label))</span></td><td class=\"num\">\(n)</td></tr>\n"
+            Bytes.raw("<tr><td>", &out)
+            HTMLText.append(escaping: key.canonical, to: &out)
+            Bytes.raw("</td><td><span class=\"chip ", &out)
+            out.append(contentsOf: (classOf[key.label] ?? "").utf8)
+            Bytes.raw("\">", &out)
+            HTMLText.append(escaping: key.label, to: &out)
+            Bytes.raw("</span></td><td class=\"num\">", &out)
+            Bytes.int(n, &out)
+            Bytes.raw("</td></tr>\n", &out)
         }
-        return out + "</tbody></table>\n"
+        Bytes.raw("</tbody></table>\n", &out)
     }
 }
