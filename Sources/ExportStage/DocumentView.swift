@@ -20,6 +20,8 @@ struct DocumentView {
     let entityPlaces: [Place]
     /// Where each claim lies, in `claims` order.
     let claimPlaces: [Place]
+    /// The attributes the report reads, per claim.
+    let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
 
@@ -45,6 +47,7 @@ struct DocumentView {
         entities = document.spans(LayerName.entities)
         claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
         pages = document.spans(LayerName.pages)
+        claimFields = claims.map(ClaimFields.init)
         canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, sourceRange)
         func place(_ span: Span) -> Place {

@@ -98,7 +98,8 @@ struct DocumentPage {
             var attrs: [UInt8] = []
             attrs.reserveCapacity(96)
             Bytes.raw("class=\"claim", &attrs)
-            let score = DocumentView.checkworthiness(c)
+            let fields = view.claimFields[n]
+            let score = fields.score
             if let score {
                 switch CheckworthinessBand(score) {
                 case .high: Bytes.raw(" high", &attrs)
@@ -108,7 +109,7 @@ struct DocumentPage {
             }
             Bytes.raw("\" title=\"claim ", &attrs)
             Bytes.int(n + 1, &attrs)
-            for (k, kind) in DocumentView.kinds(c).enumerated() {
+            for (k, kind) in fields.kinds.enumerated() {
                 Bytes.raw(k == 0 ? ": " : ", ", &attrs)
                 HTMLText.append(escaping: kind, to: &attrs)
             }
@@ -200,9 +201,6 @@ struct DocumentPage {
         return out
     }
 
-    /// Attributes the claims table shows in their own columns (or not at all).
-    private static let claimColumns: Set<String> = ["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"]
-
     private static let claimHead = Array(("<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
         + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n").utf8)
 
@@ -211,13 +209,13 @@ struct DocumentPage {
         out.append(contentsOf: DocumentPage.claimHead)
         view.index.utf8.withUnsafeBufferPointer { text in
             for (n, c) in view.claims.enumerated() {
-                let a = c.attributes
                 Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
                 Bytes.int(n + 1, &out)
                 Bytes.raw("\">", &out)
                 Bytes.int(n + 1, &out)
                 Bytes.raw("</a></td><td class=\"num\">", &out)
-                if let score = DocumentView.checkworthiness(c) {
+                let fields = view.claimFields[n]
+                if let score = fields.score {
                     Bytes.raw("<span class=\"score\">", &out)
                     HTMLText.appendScore(score, to: &out)
                     Bytes.raw("</span><span class=\"bar\" style=\"width:", &out)
@@ -225,8 +223,7 @@ struct DocumentPage {
                     Bytes.raw("px\"></span>", &out)
                 }
                 Bytes.raw("</td><td>", &out)
-                let kinds = DocumentView.kinds(c)
-                for (k, kind) in kinds.enumerated() {
+                for (k, kind) in fields.kinds.enumerated() {
                     if k > 0 { Bytes.raw(", ", &out) }
                     HTMLText.append(escaping: kind, to: &out)
                 }
@@ -241,13 +238,12 @@ struct DocumentPage {
                     HTMLText.append(escaping: text, bytes, to: &out)
                 }
                 Bytes.raw("</td><td>", &out)
-                if let h = a["hedges"] { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
+                if let h = fields.hedges { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if let at = a["attribution"] { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
+                if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if a.keys.contains(where: { !DocumentPage.claimColumns.contains($0) }) {
-                    var rest = a
-                    for k in DocumentPage.claimColumns { rest[k] = nil }
+                if fields.hasOthers {
+                    let rest = c.attributes.filter { !ClaimFields.shownInReport($0.key) }
                     HTMLText.append(escaping: BratWriter.describe(rest), to: &out)
                 }
                 Bytes.raw("</td></tr>\n", &out)
