@@ -88,10 +88,4 @@ struct CSVWriter {
         default: return false
         }
     }
-
-    /// `s` with a leading `'` when it starts with a character spreadsheets treat as a formula.
-    static func guarded(_ s: String) -> String {
-        guard let first = s.utf8.first, startsFormula(first) else { return s }
-        return "'" + s
-    }
 }

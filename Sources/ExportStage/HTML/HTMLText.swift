@@ -12,11 +12,6 @@ enum HTMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends UTF-8 `bytes` (valid UTF-8) to `out`, escaped.
-    static func append(escaping bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(escaping: $0, 0..<$0.count, to: &out) }
-    }
-
     /// Appends `text[range]` (valid UTF-8) to `out`, escaped; runs that need nothing are copied at once.
     static func append(escaping text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
         var i = range.lowerBound
