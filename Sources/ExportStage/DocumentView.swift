@@ -20,7 +20,7 @@ struct DocumentView {
     let entityPlaces: [Place]
     /// Where each claim lies, in `claims` order.
     let claimPlaces: [Place]
-    /// The attributes the report reads, per claim.
+    /// The attributes the report reads, per claim (empty unless asked for at init).
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
@@ -37,7 +37,8 @@ struct DocumentView {
         var page: Int?
     }
 
-    init(_ document: Document) {
+    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
+    init(_ document: Document, claimFields wanted: Bool = true) {
         self.document = document
         index = TextIndex(document.text)
         scalars = ScalarBytes(index.utf8)
@@ -47,7 +48,7 @@ struct DocumentView {
         entities = document.spans(LayerName.entities)
         claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
         pages = document.spans(LayerName.pages)
-        claimFields = claims.map(ClaimFields.init)
+        claimFields = wanted ? claims.map(ClaimFields.init) : []
         canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, sourceRange)
         func place(_ span: Span) -> Place {

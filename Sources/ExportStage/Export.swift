@@ -31,7 +31,7 @@ public struct Export: DocumentStage {
 
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
-        let view = DocumentView(document)
+        let view = DocumentView(document, claimFields: formats.contains(.html))
         let stem = view.fileStem
         if formats.contains(.json) {
             context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON())
