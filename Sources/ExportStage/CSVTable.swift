@@ -1,23 +1,18 @@
 import DocPipe
 
-/// The corpus CSV files and their columns. Rows are made from the same records as the JSONL
-/// files; `docs/outputs.md` describes every column.
+/// The corpus CSV files and their columns; `docs/outputs.md` describes every column. Rows say
+/// what the JSONL records say: documents.csv is read from the document record, entities.csv
+/// and claims.csv are written straight from the spans and the positions `DocumentView` found.
 struct CSVTable: Sendable {
-    /// A column: its header and how a record becomes its cell.
+    /// A column: its header and how a document record becomes its cell.
     struct Column: Sendable {
         let name: String
         let cell: @Sendable (JSONValue) -> CSVWriter.Cell
 
-        /// A column showing record member `key`, or a member of the record's `attributes` when
-        /// `attribute` is set.
-        init(_ name: String, key: String? = nil, attribute: String? = nil) {
+        /// A column showing record member `key`.
+        init(_ name: String) {
             self.name = name
-            if let attribute {
-                cell = { CSVTable.cell($0["attributes"]?[attribute]) }
-            } else {
-                let k = key ?? name
-                cell = { CSVTable.cell($0[k]) }
-            }
+            cell = { CSVTable.cell($0[name]) }
         }
 
         /// A column computed by `cell`.
@@ -29,18 +24,11 @@ struct CSVTable: Sendable {
 
     /// File name in the output folder.
     let file: String
-    /// The columns, in order.
-    let columns: [Column]
+    /// The column names, in order.
+    let names: [String]
 
     /// The header record.
-    func header(_ writer: CSVWriter) -> [UInt8] { writer.header(columns.map(\.name)) }
-
-    /// Rows for records.
-    func rows(_ records: [JSONValue], _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
-        for r in records { writer.appendRow(columns.map { $0.cell(r) }, to: &out) }
-        return out
-    }
+    func header(_ writer: CSVWriter) -> [UInt8] { writer.header(names) }
 
     /// The usual rendering of a JSON value in a cell: strings as they are, numbers as numbers,
     /// arrays of strings joined with "; ", anything else as compact JSON, null and absent empty.
@@ -65,17 +53,20 @@ struct CSVTable: Sendable {
         return s.isEmpty ? .empty : .text(s)
     }
 
-    /// Attributes other than the ones shown in their own columns, as compact JSON (empty when none).
-    static func otherAttributes(_ shown: Set<String>) -> @Sendable (JSONValue) -> CSVWriter.Cell {
-        { record in
-            var rest = record["attributes"]?.objectValue ?? [:]
-            for k in shown { rest[k] = nil }
-            return rest.isEmpty ? .empty : .text(JSONWriter().string(.object(rest)))
-        }
+    /// Attributes other than `shown` (which are in their own columns), as compact JSON (empty when none).
+    static func otherAttributes(_ attributes: [String: JSONValue], _ shown: [String]) -> CSVWriter.Cell {
+        var rest = attributes
+        for k in shown { rest[k] = nil }
+        guard !rest.isEmpty else { return .empty }
+        var out: [UInt8] = []
+        ValueWriter(pretty: false).write(object: rest, into: &out)
+        return .text(String(decoding: out, as: UTF8.self))
     }
 
-    /// documents.csv: one row per document.
-    static let documents = CSVTable(file: "documents.csv", columns: [
+    /// documents.csv: one row per document, from its documents.jsonl record.
+    static let documents = CSVTable(file: "documents.csv", names: documentColumns.map(\.name))
+
+    static let documentColumns: [Column] = [
         Column("id"),
         Column("title"),
         Column("authors") { cell($0["metadata"]?["authors"]) },
@@ -99,32 +90,145 @@ struct CSVTable: Sendable {
             return codes.isEmpty ? .empty : .text(codes.joined(separator: "; "))
         },
         Column("metadata") { cell($0["metadata"]) },
-    ])
+    ]
+
+    /// The documents.csv row of a document record.
+    static func documentRow(_ record: JSONValue, _ writer: CSVWriter) -> [UInt8] {
+        var out: [UInt8] = []
+        writer.appendRow(documentColumns.map { $0.cell(record) }, to: &out)
+        return out
+    }
 
     /// entities.csv: one row per entity mention.
-    static let entities = CSVTable(file: "entities.csv", columns: [
-        Column("document"), Column("index"), Column("label"), Column("text"), Column("canonical"),
-        Column("start"), Column("end"), Column("sourceStart"), Column("sourceEnd"), Column("sentence"), Column("page"),
-        Column("iso3", attribute: "iso3"), Column("value", attribute: "value"), Column("confidence", attribute: "confidence"),
-        Column("attributes", cell: otherAttributes(["canonical", "iso3", "value", "confidence"])),
+    static let entities = CSVTable(file: "entities.csv", names: [
+        "document", "index", "label", "text", "canonical", "start", "end", "sourceStart", "sourceEnd", "sentence", "page",
+        "iso3", "value", "confidence", "attributes",
     ])
 
     /// claims.csv: one row per claim.
-    static let claims = CSVTable(file: "claims.csv", columns: [
-        Column("document"), Column("index"), Column("start"), Column("end"), Column("sourceStart"), Column("sourceEnd"),
-        Column("sentence"), Column("page"),
-        Column("checkworthiness", attribute: "checkworthiness"), Column("kinds", attribute: "kinds"),
-        Column("hedges") { text($0["attributes"]?["hedges"]) }, Column("attribution") { text($0["attributes"]?["attribution"]) },
-        Column("entities") { r in
-            let names = (r["entities"]?.arrayValue ?? []).map { e in
-                "\(e["label"]?.stringValue ?? ""):\(e["canonical"]?.stringValue ?? "")"
-            }
-            return names.isEmpty ? .empty : .text(names.joined(separator: "; "))
-        },
-        Column("text"),
-        Column("attributes", cell: otherAttributes(["checkworthiness", "kinds", "hedges", "attribution", "entities"])),
+    static let claims = CSVTable(file: "claims.csv", names: [
+        "document", "index", "start", "end", "sourceStart", "sourceEnd", "sentence", "page",
+        "checkworthiness", "kinds", "hedges", "attribution", "entities", "text", "attributes",
     ])
 
     /// entity-table.csv: one row per (label, canonical) entity over the corpus.
     static let entityTableHeader = ["label", "canonical", "mentions", "documents"]
+
+    /// The document's entities.csv rows.
+    static func entityRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(view.entities.count * 100)
+        let comma = UInt8(ascii: ",")
+        var idField: [UInt8] = []
+        writer.append(text: view.id, to: &idField)
+        view.index.utf8.withUnsafeBufferPointer { utf8 in
+            for (n, e) in view.entities.enumerated() {
+                let p = view.entityPlaces[n]
+                out.append(contentsOf: idField)
+                out.append(comma)
+                Bytes.int(n, &out)
+                out.append(comma)
+                writer.append(text: e.type, to: &out)
+                out.append(comma)
+                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
+                out.append(comma)
+                if let c = view.canonicalAttributes[n] {
+                    writer.append(text: c, to: &out)
+                } else {
+                    writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
+                }
+                for v in [e.start, e.end, p.sourceStart, p.sourceEnd] {
+                    out.append(comma)
+                    Bytes.int(v, &out)
+                }
+                out.append(comma)
+                if let s = p.sentence { Bytes.int(s, &out) }
+                out.append(comma)
+                if let s = p.page { Bytes.int(s, &out) }
+                // One pass over the attributes: the three with columns, and whether any other is left.
+                var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
+                var others = false
+                for (k, v) in e.attributes {
+                    switch k {
+                    case "iso3": iso3 = v
+                    case "value": value = v
+                    case "confidence": confidence = v
+                    case "canonical": break
+                    default: others = true
+                    }
+                }
+                out.append(comma)
+                writer.append(cell(iso3), to: &out)
+                out.append(comma)
+                writer.append(cell(value), to: &out)
+                out.append(comma)
+                writer.append(cell(confidence), to: &out)
+                out.append(comma)
+                if others { writer.append(otherAttributes(e.attributes, ["canonical", "iso3", "value", "confidence"]), to: &out) }
+                writer.endRow(&out)
+            }
+        }
+        return out
+    }
+
+    /// The document's claims.csv rows.
+    static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(view.claims.count * 400)
+        let comma = UInt8(ascii: ",")
+        var idField: [UInt8] = []
+        writer.append(text: view.id, to: &idField)
+        view.index.utf8.withUnsafeBufferPointer { utf8 in
+            for (n, c) in view.claims.enumerated() {
+                let p = view.claimPlaces[n]
+                out.append(contentsOf: idField)
+                out.append(comma)
+                Bytes.int(n, &out)
+                for v in [c.start, c.end, p.sourceStart, p.sourceEnd] {
+                    out.append(comma)
+                    Bytes.int(v, &out)
+                }
+                out.append(comma)
+                if let s = p.sentence { Bytes.int(s, &out) }
+                out.append(comma)
+                if let s = p.page { Bytes.int(s, &out) }
+                // One pass over the attributes: the four with columns, and whether any other is left.
+                var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
+                var others = false
+                for (k, v) in c.attributes {
+                    switch k {
+                    case "checkworthiness": score = v
+                    case "kinds": kinds = v
+                    case "hedges": hedges = v
+                    case "attribution": attribution = v
+                    case "entities": break
+                    default: others = true
+                    }
+                }
+                out.append(comma)
+                writer.append(cell(score), to: &out)
+                out.append(comma)
+                writer.append(cell(kinds), to: &out)
+                out.append(comma)
+                writer.append(CSVTable.text(hedges), to: &out)
+                out.append(comma)
+                writer.append(CSVTable.text(attribution), to: &out)
+                out.append(comma)
+                var names: [UInt8] = []
+                for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
+                    if !names.isEmpty { names.append(contentsOf: "; ".utf8) }
+                    names.append(contentsOf: view.entities[i].type.utf8)
+                    names.append(UInt8(ascii: ":"))
+                    names.append(contentsOf: view.canonical(i).utf8)
+                }
+                names.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
+                out.append(comma)
+                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
+                out.append(comma)
+                if others { writer.append(otherAttributes(c.attributes, ["checkworthiness", "kinds", "hedges", "attribution", "entities"]), to: &out) }
+                writer.endRow(&out)
+            }
+        }
+        return out
+    }
 }

@@ -24,13 +24,51 @@ struct CSVWriter {
     func appendRow(_ cells: [Cell], to out: inout [UInt8]) {
         for (n, cell) in cells.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            switch cell {
-            case .text(let s): appendField(guardFormulas ? CSVWriter.guarded(s) : s, to: &out)
-            case .int(let i): out.append(contentsOf: String(i).utf8)
-            case .number(let d): JSONWriter.appendNumber(d, to: &out)
-            case .empty: break
-            }
+            append(cell, to: &out)
         }
+        endRow(&out)
+    }
+
+    /// Appends one cell (without a separator).
+    @inline(__always) func append(_ cell: Cell, to out: inout [UInt8]) {
+        switch cell {
+        case .text(let s): append(text: s, to: &out)
+        case .int(let i): Bytes.int(i, &out)
+        case .number(let d): JSONWriter.appendNumber(d, to: &out)
+        case .empty: break
+        }
+    }
+
+    /// Appends a text cell (without a separator).
+    @inline(__always) func append(text s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { append(text: $0, to: &out) }
+    }
+
+    /// Appends UTF-8 bytes as a text cell (without a separator): guarded, then quoted when needed.
+    func append(text bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var needsQuotes = false
+        for b in bytes where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0D || b == 0x0A {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        if guardFormulas, let first = bytes.first, CSVWriter.startsFormula(first) { out.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            var run = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...i]))
+                run = i  // the quote is written again: doubled
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: bytes)
+        }
+    }
+
+    /// Ends a record.
+    @inline(__always) func endRow(_ out: inout [UInt8]) {
         out.append(0x0D)
         out.append(0x0A)
     }
@@ -42,24 +80,12 @@ struct CSVWriter {
         return out
     }
 
-    /// `s` with a leading `'` when it starts with a character spreadsheets treat as a formula
-    /// (`=`, `+`, `-`, `@`, tab, CR), following OWASP's advice on CSV injection.
-    static func guarded(_ s: String) -> String {
-        guard let first = s.utf8.first else { return s }
+    /// Whether a cell starting with this byte is one spreadsheets treat as a formula (`=`, `+`,
+    /// `-`, `@`, tab, CR), following OWASP's advice on CSV injection.
+    @inline(__always) static func startsFormula(_ first: UInt8) -> Bool {
         switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s
-        default: return s
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
         }
-    }
-
-    private func appendField(_ s: String, to out: inout [UInt8]) {
-        let needsQuotes = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
-        guard needsQuotes else { out.append(contentsOf: s.utf8); return }
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,24 +1,83 @@
 import DocPipe
 
-/// The JSON shapes the export writes for one document: the full per-document file and the
-/// records of documents.jsonl, entities.jsonl and claims.jsonl (CSV columns are read from the
-/// same records, so every format says the same thing). Described in docs/outputs.md and
-/// docs/schema/.
+/// The JSON the export writes for one document, written straight to bytes from the spans: the
+/// full per-document file and the records of documents.jsonl, entities.jsonl and claims.jsonl.
+/// Keys come in sorted order (the bytes `JSONWriter` would give for the same JSON values);
+/// only attribute values, metadata and source go through the generic writer. Described in
+/// docs/outputs.md and docs/schema/.
 extension DocumentView {
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
-    /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every span.
-    func fullJSON() -> JSONValue {
-        guard case .object(var o) = document.json else { return document.json }
-        var layers: [String: JSONValue] = [:]
-        for (name, spans) in document.layers {
-            layers[name] = .array(spans.map { span in
-                guard case .object(var s) = span.json else { return span.json }
-                for (k, v) in offsets(span) { s[k] = v }
-                return .object(s)
-            })
+    /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
+    /// span, pretty-printed, with a final newline.
+    func fullJSON() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(index.utf8.count + 256 + document.layers.values.reduce(0) { $0 + $1.count } * 200)
+        let w = ValueWriter(pretty: true)
+        Bytes.raw("{\n  \"id\": ", &out)
+        Bytes.jsonString(document.id, &out)
+        Bytes.raw(",\n  \"layers\": ", &out)
+        if document.layers.isEmpty {
+            Bytes.raw("{}", &out)
+        } else {
+            out.append(UInt8(ascii: "{"))
+            for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+                Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
+                Bytes.jsonString(name, &out)
+                let spans = document.layers[name]!
+                if spans.isEmpty { Bytes.raw(": []", &out); continue }
+                Bytes.raw(": [", &out)
+                for (k, span) in spans.enumerated() {
+                    Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
+                    if !span.attributes.isEmpty {
+                        Bytes.raw("\n        \"attributes\": ", &out)
+                        w.write(object: span.attributes, into: &out, indent: 4)
+                        out.append(UInt8(ascii: ","))
+                    }
+                    let r = sourceRange.range(span.start, span.end)
+                    Bytes.raw("\n        \"end\": ", &out)
+                    Bytes.int(span.end, &out)
+                    Bytes.raw(",\n        \"sourceEnd\": ", &out)
+                    Bytes.int(r.end, &out)
+                    Bytes.raw(",\n        \"sourceStart\": ", &out)
+                    Bytes.int(r.start, &out)
+                    Bytes.raw(",\n        \"start\": ", &out)
+                    Bytes.int(span.start, &out)
+                    Bytes.raw(",\n        \"type\": ", &out)
+                    Bytes.jsonString(span.type, &out)
+                    Bytes.raw("\n      }", &out)
+                }
+                Bytes.raw("\n    ]", &out)
+            }
+            Bytes.raw("\n  }", &out)
         }
-        o["layers"] = .object(layers)
-        return .object(o)
+        Bytes.raw(",\n  \"metadata\": ", &out)
+        w.write(object: document.metadata, into: &out, indent: 1)
+        Bytes.raw(",\n  \"schemaVersion\": ", &out)
+        Bytes.int(Document.schemaVersion, &out)
+        Bytes.raw(",\n  \"source\": ", &out)
+        w.write(document.source.json, into: &out, indent: 1)
+        Bytes.raw(",\n  \"sourceMap\": ", &out)
+        if document.sourceMap.segments.isEmpty {
+            Bytes.raw("[]", &out)
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (n, seg) in document.sourceMap.segments.enumerated() {
+                Bytes.raw(n > 0 ? ",\n    [\n      " : "\n    [\n      ", &out)
+                Bytes.int(seg.text, &out)
+                Bytes.raw(",\n      ", &out)
+                Bytes.int(seg.source, &out)
+                Bytes.raw(",\n      ", &out)
+                Bytes.int(seg.length, &out)
+                Bytes.raw("\n    ]", &out)
+            }
+            Bytes.raw("\n  ]", &out)
+        }
+        Bytes.raw(",\n  \"text\": ", &out)
+        Bytes.jsonString(document.text, &out)
+        Bytes.raw(",\n  \"warnings\": ", &out)
+        w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
+        Bytes.raw("\n}\n", &out)
+        return out
     }
 
     /// Layer sizes of the document.
@@ -37,41 +96,99 @@ extension DocumentView {
         ]
     }
 
-    /// entities.jsonl records, one per mention, in text order.
-    func entityRecords() -> [JSONValue] {
-        entities.enumerated().map { n, span in
-            var o = offsets(span)
-            o["document"] = .string(id)
-            o["index"] = .int(n)
-            o["label"] = .string(span.type)
-            o["text"] = .string(text(of: span))
-            o["canonical"] = .string(span.attributes["canonical"]?.stringValue ?? text(of: span))
-            o["sentence"] = DocumentView.nullable(sentenceIndex(at: span.start))
-            o["page"] = DocumentView.nullable(pageNumber(at: span.start))
-            o["attributes"] = .object(span.attributes)
-            return .object(o)
+    /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
+    /// document, end, index, label, page, sentence, sourceEnd, sourceStart, start, text.
+    func entityLines() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entities.count * 320)
+        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+        let w = ValueWriter(pretty: false)
+        index.utf8.withUnsafeBufferPointer { text in
+            for (n, span) in entities.enumerated() {
+                let p = entityPlaces[n]
+                Bytes.raw(#"{"attributes":"#, &out)
+                w.write(object: span.attributes, into: &out)
+                Bytes.raw(#","canonical":"#, &out)
+                if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
+                out.append(contentsOf: documentMember)
+                Bytes.raw(#","end":"#, &out)
+                Bytes.int(span.end, &out)
+                Bytes.raw(#","index":"#, &out)
+                Bytes.int(n, &out)
+                Bytes.raw(#","label":"#, &out)
+                Bytes.jsonString(span.type, &out)
+                Bytes.raw(#","page":"#, &out)
+                Bytes.int(p.page, &out)
+                Bytes.raw(#","sentence":"#, &out)
+                Bytes.int(p.sentence, &out)
+                Bytes.raw(#","sourceEnd":"#, &out)
+                Bytes.int(p.sourceEnd, &out)
+                Bytes.raw(#","sourceStart":"#, &out)
+                Bytes.int(p.sourceStart, &out)
+                Bytes.raw(#","start":"#, &out)
+                Bytes.int(span.start, &out)
+                Bytes.raw(#","text":"#, &out)
+                Bytes.jsonString(text, p.bytes, &out)
+                Bytes.raw("}\n", &out)
+            }
         }
+        return out
     }
 
-    /// claims.jsonl records, one per claim, in text order, with the entity mentions inside each.
-    func claimRecords() -> [JSONValue] {
-        claims.enumerated().map { n, span in
-            var o = offsets(span)
-            o["document"] = .string(id)
-            o["index"] = .int(n)
-            o["type"] = .string(span.type)
-            o["text"] = .string(text(of: span))
-            o["sentence"] = DocumentView.nullable(sentenceIndex(at: span.start))
-            o["page"] = DocumentView.nullable(pageNumber(at: span.start))
-            o["attributes"] = .object(span.attributes)
-            o["entities"] = .array(entities(inside: span).map { e in
-                [
-                    "label": .string(e.type), "canonical": .string(e.attributes["canonical"]?.stringValue ?? text(of: e)),
-                    "text": .string(text(of: e)), "start": .int(e.start), "end": .int(e.end),
-                ]
-            })
-            return .object(o)
+    /// claims.jsonl lines, one record per claim, in text order, with the entity mentions inside
+    /// each: attributes, document, end, entities (canonical, end, label, start, text), index,
+    /// page, sentence, sourceEnd, sourceStart, start, text, type.
+    func claimLines() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(claims.count * 1200)
+        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+        let w = ValueWriter(pretty: false)
+        index.utf8.withUnsafeBufferPointer { text in
+            for (n, span) in claims.enumerated() {
+                let p = claimPlaces[n]
+                Bytes.raw(#"{"attributes":"#, &out)
+                w.write(object: span.attributes, into: &out)
+                out.append(contentsOf: documentMember)
+                Bytes.raw(#","end":"#, &out)
+                Bytes.int(span.end, &out)
+                Bytes.raw(#","entities":["#, &out)
+                var first = true
+                for i in entityIndices(inside: span) where entities[i].end <= span.end {
+                    let e = entities[i]
+                    let eb = entityPlaces[i].bytes
+                    Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
+                    first = false
+                    if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+                    Bytes.raw(#","end":"#, &out)
+                    Bytes.int(e.end, &out)
+                    Bytes.raw(#","label":"#, &out)
+                    Bytes.jsonString(e.type, &out)
+                    Bytes.raw(#","start":"#, &out)
+                    Bytes.int(e.start, &out)
+                    Bytes.raw(#","text":"#, &out)
+                    Bytes.jsonString(text, eb, &out)
+                    out.append(UInt8(ascii: "}"))
+                }
+                Bytes.raw(#"],"index":"#, &out)
+                Bytes.int(n, &out)
+                Bytes.raw(#","page":"#, &out)
+                Bytes.int(p.page, &out)
+                Bytes.raw(#","sentence":"#, &out)
+                Bytes.int(p.sentence, &out)
+                Bytes.raw(#","sourceEnd":"#, &out)
+                Bytes.int(p.sourceEnd, &out)
+                Bytes.raw(#","sourceStart":"#, &out)
+                Bytes.int(p.sourceStart, &out)
+                Bytes.raw(#","start":"#, &out)
+                Bytes.int(span.start, &out)
+                Bytes.raw(#","text":"#, &out)
+                Bytes.jsonString(text, p.bytes, &out)
+                Bytes.raw(#","type":"#, &out)
+                Bytes.jsonString(span.type, &out)
+                Bytes.raw("}\n", &out)
+            }
         }
+        return out
     }
 
     /// The claim's check-worthiness, when the claims stage gave one.

@@ -1,11 +1,13 @@
 import DocPipe
 
-/// One document prepared for export: its layers looked up once, span text sliced through a
-/// `TextIndex`, offsets mapped back to the source, and sentence and page numbers found by
-/// binary search. Every layer is optional (a pipeline of ingest + export has none).
+/// One document prepared for export: its layers looked up once, span text sliced as bytes
+/// through a scalar-to-byte table, and, for every entity and claim, its source range,
+/// sentence, page and (entities) canonical name computed once and shared by every format.
+/// Every layer is optional (a pipeline of ingest + export has none).
 struct DocumentView {
     let document: Document
     let index: TextIndex
+    let scalars: ScalarBytes
     let sourceRange: SourceRange
     let paragraphs: [Span]
     let sentences: [Span]
@@ -14,16 +16,49 @@ struct DocumentView {
     /// (its option to score every sentence); the per-document JSON still has them all.
     let claims: [Span]
     let pages: [Span]
+    /// Where each entity mention lies, in `entities` order.
+    let entityPlaces: [Place]
+    /// Where each claim lies, in `claims` order.
+    let claimPlaces: [Place]
+    /// The attributes the report reads, per claim (empty unless asked for at init).
+    let claimFields: [ClaimFields]
+    /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
+    let canonicalAttributes: [String?]
 
-    init(_ document: Document) {
+    /// A span's derived positions.
+    struct Place {
+        /// Its text's bytes in `index.utf8`.
+        var bytes: Range<Int>
+        var sourceStart: Int
+        var sourceEnd: Int
+        /// 0-based index of the sentence holding its start, or nil.
+        var sentence: Int?
+        /// Page number holding its start, or nil.
+        var page: Int?
+    }
+
+    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
+    init(_ document: Document, claimFields wanted: Bool = true) {
         self.document = document
         index = TextIndex(document.text)
+        scalars = ScalarBytes(index.utf8)
         sourceRange = SourceRange(map: document.sourceMap)
         paragraphs = document.spans(LayerName.paragraphs)
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
         claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
         pages = document.spans(LayerName.pages)
+        claimFields = wanted ? claims.map(ClaimFields.init) : []
+        canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
+        let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, sourceRange)
+        func place(_ span: Span) -> Place {
+            let r = sourceRange.range(span.start, span.end)
+            return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
+                         sentence: DocumentView.containing(span.start, in: sentences),
+                         page: DocumentView.containing(span.start, in: pages).map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+        }
+        entityPlaces = entities.map(place)
+        claimPlaces = claims.map(place)
     }
 
     /// The document id.
@@ -34,7 +69,12 @@ struct DocumentView {
     var fileStem: String { DocumentID.sanitize(document.id) }
 
     /// The text a span covers.
-    func text(of span: Span) -> String { index.substring(span.start, span.end) }
+    func text(of span: Span) -> String { String(decoding: index.utf8[scalars.range(span.start, span.end)], as: UTF8.self) }
+
+    /// The canonical name of entity `i`: its `canonical` attribute, else its text.
+    func canonical(_ i: Int) -> String {
+        canonicalAttributes[i] ?? String(decoding: index.utf8[entityPlaces[i].bytes], as: UTF8.self)
+    }
 
     /// The title from metadata, or the id.
     var title: String {
@@ -42,29 +82,16 @@ struct DocumentView {
         return document.id
     }
 
-    /// The 0-based index of the sentence containing offset `start`, or nil.
-    func sentenceIndex(at start: Int) -> Int? { DocumentView.containing(start, in: sentences) }
-
-    /// The page number (attribute "number", else 1-based position) containing offset `start`, or nil.
-    func pageNumber(at start: Int) -> Int? {
-        guard let i = DocumentView.containing(start, in: pages) else { return nil }
-        return pages[i].attributes["number"]?.intValue ?? i + 1
-    }
-
-    /// Entity mentions lying inside `span`.
-    func entities(inside span: Span) -> [Span] {
+    /// Indices of the entity mentions lying inside `span`.
+    func entityIndices(inside span: Span) -> Range<Int> {
         var lo = 0, hi = entities.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if entities[mid].start < span.start { lo = mid + 1 } else { hi = mid }
         }
-        var out: [Span] = []
         var i = lo
-        while i < entities.count, entities[i].start < span.end {
-            if entities[i].end <= span.end { out.append(entities[i]) }
-            i += 1
-        }
-        return out
+        while i < entities.count, entities[i].start < span.end { i += 1 }
+        return lo..<i
     }
 
     /// The last span (in canonical order) starting at or before `offset` that contains it.
@@ -84,13 +111,4 @@ struct DocumentView {
         }
         return nil
     }
-
-    /// A span's offsets as JSON members: start, end, sourceStart, sourceEnd.
-    func offsets(_ span: Span) -> [String: JSONValue] {
-        let r = sourceRange.range(span.start, span.end)
-        return ["start": .int(span.start), "end": .int(span.end), "sourceStart": .int(r.start), "sourceEnd": .int(r.end)]
-    }
-
-    /// A nullable integer.
-    static func nullable(_ v: Int?) -> JSONValue { v.map(JSONValue.int) ?? .null }
 }

@@ -23,17 +23,24 @@ struct EntityTable {
 
     private(set) var counts: [Key: Counts] = [:]
 
-    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity, sorted.
-    static func documentCounts(_ view: DocumentView) -> [UInt8] {
+    /// Mentions per distinct entity of one document.
+    static func counts(_ view: DocumentView) -> [Key: Int] {
         var local: [Key: Int] = [:]
-        for e in view.entities {
-            local[Key(label: e.type, canonical: e.attributes["canonical"]?.stringValue ?? view.text(of: e)), default: 0] += 1
-        }
+        for (i, e) in view.entities.enumerated() { local[Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
+        return local
+    }
+
+    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity (`counts`), sorted.
+    static func documentCounts(_ local: [Key: Int]) -> [UInt8] {
         var out: [UInt8] = []
-        let writer = JSONWriter()
         for key in local.keys.sorted() {
-            writer.write([.string(key.label), .string(key.canonical), .int(local[key]!)], into: &out)
-            out.append(0x0A)
+            out.append(UInt8(ascii: "["))
+            JSONWriter.appendString(key.label, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendString(key.canonical, to: &out)
+            out.append(UInt8(ascii: ","))
+            Bytes.int(local[key]!, &out)
+            out.append(contentsOf: "]\n".utf8)
         }
         return out
     }

@@ -31,29 +31,27 @@ public struct Export: DocumentStage {
 
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
-        let view = DocumentView(document)
+        let view = DocumentView(document, claimFields: formats.contains(.html))
         let stem = view.fileStem
         if formats.contains(.json) {
-            var bytes = JSONWriter(pretty: true).bytes(view.fullJSON())
-            bytes.append(0x0A)
-            context.write(file: ExportPaths.documentJSON(stem), bytes: bytes)
+            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON())
         }
-        let needsRecords = formats.contains(.jsonl) || formats.contains(.csv)
-        let documentRecord = needsRecords ? view.documentRecord() : .null
-        let entityRecords = needsRecords ? view.entityRecords() : []
-        let claimRecords = needsRecords ? view.claimRecords() : []
+        let documentRecord = formats.contains(.jsonl) || formats.contains(.csv) ? view.documentRecord() : .null
         if formats.contains(.jsonl) {
-            context.append(part: ExportPaths.documentsJSONL, bytes: Export.jsonLines([documentRecord]))
-            context.append(part: ExportPaths.entitiesJSONL, bytes: Export.jsonLines(entityRecords))
-            context.append(part: ExportPaths.claimsJSONL, bytes: Export.jsonLines(claimRecords))
+            var line = JSONWriter().bytes(documentRecord)
+            line.append(0x0A)
+            context.append(part: ExportPaths.documentsJSONL, bytes: line)
+            context.append(part: ExportPaths.entitiesJSONL, bytes: view.entityLines())
+            context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines())
         }
         if formats.contains(.csv) {
-            context.append(part: CSVTable.documents.file, bytes: CSVTable.documents.rows([documentRecord], csv))
-            context.append(part: CSVTable.entities.file, bytes: CSVTable.entities.rows(entityRecords, csv))
-            context.append(part: CSVTable.claims.file, bytes: CSVTable.claims.rows(claimRecords, csv))
+            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(documentRecord, csv))
+            context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
+            context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
+        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : [:]
         if formats.contains(.csv) || formats.contains(.html) {
-            context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(view))
+            context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(entityCounts))
         }
         if formats.contains(.brat) {
             context.write(file: ExportPaths.bratText(stem), bytes: Array(document.text.utf8))
@@ -66,7 +64,7 @@ public struct Export: DocumentStage {
             context.append(part: ExportPaths.conll, bytes: conll)
         }
         if formats.contains(.html) {
-            context.write(file: ExportPaths.reportPage(stem), bytes: Array(DocumentPage(view: view).html().utf8))
+            context.write(file: ExportPaths.reportPage(stem), bytes: DocumentPage(view: view, entityCounts: entityCounts).html())
             context.append(part: ExportPaths.reportStatsPart, bytes: ReportSummary.documentPart(view, topClaims: options.reportTopClaims))
             context.append(part: ExportPaths.reportRowsPart, bytes: Array(IndexPage.row(view).utf8))
         }
@@ -101,16 +99,5 @@ public struct Export: DocumentStage {
             try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
                              footer: Array(IndexPage.footer.utf8))
         }
-    }
-
-    /// Records as JSON Lines: compact JSON, sorted keys, one per line.
-    static func jsonLines(_ records: [JSONValue]) -> [UInt8] {
-        var out: [UInt8] = []
-        let writer = JSONWriter()
-        for r in records {
-            writer.write(r, into: &out)
-            out.append(0x0A)
-        }
-        return out
     }
 }

@@ -4,37 +4,50 @@ import DocPipe
 /// claims highlighted, and tables of its claims and entities.
 struct DocumentPage {
     let view: DocumentView
+    /// Mentions per distinct entity of the document (`EntityTable.counts`), shared with the CSV part.
+    let entityCounts: [EntityTable.Key: Int]
 
     /// The whole page.
-    func html() -> String {
-        let scalars = Array(view.document.text.unicodeScalars)
+    func html() -> [UInt8] {
         let labels = labelCounts()
-        var out = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-        out += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-        out += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-        out += metadata()
-        out += "<h2>Text</h2>\n<div class=\"legend\">"
+        var out: [UInt8] = []
+        out.reserveCapacity(view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
+        var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
+        head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
+        head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
+        head += metadata()
+        head += "<h2>Text</h2>\n<div class=\"legend\">"
         for (i, l) in labels.enumerated() {
-            out += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
         }
-        if !view.claims.isEmpty { out += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-        if labels.isEmpty && view.claims.isEmpty { out += "<span class=\"empty\">No entities or claims in this document.</span>" }
-        out += "</div>\n<div class=\"doc\">\n"
-        let blocks = self.blocks(scalars.count, scalars)
-        let marksByBlock = DocumentPage.assign(marks(labels: labels.map(\.label)), to: blocks.map { ($0.start, $0.end) })
+        if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
+        if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
+        head += "</div>\n<div class=\"doc\">\n"
+        out.append(contentsOf: head.utf8)
+        let blocks = self.blocks()
+        let (marks, tags) = self.marks(labels: labels.map(\.label))
+        let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
         let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
-        for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
-            let body = Highlighter.render(view.index, block.start, block.end, marks: marks, milestones: milestonesByBlock[n])
-            switch block.kind {
-            case .heading: out += "<h3>\(body)</h3>\n"
-            case .paragraph: out += "<p>\(body)</p>\n"
-            case .gap: out += "<div class=\"gap\">\(body)</div>\n"
+        view.index.utf8.withUnsafeBufferPointer { text in
+            for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
+                switch block.kind {
+                case .heading: Bytes.raw("<h3>", &out)
+                case .paragraph: Bytes.raw("<p>", &out)
+                case .gap: Bytes.raw("<div class=\"gap\">", &out)
+                }
+                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n], into: &out)
+                switch block.kind {
+                case .heading: Bytes.raw("</h3>\n", &out)
+                case .paragraph: Bytes.raw("</p>\n", &out)
+                case .gap: Bytes.raw("</div>\n", &out)
+                }
             }
         }
-        out += "</div>\n"
-        out += claimTable()
-        out += entityTable(labels: labels.map(\.label))
-        return out + ReportShell.foot
+        Bytes.raw("</div>\n", &out)
+        claimTable(&out)
+        entityTable(labels: labels.map(\.label), &out)
+        out.append(contentsOf: ReportShell.foot.utf8)
+        return out
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
@@ -76,26 +89,62 @@ struct DocumentPage {
     /// A JSON value as readable text.
     static func display(_ v: JSONValue) -> String { AttributeText.display(v, separator: ", ") }
 
-    private func marks(labels: [String]) -> [Highlighter.Mark] {
+    private func marks(labels: [String]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
         var out: [Highlighter.Mark] = []
-        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
+        out.reserveCapacity(view.claims.count + view.entities.count)
+        var tags = Highlighter.Tags()
         for (n, c) in view.claims.enumerated() {
-            let score = DocumentView.checkworthiness(c)
-            let band = score.map { " " + CheckworthinessBand($0).rawValue.lowercased() } ?? ""
-            var title = "claim \(n + 1)"
-            let kinds = DocumentView.kinds(c)
-            if !kinds.isEmpty { title += ": " + kinds.joined(separator: ", ") }
-            if let score { title += "; check-worthiness \(HTMLText.score(score))" }
-            let attrs = "class=\"claim\(band)\" title=\"\(HTMLText.escape(title))\""
-            out.append(.init(start: c.start, end: c.end, layer: 0, open: "<mark id=\"c\(n + 1)\" data-n=\"\(n + 1)\" \(attrs)>",
-                             reopen: "<mark \(attrs)>", close: "</mark>"))
+            // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
+            var attrs: [UInt8] = []
+            attrs.reserveCapacity(96)
+            Bytes.raw("class=\"claim", &attrs)
+            let fields = view.claimFields[n]
+            let score = fields.score
+            if let score {
+                switch CheckworthinessBand(score) {
+                case .high: Bytes.raw(" high", &attrs)
+                case .medium: Bytes.raw(" medium", &attrs)
+                case .low: Bytes.raw(" low", &attrs)
+                }
+            }
+            Bytes.raw("\" title=\"claim ", &attrs)
+            Bytes.int(n + 1, &attrs)
+            for (k, kind) in fields.kinds.enumerated() {
+                Bytes.raw(k == 0 ? ": " : ", ", &attrs)
+                HTMLText.append(escaping: kind, to: &attrs)
+            }
+            if let score {
+                Bytes.raw("; check-worthiness ", &attrs)
+                HTMLText.appendScore(score, to: &attrs)
+            }
+            Bytes.raw("\">", &attrs)
+            var open: [UInt8] = []
+            open.reserveCapacity(attrs.count + 32)
+            Bytes.raw("<mark id=\"c", &open)
+            Bytes.int(n + 1, &open)
+            Bytes.raw("\" data-n=\"", &open)
+            Bytes.int(n + 1, &open)
+            Bytes.raw("\" ", &open)
+            open.append(contentsOf: attrs)
+            tags.claimOpen.append(open)
+            tags.claimReopen.append(Array("<mark ".utf8) + attrs)
+            out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
-        for e in view.entities {
-            let canonical = e.attributes["canonical"]?.stringValue ?? view.text(of: e)
-            let open = "<span class=\"ent \(classOf[e.type] ?? "")\" data-label=\"\(HTMLText.escape(e.type))\" title=\"\(HTMLText.escape(e.type + ": " + canonical))\">"
-            out.append(.init(start: e.start, end: e.end, layer: 1, open: open, reopen: open, close: "</span>"))
+        var labelIndex: [String: Int] = [:]
+        for (i, l) in labels.enumerated() {
+            labelIndex[l] = i
+            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8))
         }
-        return out
+        tags.entityLabel.reserveCapacity(view.entities.count)
+        var last = (label: "", index: -1)
+        for (i, e) in view.entities.enumerated() {
+            if last.index < 0 || e.type != last.label { last = (e.type, labelIndex[e.type]!) }
+            tags.entityLabel.append(last.index)
+            out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
+        }
+        tags.canonical = view.canonicalAttributes
+        tags.entityBytes = view.entityPlaces.map(\.bytes)
+        return (out, tags)
     }
 
     /// Each block's marks: every mark goes to the blocks it overlaps (found by binary search),
@@ -135,11 +184,13 @@ struct DocumentPage {
 
     /// Paragraphs (headings as such), plus any non-blank text between them; the whole text as
     /// one block when there is no paragraph layer.
-    func blocks(_ count: Int, _ scalars: [Unicode.Scalar]) -> [(start: Int, end: Int, kind: BlockKind)] {
+    func blocks() -> [(start: Int, end: Int, kind: BlockKind)] {
+        let count = view.scalars.scalarCount
         var out: [(Int, Int, BlockKind)] = []
         var pos = 0
         func gap(_ a: Int, _ b: Int) {
-            if scalars[a..<b].contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
+            if String(decoding: view.index.utf8[view.scalars.range(a, b)], as: UTF8.self).unicodeScalars
+                .contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
         }
         for p in view.paragraphs where p.start >= pos && p.end <= count && p.end > p.start {
             if p.start > pos { gap(pos, p.start) }
@@ -150,37 +201,73 @@ struct DocumentPage {
         return out
     }
 
-    private func claimTable() -> String {
-        guard !view.claims.isEmpty else { return "" }
-        var out = "<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
-            + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n"
-        for (n, c) in view.claims.enumerated() {
-            let score = DocumentView.checkworthiness(c)
-            var rest = c.attributes
-            for k in ["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"] { rest[k] = nil }
-            out += "<tr><td class=\"num\"><a href=\"#c\(n + 1)\">\(n + 1)</a></td>"
-            out += "<td class=\"num\">" + (score.map { "<span class=\"score\">\(HTMLText.score($0))</span><span class=\"bar\" style=\"width:\(Int(max(0, min(1, $0)) * 60))px\"></span>" } ?? "") + "</td>"
-            out += "<td>\(HTMLText.escape(DocumentView.kinds(c).joined(separator: ", ")))</td>"
-            out += "<td>\(HTMLText.escape(HTMLText.truncated(view.text(of: c), 400)))</td>"
-            out += "<td>\(HTMLText.escape(c.attributes["hedges"].map(DocumentPage.display) ?? ""))</td>"
-            out += "<td>\(HTMLText.escape(c.attributes["attribution"].map(DocumentPage.display) ?? ""))</td>"
-            out += "<td>\(HTMLText.escape(BratWriter.describe(rest)))</td></tr>\n"
+    private static let claimHead = Array(("<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
+        + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n").utf8)
+
+    private func claimTable(_ out: inout [UInt8]) {
+        guard !view.claims.isEmpty else { return }
+        out.append(contentsOf: DocumentPage.claimHead)
+        view.index.utf8.withUnsafeBufferPointer { text in
+            for (n, c) in view.claims.enumerated() {
+                Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
+                Bytes.int(n + 1, &out)
+                Bytes.raw("\">", &out)
+                Bytes.int(n + 1, &out)
+                Bytes.raw("</a></td><td class=\"num\">", &out)
+                let fields = view.claimFields[n]
+                if let score = fields.score {
+                    Bytes.raw("<span class=\"score\">", &out)
+                    HTMLText.appendScore(score, to: &out)
+                    Bytes.raw("</span><span class=\"bar\" style=\"width:", &out)
+                    Bytes.int(Int(max(0, min(1, score)) * 60), &out)
+                    Bytes.raw("px\"></span>", &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                for (k, kind) in fields.kinds.enumerated() {
+                    if k > 0 { Bytes.raw(", ", &out) }
+                    HTMLText.append(escaping: kind, to: &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                // The claim's text, cut at 400 scalars with an ellipsis.
+                let bytes = view.claimPlaces[n].bytes
+                let first = max(c.start, 0)
+                if min(c.end, view.scalars.scalarCount) - first > 400 {
+                    HTMLText.append(escaping: text, bytes.lowerBound..<view.scalars.byte(first + 400), to: &out)
+                    out.append(contentsOf: "…".utf8)
+                } else {
+                    HTMLText.append(escaping: text, bytes, to: &out)
+                }
+                Bytes.raw("</td><td>", &out)
+                if let h = fields.hedges { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
+                Bytes.raw("</td><td>", &out)
+                if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
+                Bytes.raw("</td><td>", &out)
+                if fields.hasOthers {
+                    let rest = c.attributes.filter { !ClaimFields.shownInReport($0.key) }
+                    HTMLText.append(escaping: BratWriter.describe(rest), to: &out)
+                }
+                Bytes.raw("</td></tr>\n", &out)
+            }
         }
-        return out + "</tbody></table>\n"
+        Bytes.raw("</tbody></table>\n", &out)
     }
 
-    private func entityTable(labels: [String]) -> String {
-        guard !view.entities.isEmpty else { return "" }
-        var counts: [EntityTable.Key: Int] = [:]
-        for e in view.entities {
-            counts[EntityTable.Key(label: e.type, canonical: e.attributes["canonical"]?.stringValue ?? view.text(of: e)), default: 0] += 1
-        }
-        let rows = counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+    private func entityTable(labels: [String], _ out: inout [UInt8]) {
+        guard !view.entities.isEmpty else { return }
+        let rows = entityCounts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
-        var out = "<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n"
+        Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
         for (key, n) in rows {
-            out += "<tr><td>\(HTMLText.escape(key.canonical))</td><td><span class=\"chip \(classOf[key.label] ?? "")\">\(HTMLText.escape(key.label))</span></td><td class=\"num\">\(n)</td></tr>\n"
+            Bytes.raw("<tr><td>", &out)
+            HTMLText.append(escaping: key.canonical, to: &out)
+            Bytes.raw("</td><td><span class=\"chip ", &out)
+            out.append(contentsOf: (classOf[key.label] ?? "").utf8)
+            Bytes.raw("\">", &out)
+            HTMLText.append(escaping: key.label, to: &out)
+            Bytes.raw("</span></td><td class=\"num\">", &out)
+            Bytes.int(n, &out)
+            Bytes.raw("</td></tr>\n", &out)
         }
-        return out + "</tbody></table>\n"
+        Bytes.raw("</tbody></table>\n", &out)
     }
 }

@@ -12,17 +12,50 @@ struct Highlighter {
         var end: Int
         /// 0 for outer marks (claims), 1 for inner ones (entities).
         var layer: Int
-        /// The opening tag the first time; `reopen` when it continues after a crossing span.
-        var open: String
-        var reopen: String
-        var close: String
+        /// Which tag it writes (an index into `Tags`).
+        var tag: Int
     }
 
-    /// HTML for scalars `start..<end` of the indexed text with `marks` (clipped to the range)
-    /// and `milestones` (markup inserted at an offset, such as a page break), sorted by offset.
-    static func render(_ index: TextIndex, _ start: Int, _ end: Int, marks input: [Mark],
-                       milestones: [(offset: Int, html: String)] = []) -> String {
+    /// The tags of a page's marks, written as they are needed (no string per mark).
+    struct Tags {
+        /// Per claim: its opening tag the first time, and when it continues after a crossing span.
+        var claimOpen: [[UInt8]] = []
+        var claimReopen: [[UInt8]] = []
+        /// Per entity label: the opening tag up to the canonical name.
+        var labelPrefix: [[UInt8]] = []
+        /// Per entity: its label's index in `labelPrefix`.
+        var entityLabel: [Int] = []
+        /// Per entity: its canonical name (or nil: its text).
+        var canonical: [String?] = []
+        /// Per entity: its text's bytes (used when `canonical` is nil).
+        var entityBytes: [Range<Int>] = []
+
+        /// Mark tags for claims are `0..<claims`, entity `i` is `claims + i`.
+        var claims: Int { claimOpen.count }
+
+        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+            if m.tag < claims {
+                out.append(contentsOf: first ? claimOpen[m.tag] : claimReopen[m.tag])
+            } else {
+                let i = m.tag - claims
+                out.append(contentsOf: labelPrefix[entityLabel[i]])
+                if let c = canonical[i] { HTMLText.append(escaping: c, to: &out) } else { HTMLText.append(escaping: text, entityBytes[i], to: &out) }
+                Bytes.raw("\">", &out)
+            }
+        }
+
+        @inline(__always) func close(_ m: Mark, _ out: inout [UInt8]) {
+            if m.tag < claims { Bytes.raw("</mark>", &out) } else { Bytes.raw("</span>", &out) }
+        }
+    }
+
+    /// Appends HTML for scalars `start..<end` of `text` (its UTF-8 bytes, sliced through
+    /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
+    /// offset, such as a page break), sorted by offset.
+    static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
+                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout [UInt8]) {
         var marks: [Mark] = []
+        marks.reserveCapacity(input.count)
         for var m in input where m.end > start && m.start < end && m.end > m.start {
             m.start = max(m.start, start)
             m.end = min(m.end, end)
@@ -33,24 +66,27 @@ struct Highlighter {
             if a.layer != b.layer { return a.layer < b.layer }
             return a.end > b.end
         }
-        var points = Set<Int>([start, end])
-        for m in marks { points.insert(m.start); points.insert(m.end) }
-        for m in milestones where m.offset >= start && m.offset < end { points.insert(m.offset) }
+        var points: [Int] = [start, end]
+        points.reserveCapacity(marks.count * 2 + milestones.count + 2)
+        for m in marks { points.append(m.start); points.append(m.end) }
+        for m in milestones where m.offset >= start && m.offset < end { points.append(m.offset) }
+        points.sort()
         var milestone = milestones.firstIndex { $0.offset >= start } ?? milestones.count
-        let sorted = points.sorted()
-        var out: [UInt8] = []
-        out.reserveCapacity((index.byteOffset(ofScalar: end) - index.byteOffset(ofScalar: start)) * 2)
         var stack: [Int] = []  // indices into marks
         var next = 0
-        for (k, p) in sorted.enumerated() {
+        var k = 0
+        while k < points.count {
+            let p = points[k]
+            k += 1
+            if k < points.count, points[k] == p { continue }  // the last copy of a repeated point does the work
             // Close marks ending here, innermost first; reopen any crossing ones above them.
             while let target = stack.lastIndex(where: { marks[$0].end == p }) {
                 let above = Array(stack[(target + 1)...])
-                for i in above.reversed() { out.append(contentsOf: marks[i].close.utf8) }
-                out.append(contentsOf: marks[stack[target]].close.utf8)
+                for i in above.reversed() { tags.close(marks[i], &out) }
+                tags.close(marks[stack[target]], &out)
                 stack.removeSubrange(target...)
                 for i in above where marks[i].end > p {
-                    out.append(contentsOf: marks[i].reopen.utf8)
+                    tags.open(marks[i], first: false, text, &out)
                     stack.append(i)
                 }
             }
@@ -59,15 +95,14 @@ struct Highlighter {
                 milestone += 1
             }
             while next < marks.count, marks[next].start == p {
-                out.append(contentsOf: marks[next].open.utf8)
+                tags.open(marks[next], first: true, text, &out)
                 stack.append(next)
                 next += 1
             }
-            if k + 1 < sorted.count {
-                HTMLText.append(escaping: index.utf8[index.byteOffset(ofScalar: p)..<index.byteOffset(ofScalar: sorted[k + 1])], to: &out)
+            if k < points.count {
+                HTMLText.append(escaping: text, scalars.byte(p)..<scalars.byte(points[k]), to: &out)
             }
         }
-        for i in stack.reversed() { out.append(contentsOf: marks[i].close.utf8) }
-        return String(decoding: out, as: UTF8.self)
+        for i in stack.reversed() { tags.close(marks[i], &out) }
     }
 }

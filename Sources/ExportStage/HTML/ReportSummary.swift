@@ -29,15 +29,15 @@ struct ReportSummary {
     static func documentPart(_ view: DocumentView, topClaims: Int) -> [UInt8] {
         var kinds: [String: JSONValue] = [:]
         var histogram = [Int](repeating: 0, count: 10)
-        for c in view.claims {
-            for k in DocumentView.kinds(c) { kinds[k] = .int((kinds[k]?.intValue ?? 0) + 1) }
-            if let s = DocumentView.checkworthiness(c) { histogram[bin(s)] += 1 }
+        for f in view.claimFields {
+            for k in f.kinds { kinds[k] = .int((kinds[k]?.intValue ?? 0) + 1) }
+            if let s = f.score { histogram[bin(s)] += 1 }
         }
-        let scored = view.claims.enumerated().compactMap { n, c in DocumentView.checkworthiness(c).map { (n, c, $0) } }
+        let scored = view.claims.enumerated().compactMap { n, c in view.claimFields[n].score.map { (n, c, $0) } }
             .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }.prefix(topClaims)
         let top: [JSONValue] = scored.map { n, c, s in
             ["index": .int(n), "score": .double(s), "text": .string(HTMLText.truncated(view.text(of: c), 300)),
-             "kinds": .array(DocumentView.kinds(c).map(JSONValue.string))]
+             "kinds": .array(view.claimFields[n].kinds.map(JSONValue.string))]
         }
         let record: JSONValue = [
             "id": .string(view.id), "stem": .string(view.fileStem), "title": .string(view.title),
