@@ -43,18 +43,13 @@ public final class OutputFolder: Sendable {
     /// Removes temporary files and spool folders left in the output folder by runs that were
     /// killed (their process no longer exists). Files of live processes are left alone.
     public func removeLeftovers() {
-        let fm = FileManager.default
-        guard let e = fm.enumerator(atPath: root.path) else { return }
-        var doomed: [URL] = []
-        while let rel = e.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            guard let pid = OutputFolder.ownerPID(ofTemporary: name) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
-                doomed.append(root.appendingPathComponent(rel))
-                if name.hasPrefix(".docpipe-tmp-") { e.skipDescendants() }
-            }
+        var doomed: [String] = []
+        DirectoryWalker.walk(root.path) { e in
+            guard let pid = OutputFolder.ownerPID(ofTemporary: e.name) else { return true }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.relativePath) }
+            return false
         }
-        for u in doomed { try? fm.removeItem(at: u) }
+        for rel in doomed { try? FileManager.default.removeItem(at: root.appendingPathComponent(rel)) }
     }
 
     /// The process id in a temporary name (`.tmp-PID-…` or `.docpipe-tmp-PID`), if it is one.
@@ -66,15 +61,13 @@ public final class OutputFolder: Sendable {
         return nil
     }
 
-    /// Relative paths of the regular files now in the folder (hidden ones excluded).
+    /// Relative paths of the files now in the folder (hidden ones excluded).
     public func existingFiles() -> Set<String> {
         var out: Set<String> = []
-        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return out }
-        let base = root.standardizedFileURL.path.count + 1
-        while let u = e.nextObject() as? URL {
-            if (try? u.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                out.insert(String(u.standardizedFileURL.path.dropFirst(base)))
-            }
+        DirectoryWalker.walk(root.path) { e in
+            if e.name.hasPrefix(".") { return false }
+            if !e.isDirectory { out.insert(e.relativePath) }
+            return true
         }
         return out
     }

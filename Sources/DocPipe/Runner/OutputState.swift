@@ -30,31 +30,37 @@ struct OutputState: Sendable {
 
     init(config: String) { self.config = config }
 
-    /// Reads the state of an output folder, if it was written for the same config.
+    /// Reads the state of an output folder, if it was written for the same config. (Split on
+    /// bytes: this runs on every cached run.)
     static func read(_ folder: URL, config: String) -> OutputState? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        guard let data = AtomicFile.read(path: folder.appendingPathComponent(fileName).path) else { return nil }
         var state = OutputState(config: config)
-        let sep = String(separator)
-        func list(_ s: Substring) -> [String] { s.isEmpty ? [] : s.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
-        for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if n == 0 {
-                guard f.count == 1, line == "docpipe-state 1 \(config)" else { return nil }
+        let header = Array("docpipe-state 1 \(config)".utf8)
+        func fields(_ line: ArraySlice<UInt8>, _ sep: UInt8) -> [ArraySlice<UInt8>] {
+            line.split(separator: sep, omittingEmptySubsequences: false)
+        }
+        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        func list(_ b: ArraySlice<UInt8>) -> [String] { b.isEmpty ? [] : fields(b, 0x1F).map(string) }
+        var first = true
+        for line in data.split(separator: 0x0A) {
+            if first {
+                guard line.elementsEqual(header) else { return nil }
+                first = false
                 continue
             }
-            switch f.first {
-            case "F" where f.count == 4: state.files[String(f[1])] = FileEntry(sourceKey: String(f[2]), ids: list(f[3]))
-            case "D" where f.count == 7:
-                let d = DocEntry(id: String(f[1]), source: String(f[2]), input: String(f[3]), finalKey: String(f[4]),
-                                 digests: f[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init), files: list(f[6]))
+            let f = fields(line, 0x09)
+            switch (f.first?.first, f.count) {
+            case (UInt8(ascii: "F"), 4): state.files[string(f[1])] = FileEntry(sourceKey: string(f[2]), ids: list(f[3]))
+            case (UInt8(ascii: "D"), 7):
+                let d = DocEntry(id: string(f[1]), source: string(f[2]), input: string(f[3]), finalKey: string(f[4]),
+                                 digests: fields(f[5], UInt8(ascii: ",")).map(string), files: list(f[6]))
                 state.documents[d.id] = d
                 state.documentOrder.append(d.id)
-            case "C" where f.count == 2: state.corpusFiles = list(f[1])
+            case (UInt8(ascii: "C"), 2): state.corpusFiles = list(f[1])
             default: return nil
             }
         }
-        _ = sep
-        return state
+        return first ? nil : state
     }
 
     /// Writes the state into an output folder.
