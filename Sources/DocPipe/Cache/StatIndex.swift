@@ -27,12 +27,19 @@ final class StatIndex: Sendable {
     init(cacheDirectory: URL?) {
         url = cacheDirectory?.appendingPathComponent("inputs.index")
         var loaded: [String: (FileStat, String)] = [:]
-        if let url, let data = FileManager.default.contents(atPath: url.path) {
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard f.count == 7, let size = Int64(f[1]), let m = Int64(f[2]), let c = Int64(f[3]), let ino = UInt64(f[4]),
-                      let dev = UInt64(f[5]), f[6].utf8.count == 64 else { continue }
-                loaded[String(f[0])] = (FileStat(size: size, mtime: m, ctime: c, inode: ino, device: dev), String(f[6]))
+        if let url, let data = AtomicFile.read(path: url.path) {
+            func int(_ b: ArraySlice<UInt8>) -> Int64? {
+                guard !b.isEmpty, b.count <= 19 else { return nil }
+                var v: Int64 = 0
+                for c in b { guard c >= 0x30 && c <= 0x39 else { return nil }; v = v * 10 + Int64(c - 0x30) }
+                return v
+            }
+            for line in data.split(separator: 0x0A) {
+                let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                guard f.count == 7, let size = int(f[1]), let m = int(f[2]), let c = int(f[3]), let ino = int(f[4]),
+                      let dev = int(f[5]), f[6].count == 64 else { continue }
+                loaded[String(decoding: f[0], as: UTF8.self)] = (FileStat(size: size, mtime: m, ctime: c, inode: UInt64(ino), device: UInt64(dev)),
+                                                                 String(decoding: f[6], as: UTF8.self))
             }
         }
         entries = Mutex(loaded)

@@ -19,6 +19,17 @@ public enum DocumentID {
     /// Makes any string a safe, non-empty file-name component: no `/`, `\`, NUL, control characters,
     /// `..` or leading dot; long values are shortened with a digest suffix.
     public static func sanitize(_ raw: String) -> String {
+        // Fast path: already safe (the common case for ids read back from files).
+        var safe = !raw.isEmpty && raw.utf8.count <= maxLength && raw.utf8.first != UInt8(ascii: ".")
+        if safe {
+            var previousDot = false
+            for b in raw.utf8 {
+                let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E
+                if !ok || (b == 0x2E && previousDot) { safe = false; break }
+                previousDot = b == 0x2E
+            }
+        }
+        if safe { return raw }
         var out = ""
         for scalar in raw.unicodeScalars {
             switch scalar {

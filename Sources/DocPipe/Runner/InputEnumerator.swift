@@ -43,7 +43,7 @@ public struct InputEnumerator {
                 var seen: Set<String> = []
                 var found: [InputFile] = []
                 walk(root, prefix: "", seen: &seen, into: &found)
-                files.append(contentsOf: found.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) })
+                files.append(contentsOf: found.sorted { JSONWriter.utf8Less($0.relativePath, $1.relativePath) })
             } else {
                 files.append(InputFile(url: root, relativePath: root.lastPathComponent))
             }

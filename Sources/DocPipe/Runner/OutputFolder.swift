@@ -73,7 +73,7 @@ public final class OutputFolder: Sendable {
     }
 
     /// Paths written in this run, sorted.
-    public var writtenPaths: [String] { written.withLock { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } }
+    public var writtenPaths: [String] { written.withLock { $0.sorted { JSONWriter.utf8Less($0, $1) } } }
 
     /// Removes files listed in the previous manifest that this run did not write, then writes the
     /// new manifest. Only files docpipe itself wrote are ever removed.
