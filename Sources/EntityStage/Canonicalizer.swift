@@ -32,16 +32,19 @@ struct Canonicalizer {
             if items[k].label == "?" { items[k].label = "ORG" }
         }
         // 2. Person names and their parts.
-        var fullNames: [String] = []
-        for it in items where it.label == "PERSON" && it.text.contains(" ") { fullNames.append(it.text) }
+        // The first full name (in document order) whose first or last word is a given word: one
+        // dictionary lookup per item instead of a scan over all full names (quadratic on long documents).
+        var fullNameOfPart: [String: String] = [:]
+        for it in items where it.label == "PERSON" && it.text.contains(" ") {
+            let parts = it.text.split(separator: " ")
+            if let f = parts.first, fullNameOfPart[String(f)] == nil { fullNameOfPart[String(f)] = it.text }
+            if let l = parts.last, fullNameOfPart[String(l)] == nil { fullNameOfPart[String(l)] = it.text }
+        }
         for k in items.indices {
             let t = items[k].text
             if let full = alias[t] { items[k].canonical = full; continue }
             if items[k].label == "PERSON" || items[k].label == "?", !t.contains(" ") {
-                if let full = fullNames.first(where: { n in
-                    let parts = n.split(separator: " ")
-                    return parts.first.map(String.init) == t || parts.last.map(String.init) == t
-                }) {
+                if let full = fullNameOfPart[t] {
                     items[k].canonical = full
                     items[k].label = "PERSON"
                     continue
