@@ -35,7 +35,7 @@ struct Canonicalizer {
         // The first full name (in document order) whose first or last word is a given word: one
         // dictionary lookup per item instead of a scan over all full names (quadratic on long documents).
         var fullNameOfPart: [String: String] = [:]
-        for it in items where it.label == "PERSON" && it.text.contains(" ") {
+        for it in items where it.label == "PERSON" && hasSpace(it.text) {
             let parts = it.text.split(separator: " ")
             if let f = parts.first, fullNameOfPart[String(f)] == nil { fullNameOfPart[String(f)] = it.text }
             if let l = parts.last, fullNameOfPart[String(l)] == nil { fullNameOfPart[String(l)] = it.text }
@@ -43,7 +43,7 @@ struct Canonicalizer {
         for k in items.indices {
             let t = items[k].text
             if let full = alias[t] { items[k].canonical = full; continue }
-            if items[k].label == "PERSON" || items[k].label == "?", !t.contains(" ") {
+            if items[k].label == "PERSON" || items[k].label == "?", !hasSpace(t) {
                 if let full = fullNameOfPart[t] {
                     items[k].canonical = full
                     items[k].label = "PERSON"
@@ -69,6 +69,16 @@ struct Canonicalizer {
 
     static func collapse(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// `s.contains(" ")`, on bytes when `s` is ASCII (the same answer without a Foundation search).
+    @inline(__always) static func hasSpace(_ s: String) -> Bool {
+        var ascii = true
+        for b in s.utf8 {
+            if b == 0x20 { return true }
+            if b >= 0x80 { ascii = false }
+        }
+        return ascii ? false : s.contains(" ")
     }
 
     static func stripThe(_ s: String) -> String {
