@@ -114,13 +114,17 @@ struct Tagger: Sendable {
         do {
             let w = UnsafePointer(table.base)
             let base = UnsafeRawPointer(w)
+            var dynamic = scratch.dynamic
+            scratch.dynamic = []  // so that `dynamic` stays uniquely referenced (no copy on write)
+            defer { scratch.dynamic = dynamic }
             for i in 0..<n {
                 let memory = tokens[i].kind == .capitalized ? scratch.memory.value(hashes[i]) : 7
                 features.dynamicFeatures(scratch.sentence.lower[i], scratch.sentence.shape[i], prev: prev, prev2: prev2,
-                                         memory: memory, into: &scratch.dynamic)
+                                         memory: memory, into: &dynamic)
                 var acc = scratch.scores[i]
                 var last = scratch.scores8[i]
-                for h in scratch.dynamic {
+                for k in 0..<FeatureExtractor.dynamicCount {
+                    let h = dynamic[k]
                     let r = Int(truncatingIfNeeded: h &>> shift) &* 9
                     acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
                     last &+= Int32(w[r &+ 8])
