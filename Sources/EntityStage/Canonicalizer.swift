@@ -99,6 +99,7 @@ extension String {
     }
 
     var replacingApostrophes: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+        if !utf8.contains(0xE2) { return self }  // no U+2019 (UTF-8 E2 80 99): nothing to replace
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 }
