@@ -38,13 +38,16 @@ struct FeatureExtractor: Sendable {
         s.info.removeAll(keepingCapacity: true)
         var lowerLetters = 0, upperLetters = 0
         for t in tokens {
-            s.exact.append(WordHash.exact(bytes, t.start, t.end))
-            s.shape.append(Self.shape(bytes, t))
-            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
+            // Exact hash and letter counts in one pass over the token.
+            var exact = WordHash.offset
             for k in t.start..<t.end {
                 let b = bytes[k]
+                exact = (exact ^ UInt64(b)) &* WordHash.prime
                 if b &- 0x61 < 26 { lowerLetters += 1 } else if b &- 0x41 < 26 { upperLetters += 1 }
             }
+            s.exact.append(exact)
+            s.shape.append(Self.shape(bytes, t))
+            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
         }
         s.allCaps = lowerLetters == 0 && upperLetters > 1
         var numbers = 0
