@@ -2,15 +2,45 @@
 /// often each name type (or none) was given to it. Its majority type is a feature for later mentions
 /// ("extended prediction history", Ratinov & Roth 2009), which keeps a name's type consistent
 /// across a document. Cleared at each document start.
+///
+/// Counts live in an open-addressing table keyed by the word's FNV hash (a multiply and a probe
+/// instead of `Dictionary`'s SipHash); nothing here is iterated or stored.
 struct DocumentMemory {
-    private var counts: [UInt64: SIMD8<Int32>] = [:]
+    private var keys: [UInt64] = []
+    private var counts: [SIMD8<Int32>] = []
+    private var used = 0
+    /// Counts of the word whose hash is 0 (the empty-slot marker).
+    private var zeroCounts: SIMD8<Int32>?
 
     /// Forgets everything (a new document).
-    mutating func reset() { counts.removeAll(keepingCapacity: true) }
+    mutating func reset() {
+        if used > 0 {
+            for i in keys.indices { keys[i] = 0 }
+        }
+        used = 0
+        zeroCounts = nil
+    }
+
+    @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always) private func find(_ word: UInt64) -> SIMD8<Int32>? {
+        if word == 0 { return zeroCounts }
+        guard !keys.isEmpty else { return nil }
+        let mask = keys.count - 1
+        var i = Self.slot(word, mask)
+        while true {
+            let k = keys[i]
+            if k == word { return counts[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
 
     /// The feature value for a word: 0 when never tagged, else 1 + its majority type.
     @inline(__always) func value(_ word: UInt64) -> UInt64 {
-        guard let c = counts[word] else { return 0 }
+        guard let c = find(word) else { return 0 }
         var best = 0
         for k in 1..<5 where c[k] > c[best] { best = k }
         return c[best] > 0 ? UInt64(best + 1) : 0
@@ -20,7 +50,40 @@ struct DocumentMemory {
     mutating func record(_ tags: [Int], _ tokens: [Token], _ lower: [UInt64]) {
         for i in tags.indices where tokens[i].kind == .capitalized {
             let k = NERTags.type(tags[i]) ?? 4
-            counts[lower[i], default: SIMD8<Int32>(repeating: 0)][k] += 1
+            increment(lower[i], k)
+        }
+    }
+
+    private mutating func increment(_ word: UInt64, _ k: Int) {
+        if word == 0 {
+            var c = zeroCounts ?? SIMD8<Int32>(repeating: 0)
+            c[k] += 1
+            zeroCounts = c
+            return
+        }
+        if (used + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = Self.slot(word, mask)
+        while keys[i] != 0 && keys[i] != word { i = (i + 1) & mask }
+        if keys[i] == 0 {
+            keys[i] = word
+            counts[i] = SIMD8<Int32>(repeating: 0)
+            used += 1
+        }
+        counts[i][k] += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldCounts = counts
+        let capacity = max(64, keys.count * 2)
+        keys = [UInt64](repeating: 0, count: capacity)
+        counts = [SIMD8<Int32>](repeating: SIMD8<Int32>(repeating: 0), count: capacity)
+        let mask = capacity - 1
+        for j in oldKeys.indices where oldKeys[j] != 0 {
+            var i = Self.slot(oldKeys[j], mask)
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = oldKeys[j]
+            counts[i] = oldCounts[j]
         }
     }
 }

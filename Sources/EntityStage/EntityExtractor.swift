@@ -2,12 +2,15 @@
 /// heuristics when no model is loaded), gazetteer phrases, and numeric/date rules; then resolves
 /// overlaps and refines coarse tagger labels (LOC → GPE/LOC/FAC, MISC → NORP/LAW/EVENT/…).
 struct EntityExtractor: Sendable {
-    /// Rules for DATE, MONEY, PERCENT, …
-    let rules = NumericRules()
+    /// Rules for DATE, MONEY, PERCENT, … (word lists built once per process).
+    let rules = Self.sharedRules
     /// Name lists.
     let gazetteer: Gazetteer
     /// Fallback name finder.
-    let heuristics = NameHeuristics()
+    let heuristics = Self.sharedHeuristics
+
+    private static let sharedRules = NumericRules()
+    private static let sharedHeuristics = NameHeuristics()
     /// The trained tagger, when loaded.
     let tagger: Tagger?
 

@@ -74,6 +74,7 @@ public enum EntityTable {
     }
 
     private static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        if !s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return s }  // nothing to replace
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
 }

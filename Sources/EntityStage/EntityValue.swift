@@ -36,11 +36,38 @@ enum EntityValue {
 
     /// Words split on spaces and hyphens, currency symbols and % removed.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\n" }).map { w in
+        if let w = asciiWords(text, blankingCommasAndPeriods: false) { return w }
+        return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\n" }).map { w in
             var s = Substring(w.filter { !"$£€¥%".contains($0) })
             if s.contains(where: { $0.isNumber }) { while let f = s.first, f.isLetter { s = s.dropFirst() } }  // "us$2.5"
             return String(s)
         }.filter { !$0.isEmpty }
+    }
+
+    /// `words` on bytes for ASCII text without carriage returns (where every Character is one
+    /// byte), giving exactly the same words; nil for other text. With `blankingCommasAndPeriods`,
+    /// "," and "." count as spaces (as `date` needs).
+    static func asciiWords(_ text: String, blankingCommasAndPeriods: Bool) -> [String]? {
+        var result: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(24)
+        func flush() {
+            guard !word.isEmpty else { return }
+            var start = 0
+            if word.contains(where: { $0 &- 0x30 < 10 }) { while start < word.count, word[start] &- 0x61 < 26 { start += 1 } }
+            if start < word.count { result.append(String(decoding: word[start...], as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for var b in text.utf8 {
+            if b >= 0x80 || b == 0x0D { return nil }
+            if blankingCommasAndPeriods && (b == 0x2C || b == 0x2E) { b = 0x20 }
+            if b == 0x20 || b == 0x2D || b == 0x0A { flush(); continue }
+            if b == 0x24 || b == 0x25 { continue }  // $ %
+            if b &- 0x41 < 26 { b |= 0x20 }
+            word.append(b)
+        }
+        flush()
+        return result
     }
 
     static func number(_ text: String) -> Double? {
@@ -72,7 +99,8 @@ enum EntityValue {
     }
 
     static func date(_ text: String) -> String? {
-        let w = words(text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " "))
+        let w = asciiWords(text, blankingCommasAndPeriods: true)
+            ?? words(text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " "))
         var year: Int?, month: Int?, day: Int?
         for x in w {
             if let m = months.firstIndex(where: { $0 == x || ($0.hasPrefix(x) && x.count >= 3) }) { month = m + 1; continue }

@@ -38,19 +38,23 @@ struct FeatureExtractor: Sendable {
         s.info.removeAll(keepingCapacity: true)
         var lowerLetters = 0, upperLetters = 0
         for t in tokens {
-            s.exact.append(WordHash.exact(bytes, t.start, t.end))
-            s.shape.append(Self.shape(bytes, t))
-            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
+            // Exact hash and letter counts in one pass over the token.
+            var exact = WordHash.offset
             for k in t.start..<t.end {
                 let b = bytes[k]
+                exact = (exact ^ UInt64(b)) &* WordHash.prime
                 if b &- 0x61 < 26 { lowerLetters += 1 } else if b &- 0x41 < 26 { upperLetters += 1 }
             }
+            s.exact.append(exact)
+            s.shape.append(Self.shape(bytes, t))
+            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
         }
         s.allCaps = lowerLetters == 0 && upperLetters > 1
         var numbers = 0
         for t in tokens where t.kind == .number { numbers += 1 }
         s.numeric = n == 0 ? 0 : UInt64(min(3, (numbers * 8) / n))
-        s.gaz = [UInt64](repeating: 0, count: n)
+        s.gaz.removeAll(keepingCapacity: true)
+        s.gaz.append(contentsOf: repeatElement(0, count: n))
         s.person.removeAll(keepingCapacity: true)
         for i in 0..<n { s.person.append(tokens[i].kind == .capitalized ? UInt64(gazetteer.personNames.get(hashes[i]) ?? 0) : 4) }
         var i = 0
@@ -67,23 +71,43 @@ struct FeatureExtractor: Sendable {
         // Static features.
         // Built in a separate array: appending to `s.features` while `s` is also passed by value
         // would copy the array for every token.
+        // Every token writes exactly `staticCount` hashes straight into the buffer (no appends).
         var feats = s.features
         s.features = []
-        feats.removeAll(keepingCapacity: true)
-        s.perToken = 0
-        for i in 0..<n {
-            let before = feats.count
-            staticFeatures(bytes, tokens, i, s, into: &feats)
-            s.perToken = feats.count - before
+        let count = n * Self.staticCount
+        if feats.count != count {
+            if feats.count > count { feats.removeLast(feats.count - count) } else { feats.append(contentsOf: repeatElement(0, count: count - feats.count)) }
+        }
+        s.perToken = n == 0 ? 0 : Self.staticCount
+        feats.withUnsafeMutableBufferPointer { buf in
+            for i in 0..<n {
+                var out = FeatureWriter(buf.baseAddress! + i * Self.staticCount)
+                staticFeatures(bytes, tokens, i, s, into: &out)
+                assert(out.position == buf.baseAddress! + (i + 1) * Self.staticCount)
+            }
         }
         s.features = feats
+    }
+
+    /// Number of hashes `staticFeatures` writes per token.
+    static let staticCount = 46
+
+    /// Writes feature hashes one after another into preallocated memory.
+    struct FeatureWriter {
+        var position: UnsafeMutablePointer<UInt64>
+        init(_ p: UnsafeMutablePointer<UInt64>) { position = p }
+        @inline(__always) mutating func append(_ h: UInt64) {
+            position.pointee = h
+            position += 1
+        }
     }
 
     @inline(__always) private func f(_ template: UInt64, _ value: UInt64) -> UInt64 { WordHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value) }
 
     /// A fixed number of features per token (missing context uses BOS/EOS values).
+    @inline(__always)
     private func staticFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ s: Sentence,
-                                into out: inout [UInt64]) {
+                                into out: inout FeatureWriter) {
         let n = tokens.count
         let w0 = s.lower[i]
         let wm1 = i > 0 ? s.lower[i - 1] : Self.bos, wm2 = i > 1 ? s.lower[i - 2] : Self.bos
@@ -105,9 +129,15 @@ struct FeatureExtractor: Sendable {
         out.append(f(10, WordHash.mix(shm1, sh0)))
         out.append(f(11, WordHash.mix(sh0, shp1)))
         let t = tokens[i]
+        var prefix = WordHash.offset  // lowercase hash of the first min(k, length) bytes, extended byte by byte
         for k in 1...4 {
             let len = min(k, t.length)
-            out.append(f(11 + UInt64(k), WordHash.lower(bytes, t.start, t.start + len)))
+            if k <= t.length {
+                var b = bytes[t.start + k - 1]
+                if b &- 0x41 < 26 { b |= 0x20 }
+                prefix = (prefix ^ UInt64(b)) &* WordHash.prime
+            }
+            out.append(f(11 + UInt64(k), prefix))
             out.append(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
         }
         out.append(f(20, WordHash.mix(wm1, w0)))

@@ -120,6 +120,10 @@ struct NumericRules: Sendable {
     /// "twenty-five", "three-quarters": every hyphen-separated part is a number word.
     private func isHyphenatedNumberWord(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         guard t.kind != .punct else { return false }
+        // Without a hyphen the answer is false (most tokens): skip hashing the word twice.
+        var hasHyphen = false
+        for k in t.start..<t.end where bytes[k] == 0x2D { hasHyphen = true; break }
+        guard hasHyphen else { return false }
         var partStart = t.start
         var sawHyphen = false
         for k in t.start...t.end {

@@ -15,6 +15,8 @@ struct Tagger: Sendable {
     let features: FeatureExtractor
     /// Quantized weights, `buckets × 9` (row-major), plus 8 zero bytes of padding.
     let weights: [Int16]
+    /// The same weights in huge-page-backed memory, read by `decode`.
+    let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
     /// Real weight = Int16 × scale.
@@ -35,6 +37,7 @@ struct Tagger: Sendable {
     init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
         self.features = features
         self.weights = weights + [Int16](repeating: 0, count: 8)
+        self.table = WeightTable(self.weights)
         self.bits = bits
         self.scale = scale
     }
@@ -90,14 +93,15 @@ struct Tagger: Sendable {
         scratch.tags.removeAll(keepingCapacity: true)
         scratch.scores.removeAll(keepingCapacity: true)
         scratch.scores8.removeAll(keepingCapacity: true)
-        weights.withUnsafeBufferPointer { w in
-            let base = UnsafeRawPointer(w.baseAddress!)
+        do {
+            let w = UnsafePointer(table.base)
+            let base = UnsafeRawPointer(w)
             scratch.sentence.features.withUnsafeBufferPointer { feats in
                 for i in 0..<n {
                     var acc = SIMD8<Int32>(repeating: 0)
                     var last: Int32 = 0
                     for k in 0..<per {
-                        let r = Int(truncatingIfNeeded: feats[i &* per &+ k] >> shift) &* 9
+                        let r = Int(truncatingIfNeeded: feats[i &* per &+ k] &>> shift) &* 9
                         acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
                         last &+= Int32(w[r &+ 8])
                     }
@@ -107,16 +111,21 @@ struct Tagger: Sendable {
             }
         }
         var prev = 0, prev2 = 0
-        weights.withUnsafeBufferPointer { w in
-            let base = UnsafeRawPointer(w.baseAddress!)
+        do {
+            let w = UnsafePointer(table.base)
+            let base = UnsafeRawPointer(w)
+            var dynamic = scratch.dynamic
+            scratch.dynamic = []  // so that `dynamic` stays uniquely referenced (no copy on write)
+            defer { scratch.dynamic = dynamic }
             for i in 0..<n {
                 let memory = tokens[i].kind == .capitalized ? scratch.memory.value(hashes[i]) : 7
                 features.dynamicFeatures(scratch.sentence.lower[i], scratch.sentence.shape[i], prev: prev, prev2: prev2,
-                                         memory: memory, into: &scratch.dynamic)
+                                         memory: memory, into: &dynamic)
                 var acc = scratch.scores[i]
                 var last = scratch.scores8[i]
-                for h in scratch.dynamic {
-                    let r = Int(truncatingIfNeeded: h >> shift) &* 9
+                for k in 0..<FeatureExtractor.dynamicCount {
+                    let h = dynamic[k]
+                    let r = Int(truncatingIfNeeded: h &>> shift) &* 9
                     acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
                     last &+= Int32(w[r &+ 8])
                 }

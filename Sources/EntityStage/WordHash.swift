@@ -32,14 +32,19 @@ enum WordHash {
 
     /// Hash of a string, lowercased (for building word lists).
     static func lower(_ s: String) -> UInt64 {
-        var bytes = Array(s.utf8)
-        return bytes.withUnsafeMutableBufferPointer { lower(UnsafeBufferPointer($0), 0, $0.count) }
+        var h = offset
+        for var b in s.utf8 {
+            if b &- 0x41 < 26 { b |= 0x20 }
+            h = (h ^ UInt64(b)) &* prime
+        }
+        return h
     }
 
     /// Hash of a string as it is.
     static func exact(_ s: String) -> UInt64 {
-        let bytes = Array(s.utf8)
-        return bytes.withUnsafeBufferPointer { exact($0, 0, $0.count) }
+        var h = offset
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* prime }
+        return h
     }
 
     /// Combines two hashes (order-sensitive).
