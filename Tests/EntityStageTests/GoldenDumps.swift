@@ -203,329 +203,102 @@ enum GoldenDumps {
 
     static let reuters = #"""
 1 8 ORG «REUTERS» canonical="REUTERS"
-72 76 CARDINAL «5548» canonical="5548" value=5548
-85 86 CARDINAL «5» canonical="5" value=5
-95 106 CARDINAL «26-FEB-1987» canonical="26-FEB-1987" value=26
-107 112 TIME «15:10» canonical="15:10"
-113 118 CARDINAL «44.60» canonical="44.60" value=44.6
-337 338 CARDINAL «5» canonical="5" value=5
-341 342 CARDINAL «5» canonical="5" value=5
-345 346 CARDINAL «5» canonical="5" value=5
-353 355 CARDINAL «22» canonical="22" value=22
-358 360 CARDINAL «22» canonical="22" value=22
-363 364 CARDINAL «1» canonical="1" value=1
-372 374 CARDINAL «31» canonical="31" value=31
-385 402 ORG «BC-average-prices» canonical="BC-average-prices"
-405 410 CARDINAL «02-26» canonical="02-26" value=28
-411 415 CARDINAL «0095» canonical="0095" value=95
-434 435 CARDINAL «2» canonical="2" value=2
-515 525 GPE «WASHINGTON» canonical="Washington"
-527 533 DATE «Feb 26» canonical="Feb 26"
-557 561 GPE «U.S.» canonical="United States" iso3="USA"
-562 584 ORG «Agriculture Department» canonical="Agriculture Department"
-659 670 DATE «February 25» canonical="February 25"
-683 702 EVENT «Dlrs/Bu-Sorghum Cwt» canonical="Dlrs/Bu-Sorghum Cwt"
-715 751 ORG «Natl   Loan           Release   Call» canonical="Natl Loan Release Call"
-776 797 ORG «Level    Price  Price» canonical="Level Price Price"
-807 811 CARDINAL «2.55» canonical="2.55" value=2.55
-814 818 CARDINAL «2.40» canonical="2.40" value=2.4
-832 836 CARDINAL «4.65» canonical="4.65" value=4.65
-878 882 CARDINAL «4.65» canonical="4.65" value=4.65
-917 919 ORG «VI» canonical="VI"
-924 928 CARDINAL «4.45» canonical="4.45" value=4.45
-945 949 CARDINAL «1.35» canonical="1.35" value=1.35
-952 956 CARDINAL «1.92» canonical="1.92" value=1.92
-970 974 CARDINAL «3.15» canonical="3.15" value=3.15
-977 981 CARDINAL «3.15» canonical="3.15" value=3.15
-1016 1020 CARDINAL «3.25» canonical="3.25" value=3.25
-1033 1037 DATE «1986» canonical="1986" value="1986"
-1056 1091 ORG «Natl   Loan          Release   Call» canonical="Natl Loan Release Call"
-1117 1137 ORG «Level   Price  Price» canonical="Level Price Price"
-1148 1152 CARDINAL «1.24» canonical="1.24" value=1.24
-1155 1159 CARDINAL «0.99» canonical="0.99" value=0.99
-1172 1176 CARDINAL «1.65» canonical="1.65" value=1.65
-1201 1205 CARDINAL «1.56» canonical="1.56" value=1.56
-1218 1222 CARDINAL «2.55» canonical="2.55" value=2.55
-1225 1229 CARDINAL «2.55» canonical="2.55" value=2.55
-1264 1268 CARDINAL «2.65» canonical="2.65" value=2.65
-1286 1290 CARDINAL «2.34» canonical="2.34" value=2.34
-1293 1299 CARDINAL «3.25-Y» canonical="3.25-Y" value=3.25
-1310 1314 CARDINAL «5.36» canonical="5.36" value=5.36
-1317 1321 CARDINAL «5.36» canonical="5.36" value=5.36
-1356 1360 CARDINAL «5.54» canonical="5.54" value=5.54
-1384 1386 ORG «II» canonical="II"
-1391 1394 ORG «III» canonical="III"
-1409 1417 ORG «Level IV» canonical="Level IV"
-1447 1458 DATE «Oct 6, 1981» canonical="Oct 6, 1981" value="1981-10-06"
-1483 1487 DATE «July» canonical="July"
-1488 1490 CARDINAL «23» canonical="23" value=23
-1492 1496 DATE «1981» canonical="1981" value="1981"
-1535 1542 CARDINAL «5/14/82» canonical="5/14/82"
-1563 1569 CARDINAL «7/1/82» canonical="7/1/82"
-1571 1579 ORG «Level VI» canonical="Level VI"
-1607 1623 DATE «January 19, 1984» canonical="January 19, 1984" value="1984-01-19"
-1656 1663 QUANTITY «100 lbs» canonical="100 lbs" value=100
-1687 1693 PERSON «Reuter» canonical="Reuter"
-1696 1697 CARDINAL «3» canonical="3" value=3
-1715 1722 ORG «REUTERS» canonical="REUTERS"
-1725 1732 ORG «REUTERS» canonical="REUTERS"
-1796 1800 CARDINAL «5592» canonical="5592" value=5592
-1809 1811 CARDINAL «49» canonical="49" value=49
-1820 1831 CARDINAL «26-FEB-1987» canonical="26-FEB-1987" value=26
-1832 1837 TIME «15:52» canonical="15:52"
-1838 1843 CARDINAL «25.60» canonical="25.60" value=25.6
-2014 2015 CARDINAL «5» canonical="5" value=5
-2018 2019 CARDINAL «5» canonical="5" value=5
-2022 2023 CARDINAL «5» canonical="5" value=5
-2032 2034 CARDINAL «22» canonical="22" value=22
-2037 2039 CARDINAL «22» canonical="22" value=22
-2042 2043 CARDINAL «1» canonical="1" value=1
-2051 2053 CARDINAL «31» canonical="31" value=31
-2064 2085 ORG «BC-panama-canal-ships» canonical="BC-panama-canal-ships"
-2088 2093 CARDINAL «02-26» canonical="02-26" value=28
-2094 2098 CARDINAL «0071» canonical="0071" value=71
-2117 2118 CARDINAL «2» canonical="2" value=2
-2142 2144 CARDINAL «39» canonical="39" value=39
-2162 2168 GPE «PANAMA» canonical="Panama" iso3="PAN"
-2197 2207 GPE «WASHINGTON» canonical="Washington"
-2209 2215 DATE «Feb 26» canonical="Feb 26"
-2239 2262 ORG «Panama Canal Commission» canonical="Panama Canal Commission"
-2266 2270 GPE «U.S.» canonical="United States" iso3="USA"
-2354 2356 CARDINAL «39» canonical="39" value=39
-2396 2401 DATE «today» canonical="today"
-2417 2420 CARDINAL «two» canonical="two" value=2
-2467 2471 CARDINAL «2/26» canonical="2/26"
-2473 2477 CARDINAL «2/27» canonical="2/27"
-2506 2508 CARDINAL «27» canonical="27" value=27
-2512 2514 CARDINAL «35» canonical="35" value=35
-2543 2545 CARDINAL «35» canonical="35" value=35
-2549 2551 CARDINAL «41» canonical="41" value=41
-2580 2582 CARDINAL «31» canonical="31" value=31
-2586 2588 CARDINAL «25» canonical="25" value=25
-2614 2622 DATE «tomorrow» canonical="tomorrow"
-2667 2672 ORG «North» canonical="North"
-2679 2685 TIME «13 hrs» canonical="13 hrs"
-2691 2697 TIME «15 hrs» canonical="15 hrs"
-2699 2704 NORP «South» canonical="South"
-2712 2717 TIME «4 hrs» canonical="4 hrs"
-2723 2729 TIME «26 hrs» canonical="26 hrs"
-2731 2737 PERSON «Reuter» canonical="Reuter"
-2740 2741 CARDINAL «3» canonical="3" value=3
-2759 2766 ORG «REUTERS» canonical="REUTERS"
-2769 2776 ORG «REUTERS» canonical="REUTERS"
-2840 2844 CARDINAL «5640» canonical="5640" value=5640
-2853 2855 CARDINAL «97» canonical="97" value=97
-2864 2875 CARDINAL «26-FEB-1987» canonical="26-FEB-1987" value=26
-2876 2881 TIME «16:32» canonical="16:32"
-2882 2887 CARDINAL «51.69» canonical="51.69" value=51.69
-3131 3132 CARDINAL «5» canonical="5" value=5
-3135 3136 CARDINAL «5» canonical="5" value=5
-3139 3140 CARDINAL «5» canonical="5" value=5
-3147 3149 CARDINAL «22» canonical="22" value=22
-3152 3154 CARDINAL «22» canonical="22" value=22
-3157 3158 CARDINAL «1» canonical="1" value=1
-3166 3168 CARDINAL «31» canonical="31" value=31
-3179 3202 ORG «BC-ASCS-TERMINAL-MARKET» canonical="BC-ASCS-TERMINAL-MARKET"
-3205 3210 CARDINAL «02-26» canonical="02-26" value=28
-3211 3215 CARDINAL «0113» canonical="0113" value=113
-3234 3235 CARDINAL «2» canonical="2" value=2
-3244 3248 ORG «ASCS» canonical="Conservation Service"
-3308 3319 GPE «KANSAS CITY» canonical="KANSAS CITY"
-3321 3327 DATE «Feb 26» canonical="Feb 26"
-3351 3377 ORG «Agricultural Stabilization» canonical="Agricultural Stabilization"
-3382 3402 ORG «Conservation Service» canonical="Conservation Service"
-3404 3408 ORG «ASCS» canonical="Conservation Service"
-3513 3541 ORG «Commodity Credit Corporation» canonical="Commodity Credit Corporation"
-3634 3638 GPE «U.S.» canonical="United States" iso3="USA"
-3670 3673 ORG «CWT» canonical="CWT"
-3714 3717 ORG «HRW» canonical="Human Rights Watch"
-3746 3753 GPE «Chicago» canonical="Chicago"
-3766 3770 CARDINAL «3.04» canonical="3.04" value=3.04
-3773 3777 CARDINAL «2.98» canonical="2.98" value=2.98
-3816 3820 CARDINAL «3.16» canonical="3.16" value=3.16
-3852 3856 CARDINAL «3.04» canonical="3.04" value=3.04
-3859 3863 CARDINAL «2.98» canonical="2.98" value=2.98
-3865 3869 CARDINAL «2.90» canonical="2.90" value=2.9
-3902 3906 CARDINAL «3.05» canonical="3.05" value=3.05
-3945 3949 CARDINAL «3.11» canonical="3.11" value=3.11
-3961 3967 PERSON «Denver» canonical="Denver"
-3975 3979 CARDINAL «2.62» canonical="2.62" value=2.62
-3981 3985 CARDINAL «2.63» canonical="2.63" value=2.63
-4029 4033 CARDINAL «2.99» canonical="2.99" value=2.99
-4045 4055 ORG «Cincinnati» canonical="Cincinnati"
-4071 4075 CARDINAL «2.96» canonical="2.96" value=2.96
-4087 4098 ORG «Minneapolis» canonical="Minneapolis"
-4101 4105 CARDINAL «2.65» canonical="2.65" value=2.65
-4107 4111 CARDINAL «2.71» canonical="2.71" value=2.71
-4125 4129 CARDINAL «3.70» canonical="3.70" value=3.7
-4131 4140 GPE «Baltimore» canonical="Baltimore"
-4143 4147 GPE «Norf» canonical="Norf"
-4149 4153 PERSON «Phil» canonical="Phil"
-4169 4173 CARDINAL «3.06» canonical="3.06" value=3.06
-4175 4179 CARDINAL «2.98» canonical="2.98" value=2.98
-4185 4196 ORG «Kansas City» canonical="Kansas City"
-4199 4203 CARDINAL «2.87» canonical="2.87" value=2.87
-4211 4215 CARDINAL «3.17» canonical="3.17" value=3.17
-4227 4230 GPE «St.» canonical="St."
-4231 4236 ORG «Louis» canonical="Louis"
-4241 4245 CARDINAL «3.03» canonical="3.03" value=3.03
-4253 4257 CARDINAL «3.03» canonical="3.03" value=3.03
-4269 4277 GPE «Amarillo» canonical="Amarillo"
-4294 4298 CARDINAL «2.64» canonical="2.64" value=2.64
-4336 4339 ORG «HRW» canonical="Human Rights Watch"
-4367 4370 PERSON «Lou» canonical="Lou Gulf"
-4372 4376 LOC «Gulf» canonical="Gulf"
-4393 4397 CARDINAL «3.16» canonical="3.16" value=3.16
-4409 4417 GPE «Portland» canonical="Portland"
-4420 4427 ORG «Seattle» canonical="Seattle"
-4434 4438 CARDINAL «3.07» canonical="3.07" value=3.07
-4440 4444 CARDINAL «3.08» canonical="3.08" value=3.08
-4452 4456 CARDINAL «3.10» canonical="3.10" value=3.1
-4458 4462 CARDINAL «3.70» canonical="3.70" value=3.7
-4478 4482 CARDINAL «2.78» canonical="2.78" value=2.78
-4506 4510 ORG «L.A.» canonical="L.A."
-4520 4524 CARDINAL «3.23» canonical="3.23" value=3.23
-4544 4548 CARDINAL «4.05» canonical="4.05" value=4.05
-4550 4556 ORG «Duluth» canonical="Duluth"
-4564 4568 CARDINAL «2.65» canonical="2.65" value=2.65
-4570 4574 CARDINAL «2.71» canonical="2.71" value=2.71
-4588 4592 CARDINAL «3.70» canonical="3.70" value=3.7
-4599 4603 LOC «Gulf» canonical="Gulf"
-4608 4612 CARDINAL «3.10» canonical="3.10" value=3.1
-4620 4624 CARDINAL «3.16» canonical="3.16" value=3.16
-4685 4692 GPE «Chicago» canonical="Chicago"
-4697 4701 CARDINAL «1.47» canonical="1.47" value=1.47
-4721 4725 CARDINAL «4.81» canonical="4.81" value=4.81
-4727 4731 CARDINAL «2.49» canonical="2.49" value=2.49
-4745 4749 CARDINAL «1.49» canonical="1.49" value=1.49
-4751 4755 CARDINAL «2.04» canonical="2.04" value=2.04
-4769 4773 CARDINAL «4.85» canonical="4.85" value=4.85
-4775 4779 CARDINAL «2.52» canonical="2.52" value=2.52
-4781 4787 ORG «Toledo» canonical="Toledo"
-4793 4797 CARDINAL «1.41» canonical="1.41" value=1.41
-4799 4803 CARDINAL «2.04» canonical="2.04" value=2.04
-4805 4809 CARDINAL «1.50» canonical="1.50" value=1.5
-4817 4821 CARDINAL «4.78» canonical="4.78" value=4.78
-4823 4827 CARDINAL «2.39» canonical="2.39" value=2.39
-4829 4836 ORG «Memphis» canonical="Memphis"
-4841 4845 CARDINAL «1.59» canonical="1.59" value=1.59
-4847 4851 CARDINAL «1.95» canonical="1.95" value=1.95
-4853 4857 CARDINAL «1.71» canonical="1.71" value=1.71
-4865 4869 CARDINAL «4.90» canonical="4.90" value=4.9
-4871 4875 CARDINAL «2.86» canonical="2.86" value=2.86
-4877 4883 ORG «Peoria» canonical="Peoria"
-4889 4893 CARDINAL «1.51» canonical="1.51" value=1.51
-4913 4917 CARDINAL «4.80» canonical="4.80" value=4.8
-4919 4923 CARDINAL «2.60» canonical="2.60" value=2.6
-4925 4931 PERSON «Denver» canonical="Denver"
-4937 4941 CARDINAL «1.56» canonical="1.56" value=1.56
-4943 4947 CARDINAL «1.56» canonical="1.56" value=1.56
-4967 4971 CARDINAL «2.54» canonical="2.54" value=2.54
-4973 4981 ORG «Evnsvlle» canonical="Evnsvlle"
-4985 4989 CARDINAL «1.54» canonical="1.54" value=1.54
-4991 4995 CARDINAL «2.04» canonical="2.04" value=2.04
-4997 5001 CARDINAL «1.50» canonical="1.50" value=1.5
-5003 5007 CARDINAL «2.17» canonical="2.17" value=2.17
-5009 5013 CARDINAL «4.90» canonical="4.90" value=4.9
-5015 5019 CARDINAL «2.61» canonical="2.61" value=2.61
-5021 5026 ORG «Cinci» canonical="Cinci"
-5033 5037 CARDINAL «1.52» canonical="1.52" value=1.52
-5039 5043 CARDINAL «2.04» canonical="2.04" value=2.04
-5045 5049 CARDINAL «1.50» canonical="1.50" value=1.5
-5051 5055 CARDINAL «2.17» canonical="2.17" value=2.17
-5057 5061 CARDINAL «4.85» canonical="4.85" value=4.85
-5063 5067 CARDINAL «2.58» canonical="2.58" value=2.58
-5069 5073 ORG «Mpls» canonical="Mpls"
-5081 5085 CARDINAL «1.34» canonical="1.34" value=1.34
-5087 5091 CARDINAL «1.75» canonical="1.75" value=1.75
-5093 5097 CARDINAL «1.50» canonical="1.50" value=1.5
-5099 5103 CARDINAL «1.85» canonical="1.85" value=1.85
-5105 5109 CARDINAL «4.68» canonical="4.68" value=4.68
-5126 5130 PERSON «Phil» canonical="Phil"
-5138 5142 CARDINAL «1.70» canonical="1.70" value=1.7
-5144 5148 CARDINAL «1.80» canonical="1.80" value=1.8
-5162 5166 CARDINAL «4.98» canonical="4.98" value=4.98
-5168 5172 CARDINAL «3.12» canonical="3.12" value=3.12
-5174 5176 ORG «KC» canonical="KC"
-5186 5190 CARDINAL «1.49» canonical="1.49" value=1.49
-5192 5196 CARDINAL «1.56» canonical="1.56" value=1.56
-5198 5202 CARDINAL «1.64» canonical="1.64" value=1.64
-5210 5214 CARDINAL «4.76» canonical="4.76" value=4.76
-5216 5220 CARDINAL «2.58» canonical="2.58" value=2.58
-5222 5227 ORG «St Lo» canonical="St Lo"
-5234 5238 CARDINAL «1.54» canonical="1.54" value=1.54
-5246 5250 CARDINAL «1.66» canonical="1.66" value=1.66
-5258 5262 CARDINAL «4.90» canonical="4.90" value=4.9
-5264 5268 CARDINAL «2.91» canonical="2.91" value=2.91
-5270 5276 GPE «Amarlo» canonical="Amarlo"
-5279 5285 GPE «Lubbck» canonical="Lubbck"
-5291 5295 CARDINAL «1.84» canonical="1.84" value=1.84
-5297 5301 CARDINAL «1.40» canonical="1.40" value=1.4
-5315 5319 CARDINAL «4.75» canonical="4.75" value=4.75
-5321 5325 CARDINAL «2.92» canonical="2.92" value=2.92
-5327 5335 PERSON «Lou Gulf» canonical="Lou Gulf"
-5339 5343 CARDINAL «1.73» canonical="1.73" value=1.73
-5363 5367 CARDINAL «5.05» canonical="5.05" value=5.05
-5369 5373 CARDINAL «3.12» canonical="3.12" value=3.12
-5382 5389 ORG «Seattle» canonical="Seattle"
-5394 5398 CARDINAL «1.87» canonical="1.87" value=1.87
-5400 5404 CARDINAL «2.10» canonical="2.10" value=2.1
-5406 5410 CARDINAL «1.68» canonical="1.68" value=1.68
-5440 5444 CARDINAL «2.18» canonical="2.18" value=2.18
-5446 5450 CARDINAL «2.23» canonical="2.23" value=2.23
-5452 5456 CARDINAL «2.10» canonical="2.10" value=2.1
-5470 5474 CARDINAL «4.00» canonical="4.00" value=4
-5476 5478 ORG «LA» canonical="LA"
-5488 5492 CARDINAL «2.54» canonical="2.54" value=2.54
-5494 5498 CARDINAL «2.50» canonical="2.50" value=2.5
-5518 5522 CARDINAL «4.38» canonical="4.38" value=4.38
-5524 5530 ORG «Duluth» canonical="Duluth"
-5536 5540 CARDINAL «1.34» canonical="1.34" value=1.34
-5542 5546 CARDINAL «1.75» canonical="1.75" value=1.75
-5548 5552 CARDINAL «1.50» canonical="1.50" value=1.5
-5554 5558 CARDINAL «1.85» canonical="1.85" value=1.85
-5560 5564 CARDINAL «4.68» canonical="4.68" value=4.68
-5570 5578 ORG «Tex Gulf» canonical="Tex Gulf"
-5582 5586 CARDINAL «1.73» canonical="1.73" value=1.73
-5588 5592 CARDINAL «1.48» canonical="1.48" value=1.48
-5594 5598 CARDINAL «1.73» canonical="1.73" value=1.73
-5606 5610 CARDINAL «5.05» canonical="5.05" value=5.05
-5612 5616 CARDINAL «3.12» canonical="3.12" value=3.12
-5618 5624 PERSON «Reuter» canonical="Reuter"
-5627 5628 CARDINAL «3» canonical="3" value=3
-5646 5653 ORG «REUTERS» canonical="REUTERS"
-5656 5663 ORG «REUTERS» canonical="REUTERS"
-5726 5730 CARDINAL «5545» canonical="5545" value=5545
-5739 5740 CARDINAL «2» canonical="2" value=2
-5749 5760 CARDINAL «26-FEB-1987» canonical="26-FEB-1987" value=26
-5761 5766 TIME «15:02» canonical="15:02"
-5767 5772 CARDINAL «20.00» canonical="20.00" value=20
-5919 5920 CARDINAL «5» canonical="5" value=5
-5923 5924 CARDINAL «5» canonical="5" value=5
-5927 5928 CARDINAL «5» canonical="5" value=5
-5935 5937 CARDINAL «22» canonical="22" value=22
-5940 5942 CARDINAL «22» canonical="22" value=22
-5945 5946 CARDINAL «1» canonical="1" value=1
-5954 5956 CARDINAL «31» canonical="31" value=31
-5997 6002 CARDINAL «02-26» canonical="02-26" value=28
-6003 6007 CARDINAL «0082» canonical="0082" value=82
-6026 6027 CARDINAL «2» canonical="2" value=2
-6103 6112 GPE «CLEVELAND» canonical="CLEVELAND"
-6114 6120 DATE «Feb 26» canonical="Feb 26"
-6140 6155 ORG «Standard Oil Co» canonical="Standard Oil Co"
-6160 6176 ORG «BP North America» canonical="BP North America"
-6177 6180 ORG «Inc» canonical="Inc"
-6300 6316 ORG «BP North America» canonical="BP North America"
-6336 6356 EVENT «British Petroleum Co» canonical="British Petroleum Co"
-6357 6362 ORG «Plc &» canonical="Plc &"
-6365 6367 ORG «BP» canonical="BP"
-6388 6394 PERCENT «55 pct» canonical="55 pct" value=55
-6407 6419 ORG «Standard Oil» canonical="Standard Oil"
-6452 6481 ORG «BP/Standard Financial Trading» canonical="BP/Standard Financial Trading"
-6506 6518 ORG «Standard Oil» canonical="Standard Oil"
-6574 6580 PERSON «Reuter» canonical="Reuter"
-6583 6584 CARDINAL «3» canonical="3" value=3
-6602 6609 ORG «REUTERS» canonical="REUTERS"
+72 76 CARDINAL «9001» canonical="9001" value=9001
+85 89 CARDINAL «9001» canonical="9001" value=9001
+98 109 CARDINAL «14-MAR-1988» canonical="14-MAR-1988" value=14
+110 115 TIME «11:02» canonical="11:02"
+116 121 CARDINAL «17.40» canonical="17.40" value=17.4
+225 226 CARDINAL «5» canonical="5" value=5
+229 230 CARDINAL «5» canonical="5" value=5
+233 234 CARDINAL «5» canonical="5" value=5
+241 243 CARDINAL «22» canonical="22" value=22
+246 248 CARDINAL «22» canonical="22" value=22
+251 252 CARDINAL «1» canonical="1" value=1
+260 262 CARDINAL «31» canonical="31" value=31
+273 294 ORG «BC-grain-board-prices» canonical="BC-grain-board-prices"
+297 302 CARDINAL «03-14» canonical="03-14" value=17
+303 307 CARDINAL «0088» canonical="0088" value=88
+326 327 CARDINAL «2» canonical="2" value=2
+336 344 NORP «CANADIAN» canonical="Canadian" iso3="CAN"
+407 415 GPE «WINNIPEG» canonical="WINNIPEG"
+417 425 DATE «March 14» canonical="March 14"
+449 469 ORG «Canadian Wheat Board» canonical="Canadian Wheat Board"
+508 515 CARDINAL «1988/89» canonical="1988/89"
+535 542 PERCENT «4.5 pct» canonical="4.5 pct" value=4.5
+554 562 DATE «August 1» canonical="August 1"
+590 595 GPE «Japan» canonical="Japan" iso3="JPN"
+604 616 GPE «Soviet Union» canonical="Soviet Union" iso3="SUN"
+638 650 GPE «Old      New» canonical="Old New"
+656 657 CARDINAL «1» canonical="1" value=1
+668 674 CARDINAL «135.50» canonical="135.50" value=135.5
+677 683 CARDINAL «141.60» canonical="141.60" value=141.6
+689 690 CARDINAL «2» canonical="2" value=2
+701 707 CARDINAL «131.00» canonical="131.00" value=131
+710 716 CARDINAL «136.90» canonical="136.90" value=136.9
+718 723 ORG «Durum» canonical="Durum"
+734 740 CARDINAL «128.25» canonical="128.25" value=128.25
+743 749 CARDINAL «134.00» canonical="134.00" value=134
+769 780 PERSON «Martin Hale» canonical="Martin Hale"
+799 805 GPE «Ottawa» canonical="Ottawa"
+820 825 GPE «China» canonical="China" iso3="CHN"
+838 841 CARDINAL «two» canonical="two" value=2
+866 869 CARDINAL «300» canonical="300" value=300
+874 882 NORP «Canadian» canonical="Canadian" iso3="CAN"
+890 896 PERSON «Reuter» canonical="Reuter"
+899 900 CARDINAL «3» canonical="3" value=3
+918 925 ORG «REUTERS» canonical="REUTERS"
+928 935 ORG «REUTERS» canonical="REUTERS"
+999 1003 CARDINAL «9002» canonical="9002" value=9002
+1012 1016 CARDINAL «9002» canonical="9002" value=9002
+1025 1036 CARDINAL «14-MAR-1988» canonical="14-MAR-1988" value=14
+1037 1042 TIME «12:40» canonical="12:40"
+1043 1048 CARDINAL «05.11» canonical="05.11" value=5.11
+1146 1147 CARDINAL «2» canonical="2" value=2
+1156 1166 ORG «BUNDESBANK» canonical="BUNDESBANK"
+1230 1239 GPE «FRANKFURT» canonical="FRANKFURT"
+1241 1249 DATE «March 14» canonical="March 14"
+1273 1283 ORG «Bundesbank» canonical="Bundesbank"
+1353 1365 MONEY «1.6850 marks» canonical="1.6850 marks" value=1.685
+1393 1399 DATE «Monday» canonical="Monday"
+1405 1418 PERSON «Helmut Krause» canonical="Helmut Krause"
+1467 1481 ORG «Group of Seven» canonical="Group of Seven"
+1503 1508 GPE «Paris» canonical="Paris"
+1512 1520 DATE «February» canonical="February"
+1546 1559 ORG «Bank of Japan» canonical="Bank of Japan"
+1601 1607 NORP «German» canonical="German" iso3="DEU"
+1631 1638 PERCENT «7.2 pct» canonical="7.2 pct" value=7.2
+1642 1649 DATE «January» canonical="January"
+1680 1685 CARDINAL «three» canonical="three" value=3
+1689 1696 PERCENT «six pct» canonical="six pct" value=6
+1699 1705 PERSON «Reuter» canonical="Reuter"
+1708 1709 CARDINAL «3» canonical="3" value=3
+1727 1734 ORG «REUTERS» canonical="REUTERS"
+1737 1744 ORG «REUTERS» canonical="REUTERS"
+1806 1810 CARDINAL «9003» canonical="9003" value=9003
+1819 1823 CARDINAL «9003» canonical="9003" value=9003
+1832 1843 CARDINAL «15-MAR-1988» canonical="15-MAR-1988" value=15
+1844 1849 TIME «09:15» canonical="09:15"
+1850 1855 CARDINAL «44.02» canonical="44.02" value=44.02
+1871 1872 CARDINAL «2» canonical="2" value=2
+1909 1912 ORDINAL «4TH» canonical="4TH"
+1943 1950 GPE «CHICAGO» canonical="Chicago"
+1952 1960 DATE «March 15» canonical="March 15"
+1984 1986 CARDINAL «42» canonical="42" value=42
+1994 1996 CARDINAL «31» canonical="31" value=31
+2009 2013 CARDINAL «12.4» canonical="12.4" value=12.4
+2021 2024 CARDINAL «9.1» canonical="9.1" value=9.1
+2038 2043 CARDINAL «210.5» canonical="210.5" value=210.5
+2051 2056 CARDINAL «188.2» canonical="188.2" value=188.2
+2074 2078 CARDINAL «1.55» canonical="1.55" value=1.55
+2087 2091 CARDINAL «1.20» canonical="1.20" value=1.2
+2107 2126 ORG «Acme Industries Inc» canonical="Acme Industries Inc"
+2158 2161 CARDINAL «1.3» canonical="1.3" value=1.3
+2192 2198 GPE «Toledo» canonical="Toledo"
+2200 2204 GPE «Ohio» canonical="Ohio"
+2215 2233 ORG «General Tool Corp.» canonical="General Tool Corp."
+2235 2241 PERSON «Reuter» canonical="Reuter"
+2244 2245 CARDINAL «3» canonical="3" value=3
+2263 2270 ORG «REUTERS» canonical="REUTERS"
 
 """#
 }
