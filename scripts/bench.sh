@@ -19,7 +19,9 @@ exe="$root/.build/release/docpipe"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/un300"
-ls "$bench/ungdc" | sort | head -300 | while read -r f; do ln -s "$bench/ungdc/$f" "$work/un300/$f"; done
+# (No `ls | head` pipeline: with pipefail, head closing the pipe early would abort the script.)
+mapfile -t first300 < <(ls "$bench/ungdc" | sort | head -300 || true)
+for f in "${first300[@]}"; do ln -s "$bench/ungdc/$f" "$work/un300/$f"; done
 
 results=()
 run() {  # name input jobs mode(cold|warm)

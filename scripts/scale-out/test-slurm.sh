@@ -27,7 +27,8 @@ trap cleanup EXIT
 
 # The corpus: the 300-file UN subset plus one PNG.
 mkdir -p "$work/input"
-ls "$bench" | sort | head -300 | while read -r f; do cp "$bench/$f" "$work/input/"; done
+mapfile -t first300 < <(ls "$bench" | sort | head -300 || true)
+for f in "${first300[@]}"; do cp "$bench/$f" "$work/input/"; done
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$work/input/not-a-paper.png"
 
 # A private one-node cluster.
