@@ -18,18 +18,7 @@ extension Document {
         let changed = layers.keys.filter { base.layers[$0] != layers[$0] }.sorted(by: JSONWriter.utf8Less)
         if !changed.isEmpty {
             key("layers")
-            out.append(UInt8(ascii: "{"))
-            for (n, name) in changed.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.appendString(name, to: &out)
-                out += ":[".utf8
-                for (k, span) in layers[name]!.enumerated() {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    span.writeCanonical(into: &out)
-                }
-                out.append(UInt8(ascii: "]"))
-            }
-            out.append(UInt8(ascii: "}"))
+            writeLayers(changed, into: &out)
         }
         if metadata != base.metadata { key("metadata"); w.write(.object(metadata), into: &out) }
         let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)

@@ -101,13 +101,10 @@ extension Document {
         return out
     }
 
-    /// Appends the canonical bytes of the document.
-    public func writeCanonical(into out: inout [UInt8]) {
-        let w = JSONWriter()
-        out += #"{"id":"#.utf8
-        JSONWriter.appendString(id, to: &out)
-        out += #","layers":{"#.utf8
-        for (n, name) in layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+    /// Appends `{"name": [spans…], …}` for the named layers (names already in code-point order).
+    func writeLayers(_ names: [String], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (n, name) in names.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             JSONWriter.appendString(name, to: &out)
             out += ":[".utf8
@@ -117,7 +114,17 @@ extension Document {
             }
             out.append(UInt8(ascii: "]"))
         }
-        out += #"},"metadata":"#.utf8
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the canonical bytes of the document.
+    public func writeCanonical(into out: inout [UInt8]) {
+        let w = JSONWriter()
+        out += #"{"id":"#.utf8
+        JSONWriter.appendString(id, to: &out)
+        out += #","layers":"#.utf8
+        writeLayers(layers.keys.sorted(by: JSONWriter.utf8Less), into: &out)
+        out += #","metadata":"#.utf8
         w.write(.object(metadata), into: &out)
         out += #","schemaVersion":"#.utf8
         out += String(Document.schemaVersion).utf8
