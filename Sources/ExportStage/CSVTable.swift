@@ -137,14 +137,7 @@ struct CSVTable: Sendable {
                 } else {
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 }
-                for v in [e.start, e.end, p.sourceStart, p.sourceEnd] {
-                    out.append(comma)
-                    Bytes.int(v, &out)
-                }
-                out.append(comma)
-                if let s = p.sentence { Bytes.int(s, &out) }
-                out.append(comma)
-                if let s = p.page { Bytes.int(s, &out) }
+                appendPlaceCells(e, p, to: &out)
                 // One pass over the attributes: the three with columns, and whether any other is left.
                 var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                 var others = false
@@ -171,6 +164,20 @@ struct CSVTable: Sendable {
         return out
     }
 
+    /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
+    /// (sentence and page empty when unknown).
+    static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        for v in [span.start, span.end, p.sourceStart, p.sourceEnd] {
+            out.append(comma)
+            Bytes.int(v, &out)
+        }
+        out.append(comma)
+        if let s = p.sentence { Bytes.int(s, &out) }
+        out.append(comma)
+        if let s = p.page { Bytes.int(s, &out) }
+    }
+
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
         var out: [UInt8] = []
@@ -184,14 +191,7 @@ struct CSVTable: Sendable {
                 out.append(contentsOf: idField)
                 out.append(comma)
                 Bytes.int(n, &out)
-                for v in [c.start, c.end, p.sourceStart, p.sourceEnd] {
-                    out.append(comma)
-                    Bytes.int(v, &out)
-                }
-                out.append(comma)
-                if let s = p.sentence { Bytes.int(s, &out) }
-                out.append(comma)
-                if let s = p.page { Bytes.int(s, &out) }
+                appendPlaceCells(c, p, to: &out)
                 // One pass over the attributes: the four with columns, and whether any other is left.
                 var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                 var others = false

@@ -117,22 +117,28 @@ extension DocumentView {
                 Bytes.int(n, &out)
                 Bytes.raw(#","label":"#, &out)
                 Bytes.jsonString(span.type, &out)
-                Bytes.raw(#","page":"#, &out)
-                Bytes.int(p.page, &out)
-                Bytes.raw(#","sentence":"#, &out)
-                Bytes.int(p.sentence, &out)
-                Bytes.raw(#","sourceEnd":"#, &out)
-                Bytes.int(p.sourceEnd, &out)
-                Bytes.raw(#","sourceStart":"#, &out)
-                Bytes.int(p.sourceStart, &out)
-                Bytes.raw(#","start":"#, &out)
-                Bytes.int(span.start, &out)
-                Bytes.raw(#","text":"#, &out)
-                Bytes.jsonString(text, p.bytes, &out)
+                DocumentView.appendPlaceMembers(span, p, text, &out)
                 Bytes.raw("}\n", &out)
             }
         }
         return out
+    }
+
+    /// The members every span record shares, in key order:
+    /// `,"page":…,"sentence":…,"sourceEnd":…,"sourceStart":…,"start":…,"text":…`.
+    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        Bytes.raw(#","page":"#, &out)
+        Bytes.int(p.page, &out)
+        Bytes.raw(#","sentence":"#, &out)
+        Bytes.int(p.sentence, &out)
+        Bytes.raw(#","sourceEnd":"#, &out)
+        Bytes.int(p.sourceEnd, &out)
+        Bytes.raw(#","sourceStart":"#, &out)
+        Bytes.int(p.sourceStart, &out)
+        Bytes.raw(#","start":"#, &out)
+        Bytes.int(span.start, &out)
+        Bytes.raw(#","text":"#, &out)
+        Bytes.jsonString(text, p.bytes, &out)
     }
 
     /// claims.jsonl lines, one record per claim, in text order, with the entity mentions inside
@@ -171,18 +177,7 @@ extension DocumentView {
                 }
                 Bytes.raw(#"],"index":"#, &out)
                 Bytes.int(n, &out)
-                Bytes.raw(#","page":"#, &out)
-                Bytes.int(p.page, &out)
-                Bytes.raw(#","sentence":"#, &out)
-                Bytes.int(p.sentence, &out)
-                Bytes.raw(#","sourceEnd":"#, &out)
-                Bytes.int(p.sourceEnd, &out)
-                Bytes.raw(#","sourceStart":"#, &out)
-                Bytes.int(p.sourceStart, &out)
-                Bytes.raw(#","start":"#, &out)
-                Bytes.int(span.start, &out)
-                Bytes.raw(#","text":"#, &out)
-                Bytes.jsonString(text, p.bytes, &out)
+                DocumentView.appendPlaceMembers(span, p, text, &out)
                 Bytes.raw(#","type":"#, &out)
                 Bytes.jsonString(span.type, &out)
                 Bytes.raw("}\n", &out)
