@@ -31,10 +31,8 @@ struct ConfigValidator {
         for key in top.keys.sorted() where !PipelineConfig.topLevelKeys.contains(key) {
             report([JSONPath.member(key)], "unknown key '\(key)'\(Suggest.hint(for: key, in: PipelineConfig.topLevelKeys))")
         }
-        var version = 1
         if let v = top["version"] {
             if let n = v.intValue, n >= 1 {
-                version = n
                 if n > PipelineConfig.supportedVersion {
                     report([".version"], "version \(n) is newer than this docpipe understands (highest supported: \(PipelineConfig.supportedVersion)); upgrade docpipe")
                 }
@@ -42,7 +40,6 @@ struct ConfigValidator {
                 report([".version"], "expected a positive integer such as 1, found \(v.typeDescription)")
             }
         }
-        _ = version
         let inputs = stringArray(top["inputs"], [".inputs"], default: ["seeds"])
         let exclude = stringArray(top["exclude"], [".exclude"], default: [])
         let output = string(top["output"], [".output"], default: "out")

@@ -89,7 +89,7 @@ public struct PipelineStatus: Sendable {
             }
             let docIDs = ids ?? lockDocs.values.filter { $0.source == file.relativePath }.map(\.document).sorted()
             if docIDs.isEmpty {
-                let (code, why) = lockDocs[fileID] == nil && lock != nil ? (Reason.newDocument, "new document") : baseReason(nil, sha, cache: cache)
+                let (code, why) = lockDocs[fileID] == nil && lock != nil ? (Reason.newDocument, "new document") : notCachedReason(cache)
                 items += stages.map { Item(document: fileID, stage: $0.name, code: code, reason: why) }
                 continue
             }
@@ -122,8 +122,8 @@ public struct PipelineStatus: Sendable {
         return PipelineStatus(items: items)
     }
 
-    static func baseReason(_ entry: LockFile.Entry?, _ sha: String, cache: ArtifactCache?) -> (Reason, String) {
-        cache == nil ? (.cacheMissing, "running without a cache") : (.cacheMissing, "not in the cache")
+    static func notCachedReason(_ cache: ArtifactCache?) -> (Reason, String) {
+        (.cacheMissing, cache == nil ? "running without a cache" : "not in the cache")
     }
 
     /// Which stages the runner would compute for one document (index → whether its object is corrupt).

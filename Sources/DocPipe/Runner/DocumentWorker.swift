@@ -177,8 +177,12 @@ struct DocumentWorker: Sendable {
             }
             // Stages never looked at were satisfied by a later cached result; their digests come
             // from the objects' headers (recomputed if an object has gone).
-            if source.digest == nil && state.cachedDigest(source.key) == nil { _ = try await source.manifest() }
-            var digests = [source.digest ?? state.cachedDigest(source.key) ?? ""]
+            var ingestDigest = source.digest ?? state.cachedDigest(source.key)
+            if ingestDigest == nil {
+                _ = try await source.manifest()
+                ingestDigest = source.digest
+            }
+            var digests = [ingestDigest ?? ""]
             for i in 1..<max(n, 1) {
                 if let d = resolver.digests[i] { digests.append(d); continue }
                 if let d = state.cachedDigest(chain[i]) {
