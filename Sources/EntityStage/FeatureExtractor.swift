@@ -31,6 +31,37 @@ struct FeatureExtractor: Sendable {
 
     /// Fills `s` for `tokens` (with `hashes` their lowercase hashes).
     func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
+        prepareContext(bytes, tokens, hashes, into: &s)
+        let n = tokens.count
+        // Static features.
+        // Built in a separate array: appending to `s.features` while `s` is also passed by value
+        // would copy the array for every token.
+        // Every token writes exactly `staticCount` hashes straight into the buffer (no appends).
+        var feats = s.features
+        s.features = []
+        let count = n * Self.staticCount
+        if feats.count != count {
+            if feats.count > count { feats.removeLast(feats.count - count) } else { feats.append(contentsOf: repeatElement(0, count: count - feats.count)) }
+        }
+        s.perToken = n == 0 ? 0 : Self.staticCount
+        feats.withUnsafeMutableBufferPointer { buf in
+            for i in 0..<n { writeStaticFeatures(bytes, tokens, i, s, to: buf.baseAddress! + i * Self.staticCount) }
+        }
+        s.features = feats
+    }
+
+    /// Writes token `i`'s `staticCount` static feature hashes at `target` (`s` filled by
+    /// `prepareContext`).
+    @inline(__always)
+    func writeStaticFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ s: Sentence,
+                             to target: UnsafeMutablePointer<UInt64>) {
+        var out = FeatureWriter(target)
+        staticFeatures(bytes, tokens, i, s, into: &out)
+        assert(out.position == target + Self.staticCount)
+    }
+
+    /// Fills everything in `s` but the static feature hashes: what `writeStaticFeatures` reads.
+    func prepareContext(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
         s.exact.removeAll(keepingCapacity: true)
@@ -68,25 +99,6 @@ struct FeatureExtractor: Sendable {
                 i += 1
             }
         }
-        // Static features.
-        // Built in a separate array: appending to `s.features` while `s` is also passed by value
-        // would copy the array for every token.
-        // Every token writes exactly `staticCount` hashes straight into the buffer (no appends).
-        var feats = s.features
-        s.features = []
-        let count = n * Self.staticCount
-        if feats.count != count {
-            if feats.count > count { feats.removeLast(feats.count - count) } else { feats.append(contentsOf: repeatElement(0, count: count - feats.count)) }
-        }
-        s.perToken = n == 0 ? 0 : Self.staticCount
-        feats.withUnsafeMutableBufferPointer { buf in
-            for i in 0..<n {
-                var out = FeatureWriter(buf.baseAddress! + i * Self.staticCount)
-                staticFeatures(bytes, tokens, i, s, into: &out)
-                assert(out.position == buf.baseAddress! + (i + 1) * Self.staticCount)
-            }
-        }
-        s.features = feats
     }
 
     /// Number of hashes `staticFeatures` writes per token.
