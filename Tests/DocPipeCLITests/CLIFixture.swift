@@ -58,7 +58,8 @@ final class CLIFixture: @unchecked Sendable {
         while let rel = e?.nextObject() as? String {
             var isDir: ObjCBool = false
             let u = base.appendingPathComponent(rel)
-            if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue, rel != "run.json", rel != ".docpipe-state" {
+            if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue, rel != "run.json", rel != ".docpipe-state",
+               rel != OutputFolder.manifestName {   // bookkeeping: its line order follows how files were written
                 out[rel] = FileManager.default.contents(atPath: u.path)
             }
         }

@@ -15,6 +15,9 @@ import Testing
         let merged = await f.run(["merge"])
         #expect(merged.code == 1)   // the malformed line is reported, not lost
         #expect(f.snapshot("out") == f.snapshot("whole"))
+        // The output manifests list the same files (a run lists documents' files in input order).
+        let manifest = { (folder: String) in Set((f.read("\(folder)/\(OutputFolder.manifestName)") ?? "").split(separator: "\n")) }
+        #expect(manifest("out") == manifest("whole") && !manifest("out").isEmpty)
         #expect(f.read("out/errors.jsonl")?.contains("broken.jsonl") == true)
     }
 

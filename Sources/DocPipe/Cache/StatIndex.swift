@@ -20,29 +20,40 @@ final class StatIndex: Sendable {
     }
 
     private let url: URL?
+    /// Entries read from the index when the run started (entries recorded anew are dropped).
     private let entries: Mutex<[String: (FileStat, String)]>
-    private let changed = Atomic<Bool>(false)
+    /// Entries recorded in this run, as index lines in a temporary file next to the index (so
+    /// memory does not grow with the number of inputs); nil until the first one.
+    private let added = Mutex<(fd: Int32, path: String)?>(nil)
 
     /// Loads the index of a cache folder (nil: a disabled index that remembers nothing).
     init(cacheDirectory: URL?) {
         url = cacheDirectory?.appendingPathComponent("inputs.index")
         var loaded: [String: (FileStat, String)] = [:]
         if let url, let data = AtomicFile.read(path: url.path) {
-            func int(_ b: ArraySlice<UInt8>) -> Int64? {
-                guard !b.isEmpty, b.count <= 19 else { return nil }
-                var v: Int64 = 0
-                for c in b { guard c >= 0x30 && c <= 0x39 else { return nil }; v = v * 10 + Int64(c - 0x30) }
-                return v
-            }
             for line in data.split(separator: 0x0A) {
-                let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
-                guard f.count == 7, let size = int(f[1]), let m = int(f[2]), let c = int(f[3]), let ino = int(f[4]),
-                      let dev = int(f[5]), f[6].count == 64 else { continue }
-                loaded[String(decoding: f[0], as: UTF8.self)] = (FileStat(size: size, mtime: m, ctime: c, inode: UInt64(ino), device: UInt64(dev)),
-                                                                 String(decoding: f[6], as: UTF8.self))
+                if let (path, stat, digest) = StatIndex.parse(line) { loaded[path] = (stat, digest) }
             }
         }
         entries = Mutex(loaded)
+    }
+
+    private static func parse(_ line: ArraySlice<UInt8>) -> (String, FileStat, String)? {
+        func int(_ b: ArraySlice<UInt8>) -> Int64? {
+            guard !b.isEmpty, b.count <= 19 else { return nil }
+            var v: Int64 = 0
+            for c in b { guard c >= 0x30 && c <= 0x39 else { return nil }; v = v * 10 + Int64(c - 0x30) }
+            return v
+        }
+        let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+        guard f.count == 7, let size = int(f[1]), let m = int(f[2]), let c = int(f[3]), let ino = int(f[4]),
+              let dev = int(f[5]), f[6].count == 64 else { return nil }
+        return (String(decoding: f[0], as: UTF8.self), FileStat(size: size, mtime: m, ctime: c, inode: UInt64(ino), device: UInt64(dev)),
+                String(decoding: f[6], as: UTF8.self))
+    }
+
+    private static func line(_ path: String, _ s: FileStat, _ digest: String) -> String {
+        "\(path)\t\(s.size)\t\(s.mtime)\t\(s.ctime)\t\(s.inode)\t\(s.device)\t\(digest)\n"
     }
 
     /// The stat data of a file (following symlinks); nil when it cannot be stat'ed.
@@ -62,22 +73,38 @@ final class StatIndex: Sendable {
 
     /// Remembers a digest (unless the file changed too recently to trust its times).
     func record(path: String, stat: FileStat, digest: String) {
-        guard url != nil, !path.contains("\t"), !path.contains("\n") else { return }
+        guard let url, !path.contains("\t"), !path.contains("\n") else { return }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard now - max(stat.mtime, stat.ctime) > 2_000_000_000 else { return }
-        entries.withLock { $0[path] = (stat, digest) }
-        changed.store(true, ordering: .relaxed)
+        entries.withLock { _ = $0.removeValue(forKey: path) }
+        let bytes = Array(StatIndex.line(path, stat, digest).utf8)
+        added.withLock { a in
+            if a == nil {
+                let tmp = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-inputs.index.new").path
+                let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { return }
+                a = (fd, tmp)
+            }
+            _ = bytes.withUnsafeBytes { write(a!.fd, $0.baseAddress, $0.count) }
+        }
     }
 
-    /// Writes the index if anything was added (atomically; a concurrent writer's version may win).
+    /// Writes the index if anything was added: the entries read at the start that were not
+    /// recorded anew, then the new ones (atomically; a concurrent writer's version may win).
     func save() {
-        guard let url, changed.load(ordering: .relaxed) else { return }
-        let text = entries.withLock { e in
-            e.keys.sorted().map { k -> String in
-                let (s, d) = e[k]!
-                return "\(k)\t\(s.size)\t\(s.mtime)\t\(s.ctime)\t\(s.inode)\t\(s.device)\t\(d)"
-            }.joined(separator: "\n")
+        guard let url, let (fd, tmp) = added.withLock({ a -> (Int32, String)? in defer { a = nil }; return a }) else { return }
+        close(fd)
+        defer { unlink(tmp) }
+        let old = entries.withLock { e in e.keys.sorted().map { k in StatIndex.line(k, e[k]!.0, e[k]!.1) } }
+        if old.isEmpty {
+            _ = rename(tmp, url.path)   // atomic; the deferred unlink then finds nothing
+            return
         }
-        try? AtomicFile.write(Array((text + "\n").utf8), to: url)
+        try? AtomicFile.write(to: url) { h in
+            for line in old { try h.write(contentsOf: Data(line.utf8)) }
+            guard let input = FileHandle(forReadingAtPath: tmp) else { return }
+            defer { try? input.close() }
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try h.write(contentsOf: chunk) }
+        }
     }
 }

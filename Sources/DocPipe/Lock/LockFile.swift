@@ -67,6 +67,13 @@ public struct LockFile: Sendable, Equatable {
             self.outputs = outputs
         }
 
+        /// Reads an entry from its JSON form (nil when it is not one).
+        init?(json v: JSONValue) {
+            guard let d = v["document"]?.stringValue else { return nil }
+            self.init(document: d, source: v["source"]?.stringValue ?? "", input: v["input"]?.stringValue ?? "",
+                      outputs: (v["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue))
+        }
+
         var json: JSONValue {
             ["document": .string(document), "source": .string(source), "input": .string(input),
              "outputs": .object(outputs.mapValues { .string($0) })]
@@ -115,9 +122,8 @@ public struct LockFile: Sendable, Equatable {
             } else if let name = v["name"]?.stringValue, let id = v["stage"]?.stringValue {
                 stages.append(Stage(name: name, stageID: id, version: v["version"]?.intValue ?? 0,
                                     options: v["options"]?.stringValue ?? "", fingerprint: v["fingerprint"]?.stringValue ?? ""))
-            } else if let d = v["document"]?.stringValue {
-                docs.append(Entry(document: d, source: v["source"]?.stringValue ?? "", input: v["input"]?.stringValue ?? "",
-                                  outputs: (v["outputs"]?.objectValue ?? [:]).compactMapValues(\.stringValue)))
+            } else if let entry = Entry(json: v) {
+                docs.append(entry)
             } else {
                 throw DocumentFormatError("docpipe.lock line \(n + 1): not a header, stage or document line")
             }

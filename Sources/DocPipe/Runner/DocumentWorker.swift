@@ -48,7 +48,7 @@ struct DocumentWorker: Sendable {
             return
         }
         // Refuse oversize files before reading them; use the remembered digest of unchanged ones.
-        guard let stat = StatIndex.fileStat(file.url.path) else {
+        guard let stat = StatIndex.fileStat(file.path) else {
             failFile("", "input.unreadable", "cannot read \(file.relativePath) (it vanished or cannot be examined)")
             state.fileDone(bytes: 0)
             return
@@ -60,17 +60,17 @@ struct DocumentWorker: Sendable {
         }
         var bytes: [UInt8]?
         let digest: String
-        if let remembered = statIndex.digest(path: file.url.path, stat: stat) {
+        if let remembered = statIndex.digest(path: file.path, stat: stat) {
             digest = remembered
         } else {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
                 failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
                 state.fileDone(bytes: 0)
                 return
             }
             bytes = [UInt8](data)
             digest = SHA256.hex(of: bytes!)
-            statIndex.record(path: file.url.path, stat: stat, digest: digest)
+            statIndex.record(path: file.path, stat: stat, digest: digest)
         }
         defer { state.fileDone(bytes: Int(stat.size)) }
         let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes)
@@ -78,7 +78,7 @@ struct DocumentWorker: Sendable {
         // Fast path: the output folder already holds this file's documents for these keys.
         if state.shard == nil, let known = previous?.files[file.relativePath], known.sourceKey == source.key {
             state.hit(0)
-            state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: known.ids))
+            state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: known.ids), order: order)
             for (position, id) in known.ids.enumerated() {
                 if state.isStopped { return }
                 let docOrder = DocumentOrder(file: index, record: position)
@@ -86,10 +86,8 @@ struct DocumentWorker: Sendable {
                 if let d = previous?.documents[id], d.finalKey == chain.last, d.digests.count == chain.count,
                    d.files.allSatisfy(existingOutputs.contains) {
                     for i in 1..<max(chain.count, 1) { state.hit(i) }
-                    for f in d.files { output.record(f) }
-                    state.completed(id, order: docOrder)
-                    state.lock(lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
-                    state.recordDocument(d, order: docOrder)
+                    for f in d.files { try? output.record(f, order: docOrder) }
+                    state.completed(d, lock: lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
                     state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
                 } else {
                     await runDocument(id: id, position: position, source: source, order: docOrder)
@@ -108,7 +106,7 @@ struct DocumentWorker: Sendable {
             failFile(config.stages[0].name, "stage.failed", describe(error))
             return
         }
-        if manifest.failures.isEmpty { state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: manifest.documents)) }
+        if manifest.failures.isEmpty { state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: manifest.documents), order: order) }
         var recordIndex = 0
         for f in manifest.failures {
             if state.handles(f.id) {
@@ -145,12 +143,14 @@ struct DocumentWorker: Sendable {
         let source = SourceLoader(worker: self, file: d.file, fileID: d.fileID, digest: d.digest, bytes: nil)
         let chain = keys.chain(sourceKey: source.key, documentID: d.id)
         var resolver = ChainResolver(worker: self, source: source, documentID: d.id, position: d.position, keys: chain, counting: false)
+        var parts: [OutputPart] = []
         do {
             for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
                 let artifact = try await resolver.artifact(i)
-                for f in artifact.files { try output.write(f.path, bytes: f.bytes) }
-                for p in artifact.parts { try spool.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes), order: d.order) }
+                for f in artifact.files { try AtomicFile.write(f.bytes, to: try output.url(for: f.path)) }  // recorded by the fast path
+                for p in artifact.parts { parts.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes)) }
             }
+            try spool.append(parts, order: d.order)
         } catch {
             state.warn("could not replay the cached outputs of \(d.id): \(error)")
         }
@@ -164,6 +164,7 @@ struct DocumentWorker: Sendable {
         let chain = keys.chain(sourceKey: source.key, documentID: id)
         var resolver = ChainResolver(worker: self, source: source, documentID: id, position: position, keys: chain)
         state.markChanged()
+        var parts: [OutputPart] = []
         do {
             // The last stage's result pulls in whatever it needs; stages that write files are
             // always resolved so their files are written again.
@@ -172,9 +173,12 @@ struct DocumentWorker: Sendable {
             var files: [String] = []
             for i in needed {
                 let artifact = try await resolver.artifact(i, needFiles: stages[i].writesFiles)
-                for f in artifact.files { try output.write(f.path, bytes: f.bytes); files.append(f.path) }
-                for p in artifact.parts { try spool.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes), order: order) }
+                for f in artifact.files { try output.write(f.path, bytes: f.bytes, order: order); files.append(f.path) }
+                for p in artifact.parts { parts.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes)) }
             }
+            // A document's parts are spooled together (those of stages before a failure too).
+            try spool.append(parts, order: order)
+            parts = []
             // Stages never looked at were satisfied by a later cached result; their digests come
             // from the objects' headers (recomputed if an object has gone).
             var ingestDigest = source.digest ?? state.cachedDigest(source.key)
@@ -193,14 +197,15 @@ struct DocumentWorker: Sendable {
                     digests.append(resolver.digests[i] ?? "")
                 }
             }
-            state.completed(id, order: order)
-            state.lock(lockEntry(id: id, source: sourcePath, input: source.inputDigest, digests: digests), order: order)
-            state.recordDocument(OutputState.DocEntry(id: id, source: sourcePath, input: source.inputDigest, finalKey: chain.last ?? "",
-                                                      digests: digests, files: files), order: order)
+            state.completed(OutputState.DocEntry(id: id, source: sourcePath, input: source.inputDigest, finalKey: chain.last ?? "",
+                                                 digests: digests, files: files),
+                            lock: lockEntry(id: id, source: sourcePath, input: source.inputDigest, digests: digests), order: order)
         } catch let failure as ChainFailure {
+            if !parts.isEmpty { try? spool.append(parts, order: order) }
             state.fail(RunReport.Failure(document: id, stage: stages[failure.stage].name, source: sourcePath,
                                          message: failure.message, code: failure.code), order: order)
         } catch {
+            if !parts.isEmpty { try? spool.append(parts, order: order) }
             state.fail(RunReport.Failure(document: id, stage: "", source: sourcePath, message: describe(error),
                                          code: "output.write"), order: order)
         }
@@ -314,7 +319,7 @@ final class SourceLoader {
             throw ChainFailure(stage: 0, code: "stage.kind", message: "the first stage does not read inputs")
         }
         if bytes == nil {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
                 throw ChainFailure(stage: 0, code: "input.unreadable", message: "cannot read \(file.relativePath)")
             }
             bytes = [UInt8](data)

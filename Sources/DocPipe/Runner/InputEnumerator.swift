@@ -1,11 +1,29 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An input file found under one of the input roots.
 public struct InputFile: Sendable, Equatable {
-    /// Where it is.
-    public var url: URL
+    /// Where it is, as a file-system path (a path costs far less memory than a `URL`, and a run
+    /// holds one per input file).
+    public var path: String
     /// Its path relative to the root it was found under (for a file given directly, its name).
     public var relativePath: String
+    /// Where it is.
+    public var url: URL { URL(fileURLWithPath: path) }
+
+    /// An input file at `url`.
+    public init(url: URL, relativePath: String) {
+        path = url.path
+        self.relativePath = relativePath
+    }
+
+    /// An input file at `path`.
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+    }
 }
 
 /// Lists input files in a stable order: folders recursively, sorted by relative path, hidden
@@ -42,8 +60,9 @@ public struct InputEnumerator {
             if isDir.boolValue {
                 var seen: Set<String> = []
                 var found: [InputFile] = []
-                walk(root, prefix: "", seen: &seen, into: &found)
-                files.append(contentsOf: found.sorted { JSONWriter.utf8Less($0.relativePath, $1.relativePath) })
+                walk(root.path, prefix: "", seen: &seen, into: &found)
+                found.sort { JSONWriter.utf8Less($0.relativePath, $1.relativePath) }
+                files.append(contentsOf: found)
             } else {
                 files.append(InputFile(url: root, relativePath: root.lastPathComponent))
             }
@@ -51,23 +70,36 @@ public struct InputEnumerator {
         return (files, problems)
     }
 
-    private func walk(_ dir: URL, prefix: String, seen: inout Set<String>, into out: inout [InputFile]) {
-        let real = dir.resolvingSymlinksInPath().standardizedFileURL.path
+    /// Lists a folder with `readdir` and `stat` (following symlinks; no `URL` per entry: a run
+    /// may list hundreds of thousands of files).
+    private func walk(_ dir: String, prefix: String, seen: inout Set<String>, into out: inout [InputFile]) {
+        guard let resolved = realpath(dir, nil) else { return }
+        let real = String(cString: resolved)
+        free(resolved)
         guard !seen.contains(real) else { return }   // a symlink loop, or the same folder twice
         guard !excluded.contains(real) else { return }
         seen.insert(real)
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
-        for name in names where !name.hasPrefix(".") {
-            let url = dir.appendingPathComponent(name)
+        guard let d = opendir(dir) else { return }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let n = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<n]), as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(d)
+        for name in names {
+            let path = "\(dir)/\(name)"
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }   // dangling link
+            var st = stat()
+            guard stat(path, &st) == 0 else { continue }   // dangling link
             if isExcluded(rel) { continue }
-            if isDir.boolValue {
-                walk(url, prefix: rel, seen: &seen, into: &out)
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, prefix: rel, seen: &seen, into: &out)
             } else {
-                out.append(InputFile(url: url, relativePath: rel))
+                out.append(InputFile(path: path, relativePath: rel))
             }
         }
     }

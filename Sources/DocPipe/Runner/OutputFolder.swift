@@ -7,11 +7,23 @@ public final class OutputFolder: Sendable {
     /// The folder.
     public let root: URL
     private let written = Mutex<Set<String>>([])
+    /// Where per-document paths are recorded during a run (nil: in memory with the others).
+    private let documentFiles: PartSpool?
+    private static let documentFilesStream = "document-files"
     /// The manifest's name inside the folder.
     public static let manifestName = ".docpipe-outputs"
 
     /// An output folder at `root`.
-    public init(root: URL) { self.root = root }
+    public init(root: URL) {
+        self.root = root
+        documentFiles = nil
+    }
+
+    /// An output folder whose per-document paths are kept on disk in `journal` (not in memory).
+    init(root: URL, journal: PartSpool) {
+        self.root = root
+        documentFiles = journal
+    }
 
     /// Checks a stage-supplied relative path: no absolute paths, `..`, empty or hidden
     /// components, NUL or control characters. Returns the URL inside the folder.
@@ -39,6 +51,21 @@ public final class OutputFolder: Sendable {
 
     /// Records a file written by other means (run.json) so it is not treated as stale.
     public func record(_ relativePath: String) { written.withLock { _ = $0.insert(relativePath) } }
+
+    /// Writes a document's file atomically and records it under the document's order.
+    func write(_ relativePath: String, bytes: [UInt8], order: DocumentOrder) throws {
+        try AtomicFile.write(bytes, to: try url(for: relativePath))
+        try record(relativePath, order: order)
+    }
+
+    /// Records a document's file (written now or by an earlier run) under the document's order.
+    func record(_ relativePath: String, order: DocumentOrder) throws {
+        if let documentFiles {
+            try documentFiles.append(OutputPart(name: Self.documentFilesStream, bytes: Array(relativePath.utf8)), order: order)
+        } else {
+            record(relativePath)
+        }
+    }
 
     /// Removes temporary files and spool folders left in the output folder by runs that were
     /// killed (their process no longer exists). Files of live processes are left alone.
@@ -72,20 +99,27 @@ public final class OutputFolder: Sendable {
         return out
     }
 
-    /// Paths written in this run, sorted.
+    /// Paths written in this run, sorted (documents' files kept on disk excluded).
     public var writtenPaths: [String] { written.withLock { $0.sorted { JSONWriter.utf8Less($0, $1) } } }
 
     /// Removes files listed in the previous manifest that this run did not write, then writes the
-    /// new manifest. Only files docpipe itself wrote are ever removed.
+    /// new manifest: documents' files in input order, then the others sorted. Only files docpipe
+    /// itself wrote are ever removed.
     public func finishManifest() throws {
         let manifest = root.appendingPathComponent(OutputFolder.manifestName)
-        let now = writtenPaths
-        if let old = try? String(contentsOf: manifest, encoding: .utf8) {
-            let keep = Set(now)
-            for line in old.split(separator: "\n") where !keep.contains(String(line)) {
-                if let u = try? url(for: String(line)) { try? FileManager.default.removeItem(at: u) }
-            }
+        let others = writtenPaths
+        var stale: Set<String> = []
+        if let old = AtomicFile.read(path: manifest.path) {
+            for line in old.split(separator: 0x0A) { stale.insert(String(decoding: line, as: UTF8.self)) }
+            for p in others { stale.remove(p) }
+            try documentFiles?.forEach(named: Self.documentFilesStream) { stale.remove(String(decoding: $0, as: UTF8.self)) }
         }
-        try AtomicFile.write(Array((now.joined(separator: "\n") + (now.isEmpty ? "" : "\n")).utf8), to: manifest)
+        for path in stale.sorted() {
+            if let u = try? url(for: path) { try? FileManager.default.removeItem(at: u) }
+        }
+        try AtomicFile.write(to: manifest) { h in
+            try documentFiles?.forEach(named: Self.documentFilesStream) { try h.write(contentsOf: Data($0 + [0x0A])) }
+            for p in others { try h.write(contentsOf: Data((p + "\n").utf8)) }
+        }
     }
 }

@@ -65,20 +65,31 @@ struct OutputState: Sendable {
 
     /// Writes the state into an output folder.
     func write(_ folder: URL) throws {
-        let sep = String(OutputState.separator)
-        var lines = ["docpipe-state 1 \(config)"]
+        var out = Array("docpipe-state 1 \(config)\n".utf8)
         for path in files.keys.sorted() {
-            let e = files[path]!
-            guard OutputState.isSafe(path), e.ids.allSatisfy(OutputState.isSafe) else { continue }
-            lines.append("F\t\(path)\t\(e.sourceKey)\t\(e.ids.joined(separator: sep))")
+            if let line = OutputState.line(path: path, files[path]!) { out += line + [0x0A] }
         }
         for id in documentOrder {
-            guard let d = documents[id], OutputState.isSafe(d.source) else { continue }
-            lines.append("D\t\(d.id)\t\(d.source)\t\(d.input)\t\(d.finalKey)\t\(d.digests.joined(separator: ","))\t\(d.files.joined(separator: sep))")
+            if let d = documents[id], let line = OutputState.line(d) { out += line + [0x0A] }
         }
-        lines.append("C\t\(corpusFiles.joined(separator: sep))")
-        try AtomicFile.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: folder.appendingPathComponent(OutputState.fileName))
+        out += OutputState.corpusLine(corpusFiles) + [0x0A]
+        try AtomicFile.write(out, to: folder.appendingPathComponent(OutputState.fileName))
     }
+
+    /// The `F` line of an input file (nil when a path or id could not be stored).
+    static func line(path: String, _ e: FileEntry) -> [UInt8]? {
+        guard isSafe(path), e.ids.allSatisfy(isSafe) else { return nil }
+        return Array("F\t\(path)\t\(e.sourceKey)\t\(e.ids.joined(separator: String(separator)))".utf8)
+    }
+
+    /// The `D` line of a document (nil when its paths could not be stored).
+    static func line(_ d: DocEntry) -> [UInt8]? {
+        guard isSafe(d.id), isSafe(d.source), d.files.allSatisfy(isSafe) else { return nil }
+        return Array("D\t\(d.id)\t\(d.source)\t\(d.input)\t\(d.finalKey)\t\(d.digests.joined(separator: ","))\t\(d.files.joined(separator: String(separator)))".utf8)
+    }
+
+    /// The `C` line.
+    static func corpusLine(_ files: [String]) -> [UInt8] { Array("C\t\(files.joined(separator: String(separator)))".utf8) }
 
     static func isSafe(_ s: String) -> Bool { !s.contains("\t") && !s.contains("\n") && !s.contains(separator) }
 }

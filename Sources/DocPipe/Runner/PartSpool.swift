@@ -1,65 +1,142 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Collects corpus parts as documents finish, in any order, and replays them in input order.
+/// Collects corpus parts (and the run's per-document bookkeeping) as documents finish, in any
+/// order, and replays them in input order.
 ///
-/// Parts are appended to one temporary file per part name; only (order, offset, length) stays
-/// in memory, so memory does not grow with the size of the corpus's parts.
+/// Bytes are appended to one temporary file per part name. In memory each `append` call costs 8
+/// bytes (its document's order) and each part 8 more (the call's sequence number and the part's
+/// length; offsets are recomputed when a name is replayed), so memory stays flat however many
+/// documents a run has.
 final class PartSpool: PartSource, Sendable {
+    private struct Stream {
+        var fd: Int32
+        var size: UInt64 = 0
+        /// Per part in arrival order: call sequence number << 32 | length.
+        var entries: [UInt64] = []
+    }
     private struct State {
-        var handles: [String: FileHandle] = [:]
-        var sizes: [String: UInt64] = [:]
-        var index: [String: [(DocumentOrder, UInt64, Int)]] = [:]
+        var streams: [String: Stream] = [:]
+        /// Per `append` call in arrival order: its document's packed order.
+        var orders: [UInt64] = []
+        var createdDirectory = false
     }
     private let directory: URL
     private let state = Mutex(State())
 
     init(directory: URL) { self.directory = directory }
 
-    func append(_ part: OutputPart, order: DocumentOrder) throws {
+    /// Appends one part.
+    func append(_ part: OutputPart, order: DocumentOrder) throws { try append([part], order: order) }
+
+    /// Appends a document's parts (one sequence number for all of them).
+    func append(_ parts: [OutputPart], order: DocumentOrder) throws {
+        guard !parts.isEmpty else { return }
         try state.withLock { s in
-            let handle: FileHandle
-            if let h = s.handles[part.name] { handle = h } else {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let url = directory.appendingPathComponent(SHA256.hex(of: part.name))
-                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-                handle = try FileHandle(forUpdating: url)
-                s.handles[part.name] = handle
-                s.sizes[part.name] = 0
+            let seq = UInt64(s.orders.count)
+            guard seq < UInt64(UInt32.max) else { throw FileError(path: directory.path, message: "too many spooled records") }
+            s.orders.append(order.packed)
+            for part in parts {
+                guard part.bytes.count < Int(UInt32.max) else {
+                    throw FileError(path: part.name, message: "a corpus part of \(part.bytes.count) bytes is over the 4 GB limit")
+                }
+                if s.streams[part.name] == nil {
+                    if !s.createdDirectory {
+                        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                        s.createdDirectory = true
+                    }
+                    let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
+                    let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+                    guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
+                    s.streams[part.name] = Stream(fd: fd)
+                }
+                var stream = s.streams[part.name]!
+                try Self.writeAll(stream.fd, part.bytes, at: stream.size, path: part.name)
+                stream.size += UInt64(part.bytes.count)
+                stream.entries.append(seq << 32 | UInt64(part.bytes.count))
+                s.streams[part.name] = stream
             }
-            let offset = s.sizes[part.name]!
-            try handle.seek(toOffset: offset)
-            try handle.write(contentsOf: Data(part.bytes))
-            s.sizes[part.name] = offset + UInt64(part.bytes.count)
-            s.index[part.name, default: []].append((order, offset, part.bytes.count))
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw FileError(path: path, message: "cannot spool a corpus part: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+    }
+
+    /// The names of the parts spooled so far, sorted.
+    var names: [String] { state.withLock { $0.streams.keys.sorted() } }
+
+    /// Number of parts spooled under a name.
+    func count(named name: String) -> Int { state.withLock { $0.streams[name]?.entries.count ?? 0 } }
+
+    /// A name's parts in input order (ties in arrival order): order, offset, length.
+    func orderedEntries(named name: String) -> [(order: DocumentOrder, offset: UInt64, length: Int)] {
+        state.withLock { s -> [(order: DocumentOrder, offset: UInt64, length: Int)] in
+            guard let stream = s.streams[name] else { return [] }
+            var out: [(order: DocumentOrder, offset: UInt64, length: Int)] = []
+            out.reserveCapacity(stream.entries.count)
+            var offset: UInt64 = 0
+            var keyed: [(UInt64, Int)] = []
+            keyed.reserveCapacity(stream.entries.count)
+            for (k, e) in stream.entries.enumerated() {
+                let length = Int(e & 0xFFFF_FFFF)
+                out.append((DocumentOrder(packed: s.orders[Int(e >> 32)]), offset, length))
+                offset += UInt64(length)
+                keyed.append((s.orders[Int(e >> 32)], k))
+            }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            return keyed.map { out[$0.1] }
         }
     }
 
     func forEach(named name: String, _ body: ([UInt8]) throws -> Void) throws {
-        let (handle, entries): (FileHandle?, [(DocumentOrder, UInt64, Int)]) = state.withLock { s in
-            (s.handles[name], (s.index[name] ?? []).sorted { $0.0 < $1.0 })
-        }
-        guard let handle else { return }
-        for (_, offset, length) in entries {
-            try handle.seek(toOffset: offset)
-            let data = try handle.read(upToCount: length) ?? Data()
-            try body(Array(data))
-        }
+        try forEachWithOrder(named: name) { _, bytes in try body(bytes) }
     }
 
-    /// Part names and each one's entries in input order: (order, offset, length).
-    func entries() -> [String: [(DocumentOrder, UInt64, Int)]] {
-        state.withLock { s in s.index.mapValues { $0.sorted { $0.0 < $1.0 } } }
+    /// Calls `body` with each part under `name` and its document's order, in input order.
+    func forEachWithOrder(named name: String, _ body: (DocumentOrder, [UInt8]) throws -> Void) throws {
+        let entries = orderedEntries(named: name)
+        guard let fd = state.withLock({ $0.streams[name]?.fd }) else { return }
+        var buffer: [UInt8] = []
+        for (order, offset, length) in entries {
+            buffer = [UInt8](repeating: 0, count: length)
+            let ok = buffer.withUnsafeMutableBytes { raw -> Bool in
+                var done = 0
+                while done < length {
+                    let n = pread(fd, raw.baseAddress! + done, length - done, off_t(offset) + off_t(done))
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    done += n
+                }
+                return true
+            }
+            guard ok else { throw FileError(path: name, message: "cannot read back a spooled corpus part") }
+            try body(order, buffer)
+        }
     }
 
     func close() {
         state.withLock { s in
-            for h in s.handles.values { try? h.close() }
-            s.handles = [:]
+            for stream in s.streams.values { closeDescriptor(stream.fd) }
+            s.streams = [:]
+            s.orders = []
         }
         try? FileManager.default.removeItem(at: directory)
     }
 }
+
+private func closeDescriptor(_ fd: Int32) { _ = close(fd) }
 
 /// Position of a document in input order: the input file's index, then the record's.
 public struct DocumentOrder: Sendable, Comparable, Hashable {
@@ -69,6 +146,20 @@ public struct DocumentOrder: Sendable, Comparable, Hashable {
     public var record: Int
     /// Input order.
     public static func < (a: DocumentOrder, b: DocumentOrder) -> Bool { (a.file, a.record) < (b.file, b.record) }
+
+    /// Creates an order.
+    public init(file: Int, record: Int) {
+        self.file = file
+        self.record = record
+    }
+
+    /// The order in 64 bits, comparing like the order itself (file −1 … 2³²−2, record 0 … 2³²−1).
+    var packed: UInt64 { UInt64(UInt32(truncatingIfNeeded: file &+ 1)) << 32 | UInt64(UInt32(truncatingIfNeeded: record)) }
+
+    init(packed: UInt64) {
+        file = Int(UInt32(truncatingIfNeeded: packed >> 32)) - 1
+        record = Int(UInt32(truncatingIfNeeded: packed))
+    }
 }
 
 /// Where a corpus context reads parts from: the run's spool, or merged shards.
@@ -80,10 +171,12 @@ protocol PartSource: Sendable {
 /// The runner's `CorpusContext`.
 struct SpoolCorpusContext: CorpusContext {
     let instanceName: String
-    let documentIDs: [String]
+    /// Produces the completed documents' ids on demand (kept out of memory otherwise).
+    let completedIDs: @Sendable () -> [String]
     let spool: any PartSource
     let output: OutputFolder
 
+    var documentIDs: [String] { completedIDs() }
     func forEachPart(named name: String, _ body: ([UInt8]) throws -> Void) throws { try spool.forEach(named: "\(instanceName)/\(name)", body) }
     func write(file path: String, bytes: [UInt8]) throws { try output.write(path, bytes: bytes) }
     func write(file path: String, header: [UInt8], part: String, footer: [UInt8]) throws {

@@ -21,20 +21,22 @@ public struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
-        // A shard writes into a temporary folder that is renamed into place when complete.
-        let output = OutputFolder(root: options.shard.map {
-            options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
-        } ?? options.outputDirectory)
         OutputFolder(root: options.outputDirectory).removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
-        let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)))
+        let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)),
+                             journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"))
+        defer { state.close() }
+        // A shard writes into a temporary folder that is renamed into place when complete.
+        let output = OutputFolder(root: options.shard.map {
+            options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
+        } ?? options.outputDirectory, journal: state.journal!)
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
         let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"))
         state.shard = options.shard
         defer { spool.close() }
-        let fileIDs = Dictionary(grouping: files.indices, by: { DocumentID.from(relativePath: files[$0].relativePath) })
+        let duplicates = DuplicateIDs(files)
         let statIndex = StatIndex(cacheDirectory: options.cacheDirectory)
         // The fast path trusts the output folder only when it was written for this config, the cache is on, and the run is whole.
         let previous = options.cacheDirectory != nil && options.shard == nil ? OutputState.read(options.outputDirectory, config: config.digest) : nil
@@ -53,7 +55,7 @@ public struct PipelineRunner: Sendable {
                 let index = next
                 next += 1
                 let file = files[index]
-                let duplicateOf = fileIDs[DocumentID.from(relativePath: file.relativePath)].flatMap { $0.first == index ? nil : files[$0.first!] }
+                let duplicateOf = duplicates.firstFile(sharingIDWith: index).map { files[$0] }
                 group.addTask {
                     await worker.process(file, index: index, duplicateOf: duplicateOf?.relativePath)
                 }
@@ -101,11 +103,14 @@ public struct PipelineRunner: Sendable {
             return report
         }
 
-        let completed = state.completedIDs()
+        if let why = state.journalError {
+            throw FileError(path: options.outputDirectory.path, message: "cannot keep the run's records in the output folder: \(why)")
+        }
+        let completed: @Sendable () -> [String] = { state.completedIDs() }
         let before = Set(output.writtenPaths)
         var failures = state.orderedFailures()
         let unchanged = !state.anyChanged && failures.isEmpty && previous.map { p in
-            p.documentOrder == completed && p.corpusFiles.allSatisfy(existing.contains)
+            state.completedIDsEqual(p.documentOrder) && p.corpusFiles.allSatisfy(existing.contains)
         } == true
         if unchanged {
             // Nothing changed since the last run: its corpus files stand.
@@ -118,9 +123,14 @@ public struct PipelineRunner: Sendable {
                                                        failures: failures)
         }
         let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
-        try? state.outputState(config: config.digest, corpusFiles: corpusFiles).write(options.outputDirectory)
-        var report = state.report()
+        try? state.writeOutputState(config: config.digest, corpusFiles: corpusFiles, to: options.outputDirectory)
+        var report = state.report(withLockEntries: options.collectLockEntries)
         report.failures = failures
+        if let url = options.lockOutput, failures.isEmpty {
+            do { try state.writeLock(config: config, to: url) } catch {
+                report.warnings.append("could not write \(LockFile.fileName): \(error)")
+            }
+        }
         report.files = total
         report.jobs = options.jobs
         report.cacheEnabled = options.cacheDirectory != nil && !state.cacheDisabled
@@ -156,12 +166,12 @@ extension PipelineRunner {
 /// errors.jsonl and the output manifest.
 enum CorpusFinisher {
     /// Runs the finish steps; returns the failures (with any finish failures appended) in order.
-    static func finish(config: PipelineConfig, completed: [String], parts: any PartSource, output: OutputFolder,
+    static func finish(config: PipelineConfig, completed: @escaping @Sendable () -> [String], parts: any PartSource, output: OutputFolder,
                        failures: [RunReport.Failure], runStages: Bool = true) async throws -> [RunReport.Failure] {
         var failures = failures
         for stage in config.stages where runStages {
             guard case .document(let impl) = stage.implementation else { continue }
-            let ctx = SpoolCorpusContext(instanceName: stage.name, documentIDs: completed, spool: parts, output: output)
+            let ctx = SpoolCorpusContext(instanceName: stage.name, completedIDs: completed, spool: parts, output: output)
             do {
                 try await impl.finish(ctx)
             } catch {

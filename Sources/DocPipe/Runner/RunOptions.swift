@@ -20,6 +20,11 @@ public struct RunOptions: Sendable {
     public var shard: ShardSpec?
     /// Called as documents finish (for progress displays).
     public var progress: (@Sendable (RunProgress) -> Void)?
+    /// Where to write the lock file when every document succeeds (nil: nowhere). Streamed from
+    /// disk, so it costs no memory per document.
+    public var lockOutput: URL?
+    /// Whether the report carries the lock entries (read back into memory: for `--check`).
+    public var collectLockEntries = false
 
     /// Creates options.
     public init(inputs: [URL], outputDirectory: URL, cacheDirectory: URL?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

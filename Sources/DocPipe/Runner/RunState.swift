@@ -2,14 +2,14 @@ import Foundation
 import Synchronization
 
 /// Shared, lock-protected bookkeeping of one run: counters, failures, warnings, completed documents.
+///
+/// What each completed document leaves behind (its id, lock entry and output-state lines) goes
+/// to an on-disk journal, not memory, so a run's memory does not grow with its document count.
 final class RunState: Sendable {
     private struct State {
         var stats: [RunReport.StageStats]
         var failures: [(DocumentOrder, RunReport.Failure)] = []
-        var completed: [(DocumentOrder, String)] = []
-        var lock: [(DocumentOrder, LockFile.Entry)] = []
-        var stateFiles: [String: OutputState.FileEntry] = [:]
-        var stateDocs: [(DocumentOrder, OutputState.DocEntry)] = []
+        var completedCount = 0
         var deferred: [DeferredDocument] = []
         var changed = false
         var warnings: [String] = []
@@ -17,10 +17,17 @@ final class RunState: Sendable {
         var bytes = 0
         var cacheWritable = true
         var stopped = false
+        var journalError: String?
     }
     private let state: Mutex<State>
     /// The cache, if enabled.
     let cache: ArtifactCache?
+    /// Per-document records on disk, replayed in input order at the end of the run (the output
+    /// folder keeps its documents' paths here too).
+    let journal: PartSpool?
+    private enum Stream {
+        static let completed = "completed", lock = "lock", files = "state-files", documents = "state-documents"
+    }
     private let shardSpec = Mutex<ShardSpec?>(nil)
     /// The shard this run handles (nil: all documents).
     var shard: ShardSpec? {
@@ -30,10 +37,26 @@ final class RunState: Sendable {
     /// Whether this run handles the document (always true unless sharded).
     func handles(_ id: String) -> Bool { shard?.contains(id) ?? true }
 
-    init(stages: [ConfiguredStage], cache: ArtifactCache?) {
+    /// Bookkeeping for a run whose journal lives in `journalDirectory` (removed by `close`); with
+    /// none (a stream), per-document records are only counted.
+    init(stages: [ConfiguredStage], cache: ArtifactCache?, journalDirectory: URL?) {
         state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
         self.cache = cache
+        journal = journalDirectory.map(PartSpool.init(directory:))
     }
+
+    /// Removes the journal.
+    func close() { journal?.close() }
+
+    private func record(_ stream: String, _ bytes: [UInt8], order: DocumentOrder) {
+        guard let journal else { return }
+        do { try journal.append(OutputPart(name: stream, bytes: bytes), order: order) } catch {
+            state.withLock { $0.journalError = $0.journalError ?? "\(error)" }
+        }
+    }
+
+    /// Why the journal could not be written, if it could not (the run's records are then incomplete).
+    var journalError: String? { state.withLock { $0.journalError } }
 
     func hit(_ stage: Int) { state.withLock { $0.stats[stage].hits += 1 } }
     func miss(_ stage: Int, seconds: Double) {
@@ -43,11 +66,22 @@ final class RunState: Sendable {
         state.withLock { $0.stats[stage].failed += 1; $0.stats[stage].seconds += seconds }
     }
     func fail(_ failure: RunReport.Failure, order: DocumentOrder) { state.withLock { $0.failures.append((order, failure)) } }
-    func completed(_ id: String, order: DocumentOrder) { state.withLock { $0.completed.append((order, id)) } }
     /// Notes an input file's ingest key and documents for the output state.
-    func recordFile(_ path: String, _ entry: OutputState.FileEntry) { state.withLock { $0.stateFiles[path] = entry } }
-    /// Notes a completed document for the output state.
-    func recordDocument(_ entry: OutputState.DocEntry, order: DocumentOrder) { state.withLock { $0.stateDocs.append((order, entry)) } }
+    func recordFile(_ path: String, _ entry: OutputState.FileEntry, order: DocumentOrder) {
+        guard let line = OutputState.line(path: path, entry) else { return }
+        record(Stream.files, line, order: order)
+    }
+    /// Notes a completed document: its id, lock entry and output-state line, in one journal record.
+    func completed(_ entry: OutputState.DocEntry, lock: LockFile.Entry, order: DocumentOrder) {
+        state.withLock { $0.completedCount += 1 }
+        guard let journal else { return }
+        var parts = [OutputPart(name: Stream.completed, bytes: Array(entry.id.utf8)),
+                     OutputPart(name: Stream.lock, bytes: JSONWriter().bytes(lock.json))]
+        if let line = OutputState.line(entry) { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
+        do { try journal.append(parts, order: order) } catch {
+            state.withLock { $0.journalError = $0.journalError ?? "\(error)" }
+        }
+    }
     /// Queues a document the fast path skipped.
     func `defer`(_ d: DeferredDocument) { state.withLock { $0.deferred.append(d) } }
     /// Notes that a document went through the stages (its outputs may differ from the last run's).
@@ -56,21 +90,55 @@ final class RunState: Sendable {
     var anyChanged: Bool { state.withLock { $0.changed } }
     /// Documents the fast path skipped, in input order.
     func deferredDocuments() -> [DeferredDocument] { state.withLock { $0.deferred.sorted { $0.order < $1.order } } }
-    /// The output state of this run.
-    func outputState(config: String, corpusFiles: [String]) -> OutputState {
-        state.withLock { s in
-            var o = OutputState(config: config)
-            o.files = s.stateFiles
-            for (_, d) in s.stateDocs.sorted(by: { $0.0 < $1.0 }) {
-                o.documents[d.id] = d
-                o.documentOrder.append(d.id)
-            }
-            o.corpusFiles = corpusFiles
-            return o
+
+    /// Writes the output state of this run into `folder`, streamed from the journal.
+    func writeOutputState(config: String, corpusFiles: [String], to folder: URL) throws {
+        try AtomicFile.write(to: folder.appendingPathComponent(OutputState.fileName)) { h in
+            try h.write(contentsOf: Data("docpipe-state 1 \(config)\n".utf8))
+            try journal?.forEach(named: Stream.files) { try h.write(contentsOf: Data($0 + [0x0A])) }
+            try journal?.forEach(named: Stream.documents) { try h.write(contentsOf: Data($0 + [0x0A])) }
+            try h.write(contentsOf: Data(OutputState.corpusLine(corpusFiles) + [0x0A]))
         }
     }
 
-    func lock(_ entry: LockFile.Entry, order: DocumentOrder) { state.withLock { $0.lock.append((order, entry)) } }
+    /// Writes a lock file for `config` with the completed documents' entries, streamed from the journal.
+    func writeLock(config: PipelineConfig, to url: URL) throws {
+        try AtomicFile.write(to: url) { h in
+            try h.write(contentsOf: Data(LockFile(config: config, documents: []).text.utf8))
+            try journal?.forEach(named: Stream.lock) { try h.write(contentsOf: Data($0 + [0x0A])) }
+        }
+    }
+
+    /// The completed documents' lock entries, in input order (read back from the journal).
+    func lockEntries() -> [LockFile.Entry] {
+        var out: [LockFile.Entry] = []
+        try? journal?.forEach(named: Stream.lock) { bytes in
+            if let v = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)), let e = LockFile.Entry(json: v) { out.append(e) }
+        }
+        return out
+    }
+
+    /// Lock entries as JSON with their order (for shard parts).
+    func forEachLockEntry(_ body: (DocumentOrder, [UInt8]) throws -> Void) throws { try journal?.forEachWithOrder(named: Stream.lock, body) }
+    /// Completed documents with their order (for shard parts).
+    func forEachCompleted(_ body: (DocumentOrder, String) throws -> Void) throws {
+        try journal?.forEachWithOrder(named: Stream.completed) { try body($0, String(decoding: $1, as: UTF8.self)) }
+    }
+    /// Number of completed documents.
+    var completedCount: Int { state.withLock { $0.completedCount } }
+
+    /// Whether the completed documents are exactly `ids`, in order.
+    func completedIDsEqual(_ ids: [String]) -> Bool {
+        guard let journal, journal.count(named: Stream.completed) == ids.count else { return false }
+        var k = 0
+        var same = true
+        try? journal.forEach(named: Stream.completed) { bytes in
+            if same && !bytes.elementsEqual(ids[k].utf8) { same = false }
+            k += 1
+        }
+        return same
+    }
+
     func warn(_ message: String) { state.withLock { $0.warnings.append(message) } }
     func fileDone(bytes: Int) { state.withLock { $0.filesDone += 1; $0.bytes += bytes } }
     func stopEarly() { state.withLock { $0.stopped = true } }
@@ -130,7 +198,7 @@ final class RunState: Sendable {
 
     func progress(total: Int, seconds: Double) -> RunProgress {
         state.withLock { s in
-            RunProgress(filesDone: s.filesDone, filesTotal: total, documentsDone: s.completed.count + s.failures.count,
+            RunProgress(filesDone: s.filesDone, filesTotal: total, documentsDone: s.completedCount + s.failures.count,
                         bytesDone: s.bytes, seconds: seconds)
         }
     }
@@ -139,27 +207,28 @@ final class RunState: Sendable {
     func orderedFailures() -> [RunReport.Failure] { state.withLock { $0.failures.sorted { $0.0 < $1.0 }.map(\.1) } }
     /// Failures with their order.
     func failuresWithOrder() -> [(DocumentOrder, RunReport.Failure)] { state.withLock { $0.failures.sorted { $0.0 < $1.0 } } }
-    /// Completed documents with their order.
-    func completedWithOrder() -> [(DocumentOrder, String)] { state.withLock { $0.completed.sorted { $0.0 < $1.0 } } }
-    /// Lock entries with their order.
-    func lockWithOrder() -> [(DocumentOrder, LockFile.Entry)] { state.withLock { $0.lock.sorted { $0.0 < $1.0 } } }
 
+    /// Completed documents' ids in input order (read back from the journal).
     func completedIDs() -> [String] {
-        state.withLock { $0.completed.sorted { $0.0 < $1.0 }.map(\.1) }
+        var out: [String] = []
+        try? journal?.forEach(named: Stream.completed) { out.append(String(decoding: $0, as: UTF8.self)) }
+        return out
     }
 
-    func report() -> RunReport {
-        state.withLock { s in
+    /// The report; `lockEntries` is filled only when `withLockEntries` (it is read back from disk).
+    func report(withLockEntries: Bool = false) -> RunReport {
+        var r = state.withLock { s in
             var r = RunReport()
             r.stages = s.stats
             r.failures = s.failures.sorted { $0.0 < $1.0 }.map(\.1)
-            r.documentsOK = s.completed.count
+            r.documentsOK = s.completedCount
             r.documentsFailed = s.failures.filter { !$0.1.document.isEmpty }.count
             r.warnings = s.warnings.sorted()
             r.bytes = s.bytes
             r.stoppedEarly = s.stopped
-            r.lockEntries = s.lock.sorted { $0.0 < $1.0 }.map(\.1)
             return r
         }
+        if withLockEntries { r.lockEntries = lockEntries() }
+        return r
     }
 }

@@ -100,7 +100,8 @@ public struct ShardMerger: Sendable {
         lock.sort { $0.0 < $1.0 }
         let merged = MergedParts(entries: parts.mapValues { $0.sorted { $0.0 < $1.0 } })
         var report = RunReport()
-        report.failures = try await CorpusFinisher.finish(config: config, completed: completed.map(\.1), parts: merged, output: output,
+        let ids = completed.map(\.1)
+        report.failures = try await CorpusFinisher.finish(config: config, completed: { ids }, parts: merged, output: output,
                                                           failures: failures.map(\.1))
         report.documentsOK = completed.count
         report.documentsFailed = failures.filter { !$0.1.document.isEmpty }.count

@@ -19,31 +19,40 @@ enum ShardWriter {
         }
         // Corpus parts: one data file and one index per part name.
         var names: [JSONValue] = []
-        for (name, entries) in spool.entries().sorted(by: { $0.key < $1.key }) {
+        for name in spool.names {
             let file = SHA256.hex(of: name)
             names.append(["name": .string(name), "file": .string(file)])
-            var index: [JSONValue] = []
+            var index: [UInt8] = []
             var offset = 0
             try AtomicFile.write(to: meta.appendingPathComponent("parts/\(file).data")) { h in
-                try spool.forEach(named: name) { bytes in try h.write(contentsOf: Data(bytes)) }
+                try spool.forEachWithOrder(named: name) { o, bytes in
+                    try h.write(contentsOf: Data(bytes))
+                    JSONWriter().write([order(o), .int(offset), .int(bytes.count)], into: &index)
+                    index.append(0x0A)
+                    offset += bytes.count
+                }
             }
-            for (o, _, length) in entries {
-                index.append([order(o), .int(offset), .int(length)])
-                offset += length
-            }
-            try AtomicFile.write(lines(index), to: meta.appendingPathComponent("parts/\(file).index"))
+            try AtomicFile.write(index, to: meta.appendingPathComponent("parts/\(file).index"))
         }
         try AtomicFile.write(JSONWriter().bytes(.array(names)), to: meta.appendingPathComponent("parts.json"))
-        let completed = state.completedWithOrder()
-        try AtomicFile.write(lines(completed.map { ["order": order($0.0), "id": .string($0.1)] }),
-                             to: meta.appendingPathComponent("documents.jsonl"))
+        var completedCount = 0
+        try AtomicFile.write(to: meta.appendingPathComponent("documents.jsonl")) { h in
+            try state.forEachCompleted { o, id in
+                try h.write(contentsOf: Data(JSONWriter().bytes(["order": order(o), "id": .string(id)]) + [0x0A]))
+                completedCount += 1
+            }
+        }
         let failures = state.failuresWithOrder()
         try AtomicFile.write(lines(failures.map { ["order": order($0.0), "failure": $0.1.json] }),
                              to: meta.appendingPathComponent("errors.jsonl"))
-        try AtomicFile.write(lines(state.lockWithOrder().map { ["order": order($0.0), "entry": $0.1.json] }),
-                             to: meta.appendingPathComponent("lock.jsonl"))
+        try AtomicFile.write(to: meta.appendingPathComponent("lock.jsonl")) { h in
+            try state.forEachLockEntry { o, entry in
+                // The entry's JSON is already canonical: splice it in as the value of "entry".
+                try h.write(contentsOf: Data(Array("{\"entry\":".utf8) + entry + Array(",\"order\":".utf8) + JSONWriter().bytes(order(o)) + Array("}\n".utf8)))
+            }
+        }
         let markerValue: JSONValue = ["shard": .int(shard.index), "of": .int(shard.count), "config": .string(config.digest),
-                                      "documents": .int(completed.count), "failed": .int(failures.count), "files": .int(files)]
+                                      "documents": .int(completedCount), "failed": .int(failures.count), "files": .int(files)]
         try AtomicFile.write(JSONWriter(pretty: true).bytes(markerValue), to: tmp.appendingPathComponent(marker))
         // Replace any earlier part of the same shard in one rename.
         let final = shardsDirectory.appendingPathComponent(shard.folderName)

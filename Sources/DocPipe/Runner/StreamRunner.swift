@@ -38,7 +38,7 @@ public struct StreamRunner: Sendable {
         var streamConfig = config
         // Pure exporters (stages that write files and produce nothing) have no place in a stream.
         streamConfig.stages = config.stages.enumerated().filter { $0.offset == 0 || !$0.element.isPureExporter }.map(\.element)
-        let state = RunState(stages: streamConfig.stages, cache: cacheDirectory.map(ArtifactCache.init(directory:)))
+        let state = RunState(stages: streamConfig.stages, cache: cacheDirectory.map(ArtifactCache.init(directory:)), journalDirectory: nil)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docpipe-stream-\(getpid())")
         let spool = PartSpool(directory: scratch)
         defer { spool.close() }

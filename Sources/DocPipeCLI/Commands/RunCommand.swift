@@ -71,6 +71,12 @@ enum RunCommand: Command {
                                  failFast: a.flags.contains("--fail-fast"), progress: { display.update($0) },
                                  shouldStop: { watchSignals && InterruptMonitor.stopRequested })
         options.shard = shard
+        let lockURL = config.resolve(LockFile.fileName)
+        if a.flags.contains("--check") {
+            options.collectLockEntries = true
+        } else if a.positional.isEmpty && shard == nil {
+            options.lockOutput = lockURL   // written by the runner when every document succeeds
+        }
         let report: RunReport
         do {
             report = try await PipelineRunner(config: config, options: options).run()
@@ -96,9 +102,8 @@ enum RunCommand: Command {
             return report.failures.isEmpty ? ExitCode.success : ExitCode.documentsFailed
         }
         if !quiet { env.console.err(summary(report, output: a.values["--out"] ?? config.output)) }
-        let lockURL = config.resolve(LockFile.fileName)
-        let produced = LockFile(config: config, documents: report.lockEntries)
         if a.flags.contains("--check") {
+            let produced = LockFile(config: config, documents: report.lockEntries)
             let expected: LockFile?
             do { expected = try LockFile.read(lockURL) } catch {
                 env.console.err("check failed: \(error)")
@@ -115,10 +120,6 @@ enum RunCommand: Command {
                 return ExitCode.checkFailed
             }
             if !quiet { env.console.err("check passed: outputs match \(LockFile.fileName)") }
-        } else if report.failures.isEmpty && a.positional.isEmpty {
-            do { try AtomicFile.write(Array(produced.text.utf8), to: lockURL) } catch {
-                env.console.err("warning: could not write \(LockFile.fileName): \(error)")
-            }
         }
         if let limit = config.cacheMaxBytes, let cache {
             CacheMaintenance(cache: ArtifactCache(directory: cache)).gc(maxBytes: limit)
