@@ -63,8 +63,8 @@ struct DocumentWorker: Sendable {
         if let remembered = statIndex.digest(path: file.url.path, stat: stat) {
             digest = remembered
         } else {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+            guard FileProblem.isRegularFile(file.url.path), let data = FileManager.default.contents(atPath: file.url.path) else {
+                failFile("", "input.unreadable", "cannot read \(file.relativePath): \(FileProblem.whyUnreadable(file.url.path))")
                 state.fileDone(bytes: 0)
                 return
             }
