@@ -65,7 +65,7 @@ func unparsableJSON(_ folder: URL) -> [String] {
 
 /// The "faults" rows of docs/reliability.md that run the CLI in-process (cache damage, a cache
 /// that cannot be written, a full disk). Signals are in `SignalTests`.
-@Suite struct FaultTests {
+@Suite(.serialized) struct FaultTests {
     static let papers = ["pacific-forum-nk-human-rights.txt", "tapp_inaugurals-first2.jsonl", "ungdc_KOR_67_2012.txt"]
 
     @Test func truncatedAndBitFlippedCacheObjectsAreDetectedAndRecomputed() async throws {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The "hostile content" rows of docs/reliability.md, end to end through `docpipe run`.
-@Suite struct HostileContentTests {
+@Suite(.serialized) struct HostileContentTests {
     /// Every regular file below a folder of the fixture, as relative paths.
     func files(_ f: CLIFixture, under folder: String = "") -> [String] {
         var out: [String] = []

@@ -5,7 +5,7 @@ import Testing
 /// Faults that need docpipe as a separate process: SIGINT, and writes refused by the kernel
 /// (a file-size limit standing in for a full disk where mounting a small tmpfs is not allowed).
 /// SIGKILL is `ProcessTests.killedRunResumesToTheSameOutputs` and scripts/kill-loop.sh.
-@Suite(.enabled(if: CLIFixture.executable != nil, "the docpipe executable was not found next to the tests; skipped"))
+@Suite(.serialized, .enabled(if: CLIFixture.executable != nil, "the docpipe executable was not found next to the tests; skipped"))
 struct SignalTests {
     /// A fixture with `count` small distinct papers (copies of a seed, each with its own last line).
     func papers(_ count: Int) throws -> CLIFixture {
