@@ -9,7 +9,8 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// Lists input files in a stable order: folders recursively, sorted by relative path, hidden
-/// files and folders skipped, the output and cache folders never entered, symlink loops cut.
+/// files and folders skipped, the output and cache folders never entered, symlink loops cut;
+/// symbolic links that do not resolve are reported as problems.
 public struct InputEnumerator {
     /// Folders never read as input (the output folder and the cache), as standardized paths.
     public var excluded: [String]
@@ -28,7 +29,7 @@ public struct InputEnumerator {
         return patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }
 
-    /// Files under the given roots, and problems with roots that do not exist.
+    /// Files under the given roots, and problems: roots that do not exist, links that do not resolve.
     public func enumerate(_ roots: [URL]) -> (files: [InputFile], problems: [String]) {
         var files: [InputFile] = []
         var problems: [String] = []
@@ -42,8 +43,12 @@ public struct InputEnumerator {
             if isDir.boolValue {
                 var seen: Set<String> = []
                 var found: [InputFile] = []
-                walk(root, prefix: "", seen: &seen, into: &found)
+                var broken: [String] = []
+                walk(root, prefix: "", seen: &seen, into: &found, broken: &broken)
                 files.append(contentsOf: found.sorted { JSONWriter.utf8Less($0.relativePath, $1.relativePath) })
+                problems.append(contentsOf: broken.sorted { JSONWriter.utf8Less($0, $1) }.map {
+                    "\($0): symbolic link that does not resolve (a loop, or its target is missing); skipped"
+                })
             } else {
                 files.append(InputFile(url: root, relativePath: root.lastPathComponent))
             }
@@ -51,7 +56,8 @@ public struct InputEnumerator {
         return (files, problems)
     }
 
-    private func walk(_ dir: URL, prefix: String, seen: inout Set<String>, into out: inout [InputFile]) {
+    /// Walks a folder; `broken` collects symbolic links that do not resolve (loops, missing targets).
+    private func walk(_ dir: URL, prefix: String, seen: inout Set<String>, into out: inout [InputFile], broken: inout [String]) {
         let real = dir.resolvingSymlinksInPath().standardizedFileURL.path
         guard !seen.contains(real) else { return }   // a symlink loop, or the same folder twice
         guard !excluded.contains(real) else { return }
@@ -62,10 +68,14 @@ public struct InputEnumerator {
             let url = dir.appendingPathComponent(name)
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }   // dangling link
             if isExcluded(rel) { continue }
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else {
+                var st = stat()
+                if lstat(url.path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK { broken.append(rel) }
+                continue
+            }
             if isDir.boolValue {
-                walk(url, prefix: rel, seen: &seen, into: &out)
+                walk(url, prefix: rel, seen: &seen, into: &out, broken: &broken)
             } else {
                 out.append(InputFile(url: url, relativePath: rel))
             }
