@@ -56,6 +56,28 @@ struct SignalTests {
         #expect(f.snapshot("out") == f.snapshot("clean"))
     }
 
+    @Test func aSecondSIGINTQuitsAtOnceAndStillLeavesNothingCorrupt() async throws {
+        let f = try papers(10)
+        #expect(await f.run(["run", "--no-cache", "--out", "clean"]).code == 0)
+        let p = try f.spawn(["run", "--jobs", "2"])
+        let first = f.root.appendingPathComponent("out/documents/paper-00.txt.json").path
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(30)
+        while !FileManager.default.fileExists(atPath: first), p.isRunning, clock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        kill(p.processIdentifier, SIGINT)
+        try await Task.sleep(for: .milliseconds(20))
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 130, "exit status \(p.terminationStatus)")
+        #expect(unparsableJSON(f.root.appendingPathComponent("out")).isEmpty)
+        let verify = await f.run(["cache", "verify"])
+        #expect(verify.code == 0 && verify.stdout.contains(": 0 corrupt"), "\(verify.stdout)")
+        let r = await f.run(["run"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(f.snapshot("out") == f.snapshot("clean"))
+        #expect(leftoverTemporaries(f.root).isEmpty, "the next run removes what the killed one left: \(leftoverTemporaries(f.root))")
+    }
+
     @Test func writesRefusedByTheKernelAreAClearErrorAndLeaveNoHalfWrittenFile() async throws {
         let f = try CLIFixture(seeds: FaultTests.papers)
         // Files may grow to 16 KiB at most (ulimit -f counts 512- or 1024-byte blocks); SIGXFSZ is
