@@ -117,14 +117,14 @@ import Testing
     }
 
     @Test func deeplyNestedAndUnclosedHTMLKeepsItsText() async throws {
-        let html = "<html><body>" + String(repeating: "<div><span>", count: 20_000) + "<p>Deep text about the United Nations.</p>"
-            + (0..<5_000).map { "<b><i><p>unclosed paragraph \($0) " }.joined() + "<td><tr><table"
+        let html = "<html><body>" + String(repeating: "<div><span>", count: 10_000) + "<p>Deep text about the United Nations.</p>"
+            + (0..<1_000).map { "<b><i><p>unclosed paragraph \($0) " }.joined() + "<td><tr><table"
         let f = try fixture(["nested.html": Array(html.utf8)])
         let r = await f.run(["run"])
         #expect(r.code == 0, "\(r.stderr)")
         let doc = try document("nested.html", in: f)
         #expect(doc.text.contains("Deep text about the United Nations."), "nested.html lost its text")
-        #expect(doc.text.components(separatedBy: "unclosed paragraph").count - 1 == 5_000, "unclosed paragraphs were lost")
+        #expect(doc.text.components(separatedBy: "unclosed paragraph").count - 1 == 1_000, "unclosed paragraphs were lost")
         expectGoodPaperDone(f)
     }
 

@@ -2,18 +2,20 @@ import DocPipe
 import XCTest
 @testable import NormalizeStage
 
-/// A single 5 MB line (no punctuation, no line breaks) must not become one 5 MB sentence: every
-/// per-sentence stage after normalize would then work on megabytes at once.
+/// A single line of megabytes (no punctuation, no line breaks) must not become one sentence of
+/// megabytes: every per-sentence stage after normalize would then work on all of it at once.
+/// (The debug suite uses 1 MB; the 5 MB line through the whole release pipeline is measured in
+/// docs/reliability.md. The cut does not depend on the length beyond 2000 bytes.)
 final class LongLineTests: XCTestCase {
-    func testAFiveMegabyteLineIsCutIntoBoundedSentencesThatCoverIt() async throws {
+    func testAMegabyteLineIsCutIntoBoundedSentencesThatCoverIt() async throws {
         let words = ["united", "nations", "geneva", "Korea", "said", "that", "percent", "Moon", "Jae-in", "naïve", "日本"]
         var line = ""
         var i = 0
-        while line.utf8.count < 5_000_000 { line += words[i % words.count] + " "; i += 1 }
+        while line.utf8.count < 1_000_000 { line += words[i % words.count] + " "; i += 1 }
         line.removeLast()
         let doc = try await normalize(line)
         let sentences = texts(doc, LayerName.sentences)
-        XCTAssertGreaterThan(sentences.count, 2_000, "the line should be cut into many sentences")
+        XCTAssertGreaterThan(sentences.count, 400, "the line should be cut into many sentences")
         let longest = sentences.map(\.utf8.count).max() ?? 0
         XCTAssertLessThanOrEqual(longest, SentenceSplitter.maxBytes, "a sentence of \(longest) bytes")
         // Cut at spaces only: the sentences put back together give the text.
