@@ -12,13 +12,17 @@ struct DecodedSource {
     /// The decoded text as a string.
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Decodes raw bytes: UTF-8 with or without BOM, UTF-16 with BOM; bytes that are not valid
+    /// Decodes raw bytes: UTF-8 with or without BOM, UTF-16 with BOM (or without one, recognised by
+    /// its NUL bytes, with a warning); bytes that are not valid
     /// UTF-8 are read as Windows-1252, one warning summarising how many and where the first was.
     init(_ raw: [UInt8]) {
         if raw.count >= 2, raw[0] == 0xFF, raw[1] == 0xFE, !(raw.count >= 4 && raw[2] == 0 && raw[3] == 0) {
             self.init(utf16: raw.dropFirst(2), bigEndian: false)
         } else if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
             self.init(utf16: raw.dropFirst(2), bigEndian: true)
+        } else if let bigEndian = FileSniffer.utf16WithoutBOM(raw) {
+            self.init(utf16: raw[...], bigEndian: bigEndian)
+            warnings.insert(("encoding.utf16-no-bom", "no byte-order mark, but the NUL bytes say UTF-16\(bigEndian ? "BE" : "LE"): read as such"), at: 0)
         } else {
             let body = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? Array(raw.dropFirst(3)) : raw
             if String(validating: body, as: UTF8.self) != nil {

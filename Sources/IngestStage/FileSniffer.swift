@@ -33,6 +33,8 @@ enum FileSniffer {
         }
         // UTF-16 with a BOM is text even though it holds NUL bytes.
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+        // So is UTF-16 without a BOM, recognised by its pattern of NUL bytes.
+        if utf16WithoutBOM(bytes) != nil { return nil }
         let head = bytes.prefix(8192)
         var controls = 0
         for b in head {
@@ -40,6 +42,26 @@ enum FileSniffer {
             if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { controls += 1 }
         }
         if !head.isEmpty, controls * 10 > head.count { return "binary data (mostly control bytes)" }
+        return nil
+    }
+
+    /// Whether bytes without a byte-order mark look like UTF-16 text: in the first 4 KB, most
+    /// code units have a NUL high byte (mostly Latin-script text) and almost no low byte is NUL.
+    /// Returns true for big-endian, false for little-endian, nil when they do not look like UTF-16.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 4 else { return nil }
+        var evenNUL = 0, oddNUL = 0
+        var i = 0
+        while i < n {
+            if bytes[i] == 0 { evenNUL += 1 }
+            if bytes[i + 1] == 0 { oddNUL += 1 }
+            i += 2
+        }
+        let units = n / 2
+        // Little-endian: "A\0B\0…"; big-endian: "\0A\0B…". A few NULs on the other side would be U+xx00 characters.
+        if oddNUL * 10 >= units * 6 && evenNUL * 50 <= units { return false }
+        if evenNUL * 10 >= units * 6 && oddNUL * 50 <= units { return true }
         return nil
     }
 }

@@ -7,7 +7,7 @@ public struct Ingest: SourceStage {
     /// "ingest".
     public static let id = "ingest"
     /// Bumped when output changes.
-    public static let version = 2
+    public static let version = 3
     /// One line for `docpipe stages`.
     public static let summary = "Reads .txt .md .html .json .jsonl .sgm .xml .pdf files into documents with metadata"
     /// Text and, for PDFs, pages.
@@ -70,6 +70,11 @@ public struct Ingest: SourceStage {
         }
         var doc = makeDocument(input, mediaType: mediaType!, source: decoded.bytes, output: output, context: context)
         doc.warnings.insert(contentsOf: diagnostics, at: 0)
+        if doc.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            // Kept as an empty document (one document per input file), with a warning that says so.
+            doc.warn(code: "ingest.empty", input.bytes.isEmpty ? "empty file (0 bytes)" : "no text found in \(input.bytes.count) bytes",
+                     stage: context.instanceName)
+        }
         if Ingest.formats[ext] == nil {
             doc.warn(code: "ingest.unknown-extension", "unknown extension '.\(ext)': read as plain text", stage: context.instanceName)
         }

@@ -46,33 +46,61 @@ struct RecordReader {
     }
 
     /// A document from one record; `fallbackID` is nil for a file that is a single object.
+    /// Fields of the wrong type are reported: a text field that is an object (or an array holding
+    /// objects) fails the record; an id, title, date, author or URL that is not a string or a number
+    /// is ignored with a warning naming the field; numbers and booleans are read as text.
     func record(_ value: JSONValue, fallbackID: String?, label: String?, warnings: [Diagnostic]) -> IngestResult {
-        let recordID = fallbackID.map { fb in first(options.idFields, in: value).map(scalarString) ?? fb }
+        var recordWarnings = warnings
+        let what = label ?? "the file"
+        func wrongType(_ field: (path: String, value: JSONValue)?, expected: String) -> Bool {
+            guard let field, !Self.isScalar(field.value) else { return false }
+            recordWarnings.append(Diagnostic(code: "ingest.field-type", message:
+                "\(what): field '\(field.path)' is \(field.value.typeDescription), expected \(expected); ignored", stage: stage))
+            return true
+        }
+        var idField = fallbackID == nil ? nil : first(options.idFields, in: value)
+        if wrongType(idField, expected: "a string or a number") { idField = nil }
+        let recordID = fallbackID.map { fb in idField.map { scalarString($0.value) } ?? fb }
         let id = recordID.map { DocumentID.from(fileID: input.documentID, record: $0) } ?? input.documentID
         guard case .object = value else {
-            return .failure(id: id, message: "\(label ?? "the file"): expected a JSON object, found \(value.typeDescription)")
+            return .failure(id: id, message: "\(what): expected a JSON object, found \(value.typeDescription)")
         }
         var metadata: [String: JSONValue] = [:]
-        var title = first(options.titleFields, in: value).map(scalarString).map(Whitespace.collapse) ?? ""
+        var titleField = first(options.titleFields, in: value)
+        if wrongType(titleField, expected: "a string") { titleField = nil }
+        var title = titleField.map { scalarString($0.value) }.map(Whitespace.collapse) ?? ""
         if options.decodeEntities, title.contains("&") { title = Whitespace.collapse(HTMLEntities.decodeAll(Array(title.utf8)).string) }
         if !title.isEmpty { metadata["title"] = .string(title) }
-        if let d = first(options.dateFields, in: value).map(scalarString) { MetadataFields.assign(canonical: "date", value: d, to: &metadata) }
-        if let a = first(options.authorFields, in: value) {
-            for name in a.arrayValue ?? [a] { MetadataFields.assign(canonical: "authors", value: scalarString(name), to: &metadata) }
+        if let d = first(options.dateFields, in: value), !wrongType(d, expected: "a string") {
+            MetadataFields.assign(canonical: "date", value: scalarString(d.value), to: &metadata)
         }
-        if let u = first(options.urlFields, in: value).map(scalarString) { MetadataFields.assign(canonical: "url", value: u, to: &metadata) }
+        if let a = first(options.authorFields, in: value) {
+            let names = a.value.arrayValue ?? [a.value]
+            if let bad = names.first(where: { !Self.isScalar($0) }) {
+                recordWarnings.append(Diagnostic(code: "ingest.field-type", message:
+                    "\(what): field '\(a.path)' holds \(bad.typeDescription), expected a string or an array of strings; ignored", stage: stage))
+            } else {
+                for name in names { MetadataFields.assign(canonical: "authors", value: scalarString(name), to: &metadata) }
+            }
+        }
+        if let u = first(options.urlFields, in: value), !wrongType(u, expected: "a string") {
+            MetadataFields.assign(canonical: "url", value: scalarString(u.value), to: &metadata)
+        }
         for key in ["language", "publisher", "series", "volume", "number", "subtitle"] {
             if let v = value[key], v.stringValue != nil || v.intValue != nil { metadata[key] = .string(scalarString(v)) }
         }
         var text = ""
         if let t = first(options.textFields, in: value) {
-            text = t.arrayValue.map { $0.map(scalarString).joined(separator: "\n\n") } ?? scalarString(t)
+            let parts = t.value.arrayValue ?? [t.value]
+            if let bad = parts.first(where: { !Self.isScalar($0) }) {
+                return .failure(id: id, message: "\(what): field '\(t.path)' holds \(bad.typeDescription), expected a string or an array of strings")
+            }
+            text = parts.map(scalarString).joined(separator: "\n\n")
         }
-        var recordWarnings = warnings
         if text.allSatisfy(\.isWhitespace) {
             if title.isEmpty {
                 // Kept as an empty document, so a corpus keeps one document per record.
-                recordWarnings.append(Diagnostic(code: "ingest.empty-record", message: "\(label ?? "the file") has no text in any of the fields "
+                recordWarnings.append(Diagnostic(code: "ingest.empty-record", message: "\(what) has no text in any of the fields "
                     + (options.textFields + options.titleFields).joined(separator: ", "), stage: stage))
                 text = ""
             } else {
@@ -92,8 +120,8 @@ struct RecordReader {
         return .document(Document(id: id, source: source, text: text, metadata: metadata, sourceMap: map, warnings: recordWarnings))
     }
 
-    /// The first non-empty value among dotted field paths.
-    private func first(_ paths: [String], in value: JSONValue) -> JSONValue? {
+    /// The first non-empty value among dotted field paths, with the path it was found under.
+    private func first(_ paths: [String], in value: JSONValue) -> (path: String, value: JSONValue)? {
         for path in paths {
             var v: JSONValue? = value
             for part in path.split(separator: ".") { v = v?[String(part)] }
@@ -102,10 +130,18 @@ struct RecordReader {
             case .null: continue
             case .string(let s) where s.isEmpty: continue
             case .array(let a) where a.isEmpty: continue
-            default: return found
+            default: return (path, found)
             }
         }
         return nil
+    }
+
+    /// Whether a value reads as text (a string, number, boolean or null).
+    private static func isScalar(_ v: JSONValue) -> Bool {
+        switch v {
+        case .array, .object: return false
+        default: return true
+        }
     }
 
     private func scalarString(_ v: JSONValue) -> String {

@@ -8,7 +8,7 @@ public struct Normalize: DocumentStage {
     /// "normalize".
     public static let id = "normalize"
     /// Bumped when output changes.
-    public static let version = 2
+    public static let version = 3
     /// One line for `docpipe stages`.
     public static let summary = "Cleans text (NFC, typography, boilerplate, PDF headers, hyphenation) and splits paragraphs and sentences"
     /// Needs text.
@@ -107,7 +107,7 @@ public struct Normalize: DocumentStage {
             let r = remapParagraphs.map { f in f(range.lowerBound, true)..<f(range.upperBound, false) } ?? range
             paragraphs.append(Span(start: outIndex.scalarOffset(ofByte: r.lowerBound), end: outIndex.scalarOffset(ofByte: r.upperBound),
                                    type: heading ? "heading" : "paragraph"))
-            let parts = heading ? [r] : splitter.split(text, r)
+            let parts = SentenceSplitter.capped(heading ? [r] : splitter.split(text, r), text)
             assert(parts.allSatisfy { r.contains($0.lowerBound) && $0.upperBound <= r.upperBound })
             for p in parts {
                 sentences.append(Span(start: outIndex.scalarOffset(ofByte: p.lowerBound), end: outIndex.scalarOffset(ofByte: p.upperBound),

@@ -6,7 +6,12 @@
 /// initials ("George W. Bush"); dotted abbreviations ("U.S.", "a.m.") and company suffixes
 /// ("Inc.") unless the next word usually starts a sentence ("The", "It"…); list numbers at the
 /// start of a paragraph ("1. "). Decimals ("$8.5 million") never split: no space follows.
+/// A "sentence" longer than `maxBytes` (a table or a line without punctuation) is cut at spaces,
+/// so stages that work per sentence never meet one of megabytes.
 struct SentenceSplitter {
+    /// The longest sentence kept whole, in UTF-8 bytes; longer ones are cut (see `capped`).
+    static let maxBytes = 2000
+
     /// Abbreviations that never end a sentence (lowercased, no final period).
     private let never: Set<[UInt8]>
 
@@ -154,5 +159,30 @@ struct SentenceSplitter {
         var b = a
         while b < end, (s[b] | 0x20) >= 0x61, (s[b] | 0x20) <= 0x7A { word.append(s[b] | 0x20); b += 1 }
         return SentenceSplitter.openers.contains(word)
+    }
+
+    /// Cuts ranges longer than `maxBytes` at the last space or line break before the limit (or,
+    /// with none, at the last character boundary), trimming the pieces.
+    static func capped(_ ranges: [Range<Int>], _ s: [UInt8], maxBytes: Int = SentenceSplitter.maxBytes) -> [Range<Int>] {
+        guard ranges.contains(where: { $0.count > maxBytes }) else { return ranges }
+        var out: [Range<Int>] = []
+        for r in ranges {
+            var start = r.lowerBound
+            while r.upperBound - start > maxBytes {
+                var cut = start + maxBytes
+                while cut > start, s[cut] != 0x20 && s[cut] != 0x0A { cut -= 1 }
+                if cut == start {
+                    cut = start + maxBytes
+                    while cut > start + 1, s[cut] & 0xC0 == 0x80 { cut -= 1 }   // not inside a UTF-8 sequence
+                }
+                var end = cut
+                while end > start, s[end - 1] == 0x20 || s[end - 1] == 0x0A { end -= 1 }
+                if end > start { out.append(start..<end) }
+                start = cut
+                while start < r.upperBound, s[start] == 0x20 || s[start] == 0x0A { start += 1 }
+            }
+            if start < r.upperBound { out.append(start..<r.upperBound) }
+        }
+        return out
     }
 }

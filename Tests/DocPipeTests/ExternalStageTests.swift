@@ -124,7 +124,9 @@ struct ExternalStageTests {
         let clock = ContinuousClock()
         let started = clock.now
         let report = try await run(try externalConfig(shoutPipeline(timeout: 1), in: t), t, jobs: 2, cache: false)
-        #expect(clock.now - started < .seconds(15))
+        // The worker sleeps for an hour; well under a minute shows it was killed (the bound is loose
+        // because the full suite runs many processes at once on small shared machines).
+        #expect(clock.now - started < .seconds(60))
         #expect(report.documentsOK == 2)
         #expect(report.failures.map(\.code) == ["external.timeout"])
         #expect(report.failures.first?.message.contains("no answer within 1 seconds") == true)

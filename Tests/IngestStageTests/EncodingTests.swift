@@ -65,3 +65,50 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(e?.code, "ingest.unsupported-format")
     }
 }
+
+/// Bad inputs at the ingest level (the end-to-end rows are in DocPipeCLITests/BadInputTests).
+final class BadInputIngestTests: XCTestCase {
+    func testUTF16WithoutBOMIsRecognisedByItsNULBytes() async throws {
+        let text = "Grüße from the United Nations, 2019."
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let docLE = try await ingestOne("le.txt", le)
+        let docBE = try await ingestOne("be.txt", be)
+        XCTAssertEqual(docLE.text, text)
+        XCTAssertEqual(docBE.text, text)
+        XCTAssertEqual(docLE.warnings.map(\.code), ["encoding.utf16-no-bom"])
+        // Binary data with NUL bytes in no such pattern is still refused.
+        let e = await ingestError("blob.txt", [0x41, 0, 0, 0x42, 0x43, 0, 0, 0, 0x44, 0x45, 0x46, 0])
+        XCTAssertEqual(e?.code, "ingest.binary")
+    }
+
+    func testEmptyAndBlankFilesGiveEmptyDocumentsWithAWarning() async throws {
+        let empty = try await ingestOne("e.txt", [UInt8]())
+        XCTAssertEqual(empty.warnings.map(\.message), ["empty file (0 bytes)"])
+        let blank = try await ingestOne("b.html", "<html><body>  </body></html>")
+        XCTAssertEqual(blank.warnings.map(\.message), ["no text found in 28 bytes"])
+    }
+
+    func testDeeplyNestedHTMLDoesNotOverflowTheStack() async throws {
+        let html = String(repeating: "<div><blockquote><ul><li>", count: 25_000) + "Bottom of the well." + String(repeating: "</li></ul>", count: 3)
+        let doc = try await ingestOne("deep.html", html)
+        XCTAssertEqual(doc.text.trimmingCharacters(in: .whitespacesAndNewlines), "Bottom of the well.")
+    }
+
+    func testJSONFieldsOfTheWrongTypeAreNamed() async throws {
+        let results = try await ingest("r.jsonl", Array(#"""
+            {"id": {"x": 1}, "text": "Fine text.", "title": ["a"], "author": 7}
+            {"id": "n", "text": 42}
+            {"id": "o", "text": [{"p": "nested"}]}
+            """#.utf8))
+        guard results.count == 3, case .document(let first) = results[0], case .document(let second) = results[1],
+              case .failure(let id, let message) = results[2] else { return XCTFail("\(results)") }
+        XCTAssertEqual(first.id, "r.jsonl-L1", "an id of the wrong type falls back to the line number")
+        XCTAssertEqual(first.warnings.map(\.message), ["line 1: field 'id' is an object, expected a string or a number; ignored",
+                                                       "line 1: field 'title' is an array, expected a string; ignored"])
+        XCTAssertEqual(first.metadata["authors"], ["7"])
+        XCTAssertEqual(second.text, "42")
+        XCTAssertEqual(id, "r.jsonl-o")
+        XCTAssertEqual(message, "line 3: field 'text' holds an object, expected a string or an array of strings")
+    }
+}

@@ -63,8 +63,8 @@ struct DocumentWorker: Sendable {
         if let remembered = statIndex.digest(path: file.path, stat: stat) {
             digest = remembered
         } else {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                failFile("", "input.unreadable", "cannot read \(file.relativePath) (check its permissions)")
+            guard FileProblem.isRegularFile(file.path), let data = FileManager.default.contents(atPath: file.path) else {
+                failFile("", "input.unreadable", "cannot read \(file.relativePath): \(FileProblem.whyUnreadable(file.path))")
                 state.fileDone(bytes: 0)
                 return
             }

@@ -27,7 +27,8 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// Lists input files in a stable order: folders recursively, sorted by relative path, hidden
-/// files and folders skipped, the output and cache folders never entered, symlink loops cut.
+/// files and folders skipped, the output and cache folders never entered, symlink loops cut;
+/// symbolic links that do not resolve are reported as problems.
 public struct InputEnumerator {
     /// Folders never read as input (the output folder and the cache), as standardized paths.
     public var excluded: [String]
@@ -46,7 +47,7 @@ public struct InputEnumerator {
         return patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }
 
-    /// Files under the given roots, and problems with roots that do not exist.
+    /// Files under the given roots, and problems: roots that do not exist, links that do not resolve.
     public func enumerate(_ roots: [URL]) -> (files: [InputFile], problems: [String]) {
         var files: [InputFile] = []
         var problems: [String] = []
@@ -60,9 +61,13 @@ public struct InputEnumerator {
             if isDir.boolValue {
                 var seen: Set<String> = []
                 var found: [InputFile] = []
-                walk(root.path, prefix: "", seen: &seen, into: &found)
+                var broken: [String] = []
+                walk(root.path, prefix: "", seen: &seen, into: &found, broken: &broken)
                 found.sort { JSONWriter.utf8Less($0.relativePath, $1.relativePath) }
                 files.append(contentsOf: found)
+                problems.append(contentsOf: broken.sorted { JSONWriter.utf8Less($0, $1) }.map {
+                    "\($0): symbolic link that does not resolve (a loop, or its target is missing); skipped"
+                })
             } else {
                 files.append(InputFile(url: root, relativePath: root.lastPathComponent))
             }
@@ -72,7 +77,8 @@ public struct InputEnumerator {
 
     /// Lists a folder with `readdir` and `stat` (following symlinks; no `URL` per entry: a run
     /// may list hundreds of thousands of files).
-    private func walk(_ dir: String, prefix: String, seen: inout Set<String>, into out: inout [InputFile]) {
+    /// `broken` collects symbolic links that do not resolve (loops, missing targets).
+    private func walk(_ dir: String, prefix: String, seen: inout Set<String>, into out: inout [InputFile], broken: inout [String]) {
         guard let resolved = realpath(dir, nil) else { return }
         let real = String(cString: resolved)
         free(resolved)
@@ -93,11 +99,14 @@ public struct InputEnumerator {
         for name in names {
             let path = "\(dir)/\(name)"
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
-            var st = stat()
-            guard stat(path, &st) == 0 else { continue }   // dangling link
             if isExcluded(rel) { continue }
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                if lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK { broken.append(rel) }
+                continue
+            }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, prefix: rel, seen: &seen, into: &out)
+                walk(path, prefix: rel, seen: &seen, into: &out, broken: &broken)
             } else {
                 out.append(InputFile(path: path, relativePath: rel))
             }

@@ -16,7 +16,11 @@ public enum AtomicFile {
     /// Creates a folder given by path (and its parents) unless this process already did.
     static func ensureDirectory(path: String) throws {
         if knownDirectories.withLock({ $0.contains(path) }) { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileError(path: path, message: "cannot create folder: " + FileError.systemMessage(error))
+        }
         knownDirectories.withLock { _ = $0.insert(path) }
     }
 
@@ -91,7 +95,8 @@ public enum AtomicFile {
         } catch {
             try? h.close()
             try? FileManager.default.removeItem(at: tmp)
-            throw error
+            if error is FileError { throw error }
+            throw FileError(path: url.path, message: "cannot write: " + FileError.systemMessage(error))
         }
         if rename(tmp.path, url.path) != 0 {
             let err = errno
@@ -144,4 +149,17 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     public init(path: String, message: String) { self.path = path; self.message = message }
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
+
+    /// What the system said for a Foundation file error ("No space left on device"), rather than
+    /// its description ("Error Domain=NSCocoaErrorDomain Code=512 …").
+    public static func systemMessage(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let u = underlying as NSError
+            if u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(u.code))) }
+            return u.localizedDescription
+        }
+        return ns.localizedDescription
+    }
 }
