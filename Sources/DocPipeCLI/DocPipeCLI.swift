@@ -17,6 +17,7 @@ public enum DocPipeCLI {
 
     /// Runs the tool with the process's arguments and real console; returns the exit code.
     public static func main(registry: StageRegistry = .builtIn) async -> Int32 {
+        MallocArenas.limit()
         var env = CommandEnvironment(console: .standard(), registry: registry,
                                      workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                                      externalStages: ExternalStageSupport())

@@ -26,8 +26,15 @@ final class PartSpool: PartSource, Sendable {
     }
     private let directory: URL
     private let state = Mutex(State())
+    /// Expected number of records per name (reserved up front, so the index arrays are allocated
+    /// once instead of doubling through the run and leaving their old blocks behind).
+    private let expected: Int
 
-    init(directory: URL) { self.directory = directory }
+    init(directory: URL, expectedRecords: Int = 0) {
+        self.directory = directory
+        expected = min(max(expectedRecords, 0), 1 << 24)
+        if expected > 0 { state.withLock { $0.orders.reserveCapacity(expected) } }
+    }
 
     /// Appends one part.
     func append(_ part: OutputPart, order: DocumentOrder) throws { try append([part], order: order) }
@@ -51,7 +58,9 @@ final class PartSpool: PartSource, Sendable {
                     let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
                     let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
                     guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
-                    s.streams[part.name] = Stream(fd: fd)
+                    var stream = Stream(fd: fd)
+                    stream.entries.reserveCapacity(expected)
+                    s.streams[part.name] = stream
                 }
                 var stream = s.streams[part.name]!
                 try Self.writeAll(stream.fd, part.bytes, at: stream.size, path: part.name)
