@@ -66,8 +66,8 @@ public struct Entities: DocumentStage {
 
     /// Writes the corpus entity table (canonical name, label, mentions, documents).
     public func finish(_ corpus: CorpusContext) async throws {
-        var fragments: [[UInt8]] = []
-        try corpus.forEachPart(named: EntityTable.partName) { fragments.append($0) }
-        try corpus.write(file: EntityTable.corpusFile, bytes: Array(EntityTable.corpusTSV(EntityTable.merge(fragments)).utf8))
+        var merger = EntityTable.Merger()
+        try corpus.forEachPart(named: EntityTable.partName) { merger.add($0) }
+        try corpus.write(file: EntityTable.corpusFile, bytes: Array(EntityTable.corpusTSV(merger.rows).utf8))
     }
 }

@@ -43,11 +43,16 @@ public enum EntityTable {
         rows.map { "\(clean($0.canonical))\t\($0.label)\t\($0.mentions)\n" }.joined()
     }
 
-    /// Merges per-document fragments into corpus rows.
-    public static func merge(_ fragments: [[UInt8]]) -> [Row] {
-        var acc: [Key: (Int, Int)] = [:]
-        for f in fragments {
-            for line in String(decoding: f, as: UTF8.self).split(separator: "\n") {
+    /// Merges fragments one at a time: memory grows with the distinct entities, not the documents.
+    public struct Merger {
+        private var acc: [Key: (Int, Int)] = [:]
+
+        /// An empty merger.
+        public init() {}
+
+        /// Adds one document's fragment.
+        public mutating func add(_ fragment: [UInt8]) {
+            for line in String(decoding: fragment, as: UTF8.self).split(separator: "\n") {
                 let c = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard c.count == 3, let n = Int(c[2]) else { continue }
                 let key = Key(canonical: String(c[0]), label: String(c[1]))
@@ -55,7 +60,11 @@ public enum EntityTable {
                 acc[key] = (old.0 + n, old.1 + 1)
             }
         }
-        return sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+
+        /// The corpus rows so far, sorted.
+        public var rows: [Row] {
+            EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+        }
     }
 
     /// The corpus table as TSV (header "canonical label mentions documents").

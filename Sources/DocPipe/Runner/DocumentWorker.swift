@@ -86,7 +86,7 @@ struct DocumentWorker: Sendable {
                 if let d = previous?.documents[id], d.finalKey == chain.last, d.digests.count == chain.count,
                    d.files.allSatisfy(existingOutputs.contains) {
                     for i in 1..<max(chain.count, 1) { state.hit(i) }
-                    for f in d.files { try? output.record(f, order: docOrder) }
+                    try? output.record(d.files, order: docOrder)
                     state.completed(d, lock: lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
                     state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
                 } else {

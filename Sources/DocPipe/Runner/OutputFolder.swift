@@ -59,11 +59,14 @@ public final class OutputFolder: Sendable {
     }
 
     /// Records a document's file (written now or by an earlier run) under the document's order.
-    func record(_ relativePath: String, order: DocumentOrder) throws {
+    func record(_ relativePath: String, order: DocumentOrder) throws { try record([relativePath], order: order) }
+
+    /// Records a document's files under the document's order.
+    func record(_ relativePaths: [String], order: DocumentOrder) throws {
         if let documentFiles {
-            try documentFiles.append(OutputPart(name: Self.documentFilesStream, bytes: Array(relativePath.utf8)), order: order)
+            try documentFiles.append(relativePaths.map { OutputPart(name: Self.documentFilesStream, bytes: Array($0.utf8)) }, order: order)
         } else {
-            record(relativePath)
+            for p in relativePaths { record(p) }
         }
     }
 

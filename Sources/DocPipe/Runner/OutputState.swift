@@ -91,5 +91,6 @@ struct OutputState: Sendable {
     /// The `C` line.
     static func corpusLine(_ files: [String]) -> [UInt8] { Array("C\t\(files.joined(separator: String(separator)))".utf8) }
 
-    static func isSafe(_ s: String) -> Bool { !s.contains("\t") && !s.contains("\n") && !s.contains(separator) }
+    /// Whether a string can be stored in a state line (no tab, newline or U+001F; checked on bytes).
+    static func isSafe(_ s: String) -> Bool { !s.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x1F } }
 }

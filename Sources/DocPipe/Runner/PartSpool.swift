@@ -14,7 +14,10 @@ import Glibc
 final class PartSpool: PartSource, Sendable {
     private struct Stream {
         var fd: Int32
-        var size: UInt64 = 0
+        /// Bytes written to the file so far.
+        var flushed: UInt64 = 0
+        /// Bytes appended but not yet written (written in blocks: one system call per 64 KB).
+        var pending: [UInt8] = []
         /// Per part in arrival order: call sequence number << 32 | length.
         var entries: [UInt64] = []
     }
@@ -62,13 +65,22 @@ final class PartSpool: PartSource, Sendable {
                     stream.entries.reserveCapacity(expected)
                     s.streams[part.name] = stream
                 }
-                var stream = s.streams[part.name]!
-                try Self.writeAll(stream.fd, part.bytes, at: stream.size, path: part.name)
-                stream.size += UInt64(part.bytes.count)
+                var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
+                stream.pending.append(contentsOf: part.bytes)
                 stream.entries.append(seq << 32 | UInt64(part.bytes.count))
+                if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
                 s.streams[part.name] = stream
             }
         }
+    }
+
+    private static let blockSize = 1 << 16
+
+    private static func flush(_ stream: inout Stream, name: String) throws {
+        guard !stream.pending.isEmpty else { return }
+        try writeAll(stream.fd, stream.pending, at: stream.flushed, path: name)
+        stream.flushed += UInt64(stream.pending.count)
+        stream.pending.removeAll(keepingCapacity: true)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
@@ -116,7 +128,13 @@ final class PartSpool: PartSource, Sendable {
     /// Calls `body` with each part under `name` and its document's order, in input order.
     func forEachWithOrder(named name: String, _ body: (DocumentOrder, [UInt8]) throws -> Void) throws {
         let entries = orderedEntries(named: name)
-        guard let fd = state.withLock({ $0.streams[name]?.fd }) else { return }
+        let fd = try state.withLock { s -> Int32? in
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            try Self.flush(&stream, name: name)
+            return stream.fd
+        }
+        guard let fd else { return }
         var buffer: [UInt8] = []
         for (order, offset, length) in entries {
             buffer = [UInt8](repeating: 0, count: length)
