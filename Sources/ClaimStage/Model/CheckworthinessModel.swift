@@ -17,18 +17,23 @@ public struct CheckworthinessModel: Sendable, Equatable {
     public var bias: Double
     /// Scores at or above this are check-worthy.
     public var threshold: Double
+    /// The word vectors the cluster features (and the neural part) look words up in; not part of
+    /// the file: models read from bytes use the bundled `WordVectors`.
+    public var vectors: WordVectors?
 
     /// The current file-format version.
     public static let formatVersion: UInt32 = 1
 
     /// Creates a model.
-    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double) {
+    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double,
+                vectors: WordVectors? = nil) {
         precondition(weights.count == 1 << bits, "weights must have 2^bits entries")
         self.bits = bits
         self.featureGroups = featureGroups
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.vectors = vectors
     }
 
     /// The model shipped with the stage.
@@ -40,7 +45,7 @@ public struct CheckworthinessModel: Sendable, Equatable {
     }()
 
     /// The feature hasher matching this model.
-    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups)) }
+    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups), vectors: vectors) }
 
     /// Probability that a sentence with these feature buckets is check-worthy.
     func probability(_ features: [Int32]) -> Double {
@@ -98,7 +103,8 @@ public struct CheckworthinessModel: Sendable, Equatable {
             let q = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
             weights[i] = Float(Double(q) * scale)
         }
-        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold)
+        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold,
+                  vectors: FeatureHasher.Groups(rawValue: groups).contains(.clusters) ? WordVectors.bundled : nil)
     }
 }
 

@@ -31,6 +31,8 @@ public struct ClaimTrainer: Sendable {
         public var naiveBayesScaling = 0.0
         /// Average the weights over all updates of the last half of the epochs.
         public var averaging = true
+        /// Word-vector file for the cluster features (nil: the bundled `claims-vectors.bin`).
+        public var vectorsPath: String?
         /// Seed of the example order.
         public var seed: UInt64 = 20_200_511
         /// Defaults.
@@ -131,7 +133,9 @@ public struct ClaimTrainer: Sendable {
         if let p = claimBusterPath { cb = try GoldReader.readClaimBuster(p) }
         if let p = clefPath { clef = try GoldReader.readCLEF(p) }
         let cfg = configuration
-        let tagger = ClaimTagger(model: nil, hasher: FeatureHasher(bits: cfg.bits, groups: .init(rawValue: cfg.featureGroups)))
+        let vectors = try cfg.vectorsPath.map { try WordVectors(contentsOf: $0) } ?? WordVectors.bundled
+        let tagger = ClaimTagger(model: nil, hasher: FeatureHasher(bits: cfg.bits, groups: .init(rawValue: cfg.featureGroups),
+                                                                   vectors: vectors))
         var scratch = ClaimTagger.Scratch()
         var examples: [Example] = []
         for s in cb where !s.isDev {
@@ -162,6 +166,7 @@ public struct ClaimTrainer: Sendable {
         model.threshold = (best.threshold * 10_000).rounded() / 10_000
         // Quantise as the shipped file will be, so dev scores are those of the bytes we write.
         model = try CheckworthinessModel(bytes: model.bytes)
+        model.vectors = tagger.hasher.vectors
 
         let evaluator = ClaimEvaluator(model: model)
         var dev: [ClaimEvaluationReport] = []
