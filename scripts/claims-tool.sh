@@ -50,6 +50,10 @@ case "train":
     if let v = env["CLAIMS_AVG"] { config.averaging = v == "1" }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
     if let v = env["CLAIMS_VECTORS"] { config.vectorsPath = v }
+    if let v = env["CLAIMS_HIDDEN"].flatMap(Int.init) { config.denseHidden = v }
+    if let v = env["CLAIMS_DENSE_EPOCHS"].flatMap(Int.init) { config.denseEpochs = v }
+    if let v = env["CLAIMS_DENSE_LR"].flatMap(Double.init) { config.denseLearningRate = v }
+    if let v = env["CLAIMS_DENSE_L2"].flatMap(Double.init) { config.denseL2 = v }
     let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
     try result.write(modelPath: out)
     print(result.summary)

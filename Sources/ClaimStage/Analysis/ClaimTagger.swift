@@ -27,6 +27,8 @@ public struct ClaimTagger: Sendable {
         var matches: [CueLexicon.Match] = []
         var features: [Int32] = []
         var seen = FeatureHasher.Seen()
+        var dense: [Float] = []
+        var hidden: [Float] = []
     }
 
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
@@ -37,6 +39,10 @@ public struct ClaimTagger: Sendable {
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features, seen: &scratch.seen)
+        if let model, model.dense != nil, let v = model.vectors {
+            DenseScorer.encode(scratch.tokens, v, into: &scratch.dense)
+            return (analysis, model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+        }
         return (analysis, score(scratch.features, analysis))
     }
 
