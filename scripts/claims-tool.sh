@@ -54,7 +54,9 @@ case "train":
     if let v = env["CLAIMS_DENSE_EPOCHS"].flatMap(Int.init) { config.denseEpochs = v }
     if let v = env["CLAIMS_DENSE_LR"].flatMap(Double.init) { config.denseLearningRate = v }
     if let v = env["CLAIMS_DENSE_L2"].flatMap(Double.init) { config.denseL2 = v }
-    let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
+    if let v = env["CLAIMS_BAGS"].flatMap(Int.init) { config.denseBags = v }
+    let result: ClaimTrainer.Result
+    do { result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) } } catch { fail("train: \(error)") }
     try result.write(modelPath: out)
     print(result.summary)
     print("wrote \(out) and its .json metadata")
@@ -127,7 +129,10 @@ case "bench":
         docs.append(Document(id: f, source: SourceInfo(path: f, mediaType: "text/plain", byteCount: text.utf8.count, sha256: ""),
                              text: text, layers: ["sentences": sentences, "entities": []]))
     }
-    let stage = try Claims(options: .init())
+    var benchModel = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
+        ?? CheckworthinessModel.bundled
+    if let v = ProcessInfo.processInfo.environment["CLAIMS_VECTORS"], benchModel?.vectors != nil { benchModel?.vectors = try WordVectors(contentsOf: v) }
+    let stage = try Claims(options: .init(), model: benchModel)
     func cpuSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)

@@ -84,7 +84,8 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil, scratch: &scratch)
+                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil,
+                                                      onlyPossibleClaims: !options.allSentences, scratch: &scratch)
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",

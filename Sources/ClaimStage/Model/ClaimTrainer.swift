@@ -13,8 +13,9 @@ public struct ClaimTrainer: Sendable {
     public struct Configuration: Sendable, Equatable {
         /// Hash bits (2^bits weights).
         public var bits = 18
-        /// Optional feature groups (bits of `FeatureHasher.Groups`: 1 trigrams, 2 character n-grams, 4 suffixes).
-        public var featureGroups: UInt32 = 4
+        /// Optional feature groups (bits of `FeatureHasher.Groups`: 1 trigrams, 2 character n-grams, 4 suffixes,
+        /// 8 word clusters).
+        public var featureGroups: UInt32 = 12
         /// Passes over the data.
         public var epochs = 12
         /// AdaGrad step size.
@@ -32,13 +33,15 @@ public struct ClaimTrainer: Sendable {
         /// Average the weights over all updates of the last half of the epochs.
         public var averaging = true
         /// Hidden units of the neural part over word vectors (0: linear model only).
-        public var denseHidden = 0
+        public var denseHidden = 64
         /// Passes of the neural part over the data.
-        public var denseEpochs = 20
+        public var denseEpochs = 8
         /// Adam step size of the neural part.
         public var denseLearningRate = 0.001
         /// L2 penalty of the neural part's weights.
         public var denseL2 = 1e-4
+        /// Neural parts trained with different seeds and averaged (merged into one wider layer).
+        public var denseBags = 3
         /// Word-vector file for the cluster features (nil: the bundled `claims-vectors.bin`).
         public var vectorsPath: String?
         /// Seed of the example order.
@@ -103,8 +106,14 @@ public struct ClaimTrainer: Sendable {
                     "epochs": .int(c.epochs), "learningRate": .double(c.learningRate), "l2": .double(c.l2),
                     "clefWeight": .double(c.clefWeight), "clefPositiveWeight": .double(c.clefPositiveWeight),
                     "folds": .int(c.folds), "seed": .string(String(c.seed)), "averaging": .bool(c.averaging),
-                    "naiveBayesScaling": .double(c.naiveBayesScaling),
+                    "naiveBayesScaling": .double(c.naiveBayesScaling), "denseHidden": .int(c.denseHidden),
+                    "denseEpochs": .int(c.denseEpochs), "denseLearningRate": .double(c.denseLearningRate),
+                    "denseL2": .double(c.denseL2), "denseBags": .int(c.denseBags),
                 ],
+                "blend": .array(model.dense == nil ? [] : model.blend.map { r4($0) }),
+                "vectors": model.vectors.map { v in
+                    ["words": .int(v.count), "dimensions": .int(v.dimensions), "sha256": .string(SHA256.hex(of: v.bytes))]
+                } ?? .null,
                 "dev": .object(devs),
             ]
         }
@@ -151,7 +160,10 @@ public struct ClaimTrainer: Sendable {
         func example(_ s: GoldSentence, weight: Double, isClaimBuster: Bool) -> Example {
             let features = tagger.features(sentence: s.text, scratch: &scratch)
             var dense: [Float] = []
-            if useDense, let vectors { DenseScorer.encode(scratch.tokens, vectors, into: &dense) }
+            if useDense, let vectors {
+                vectors.rows(scratch.tokens, into: &scratch.rows)
+                DenseScorer.encode(scratch.rows, vectors, into: &dense)
+            }
             return Example(features: features, dense: dense, label: s.label, weight: weight, isClaimBuster: isClaimBuster)
         }
         for s in cb where !s.isDev { examples.append(example(s, weight: 1, isClaimBuster: true)) }
@@ -213,9 +225,13 @@ public struct ClaimTrainer: Sendable {
         settings.epochs = configuration.denseEpochs
         settings.learningRate = configuration.denseLearningRate
         settings.l2 = configuration.denseL2
-        settings.seed = configuration.seed
-        return DenseScorer.fit(kept.map { examples[$0].dense }, kept.map { examples[$0].label }, weights: kept.map { examples[$0].weight },
-                               settings: settings)
+        var bag: [DenseScorer] = []
+        for k in 0..<max(1, configuration.denseBags) {
+            settings.seed = configuration.seed &+ UInt64(k)
+            bag.append(DenseScorer.fit(kept.map { examples[$0].dense }, kept.map { examples[$0].label },
+                                       weights: kept.map { examples[$0].weight }, settings: settings))
+        }
+        return DenseScorer.merged(bag)
     }
 
     /// Logistic regression of the labels on two logits (Newton's method, 3 parameters): the blend

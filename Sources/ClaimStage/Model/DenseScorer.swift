@@ -17,22 +17,24 @@ struct DenseScorer: Sendable, Equatable {
     /// Output bias.
     var b2: Float
 
-    /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none).
-    static func encode(_ tokens: [ClaimToken], _ vectors: WordVectors, into out: inout [Float]) {
+    /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none);
+    /// `rows` are the words' rows in `vectors` (-1 skipped, see `WordVectors.rows`).
+    static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
         let D = vectors.dimensions
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
         var n = 0
         out.withUnsafeMutableBufferPointer { o in
             vectors.vectors.withUnsafeBufferPointer { v in
-                for d in 0..<(2 * D) { o[d] = d < D ? 0 : -Float.infinity }
-                for t in tokens where t.isWord {
-                    let r = vectors.row(WordVectors.key(t))
-                    guard r >= 0 else { continue }
+                let sum = o.baseAddress!, top = o.baseAddress! + D
+                for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
+                for r32 in rows where r32 >= 0 {
+                    let r = Int(r32)
                     n += 1
-                    let base = r * D
-                    for d in 0..<D {
-                        o[d] += v[base + d]
-                        o[D + d] = max(o[D + d], v[base + d])
+                    let row = v.baseAddress! + r * D
+                    for k in 0..<D {
+                        let x = row[k]
+                        sum[k] += x
+                        top[k] = top[k] > x ? top[k] : x
                     }
                 }
                 if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
@@ -43,22 +45,38 @@ struct DenseScorer: Sendable, Equatable {
         }
     }
 
-    /// The logit for an encoding.
+    /// The logit for an encoding (hidden layer accumulated eight units at a time).
     func logit(_ x: [Float], hiddenScratch h: inout [Float]) -> Double {
         if h.count != hidden { h = [Float](repeating: 0, count: hidden) }
         let H = hidden
         var z: Float = b2
         h.withUnsafeMutableBufferPointer { hp in
-            for j in 0..<H { hp[j] = b1[j] }
+            let acc = UnsafeMutableRawPointer(hp.baseAddress!)
+            b1.withUnsafeBufferPointer { b in
+                for j in 0..<H { hp[j] = b[j] }
+            }
             w1.withUnsafeBufferPointer { w in
-                for i in 0..<inputs {
-                    let xi = (x[i] - center[i]) * inverseSpread[i]
-                    if xi == 0 { continue }
-                    let row = i * H
-                    for j in 0..<H { hp[j] += xi * w[row + j] }
+                x.withUnsafeBufferPointer { xp in
+                    center.withUnsafeBufferPointer { c in
+                        inverseSpread.withUnsafeBufferPointer { s in
+                            for i in 0..<inputs {
+                                let xi = (xp[i] - c[i]) * s[i]
+                                if xi == 0 { continue }
+                                let row = UnsafeRawPointer(w.baseAddress! + i * H)
+                                let xv = SIMD8<Float>(repeating: xi)
+                                for j in stride(from: 0, to: H, by: 8) {
+                                    let a = acc.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                    let wv = row.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                    acc.storeBytes(of: a + xv * wv, toByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            for j in 0..<H where hp[j] > 0 { z += hp[j] * w2[j] }
+            w2.withUnsafeBufferPointer { w in
+                for j in 0..<H where hp[j] > 0 { z += hp[j] * w[j] }
+            }
         }
         return Double(z)
     }
@@ -161,6 +179,24 @@ struct DenseScorer: Sendable, Equatable {
                            w2: p[oW2..<oB2].map { Float($0) }, b2: Float(p[oB2]))
     }
 
+    /// One scorer whose logit is the mean of the given scorers' logits (same inputs and
+    /// standardisation): their hidden layers side by side, output weights divided by their number.
+    static func merged(_ bag: [DenseScorer]) -> DenseScorer {
+        guard bag.count > 1 else { return bag[0] }
+        let I = bag[0].inputs, H = bag.reduce(0) { $0 + $1.hidden }
+        let k = Float(bag.count)
+        var w1 = [Float](repeating: 0, count: I * H), b1: [Float] = [], w2: [Float] = [], b2: Float = 0
+        var offset = 0
+        for s in bag {
+            for i in 0..<I { for j in 0..<s.hidden { w1[i * H + offset + j] = s.w1[i * s.hidden + j] } }
+            b1 += s.b1
+            w2 += s.w2.map { $0 / k }
+            b2 += s.b2 / k
+            offset += s.hidden
+        }
+        return DenseScorer(inputs: I, hidden: H, center: bag[0].center, inverseSpread: bag[0].inverseSpread, w1: w1, b1: b1, w2: w2, b2: b2)
+    }
+
     /// Appends the scorer to a byte buffer: inputs and hidden (UInt32), then Float32 arrays
     /// center, inverseSpread, w1, b1, w2 and b2.
     func write(into out: inout [UInt8]) {
@@ -176,7 +212,7 @@ struct DenseScorer: Sendable, Equatable {
         guard bytes.count >= start + 8 else { throw StageModelError("truncated model (dense part)") }
         let I = Int(u32(start)), H = Int(u32(start + 4))
         let floats = 2 * I + I * H + 2 * H + 1
-        guard H > 0, bytes.count >= start + 8 + floats * 4 else { throw StageModelError("truncated model (dense part)") }
+        guard H > 0, H % 8 == 0, bytes.count >= start + 8 + floats * 4 else { throw StageModelError("truncated model (dense part)") }
         var at = start + 8
         func take(_ k: Int) -> [Float] {
             var a = [Float](repeating: 0, count: k)

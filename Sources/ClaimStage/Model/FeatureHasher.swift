@@ -73,9 +73,12 @@ struct FeatureHasher: Sendable {
 
     /// Appends the feature buckets of one sentence to `out` (cleared first), each bucket once, in
     /// the order they are first produced.
-    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32],
+    /// `rows` holds each token's `WordVectors` row (-1: unknown or not a word); it is read only when
+    /// the hasher has vectors.
+    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
+                  into out: inout [Int32],
                   seen: inout Seen) {
-        raw(tokens: tokens, bytes: bytes, analysis: analysis, into: &out)
+        raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &out)
         var size = 64
         while size < out.count * 2 { size *= 2 }
         if seen.slots.count != size { seen.slots = [Int32](repeating: -1, count: size) } else {
@@ -102,16 +105,17 @@ struct FeatureHasher: Sendable {
         out.removeLast(out.count - w)
     }
 
-    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32]) {
+    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
+                     into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         out.append(bucket(0, 0))  // always-on feature (a second bias)
         var prev: UInt64 = 0x5354_4152_54  // "START"
         var prev2: UInt64 = 0
         var position = 0
         var prevCluster = 0xFFFF
-        for t in tokens {
+        for (index, t) in tokens.enumerated() {
             if let v = vectors, t.isWord {
-                let r = v.row(WordVectors.key(t))
+                let r = Int(rows[index])
                 let c = r >= 0 ? v.coarse(r) : 0xFFFF
                 if r >= 0 { out.append(bucket(UInt64(c), 21)); out.append(bucket(UInt64(v.fine(r)), 22)) }
                 out.append(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))

@@ -20,7 +20,7 @@ public struct WordVectorTrainer: Sendable {
     /// Negative samples per context word.
     public var negatives = 5
     /// Passes over the corpus.
-    public var epochs = 1
+    public var epochs = 3
     /// Starting learning rate (decays linearly to 1/10000 of it).
     public var learningRate: Float = 0.025
     /// Frequent-word subsampling threshold.

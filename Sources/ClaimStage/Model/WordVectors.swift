@@ -83,6 +83,12 @@ public struct WordVectors: Sendable, Equatable {
         }
     }
 
+    /// The row of each token (-1 for punctuation and unknown words), into `out`.
+    func rows(_ tokens: [ClaimToken], into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        for t in tokens { out.append(t.isWord ? Int32(row(Self.key(t))) : -1) }
+    }
+
     /// Coarse cluster of a row.
     @inline(__always) func coarse(_ row: Int) -> Int { Int(clusters[2 * row]) }
     /// Fine cluster of a row.
