@@ -85,7 +85,7 @@ import Testing
             let D = vectors.dimensions
             var dot: Float = 0, na: Float = 0, nb: Float = 0
             for d in 0..<D {
-                let x = vectors.vectors[ra * D + d], y = vectors.vectors[rb * D + d]
+                let x = vectors.component(ra, d), y = vectors.component(rb, d)
                 dot += x * y; na += x * x; nb += y * y
             }
             return dot / (na * nb).squareRoot()

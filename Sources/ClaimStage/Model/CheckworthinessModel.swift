@@ -105,8 +105,8 @@ public struct CheckworthinessModel: Sendable, Equatable {
         guard bytes.count >= 40, Array(bytes[0..<4]) == Array("DPCW".utf8) else {
             throw StageModelError("not a check-worthiness model (bad magic)")
         }
-        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-        func f64(_ at: Int) -> Double { Double(bitPattern: bytes[at..<at + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }) }
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        func f64(_ at: Int) -> Double { Double(bitPattern: UInt64(u32(at)) | UInt64(u32(at + 4)) << 32) }
         let version = u32(4)
         guard version == 1 || version == CheckworthinessModel.formatVersion else {
             throw StageModelError("model format \(version) is not supported (this build reads \(CheckworthinessModel.formatVersion))")

@@ -24,15 +24,16 @@ struct DenseScorer: Sendable, Equatable {
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
         var n = 0
         out.withUnsafeMutableBufferPointer { o in
-            vectors.vectors.withUnsafeBufferPointer { v in
+            vectors.quantized.withUnsafeBufferPointer { q in
                 let sum = o.baseAddress!, top = o.baseAddress! + D
                 for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
                 for r32 in rows where r32 >= 0 {
                     let r = Int(r32)
                     n += 1
-                    let row = v.baseAddress! + r * D
+                    let row = q.baseAddress! + r * D
+                    let scale = vectors.scales[r]
                     for k in 0..<D {
-                        let x = row[k]
+                        let x = Float(row[k]) * scale
                         sum[k] += x
                         top[k] = top[k] > x ? top[k] : x
                     }
@@ -208,7 +209,7 @@ struct DenseScorer: Sendable, Equatable {
 
     /// Reads a scorer written by `write(into:)` at `at`; returns it and the offset after it.
     static func read(_ bytes: [UInt8], at start: Int) throws -> (DenseScorer, Int) {
-        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
         guard bytes.count >= start + 8 else { throw StageModelError("truncated model (dense part)") }
         let I = Int(u32(start)), H = Int(u32(start + 4))
         let floats = 2 * I + I * H + 2 * H + 1
