@@ -157,20 +157,19 @@ public struct ClaimTrainer: Sendable {
         var scratch = ClaimTagger.Scratch()
         var examples: [Example] = []
         let useDense = cfg.denseHidden > 0 && vectors != nil
-        func example(_ s: GoldSentence, weight: Double, isClaimBuster: Bool) -> Example {
+        let chosen: [(GoldSentence, Double, Bool)] = cb.filter { !$0.isDev }.map { ($0, 1.0, true) }
+            + (cfg.clefWeight > 0 ? clef.filter { !$0.isDev }.map { ($0, cfg.clefWeight * ($0.label ? cfg.clefPositiveWeight : 1), false) } : [])
+        examples.reserveCapacity(chosen.count)
+        for (s, weight, isClaimBuster) in chosen {
             let features = tagger.features(sentence: s.text, scratch: &scratch)
             var dense: [Float] = []
             if useDense, let vectors {
                 vectors.rows(scratch.tokens, into: &scratch.rows)
                 DenseScorer.encode(scratch.rows, vectors, into: &dense)
             }
-            return Example(features: features, dense: dense, label: s.label, weight: weight, isClaimBuster: isClaimBuster)
+            examples.append(Example(features: features, dense: dense, label: s.label, weight: weight, isClaimBuster: isClaimBuster))
         }
-        for s in cb where !s.isDev { examples.append(example(s, weight: 1, isClaimBuster: true)) }
-        let cbCount = examples.count
-        for s in clef where !s.isDev && cfg.clefWeight > 0 {
-            examples.append(example(s, weight: cfg.clefWeight * (s.label ? cfg.clefPositiveWeight : 1), isClaimBuster: false))
-        }
+        let cbCount = examples.filter(\.isClaimBuster).count
         log("features: \(cbCount) ClaimBuster + \(examples.count - cbCount) CLEF training sentences")
 
         // Out-of-fold logits on the ClaimBuster training part: they fit the blend of the linear and
