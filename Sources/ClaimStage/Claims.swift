@@ -26,7 +26,7 @@ public struct Claims: DocumentStage {
     /// "claims".
     public static let id = "claims"
     /// Bumped when the output for the same input changes (rules, attribute shapes or the bundled model).
-    public static let version = 2
+    public static let version = 3
     /// One line for `docpipe stages`.
     public static let summary = "claim sentences: kinds, hedges, attribution, quotations, entities, check-worthiness"
     /// Sentences and entities.
