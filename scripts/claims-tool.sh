@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds (release) and runs a small driver over the ClaimStage API, independent of the CLI:
 #   scripts/claims-tool.sh train [DATA_DIR] [OUT_MODEL]
+#   scripts/claims-tool.sh vectors OUT_FILE DIR...   (word vectors + clusters from unlabelled text)
 #   scripts/claims-tool.sh eval GOLD [all|dev|train] [PREDICTIONS_TSV]   (CLAIMS_MODEL=FILE: another model)
 #   scripts/claims-tool.sh tag FILE      (claims of a plain-text file, for eyeballing)
 #   scripts/claims-tool.sh bench DIR     (CPU time of the stage alone over .txt/.sgm files)
 # Experiments: CLAIMS_EPOCHS, CLAIMS_LR, CLAIMS_L2, CLAIMS_CLEF_WEIGHT, CLAIMS_CLEF_POS, CLAIMS_BITS,
-# CLAIMS_GROUPS, CLAIMS_NB, CLAIMS_AVG override ClaimTrainer.Configuration for `train`.
+# CLAIMS_GROUPS, CLAIMS_NB, CLAIMS_AVG, CLAIMS_VECTORS override ClaimTrainer.Configuration for `train`.
 # The driver package is generated under .build/claims-tool (ignored by git) and depends on this
 # repository by path. `docpipe train claims` / `docpipe eval claims` call the same API.
 set -euo pipefail
@@ -48,16 +49,37 @@ case "train":
     if let v = env["CLAIMS_NB"].flatMap(Double.init) { config.naiveBayesScaling = v }
     if let v = env["CLAIMS_AVG"] { config.averaging = v == "1" }
     if let v = env["CLAIMS_GROUPS"].flatMap(UInt32.init) { config.featureGroups = v }
-    let result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) }
+    if let v = env["CLAIMS_VECTORS"] { config.vectorsPath = v }
+    if let v = env["CLAIMS_HIDDEN"].flatMap(Int.init) { config.denseHidden = v }
+    if let v = env["CLAIMS_DENSE_EPOCHS"].flatMap(Int.init) { config.denseEpochs = v }
+    if let v = env["CLAIMS_DENSE_LR"].flatMap(Double.init) { config.denseLearningRate = v }
+    if let v = env["CLAIMS_DENSE_L2"].flatMap(Double.init) { config.denseL2 = v }
+    if let v = env["CLAIMS_BAGS"].flatMap(Int.init) { config.denseBags = v }
+    let result: ClaimTrainer.Result
+    do { result = try ClaimTrainer(dataDirectory: data, configuration: config).train { print($0) } } catch { fail("train: \(error)") }
     try result.write(modelPath: out)
     print(result.summary)
     print("wrote \(out) and its .json metadata")
+case "vectors":
+    // Learns the word vectors (and clusters) from unlabelled text folders.
+    let rest = Array(args.dropFirst())
+    guard rest.count >= 2 else { fail("usage: vectors OUT_FILE DIR...") }
+    var trainer = WordVectorTrainer()
+    let env = ProcessInfo.processInfo.environment
+    if let v = env["CLAIMS_VEC_DIM"].flatMap(Int.init) { trainer.dimensions = v }
+    if let v = env["CLAIMS_VEC_EPOCHS"].flatMap(Int.init) { trainer.epochs = v }
+    if let v = env["CLAIMS_VEC_WORDS"].flatMap(Int.init) { trainer.maxWords = v }
+    if let v = env["CLAIMS_VEC_WINDOW"].flatMap(Int.init) { trainer.window = v }
+    let vectors = try trainer.train(corpus: Array(rest.dropFirst())) { print($0) }
+    try Data(vectors.bytes).write(to: URL(fileURLWithPath: rest[0]))
+    print("wrote \(rest[0]): \(vectors.count) words × \(vectors.dimensions)")
 case "eval":
     let rest = Array(args.dropFirst())
     guard let gold = rest.first else { fail("usage: eval GOLD [all|dev|train] [PREDICTIONS_TSV]") }
     let subset = rest.count > 1 ? ClaimEvaluator.Subset(rawValue: rest[1]) ?? .all : .all
-    let model = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
+    var model = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
         ?? CheckworthinessModel.bundled
+    if let v = ProcessInfo.processInfo.environment["CLAIMS_VECTORS"], model?.vectors != nil { model?.vectors = try WordVectors(contentsOf: v) }
     let report = try ClaimEvaluator(model: model).evaluate(goldPath: gold, subset: subset)
     print(report.rendered())
     if rest.count > 2 { try Data(report.predictionsTSV.utf8).write(to: URL(fileURLWithPath: rest[2])) }
@@ -107,7 +129,10 @@ case "bench":
         docs.append(Document(id: f, source: SourceInfo(path: f, mediaType: "text/plain", byteCount: text.utf8.count, sha256: ""),
                              text: text, layers: ["sentences": sentences, "entities": []]))
     }
-    let stage = try Claims(options: .init())
+    var benchModel = try ProcessInfo.processInfo.environment["CLAIMS_MODEL"].map { try CheckworthinessModel(contentsOf: $0) }
+        ?? CheckworthinessModel.bundled
+    if let v = ProcessInfo.processInfo.environment["CLAIMS_VECTORS"], benchModel?.vectors != nil { benchModel?.vectors = try WordVectors(contentsOf: v) }
+    let stage = try Claims(options: .init(), model: benchModel)
     func cpuSeconds() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)

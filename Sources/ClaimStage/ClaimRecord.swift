@@ -21,11 +21,16 @@ struct ClaimRecord {
     /// kind of `claimKinds`, or of `claimKindsWithEntity` and an entity. A sentence that is only
     /// factual or evaluative is a claim when it is check-worthy.
     var isClaim: Bool {
-        guard analysis.wordCount >= 4, analysis.isComplete || !analysis.quotations.isEmpty else { return false }
+        guard ClaimRecord.canBeClaim(analysis) else { return false }
         if checkworthiness >= threshold { return true }
         guard !analysis.isQuestion else { return false }
         if !analysis.kinds.isDisjoint(with: ClaimRecord.claimKinds) { return true }
         return !analysis.entities.isEmpty && !analysis.kinds.isDisjoint(with: ClaimRecord.claimKindsWithEntity)
+    }
+
+    /// Whether a sentence can be a claim at all: at least four words, and complete or quoting.
+    static func canBeClaim(_ analysis: ClaimAnalysis) -> Bool {
+        analysis.wordCount >= 4 && (analysis.isComplete || !analysis.quotations.isEmpty)
     }
 
     /// The score rounded to four decimals.

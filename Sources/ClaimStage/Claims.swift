@@ -26,7 +26,7 @@ public struct Claims: DocumentStage {
     /// "claims".
     public static let id = "claims"
     /// Bumped when the output for the same input changes (rules, attribute shapes or the bundled model).
-    public static let version = 2
+    public static let version = 3
     /// One line for `docpipe stages`.
     public static let summary = "claim sentences: kinds, hedges, attribution, quotations, entities, check-worthiness"
     /// Sentences and entities.
@@ -84,7 +84,8 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil, scratch: &scratch)
+                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil,
+                                                      onlyPossibleClaims: !options.allSentences, scratch: &scratch)
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",

@@ -27,16 +27,28 @@ public struct ClaimTagger: Sendable {
         var matches: [CueLexicon.Match] = []
         var features: [Int32] = []
         var seen = FeatureHasher.Seen()
+        var rows: [Int32] = []
+        var dense: [Float] = []
+        var hidden: [Float] = []
     }
 
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
+    /// With `onlyPossibleClaims`, a sentence that cannot be a claim whatever its score (fewer than
+    /// four words, or incomplete without a quotation: see `ClaimRecord.isClaim`) is not scored (0).
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
-                 scratch: inout Scratch) -> (ClaimAnalysis, Double) {
+                 onlyPossibleClaims: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
-        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, into: &scratch.features, seen: &scratch.seen)
+        if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, 0) }
+        if let v = hasher.vectors ?? model?.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+        hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
+                        seen: &scratch.seen)
+        if let model, model.dense != nil, let v = model.vectors {
+            DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+            return (analysis, model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+        }
         return (analysis, score(scratch.features, analysis))
     }
 

@@ -17,18 +17,27 @@ public struct CheckworthinessModel: Sendable, Equatable {
     public var bias: Double
     /// Scores at or above this are check-worthy.
     public var threshold: Double
+    /// The word vectors the cluster features (and the neural part) look words up in; not part of
+    /// the file: models read from bytes use the bundled `WordVectors`.
+    public var vectors: WordVectors?
+    /// The neural part over word vectors (nil: linear only).
+    var dense: DenseScorer?
+    /// How the two logits combine: `blend[0] × linear + blend[1] × dense + blend[2]`.
+    var blend: [Double] = [1, 0, 0]
 
     /// The current file-format version.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
 
     /// Creates a model.
-    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double) {
+    public init(bits: Int, featureGroups: UInt32 = 0, weights: [Float], bias: Double, threshold: Double,
+                vectors: WordVectors? = nil) {
         precondition(weights.count == 1 << bits, "weights must have 2^bits entries")
         self.bits = bits
         self.featureGroups = featureGroups
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.vectors = vectors
     }
 
     /// The model shipped with the stage.
@@ -40,15 +49,24 @@ public struct CheckworthinessModel: Sendable, Equatable {
     }()
 
     /// The feature hasher matching this model.
-    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups)) }
+    var hasher: FeatureHasher { FeatureHasher(bits: bits, groups: .init(rawValue: featureGroups), vectors: vectors) }
 
-    /// Probability that a sentence with these feature buckets is check-worthy.
-    func probability(_ features: [Int32]) -> Double {
-        guard !features.isEmpty else { return PortableMath.sigmoid(bias) }
+    /// Logit of the linear part for these feature buckets.
+    func linearLogit(_ features: [Int32]) -> Double {
+        guard !features.isEmpty else { return bias }
         var z = 0.0
-        for f in features { z += Double(weights[Int(f)]) }
-        z = z / Double(features.count).squareRoot() + bias
-        return PortableMath.sigmoid(z)
+        weights.withUnsafeBufferPointer { w in for f in features { z += Double(w[Int(f)]) } }
+        return z / Double(features.count).squareRoot() + bias
+    }
+
+    /// Probability of the linear part alone.
+    func probability(_ features: [Int32]) -> Double { PortableMath.sigmoid(linearLogit(features)) }
+
+    /// Probability that a sentence is check-worthy, from its feature buckets and (when the model
+    /// has a neural part) its dense encoding.
+    func probability(_ features: [Int32], dense x: [Float], hiddenScratch h: inout [Float]) -> Double {
+        guard let dense else { return probability(features) }
+        return PortableMath.sigmoid(blend[0] * linearLogit(features) + blend[1] * dense.logit(x, hiddenScratch: &h) + blend[2])
     }
 
     /// Serialises the model (weights quantised to Int16).
@@ -69,6 +87,11 @@ public struct CheckworthinessModel: Sendable, Equatable {
             let q = Int16(clamping: Int((Double(w) / scale).rounded()))
             withUnsafeBytes(of: q.littleEndian) { out.append(contentsOf: $0) }
         }
+        u32(dense == nil ? 0 : 1)
+        if let dense {
+            for b in blend { f64(b) }
+            dense.write(into: &out)
+        }
         return out
     }
 
@@ -82,14 +105,15 @@ public struct CheckworthinessModel: Sendable, Equatable {
         guard bytes.count >= 40, Array(bytes[0..<4]) == Array("DPCW".utf8) else {
             throw StageModelError("not a check-worthiness model (bad magic)")
         }
-        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-        func f64(_ at: Int) -> Double { Double(bitPattern: bytes[at..<at + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }) }
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        func f64(_ at: Int) -> Double { Double(bitPattern: UInt64(u32(at)) | UInt64(u32(at + 4)) << 32) }
         let version = u32(4)
-        guard version == CheckworthinessModel.formatVersion else {
+        guard version == 1 || version == CheckworthinessModel.formatVersion else {
             throw StageModelError("model format \(version) is not supported (this build reads \(CheckworthinessModel.formatVersion))")
         }
         let bits = Int(u32(8))
-        guard bits >= 4, bits <= 24, bytes.count == 40 + (1 << bits) * 2 else { throw StageModelError("truncated model") }
+        let linearEnd = 40 + (1 << bits) * 2
+        guard bits >= 4, bits <= 24, bytes.count >= linearEnd + (version == 1 ? 0 : 4) else { throw StageModelError("truncated model") }
         let groups = u32(12)
         let threshold = f64(16), bias = f64(24), scale = f64(32)
         var weights = [Float](repeating: 0, count: 1 << bits)
@@ -98,7 +122,24 @@ public struct CheckworthinessModel: Sendable, Equatable {
             let q = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
             weights[i] = Float(Double(q) * scale)
         }
-        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold)
+        var dense: DenseScorer?
+        var blend: [Double] = [1, 0, 0]
+        var end = linearEnd
+        if version >= 2, u32(linearEnd) == 1 {
+            guard bytes.count >= linearEnd + 28 else { throw StageModelError("truncated model") }
+            blend = (0..<3).map { f64(linearEnd + 4 + 8 * $0) }
+            let (d, after) = try DenseScorer.read(bytes, at: linearEnd + 28)
+            dense = d
+            end = after
+        } else if version >= 2 {
+            end = linearEnd + 4
+        }
+        guard end == bytes.count else { throw StageModelError("model file has trailing bytes") }
+        let needsVectors = dense != nil || FeatureHasher.Groups(rawValue: groups).contains(.clusters)
+        self.init(bits: bits, featureGroups: groups, weights: weights, bias: bias, threshold: threshold,
+                  vectors: needsVectors ? WordVectors.bundled : nil)
+        self.dense = dense
+        self.blend = blend
     }
 }
 

@@ -13,8 +13,9 @@ public struct ClaimTrainer: Sendable {
     public struct Configuration: Sendable, Equatable {
         /// Hash bits (2^bits weights).
         public var bits = 18
-        /// Optional feature groups (bits of `FeatureHasher.Groups`: 1 trigrams, 2 character n-grams, 4 suffixes).
-        public var featureGroups: UInt32 = 4
+        /// Optional feature groups (bits of `FeatureHasher.Groups`: 1 trigrams, 2 character n-grams, 4 suffixes,
+        /// 8 word clusters).
+        public var featureGroups: UInt32 = 12
         /// Passes over the data.
         public var epochs = 12
         /// AdaGrad step size.
@@ -31,6 +32,18 @@ public struct ClaimTrainer: Sendable {
         public var naiveBayesScaling = 0.0
         /// Average the weights over all updates of the last half of the epochs.
         public var averaging = true
+        /// Hidden units of the neural part over word vectors (0: linear model only).
+        public var denseHidden = 64
+        /// Passes of the neural part over the data.
+        public var denseEpochs = 8
+        /// Adam step size of the neural part.
+        public var denseLearningRate = 0.001
+        /// L2 penalty of the neural part's weights.
+        public var denseL2 = 1e-4
+        /// Neural parts trained with different seeds and averaged (merged into one wider layer).
+        public var denseBags = 3
+        /// Word-vector file for the cluster features (nil: the bundled `claims-vectors.bin`).
+        public var vectorsPath: String?
         /// Seed of the example order.
         public var seed: UInt64 = 20_200_511
         /// Defaults.
@@ -93,8 +106,14 @@ public struct ClaimTrainer: Sendable {
                     "epochs": .int(c.epochs), "learningRate": .double(c.learningRate), "l2": .double(c.l2),
                     "clefWeight": .double(c.clefWeight), "clefPositiveWeight": .double(c.clefPositiveWeight),
                     "folds": .int(c.folds), "seed": .string(String(c.seed)), "averaging": .bool(c.averaging),
-                    "naiveBayesScaling": .double(c.naiveBayesScaling),
+                    "naiveBayesScaling": .double(c.naiveBayesScaling), "denseHidden": .int(c.denseHidden),
+                    "denseEpochs": .int(c.denseEpochs), "denseLearningRate": .double(c.denseLearningRate),
+                    "denseL2": .double(c.denseL2), "denseBags": .int(c.denseBags),
                 ],
+                "blend": .array(model.dense == nil ? [] : model.blend.map { r4($0) }),
+                "vectors": model.vectors.map { v in
+                    ["words": .int(v.count), "dimensions": .int(v.dimensions), "sha256": .string(SHA256.hex(of: v.bytes))]
+                } ?? .null,
                 "dev": .object(devs),
             ]
         }
@@ -119,6 +138,7 @@ public struct ClaimTrainer: Sendable {
 
     struct Example {
         var features: [Int32]
+        var dense: [Float]
         var label: Bool
         var weight: Double
         var isClaimBuster: Bool
@@ -131,37 +151,62 @@ public struct ClaimTrainer: Sendable {
         if let p = claimBusterPath { cb = try GoldReader.readClaimBuster(p) }
         if let p = clefPath { clef = try GoldReader.readCLEF(p) }
         let cfg = configuration
-        let tagger = ClaimTagger(model: nil, hasher: FeatureHasher(bits: cfg.bits, groups: .init(rawValue: cfg.featureGroups)))
+        let vectors = try cfg.vectorsPath.map { try WordVectors(contentsOf: $0) } ?? WordVectors.bundled
+        let tagger = ClaimTagger(model: nil, hasher: FeatureHasher(bits: cfg.bits, groups: .init(rawValue: cfg.featureGroups),
+                                                                   vectors: vectors))
         var scratch = ClaimTagger.Scratch()
         var examples: [Example] = []
-        for s in cb where !s.isDev {
-            examples.append(Example(features: tagger.features(sentence: s.text, scratch: &scratch), label: s.label, weight: 1,
-                                    isClaimBuster: true))
+        let useDense = cfg.denseHidden > 0 && vectors != nil
+        let chosen: [(GoldSentence, Double, Bool)] = cb.filter { !$0.isDev }.map { ($0, 1.0, true) }
+            + (cfg.clefWeight > 0 ? clef.filter { !$0.isDev }.map { ($0, cfg.clefWeight * ($0.label ? cfg.clefPositiveWeight : 1), false) } : [])
+        examples.reserveCapacity(chosen.count)
+        for (s, weight, isClaimBuster) in chosen {
+            let features = tagger.features(sentence: s.text, scratch: &scratch)
+            var dense: [Float] = []
+            if useDense, let vectors {
+                vectors.rows(scratch.tokens, into: &scratch.rows)
+                DenseScorer.encode(scratch.rows, vectors, into: &dense)
+            }
+            examples.append(Example(features: features, dense: dense, label: s.label, weight: weight, isClaimBuster: isClaimBuster))
         }
-        let cbCount = examples.count
-        for s in clef where !s.isDev && cfg.clefWeight > 0 {
-            examples.append(Example(features: tagger.features(sentence: s.text, scratch: &scratch), label: s.label,
-                                    weight: cfg.clefWeight * (s.label ? cfg.clefPositiveWeight : 1), isClaimBuster: false))
-        }
+        let cbCount = examples.filter(\.isClaimBuster).count
         log("features: \(cbCount) ClaimBuster + \(examples.count - cbCount) CLEF training sentences")
 
-        // Threshold from out-of-fold predictions on the ClaimBuster training part.
-        var oof: [(score: Double, label: Bool)] = []
-        if cbCount > 0 && cfg.folds > 1 {
-            var foldScores = [Double](repeating: 0, count: cbCount)
-            for fold in 0..<cfg.folds {
-                let inFold = { (i: Int) in i < cbCount && i % cfg.folds == fold }
-                let m = fit(examples, skip: inFold)
-                for i in 0..<cbCount where inFold(i) { foldScores[i] = m.probability(examples[i].features) }
-                log("fold \(fold + 1)/\(cfg.folds) done")
+        // Out-of-fold logits on the ClaimBuster training part: they fit the blend of the linear and
+        // neural parts and choose the threshold.
+        var oofLinear = [Double](repeating: 0, count: cbCount), oofDense = [Double](repeating: 0, count: cbCount)
+        let folds = cbCount > 0 && cfg.folds > 1 ? cfg.folds : 0
+        for fold in 0..<folds {
+            let inFold = { (i: Int) in i < cbCount && i % cfg.folds == fold }
+            let m = fit(examples, skip: inFold)
+            for i in 0..<cbCount where inFold(i) { oofLinear[i] = m.linearLogit(examples[i].features) }
+            if useDense {
+                let d = fitDense(examples, skip: inFold)
+                var h: [Float] = []
+                for i in 0..<cbCount where inFold(i) { oofDense[i] = d.logit(examples[i].dense, hiddenScratch: &h) }
             }
-            oof = (0..<cbCount).map { (foldScores[$0], examples[$0].label) }
+            log("fold \(fold + 1)/\(cfg.folds) done")
+        }
+        let labels = (0..<cbCount).map { examples[$0].label }
+        let blend = useDense && folds > 0 ? Self.fitBlend(oofLinear, oofDense, labels) : [1, 0, 0]
+        let oof: [(score: Double, label: Bool)] = folds == 0 ? [] : (0..<cbCount).map {
+            (PortableMath.sigmoid(blend[0] * oofLinear[$0] + blend[1] * oofDense[$0] + blend[2]), labels[$0])
+        }
+        if useDense, folds > 0 {
+            let linearOnly = RankingMetrics.bestF1Threshold((0..<cbCount).map { (PortableMath.sigmoid(oofLinear[$0]), labels[$0]) })
+            let denseOnly = RankingMetrics.bestF1Threshold((0..<cbCount).map { (PortableMath.sigmoid(oofDense[$0]), labels[$0]) })
+            log("out-of-fold F1: linear \(format4(linearOnly.f1)), neural \(format4(denseOnly.f1)); blend \(blend.map(format4))")
         }
         let best = oof.isEmpty ? (threshold: 0.5, f1: 0.0) : RankingMetrics.bestF1Threshold(oof)
         var model = fit(examples, skip: { _ in false })
+        if useDense {
+            model.dense = fitDense(examples, skip: { _ in false })
+            model.blend = blend
+        }
         model.threshold = (best.threshold * 10_000).rounded() / 10_000
         // Quantise as the shipped file will be, so dev scores are those of the bytes we write.
         model = try CheckworthinessModel(bytes: model.bytes)
+        model.vectors = model.dense != nil || tagger.hasher.vectors != nil ? vectors : nil
 
         let evaluator = ClaimEvaluator(model: model)
         var dev: [ClaimEvaluationReport] = []
@@ -169,6 +214,78 @@ public struct ClaimTrainer: Sendable {
         if !clef.isEmpty { dev.append(evaluator.evaluate(clef.filter(\.isDev), format: .clef, name: "CLEF dev")) }
         return Result(model: model, dev: dev, crossValidatedF1: best.f1, trainingSentences: (cbCount, examples.count - cbCount),
                       configuration: cfg)
+    }
+
+    /// Fits the neural part on the examples `skip` does not exclude.
+    func fitDense(_ examples: [Example], skip: (Int) -> Bool) -> DenseScorer {
+        let kept = examples.indices.filter { !skip($0) }
+        var settings = DenseScorer.Settings()
+        settings.hidden = configuration.denseHidden
+        settings.epochs = configuration.denseEpochs
+        settings.learningRate = configuration.denseLearningRate
+        settings.l2 = configuration.denseL2
+        var bag: [DenseScorer] = []
+        for k in 0..<max(1, configuration.denseBags) {
+            settings.seed = configuration.seed &+ UInt64(k)
+            bag.append(DenseScorer.fit(kept.map { examples[$0].dense }, kept.map { examples[$0].label },
+                                       weights: kept.map { examples[$0].weight }, settings: settings))
+        }
+        return DenseScorer.merged(bag)
+    }
+
+    /// Logistic regression of the labels on two logits (Newton's method, 3 parameters): the blend
+    /// weights of the linear and neural parts and a bias.
+    static func fitBlend(_ a: [Double], _ b: [Double], _ labels: [Bool]) -> [Double] {
+        func loss(_ w: [Double]) -> Double {
+            var total = 0.0
+            for i in a.indices {
+                let z = w[0] * a[i] + w[1] * b[i] + w[2]
+                let m = labels[i] ? -z : z  // −log σ(±z) = log(1 + e^m)
+                total += m > 30 ? m : PortableMath.log(1 + PortableMath.exp(m))
+            }
+            return total
+        }
+        var w = [0.5, 0.5, 0.0]
+        for _ in 0..<25 {
+            var g = [0.0, 0.0, 0.0]
+            var h = [[Double]](repeating: [0, 0, 0], count: 3)
+            for i in a.indices {
+                let x = [a[i], b[i], 1.0]
+                let p = PortableMath.sigmoid(w[0] * x[0] + w[1] * x[1] + w[2])
+                let r = p - (labels[i] ? 1 : 0), s = max(p * (1 - p), 1e-12)
+                for j in 0..<3 {
+                    g[j] += r * x[j]
+                    for k in 0..<3 { h[j][k] += s * x[j] * x[k] }
+                }
+            }
+            for j in 0..<3 { h[j][j] += 1e-6 }
+            // Solve h · step = g by Gaussian elimination (3 × 3, no pivoting needed: h is positive definite).
+            var m = h, v = g
+            for c in 0..<3 {
+                for r in (c + 1)..<3 {
+                    let f = m[r][c] / m[c][c]
+                    for k in c..<3 { m[r][k] -= f * m[c][k] }
+                    v[r] -= f * v[c]
+                }
+            }
+            var step = [0.0, 0.0, 0.0]
+            for r in stride(from: 2, through: 0, by: -1) {
+                var t = v[r]
+                for k in (r + 1)..<3 { t -= m[r][k] * step[k] }
+                step[r] = t / m[r][r]
+            }
+            // Backtracking: halve the step until the loss goes down.
+            var t = 1.0
+            let current = loss(w)
+            var next = w
+            for _ in 0..<40 {
+                next = (0..<3).map { w[$0] - t * step[$0] }
+                if loss(next) <= current { break }
+                t /= 2
+            }
+            w = next
+        }
+        return w
     }
 
     /// Fits logistic regression with AdaGrad on the examples `skip` does not exclude.

@@ -14,6 +14,8 @@ struct FeatureHasher: Sendable {
         static let charNgrams = Groups(rawValue: 2)
         /// Word suffixes (last 2 and 3 letters).
         static let suffixes = Groups(rawValue: 4)
+        /// Word clusters (coarse and fine) of each word, and coarse-cluster bigrams (`WordVectors`).
+        static let clusters = Groups(rawValue: 8)
     }
 
     /// Number of buckets (a power of two).
@@ -21,10 +23,14 @@ struct FeatureHasher: Sendable {
     /// Optional groups in use.
     let groups: Groups
 
+    /// Word vectors whose clusters the `clusters` group uses (nil: no cluster features).
+    let vectors: WordVectors?
+
     /// Creates a hasher with `bits` bits of buckets.
-    init(bits: Int, groups: Groups = []) {
+    init(bits: Int, groups: Groups = [], vectors: WordVectors? = nil) {
         dimension = 1 << bits
         self.groups = groups
+        self.vectors = groups.contains(.clusters) ? vectors : nil
     }
 
     @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
@@ -67,9 +73,12 @@ struct FeatureHasher: Sendable {
 
     /// Appends the feature buckets of one sentence to `out` (cleared first), each bucket once, in
     /// the order they are first produced.
-    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32],
+    /// `rows` holds each token's `WordVectors` row (-1: unknown or not a word); it is read only when
+    /// the hasher has vectors.
+    func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
+                  into out: inout [Int32],
                   seen: inout Seen) {
-        raw(tokens: tokens, bytes: bytes, analysis: analysis, into: &out)
+        raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &out)
         var size = 64
         while size < out.count * 2 { size *= 2 }
         if seen.slots.count != size { seen.slots = [Int32](repeating: -1, count: size) } else {
@@ -96,13 +105,22 @@ struct FeatureHasher: Sendable {
         out.removeLast(out.count - w)
     }
 
-    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, into out: inout [Int32]) {
+    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
+                     into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         out.append(bucket(0, 0))  // always-on feature (a second bias)
         var prev: UInt64 = 0x5354_4152_54  // "START"
         var prev2: UInt64 = 0
         var position = 0
-        for t in tokens {
+        var prevCluster = 0xFFFF
+        for (index, t) in tokens.enumerated() {
+            if let v = vectors, t.isWord {
+                let r = Int(rows[index])
+                let c = r >= 0 ? v.coarse(r) : 0xFFFF
+                if r >= 0 { out.append(bucket(UInt64(c), 21)); out.append(bucket(UInt64(v.fine(r)), 22)) }
+                out.append(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))
+                prevCluster = c
+            }
             let w: UInt64 = t.shape == .number ? (t.end - t.start == 4 ? 0x5945_4152 : 0x4E55_4D) : t.hash
             out.append(bucket(w, 1))
             out.append(bucket(prev &* 31 ^ w, 2))

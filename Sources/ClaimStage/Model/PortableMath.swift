@@ -5,6 +5,7 @@ enum PortableMath {
 
     /// e^x, accurate to a few ulp; clamps to [e^-700, e^700].
     static func exp(_ x: Double) -> Double {
+        guard !x.isNaN else { return .nan }
         let x = min(max(x, -700), 700)
         let k = (x / ln2).rounded()
         let r = x - k * ln2

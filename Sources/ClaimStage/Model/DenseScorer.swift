@@ -1,0 +1,227 @@
+/// The neural part of the check-worthiness model: a one-hidden-layer perceptron over a sentence's
+/// dense encoding (mean and element-wise maximum of its `WordVectors`), trained with Adam on
+/// fixed-seed mini-batches (`DenseScorer.fit`). Its logit is blended with the linear model's.
+struct DenseScorer: Sendable, Equatable {
+    /// Input size (2 × vector dimensions).
+    let inputs: Int
+    /// Hidden units (a multiple of 8).
+    let hidden: Int
+    /// Per-input centre and inverse spread (standardisation fitted on the training inputs).
+    var center: [Float], inverseSpread: [Float]
+    /// First layer, input-major: `w1[i * hidden + j]` connects input i to hidden unit j.
+    var w1: [Float]
+    /// Hidden biases.
+    var b1: [Float]
+    /// Output weights.
+    var w2: [Float]
+    /// Output bias.
+    var b2: Float
+
+    /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none);
+    /// `rows` are the words' rows in `vectors` (-1 skipped, see `WordVectors.rows`).
+    static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
+        let D = vectors.dimensions
+        if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
+        var n = 0
+        out.withUnsafeMutableBufferPointer { o in
+            vectors.quantized.withUnsafeBufferPointer { q in
+                let sum = o.baseAddress!, top = o.baseAddress! + D
+                for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
+                for r32 in rows where r32 >= 0 {
+                    let r = Int(r32)
+                    n += 1
+                    let row = q.baseAddress! + r * D
+                    let scale = vectors.scales[r]
+                    for k in 0..<D {
+                        let x = Float(row[k]) * scale
+                        sum[k] += x
+                        top[k] = top[k] > x ? top[k] : x
+                    }
+                }
+                if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
+                    let inv = 1 / Float(n)
+                    for d in 0..<D { o[d] *= inv }
+                }
+            }
+        }
+    }
+
+    /// The logit for an encoding (hidden layer accumulated eight units at a time).
+    func logit(_ x: [Float], hiddenScratch h: inout [Float]) -> Double {
+        if h.count != hidden { h = [Float](repeating: 0, count: hidden) }
+        let H = hidden
+        var z: Float = b2
+        h.withUnsafeMutableBufferPointer { hp in
+            let acc = UnsafeMutableRawPointer(hp.baseAddress!)
+            b1.withUnsafeBufferPointer { b in
+                for j in 0..<H { hp[j] = b[j] }
+            }
+            w1.withUnsafeBufferPointer { w in
+                x.withUnsafeBufferPointer { xp in
+                    center.withUnsafeBufferPointer { c in
+                        inverseSpread.withUnsafeBufferPointer { s in
+                            for i in 0..<inputs {
+                                let xi = (xp[i] - c[i]) * s[i]
+                                if xi == 0 { continue }
+                                let row = UnsafeRawPointer(w.baseAddress! + i * H)
+                                let xv = SIMD8<Float>(repeating: xi)
+                                for j in stride(from: 0, to: H, by: 8) {
+                                    let a = acc.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                    let wv = row.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                    acc.storeBytes(of: a + xv * wv, toByteOffset: 4 * j, as: SIMD8<Float>.self)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            w2.withUnsafeBufferPointer { w in
+                for j in 0..<H where hp[j] > 0 { z += hp[j] * w[j] }
+            }
+        }
+        return Double(z)
+    }
+
+    /// Training settings.
+    struct Settings: Sendable, Equatable {
+        var hidden = 64
+        var epochs = 20
+        var learningRate = 0.001
+        var l2 = 1e-4
+        var batch = 16
+        var seed: UInt64 = 20_200_511
+    }
+
+    /// Fits the perceptron on encodings `xs` with labels, visiting examples in a fixed-seed order.
+    /// Arithmetic is in Double, sequential; the result is rounded to Float.
+    static func fit(_ xs: [[Float]], _ labels: [Bool], weights: [Double], settings s: Settings) -> DenseScorer {
+        let n = xs.count
+        let I = xs.first?.count ?? 0, H = s.hidden
+        // Standardisation.
+        var mean = [Double](repeating: 0, count: I), sq = [Double](repeating: 0, count: I)
+        for x in xs { for i in 0..<I { mean[i] += Double(x[i]) } }
+        for i in 0..<I { mean[i] /= Double(max(n, 1)) }
+        for x in xs { for i in 0..<I { let d = Double(x[i]) - mean[i]; sq[i] += d * d } }
+        let inv = (0..<I).map { i in
+            let sd = (sq[i] / Double(max(n, 1))).squareRoot()
+            return sd > 1e-6 ? 1 / sd : 0
+        }
+        let center = mean.map { Float($0) }, inverseSpread = inv.map { Float($0) }
+        let data: [[Double]] = xs.map { x in (0..<I).map { Double((x[$0] - center[$0]) * inverseSpread[$0]) } }
+        var rng = SplitMix64(seed: s.seed)
+        func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) * 2 - 1 }
+        let limit1 = (6 / Double(I + H)).squareRoot(), limit2 = (6 / Double(H + 1)).squareRoot()
+        // Parameters: w1 (I×H), b1 (H), w2 (H), b2 (1), in one flat array.
+        let P = I * H + H + H + 1
+        var p = [Double](repeating: 0, count: P)
+        for k in 0..<(I * H) { p[k] = uniform() * limit1 }
+        for k in 0..<H { p[I * H + H + k] = uniform() * limit2 }
+        let oB1 = I * H, oW2 = I * H + H, oB2 = I * H + 2 * H
+        var m = [Double](repeating: 0, count: P), v = [Double](repeating: 0, count: P), g = [Double](repeating: 0, count: P)
+        var h = [Double](repeating: 0, count: H), dh = [Double](repeating: 0, count: H)
+        let beta1 = 0.9, beta2 = 0.999
+        var b1t = 1.0, b2t = 1.0
+        var order = Array(0..<n)
+        for _ in 0..<s.epochs {
+            var i = order.count - 1
+            while i > 0 {
+                let j = Int(rng.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+                i -= 1
+            }
+            var start = 0
+            while start < n {
+                let end = min(n, start + s.batch)
+                for k in 0..<P { g[k] = 0 }
+                p.withUnsafeMutableBufferPointer { pp in
+                    g.withUnsafeMutableBufferPointer { gg in
+                        for e in order[start..<end] {
+                            let x = data[e]
+                            for j in 0..<H { h[j] = pp[oB1 + j] }
+                            for a in 0..<I where x[a] != 0 {
+                                let row = a * H
+                                for j in 0..<H { h[j] += x[a] * pp[row + j] }
+                            }
+                            var z = pp[oB2]
+                            for j in 0..<H where h[j] > 0 { z += h[j] * pp[oW2 + j] }
+                            let dz = (PortableMath.sigmoid(z) - (labels[e] ? 1 : 0)) * weights[e]
+                            gg[oB2] += dz
+                            for j in 0..<H {
+                                if h[j] > 0 {
+                                    gg[oW2 + j] += dz * h[j]
+                                    dh[j] = dz * pp[oW2 + j]
+                                    gg[oB1 + j] += dh[j]
+                                } else {
+                                    dh[j] = 0
+                                }
+                            }
+                            for a in 0..<I where x[a] != 0 {
+                                let row = a * H, xa = x[a]
+                                for j in 0..<H { gg[row + j] += dh[j] * xa }
+                            }
+                        }
+                    }
+                }
+                let scale = 1 / Double(end - start)
+                b1t *= beta1
+                b2t *= beta2
+                let stepSize = s.learningRate * (1 - b2t).squareRoot() / (1 - b1t)
+                for k in 0..<P {
+                    let gk = g[k] * scale + (k < oB1 || (k >= oW2 && k < oB2) ? s.l2 * p[k] : 0)
+                    m[k] = beta1 * m[k] + (1 - beta1) * gk
+                    v[k] = beta2 * v[k] + (1 - beta2) * gk * gk
+                    p[k] -= stepSize * m[k] / (v[k].squareRoot() + 1e-8)
+                }
+                start = end
+            }
+        }
+        return DenseScorer(inputs: I, hidden: H, center: center, inverseSpread: inverseSpread,
+                           w1: p[0..<(I * H)].map { Float($0) }, b1: p[oB1..<oW2].map { Float($0) },
+                           w2: p[oW2..<oB2].map { Float($0) }, b2: Float(p[oB2]))
+    }
+
+    /// One scorer whose logit is the mean of the given scorers' logits (same inputs and
+    /// standardisation): their hidden layers side by side, output weights divided by their number.
+    static func merged(_ bag: [DenseScorer]) -> DenseScorer {
+        guard bag.count > 1 else { return bag[0] }
+        let I = bag[0].inputs, H = bag.reduce(0) { $0 + $1.hidden }
+        let k = Float(bag.count)
+        var w1 = [Float](repeating: 0, count: I * H), b1: [Float] = [], w2: [Float] = [], b2: Float = 0
+        var offset = 0
+        for s in bag {
+            for i in 0..<I { for j in 0..<s.hidden { w1[i * H + offset + j] = s.w1[i * s.hidden + j] } }
+            b1 += s.b1
+            w2 += s.w2.map { $0 / k }
+            b2 += s.b2 / k
+            offset += s.hidden
+        }
+        return DenseScorer(inputs: I, hidden: H, center: bag[0].center, inverseSpread: bag[0].inverseSpread, w1: w1, b1: b1, w2: w2, b2: b2)
+    }
+
+    /// Appends the scorer to a byte buffer: inputs and hidden (UInt32), then Float32 arrays
+    /// center, inverseSpread, w1, b1, w2 and b2.
+    func write(into out: inout [UInt8]) {
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(UInt32(inputs))
+        u32(UInt32(hidden))
+        for a in [center, inverseSpread, w1, b1, w2, [b2]] { for f in a { u32(f.bitPattern) } }
+    }
+
+    /// Reads a scorer written by `write(into:)` at `at`; returns it and the offset after it.
+    static func read(_ bytes: [UInt8], at start: Int) throws -> (DenseScorer, Int) {
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        guard bytes.count >= start + 8 else { throw StageModelError("truncated model (dense part)") }
+        let I = Int(u32(start)), H = Int(u32(start + 4))
+        let floats = 2 * I + I * H + 2 * H + 1
+        guard H > 0, H % 8 == 0, bytes.count >= start + 8 + floats * 4 else { throw StageModelError("truncated model (dense part)") }
+        var at = start + 8
+        func take(_ k: Int) -> [Float] {
+            var a = [Float](repeating: 0, count: k)
+            for i in 0..<k { a[i] = Float(bitPattern: u32(at + 4 * i)) }
+            at += 4 * k
+            return a
+        }
+        let c = take(I), s = take(I), w1 = take(I * H), b1 = take(H), w2 = take(H), b2 = take(1)[0]
+        return (DenseScorer(inputs: I, hidden: H, center: c, inverseSpread: s, w1: w1, b1: b1, w2: w2, b2: b2), at)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// Word vectors learned without labels (skip-gram with negative sampling, `WordVectorTrainer`) from
+/// the bench corpus, with two k-means cluster ids per word. The check-worthiness model uses the
+/// clusters as sparse features and the vectors as the input of its small neural part.
+///
+/// Words are looked up by the FNV-1a hash of their lowercased bytes (`ClaimToken.hash`); numbers
+/// share two keys (`yearKey` for 4-digit numbers, `numberKey` for others), as in the hashed features.
+///
+/// File format (little-endian): magic "DPWV", format version UInt32, count UInt32, dimensions
+/// UInt32, coarse and fine cluster counts UInt32 × 2, then `count` keys (UInt64, ascending), then
+/// per word a Float32 scale and `dimensions` Int8 components (component = value × scale), then per
+/// word the coarse and fine cluster ids (UInt16 × 2).
+public struct WordVectors: Sendable, Equatable {
+    /// Vector length (a multiple of 8).
+    public let dimensions: Int
+    /// Number of coarse / fine clusters.
+    public let coarseClusters: Int, fineClusters: Int
+    /// Word keys, ascending.
+    let keys: [UInt64]
+    /// `keys.count × dimensions` components, quantised (component = value × the row's scale):
+    /// 1.7 MB instead of 6.9 MB as Float, so lookups stay in cache.
+    let quantized: [Int8]
+    /// One scale per row.
+    let scales: [Float]
+    /// Coarse and fine cluster id of each word, interleaved.
+    let clusters: [UInt16]
+    /// Open-addressing table: slot → row + 1 (0 empty).
+    private let slots: [Int32]
+    private let slotKeys: [UInt64]
+    private let mask: Int
+
+    /// The key numbers of four digits share (years, mostly).
+    static let yearKey: UInt64 = 0x5945_4152
+    /// The key other numbers share.
+    static let numberKey: UInt64 = 0x4E_554D
+
+    /// The current file-format version.
+    static let formatVersion: UInt32 = 1
+
+    /// Number of words.
+    public var count: Int { keys.count }
+
+    /// Creates the table from keys in ascending order, their vectors (quantised here to Int8 with
+    /// one scale per word) and cluster ids.
+    init(keys: [UInt64], dimensions: Int, vectors: [Float], clusters: [UInt16], coarseClusters: Int, fineClusters: Int) {
+        precondition(dimensions % 8 == 0 && vectors.count == keys.count * dimensions)
+        var quantized = [Int8](repeating: 0, count: vectors.count)
+        var scales = [Float](repeating: 1, count: keys.count)
+        for r in 0..<keys.count {
+            var maxAbs: Float = 0
+            for d in 0..<dimensions { maxAbs = max(maxAbs, abs(vectors[r * dimensions + d])) }
+            let scale: Float = maxAbs > 0 ? maxAbs / 127 : 1
+            scales[r] = scale
+            for d in 0..<dimensions {
+                quantized[r * dimensions + d] = Int8(clamping: Int((vectors[r * dimensions + d] / scale).rounded()))
+            }
+        }
+        self.init(keys: keys, dimensions: dimensions, quantized: quantized, scales: scales, clusters: clusters,
+                  coarseClusters: coarseClusters, fineClusters: fineClusters)
+    }
+
+    /// Creates the table from keys in ascending order, quantised vectors and cluster ids.
+    init(keys: [UInt64], dimensions: Int, quantized: [Int8], scales: [Float], clusters: [UInt16], coarseClusters: Int,
+         fineClusters: Int) {
+        precondition(dimensions % 8 == 0 && quantized.count == keys.count * dimensions && scales.count == keys.count
+                     && clusters.count == keys.count * 2)
+        self.keys = keys
+        self.dimensions = dimensions
+        self.quantized = quantized
+        self.scales = scales
+        self.clusters = clusters
+        self.coarseClusters = coarseClusters
+        self.fineClusters = fineClusters
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity <<= 1 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        var slotKeys = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (r, k) in keys.enumerated() {
+            var i = Self.slot(k, mask)
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(r + 1)
+            slotKeys[i] = k
+        }
+        self.slots = slots
+        self.slotKeys = slotKeys
+        self.mask = mask
+    }
+
+    @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The key a token is looked up by.
+    @inline(__always) static func key(_ t: ClaimToken) -> UInt64 {
+        t.shape == .number ? (t.end - t.start == 4 ? yearKey : numberKey) : t.hash
+    }
+
+    /// The row of a key, or -1 when the word is unknown.
+    @inline(__always) func row(_ key: UInt64) -> Int {
+        var i = Self.slot(key, mask)
+        while true {
+            let r = slots[i]
+            if r == 0 { return -1 }
+            if slotKeys[i] == key { return Int(r) - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The row of each token (-1 for punctuation and unknown words), into `out`.
+    func rows(_ tokens: [ClaimToken], into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        for t in tokens { out.append(t.isWord ? Int32(row(Self.key(t))) : -1) }
+    }
+
+    /// Component `d` of row `r` (as the neural part sees it: quantised value × scale).
+    @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantized[r * dimensions + d]) * scales[r] }
+
+    /// Coarse cluster of a row.
+    @inline(__always) func coarse(_ row: Int) -> Int { Int(clusters[2 * row]) }
+    /// Fine cluster of a row.
+    @inline(__always) func fine(_ row: Int) -> Int { Int(clusters[2 * row + 1]) }
+
+    /// The vectors shipped with the stage (nil when the resource is missing).
+    public static let bundled: WordVectors? = {
+        guard let url = Bundle.module.url(forResource: "claims-vectors", withExtension: "bin", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "claims-vectors", withExtension: "bin"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return try? WordVectors(bytes: [UInt8](data))
+    }()
+
+    /// Serialises the table (components quantised to Int8 with one scale per word).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = Array("DPWV".utf8)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(Self.formatVersion)
+        u32(UInt32(count))
+        u32(UInt32(dimensions))
+        u32(UInt32(coarseClusters))
+        u32(UInt32(fineClusters))
+        for k in keys { withUnsafeBytes(of: k.littleEndian) { out.append(contentsOf: $0) } }
+        for r in 0..<count {
+            u32(scales[r].bitPattern)
+            for d in 0..<dimensions { out.append(UInt8(bitPattern: quantized[r * dimensions + d])) }
+        }
+        for c in clusters { withUnsafeBytes(of: c.littleEndian) { out.append(contentsOf: $0) } }
+        return out
+    }
+
+    /// Reads a table written by `bytes`.
+    public init(bytes: [UInt8]) throws {
+        guard bytes.count >= 24, Array(bytes[0..<4]) == Array("DPWV".utf8) else {
+            throw StageModelError("not a word-vector file (bad magic)")
+        }
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        guard u32(4) == Self.formatVersion else { throw StageModelError("word-vector format \(u32(4)) is not supported") }
+        let n = Int(u32(8)), dims = Int(u32(12))
+        guard dims > 0, dims % 8 == 0, bytes.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
+            throw StageModelError("truncated word-vector file")
+        }
+        var keys = [UInt64](repeating: 0, count: n)
+        for i in 0..<n { keys[i] = UInt64(u32(24 + i * 8)) | UInt64(u32(28 + i * 8)) << 32 }
+        var quantized = [Int8](repeating: 0, count: n * dims)
+        var scales = [Float](repeating: 1, count: n)
+        var at = 24 + n * 8
+        for r in 0..<n {
+            scales[r] = Float(bitPattern: u32(at))
+            at += 4
+            for d in 0..<dims { quantized[r * dims + d] = Int8(bitPattern: bytes[at + d]) }
+            at += dims
+        }
+        var clusters = [UInt16](repeating: 0, count: 2 * n)
+        for i in 0..<(2 * n) { clusters[i] = UInt16(bytes[at + 2 * i]) | UInt16(bytes[at + 2 * i + 1]) << 8 }
+        self.init(keys: keys, dimensions: dims, quantized: quantized, scales: scales, clusters: clusters,
+                  coarseClusters: Int(u32(16)), fineClusters: Int(u32(20)))
+    }
+
+    /// Reads a file written by `bytes`.
+    public init(contentsOf path: String) throws {
+        try self.init(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    /// Equal when keys, components and clusters are.
+    public static func == (a: WordVectors, b: WordVectors) -> Bool {
+        a.dimensions == b.dimensions && a.keys == b.keys && a.quantized == b.quantized && a.scales == b.scales
+            && a.clusters == b.clusters
+    }
+}
