@@ -5,24 +5,35 @@ import Glibc
 
 /// An input file found under one of the input roots.
 public struct InputFile: Sendable, Equatable {
-    /// Where it is, as a file-system path (a path costs far less memory than a `URL`, and a run
-    /// holds one per input file).
-    public var path: String
+    /// Where it is, as a file-system path (a run holds one per input file, so no `URL` and, when
+    /// the relative path is the path's tail, no second string).
+    public let path: String
+    /// Byte offset of the relative path inside `path` (-1: kept in `explicitRelative`).
+    private let relativeStart: Int32
+    private let explicitRelative: String
+
     /// Its path relative to the root it was found under (for a file given directly, its name).
-    public var relativePath: String
+    public var relativePath: String {
+        relativeStart < 0 ? explicitRelative : String(decoding: path.utf8.dropFirst(Int(relativeStart)), as: UTF8.self)
+    }
+
     /// Where it is.
     public var url: URL { URL(fileURLWithPath: path) }
 
     /// An input file at `url`.
-    public init(url: URL, relativePath: String) {
-        path = url.path
-        self.relativePath = relativePath
-    }
+    public init(url: URL, relativePath: String) { self.init(path: url.path, relativePath: relativePath) }
 
     /// An input file at `path`.
     public init(path: String, relativePath: String) {
         self.path = path
-        self.relativePath = relativePath
+        let p = path.utf8, r = relativePath.utf8
+        if p.count >= r.count, p.count - r.count <= Int(Int32.max), p.suffix(r.count).elementsEqual(r) {
+            relativeStart = Int32(p.count - r.count)
+            explicitRelative = ""
+        } else {
+            relativeStart = -1
+            explicitRelative = relativePath
+        }
     }
 }
 
@@ -63,7 +74,9 @@ public struct InputEnumerator {
                 var found: [InputFile] = []
                 var broken: [String] = []
                 walk(root.path, prefix: "", seen: &seen, into: &found, broken: &broken)
-                found.sort { JSONWriter.utf8Less($0.relativePath, $1.relativePath) }
+                // Every path here is the root's path + "/" + the relative path: ordering the paths
+                // orders the relative paths, without making a string per comparison.
+                found.sort { JSONWriter.utf8Less($0.path, $1.path) }
                 files.append(contentsOf: found)
                 problems.append(contentsOf: broken.sorted { JSONWriter.utf8Less($0, $1) }.map {
                     "\($0): symbolic link that does not resolve (a loop, or its target is missing); skipped"
