@@ -14,9 +14,15 @@ enum InterruptMonitor {
         installed.withLock { source in
             guard source == nil else { return }
             signal(SIGINT, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            // A queue of its own: libdispatch gives a created queue a thread even when every thread
+            // of the global pool is busy (workers blocked on an external stage), so Ctrl-C always
+            // gets through.
+            let s = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "docpipe.interrupt"))
             s.setEventHandler {
-                if requested.exchange(true, ordering: .relaxed) { exit(130) }
+                // The second Ctrl-C quits now: `_exit`, not `exit`, which runs exit handlers that can wait
+                // on locks held by busy workers. Every file is written to a temporary name and renamed,
+                // so nothing half-written is left under a real name; the next run removes temporaries.
+                if requested.exchange(true, ordering: .relaxed) { _exit(130) }
                 console.err("\ninterrupted: finishing the documents in flight (Ctrl-C again to quit now)")
             }
             s.resume()

@@ -21,7 +21,7 @@ struct SignalTests {
             n=0
             while IFS= read -r line; do
               n=$((n + 1))
-              if [ "$n" -gt 1 ]; then while [ ! -e gate ]; do sleep 0.02; done; fi
+              if [ "$n" -gt 1 ]; then : > held; while [ ! -e gate ]; do sleep 0.02; done; fi
               printf '%s\n' "$line"
             done
             """#)
@@ -32,15 +32,19 @@ struct SignalTests {
 
     /// Opens or closes the gate of `gatedPapers`.
     func gate(_ f: CLIFixture, open: Bool) throws {
-        if open { try f.write("gate", "") } else { try? FileManager.default.removeItem(at: f.root.appendingPathComponent("gate")) }
+        if open { try f.write("gate", "") } else {
+            try? FileManager.default.removeItem(at: f.root.appendingPathComponent("gate"))
+            try? FileManager.default.removeItem(at: f.root.appendingPathComponent("held"))
+        }
     }
 
-    /// Waits until the first paper's JSON is written (or the process ends, or 60 s pass).
+    /// Waits until a document is held at the gate (or the process ends, or 60 s pass), so a
+    /// signal sent now lands while a document is in flight.
     func waitForFirstDocument(_ f: CLIFixture, _ p: Process) async throws {
-        let first = f.root.appendingPathComponent("out/documents/paper-00.txt.json").path
+        let held = f.root.appendingPathComponent("held").path
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(60)
-        while !FileManager.default.fileExists(atPath: first), p.isRunning, clock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        while !FileManager.default.fileExists(atPath: held), p.isRunning, clock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
     }
 
     /// Runs the executable through `sh -c SCRIPT` (the script ends in `exec "$0" "$@"`); returns status and stderr.
