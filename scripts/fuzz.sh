@@ -11,7 +11,7 @@
 # Each run starts from Fuzz/corpus/<target>/ plus matching files in seeds/ (and examples/ for
 # the config target), keeps what it learns in .build-fuzz/corpus/<target>/, writes crashes to
 # .build-fuzz/artifacts/<target>/ and a log to .build-fuzz/logs/<target>.log. NICE (default
-# 19) is the nice level of the fuzzers. Exit status 1 when any target found a crash.
+# 19) is the nice level of the fuzzers, MAX_LEN (default 16384) the longest input tried. Exit status 1 when any target found a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -71,17 +71,27 @@ seeds_for() {
   esac
 }
 
+# target -> its libFuzzer dictionary under Fuzz/dict (none for the others)
+dict_for() {
+  case $1 in
+    html) echo Fuzz/dict/html.dict ;;
+    config|records) echo Fuzz/dict/json.dict ;;
+    sentences) echo Fuzz/dict/sentences.dict ;;
+  esac
+}
+
 run_target() {
   local t=$1 seconds=$2 seeddir=$OUT/seeds/$1
   mkdir -p "$OUT/corpus/$t" "$OUT/artifacts/$t" "$OUT/logs" "$seeddir"
   rm -f "$seeddir"/*
   local f; for f in $(seeds_for "$t"); do cp "$f" "$seeddir/$(echo "$f" | tr / _)"; done
   echo "fuzz: running $t for ${seconds}s (log: .build-fuzz/logs/$t.log)" >&2
-  local rc=0
-  nice -n "${NICE:-19}" "$OUT/bin/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" \
+  local rc=0 dict=() d
+  d=$(dict_for "$t"); if [ -n "$d" ]; then dict=(-dict="$d"); fi
+  nice -n "${NICE:-19}" "$OUT/bin/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${MAX_LEN:-16384}" \
+    -print_final_stats=1 "${dict[@]}" -artifact_prefix="$OUT/artifacts/$t/" \
     "$OUT/corpus/$t" "Fuzz/corpus/$t" "$seeddir" >"$OUT/logs/$t.log" 2>&1 || rc=$?
-  grep -E '^(stat::|Done|#[0-9]+ +DONE)' "$OUT/logs/$t.log" >&2 || true
+  { grep -E ' cov: ' "$OUT/logs/$t.log" | tail -1; grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done)' "$OUT/logs/$t.log"; } >&2 || true
   if [ $rc -ne 0 ]; then echo "fuzz: $t FAILED (exit $rc); see .build-fuzz/logs/$t.log and .build-fuzz/artifacts/$t/" >&2; fi
   return $rc
 }

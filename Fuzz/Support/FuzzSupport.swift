@@ -64,8 +64,23 @@ struct ByteReader {
     }
 }
 
-/// Checks what every stage must hand on: spans inside the text, ordered by the canonical order
-/// of each layer, and a source map that is ordered, non-overlapping and inside text and source.
+/// Checks what every stage must hand on: spans inside the text, and a source map that is
+/// ordered, non-overlapping and inside text and source; with the source's scalars, also that
+/// every mapped run holds the source's text (a space may stand for one whitespace scalar).
+func checkDocument(_ doc: Document, source: [Unicode.Scalar], _ label: String) {
+    checkDocument(doc, sourceScalars: source.count, label)
+    let text = Array(doc.text.unicodeScalars)
+    for seg in doc.sourceMap.segments {
+        for k in 0..<seg.length {
+            let t = text[seg.text + k], s = source[seg.source + k]
+            require(t == s || (t == " " && (s == "\n" || s == "\t" || s == "\r" || s == "\u{0C}")),
+                    "\(label): map segment \(seg) scalar \(k) is \(t.escaped(asASCII: true)) but the source has \(s.escaped(asASCII: true))")
+        }
+    }
+}
+
+/// Checks what every stage must hand on: spans inside the text, and a source map that is
+/// ordered, non-overlapping and inside text and source.
 func checkDocument(_ doc: Document, sourceScalars: Int?, _ label: String) {
     let scalars = doc.text.unicodeScalars.count
     for (name, spans) in doc.layers {

@@ -3,7 +3,8 @@
 // Asserts: split() returns non-empty, ordered, non-overlapping ranges inside the paragraph,
 // trimmed of spaces and newlines, starting and ending on scalar boundaries and together covering
 // every non-space byte; the normalize stage (fed optional page and heading layers from the
-// input) returns a document whose layers and source map lie inside its text and source, with
+// input) returns a document whose layers and source map lie inside its text and source (every
+// mapped run holding the input's text), with
 // every sentence inside a paragraph and paragraphs in order without overlap.
 import DocPipe
 @testable import NormalizeStage
@@ -69,7 +70,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     guard case .success(let out) = normalized else { fatalError("normalize threw: \(normalized)") }
-    checkDocument(out, sourceScalars: n, "normalize")
+    checkDocument(out, source: Array(text.unicodeScalars), "normalize")
     let paragraphs = out.spans(LayerName.paragraphs)
     for (a, b) in zip(paragraphs, paragraphs.dropFirst()) { require(a.end <= b.start, "paragraphs \(a) and \(b) overlap") }
     var p = 0
