@@ -4,7 +4,8 @@
 // per record; as a .jsonl file, it never throws and returns one result per non-blank line, a
 // failed line's message naming that line; every document id is a safe file-name component
 // (DocumentID.sanitize leaves it unchanged) and every document's layers and source map lie
-// inside its text.
+// inside its text; read with the text from "text" only, every mapped run of a document holds
+// that field's value.
 import DocPipe
 @testable import IngestStage
 
@@ -42,10 +43,30 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     switch ingest(bytes, path: "records.jsonl") {
     case .success(let results):
         checkResults(results, "jsonl")
-        let lines = LineScanner.lines(decoded.bytes).filter { !LineScanner.trimmed(decoded.bytes, $0).isEmpty }.count
-        require(results.count == lines, "jsonl: \(results.count) results for \(lines) non-blank lines")
+        let numbers = LineScanner.lines(decoded.bytes).enumerated()
+            .filter { !LineScanner.trimmed(decoded.bytes, $0.element).isEmpty }.map { $0.offset + 1 }
+        require(results.count == numbers.count, "jsonl: \(results.count) results for \(numbers.count) non-blank lines")
+        for (number, result) in zip(numbers, results) {
+            if case .failure(_, let message) = result {
+                require(message.hasPrefix("line \(number):"), "jsonl: the failure of line \(number) says \(message.debugDescription)")
+            }
+        }
     case .failure(let error):
         require(error is StageError && FileSniffer.binaryKind(bytes) != nil, "jsonl: ingest threw for a text file: \(error)")
+    }
+
+    // With the text read from "text" only, each line's document maps back into that field's value.
+    var options = IngestOptions()
+    options.textFields = ["text"]
+    options.idFields = ["title", "id"]
+    if case .success(let results) = ingest(bytes, path: "records.jsonl", options: options) {
+        let lines = LineScanner.lines(decoded.bytes).map { LineScanner.trimmed(decoded.bytes, $0) }.filter { !$0.isEmpty }
+        require(results.count == lines.count, "jsonl (text only): \(results.count) results for \(lines.count) non-blank lines")
+        for (line, result) in zip(lines, results) {
+            guard case .document(let doc) = result, case .string(let raw)? = (try? JSONParser.parse(Array(decoded.bytes[line])))?["text"],
+                  !raw.allSatisfy(\.isWhitespace) else { continue }
+            checkDocument(doc, source: Array(raw.unicodeScalars), "jsonl (text only) \(doc.id)")
+        }
     }
     return 0
 }
