@@ -5,7 +5,7 @@
 // brat .ann file the way the export stage does, reads them back with the small readers below,
 // and asserts: every CSV record has the header's field count and gives back the id, index,
 // label, span text, canonical name, offsets, value and attributes written (a formula guard
-// adds only a leading `'`); every brat `T` line has fragments inside the text, on no line
+// adds only a leading `'`, the byte-order mark comes only when asked for); every brat `T` line has fragments inside the text, on no line
 // break, covering exactly the span's non-line-break scalars, and a text field that is those
 // fragments' text joined by spaces; notes are single-line.
 import DocPipe
@@ -48,7 +48,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     doc.setLayer(LayerName.entities, entities)
     doc.setLayer(LayerName.claims, claims)
     let view = DocumentView(doc, claimFields: false)
-    let writer = CSVWriter(guardFormulas: flags & 1 != 0)
+    let writer = CSVWriter(guardFormulas: flags & 1 != 0, byteOrderMark: flags & 2 != 0)
     func shown(_ s: String) -> String {
         writer.guardFormulas && s.utf8.first.map(CSVWriter.startsFormula) == true ? "'" + s : s
     }
@@ -59,7 +59,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // entities.csv
-    let entityRecords = CSVReader.records(CSVTable.entities.header(writer) + CSVTable.entityRows(view, writer))
+    var entityBytes = CSVTable.entities.header(writer) + CSVTable.entityRows(view, writer)
+    require(entityBytes.starts(with: [0xEF, 0xBB, 0xBF]) == writer.byteOrderMark, "entities.csv: byte-order mark \(writer.byteOrderMark ? "missing" : "unasked for")")
+    if writer.byteOrderMark { entityBytes.removeFirst(3) }
+    let entityRecords = CSVReader.records(entityBytes)
     require(entityRecords.count == view.entities.count + 1, "entities.csv: \(entityRecords.count) records for \(view.entities.count) entities")
     require(entityRecords[0] == CSVTable.entities.names, "entities.csv header read back as \(entityRecords[0])")
     for (k, e) in view.entities.enumerated() {
@@ -88,7 +91,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // claims.csv
-    let claimRecords = CSVReader.records(CSVTable.claims.header(writer) + CSVTable.claimRows(view, writer))
+    let claimRecords = CSVReader.records(Array(CSVTable.claims.header(writer).dropFirst(writer.byteOrderMark ? 3 : 0)) + CSVTable.claimRows(view, writer))
     require(claimRecords.count == view.claims.count + 1, "claims.csv: \(claimRecords.count) records for \(view.claims.count) claims")
     for (k, c) in view.claims.enumerated() {
         let f = claimRecords[k + 1]
