@@ -11,7 +11,8 @@
 # Each run starts from Fuzz/corpus/<target>/ plus matching files in seeds/ (and examples/ for
 # the config target), keeps what it learns in .build-fuzz/corpus/<target>/, writes crashes to
 # .build-fuzz/artifacts/<target>/ and a log to .build-fuzz/logs/<target>.log. NICE (default
-# 19) is the nice level of the fuzzers, MAX_LEN (default 16384) the longest input tried. Exit status 1 when any target found a crash.
+# 19) is the nice level of the fuzzers, MAX_LEN (default 16384) the longest input tried.
+# Exit status 1 when any target found a crash. docs/reliability.md says what each target checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -40,8 +41,8 @@ build_module() {
   # shellcheck disable=SC2046
   "$SWIFTC" "${FLAGS[@]}" -wmo -module-name "$name" -I "$OUT/modules" \
     -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" \
-    -c $(find "$dir" -name '*.swift' | sort) -o "$stamp.tmp"
-  mv "$stamp.tmp" "$stamp"
+    -c $(find "$dir" -name '*.swift' | sort) -o "$stamp.$$.tmp"
+  mv "$stamp.$$.tmp" "$stamp"
 }
 
 # target -> extra shared source folders under Fuzz/
