@@ -15,10 +15,11 @@ struct ReaderOutput {
 
     init(builder: MappedTextBuilder = MappedTextBuilder()) { self.builder = builder }
 
-    /// Marks the text written since `start` as a heading.
+    /// Marks the text written since `start` as a heading, without the trailing whitespace a
+    /// later trim may remove (so the heading never ends past the text).
     mutating func markHeading(from start: Int) {
         var end = builder.count
-        while end > start, builder.bytes[end - 1] == 0x20 || builder.bytes[end - 1] == 0x0A { end -= 1 }
+        while end > start, builder.bytes[end - 1] == 0x20 || builder.bytes[end - 1] == 0x0A || builder.bytes[end - 1] == 0x09 { end -= 1 }
         if end > start { headings.append(start..<end) }
     }
 
