@@ -1,4 +1,5 @@
 import Foundation
+import DocPipe
 
 /// Builds the word lexicon (`WordLexicon`) from unlabeled text, deterministically:
 /// - counts every lowercase word, and how often it is capitalised when not sentence-initial;
@@ -37,7 +38,7 @@ public struct WordLexiconBuilder: Sendable {
         for f in files {
             var bytes = [UInt8](try Data(contentsOf: f))
             totalBytes += bytes.count
-            Self.blankMarkup(&bytes)
+            MarkupBlanking.blankTags(&bytes)
             bytes.withUnsafeBufferPointer { buf in
                 var lineStart = 0
                 for i in 0...buf.count where i == buf.count || buf[i] == 0x0A {
@@ -177,16 +178,5 @@ public struct WordLexiconBuilder: Sendable {
             if changed == 0 { break }
         }
         return assign
-    }
-
-    /// Replaces `<…>` markup and `&…;` entities with spaces (SGML/HTML corpora).
-    static func blankMarkup(_ bytes: inout [UInt8]) {
-        var inTag = false
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == 0x3C { inTag = true }
-            if inTag { bytes[i] = 0x20 }
-            if b == 0x3E { inTag = false }
-        }
     }
 }

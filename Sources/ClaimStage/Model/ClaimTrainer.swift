@@ -311,13 +311,7 @@ public struct ClaimTrainer: Sendable {
         var avgBias = 0.0, avgCount = 0.0
         var rng = SplitMix64(seed: cfg.seed)
         for epoch in 0..<cfg.epochs {
-            // Fisher–Yates with the fixed-seed generator.
-            var i = order.count - 1
-            while i > 0 {
-                let j = Int(rng.next() % UInt64(i + 1))
-                order.swapAt(i, j)
-                i -= 1
-            }
+            rng.shuffle(&order)   // with the fixed-seed generator
             for e in order {
                 let ex = examples[e]
                 let scale = 1 / Double(max(ex.features.count, 1)).squareRoot()
@@ -356,6 +350,16 @@ struct SplitMix64 {
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return FeatureHasher.mix(state &- 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Shuffles `a` in place (Fisher–Yates, one draw per position from the last down).
+    mutating func shuffle(_ a: inout [Int]) {
+        var i = a.count - 1
+        while i > 0 {
+            let j = Int(next() % UInt64(i + 1))
+            a.swapAt(i, j)
+            i -= 1
+        }
     }
 }
 

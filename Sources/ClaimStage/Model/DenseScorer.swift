@@ -123,12 +123,7 @@ struct DenseScorer: Sendable, Equatable {
         var b1t = 1.0, b2t = 1.0
         var order = Array(0..<n)
         for _ in 0..<s.epochs {
-            var i = order.count - 1
-            while i > 0 {
-                let j = Int(rng.next() % UInt64(i + 1))
-                order.swapAt(i, j)
-                i -= 1
-            }
+            rng.shuffle(&order)
             var start = 0
             while start < n {
                 let end = min(n, start + s.batch)

@@ -1,4 +1,5 @@
 import Foundation
+import DocPipe
 
 /// Learns `WordVectors` from unlabelled text: skip-gram with negative sampling (word2vec) over the
 /// `ClaimTokenizer` tokens of every .txt/.sgm file under the given folders, then spherical k-means
@@ -51,7 +52,7 @@ public struct WordVectorTrainer: Sendable {
         for f in files {
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: f)))
             totalBytes += bytes.count
-            if f.hasSuffix(".sgm") { Self.blankMarkup(&bytes) }
+            if f.hasSuffix(".sgm") { MarkupBlanking.blankTags(&bytes) }
             bytes.withUnsafeBufferPointer { buf in
                 var lineStart = 0
                 for i in 0...buf.count where i == buf.count || buf[i] == 0x0A {
@@ -242,16 +243,5 @@ public struct WordVectorTrainer: Sendable {
             if changed == 0 { break }
         }
         return assign
-    }
-
-    /// Replaces `<…>` markup with spaces (SGML corpora).
-    static func blankMarkup(_ bytes: inout [UInt8]) {
-        var inTag = false
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == 0x3C { inTag = true }
-            if inTag { bytes[i] = 0x20 }
-            if b == 0x3E { inTag = false }
-        }
     }
 }

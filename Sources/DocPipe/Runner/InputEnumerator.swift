@@ -101,11 +101,7 @@ public struct InputEnumerator {
         guard let d = opendir(dir) else { return }
         var names: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let n = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<n]), as: UTF8.self)
-            }
+            let name = DirectoryWalker.entryName(e)
             if !name.hasPrefix(".") { names.append(name) }
         }
         closedir(d)

@@ -55,13 +55,10 @@ public final class OutputFolder: Sendable {
     /// Writes a document's file atomically and records it under the document's order.
     func write(_ relativePath: String, bytes: [UInt8], order: DocumentOrder) throws {
         try AtomicFile.write(bytes, to: try url(for: relativePath))
-        try record(relativePath, order: order)
+        try record([relativePath], order: order)
     }
 
-    /// Records a document's file (written now or by an earlier run) under the document's order.
-    func record(_ relativePath: String, order: DocumentOrder) throws { try record([relativePath], order: order) }
-
-    /// Records a document's files under the document's order.
+    /// Records a document's files (written now or by an earlier run) under the document's order.
     func record(_ relativePaths: [String], order: DocumentOrder) throws {
         if let documentFiles {
             try documentFiles.append(relativePaths.map { OutputPart(name: Self.documentFilesStream, bytes: Array($0.utf8)) }, order: order)

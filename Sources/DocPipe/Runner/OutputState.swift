@@ -35,7 +35,7 @@ struct OutputState: Sendable {
     static func read(_ folder: URL, config: String) -> OutputState? {
         guard let data = AtomicFile.read(path: folder.appendingPathComponent(fileName).path) else { return nil }
         var state = OutputState(config: config)
-        let header = Array("docpipe-state 1 \(config)".utf8)
+        let header = headerLine(config: config)
         func fields(_ line: ArraySlice<UInt8>, _ sep: UInt8) -> [ArraySlice<UInt8>] {
             line.split(separator: sep, omittingEmptySubsequences: false)
         }
@@ -63,18 +63,8 @@ struct OutputState: Sendable {
         return first ? nil : state
     }
 
-    /// Writes the state into an output folder.
-    func write(_ folder: URL) throws {
-        var out = Array("docpipe-state 1 \(config)\n".utf8)
-        for path in files.keys.sorted() {
-            if let line = OutputState.line(path: path, files[path]!) { out += line + [0x0A] }
-        }
-        for id in documentOrder {
-            if let d = documents[id], let line = OutputState.line(d) { out += line + [0x0A] }
-        }
-        out += OutputState.corpusLine(corpusFiles) + [0x0A]
-        try AtomicFile.write(out, to: folder.appendingPathComponent(OutputState.fileName))
-    }
+    /// The first line: format and config digest.
+    static func headerLine(config: String) -> [UInt8] { Array("docpipe-state 1 \(config)".utf8) }
 
     /// The `F` line of an input file (nil when a path or id could not be stored).
     static func line(path: String, _ e: FileEntry) -> [UInt8]? {

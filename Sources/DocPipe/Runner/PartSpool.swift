@@ -39,9 +39,6 @@ final class PartSpool: PartSource, Sendable {
         if expected > 0 { state.withLock { $0.orders.reserveCapacity(expected) } }
     }
 
-    /// Appends one part.
-    func append(_ part: OutputPart, order: DocumentOrder) throws { try append([part], order: order) }
-
     /// Appends a document's parts (one sequence number for all of them).
     func append(_ parts: [OutputPart], order: DocumentOrder) throws {
         guard !parts.isEmpty else { return }
@@ -135,9 +132,8 @@ final class PartSpool: PartSource, Sendable {
             return stream.fd
         }
         guard let fd else { return }
-        var buffer: [UInt8] = []
         for (order, offset, length) in entries {
-            buffer = [UInt8](repeating: 0, count: length)
+            var buffer = [UInt8](repeating: 0, count: length)
             let ok = buffer.withUnsafeMutableBytes { raw -> Bool in
                 var done = 0
                 while done < length {

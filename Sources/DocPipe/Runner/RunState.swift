@@ -48,9 +48,11 @@ final class RunState: Sendable {
     /// Removes the journal.
     func close() { journal?.close() }
 
-    private func record(_ stream: String, _ bytes: [UInt8], order: DocumentOrder) {
+    /// Appends one journal record (its parts share the document's order); a failure is kept for
+    /// the end of the run.
+    private func record(_ parts: [OutputPart], order: DocumentOrder) {
         guard let journal else { return }
-        do { try journal.append(OutputPart(name: stream, bytes: bytes), order: order) } catch {
+        do { try journal.append(parts, order: order) } catch {
             state.withLock { $0.journalError = $0.journalError ?? "\(error)" }
         }
     }
@@ -69,18 +71,16 @@ final class RunState: Sendable {
     /// Notes an input file's ingest key and documents for the output state.
     func recordFile(_ path: String, _ entry: OutputState.FileEntry, order: DocumentOrder) {
         guard let line = OutputState.line(path: path, entry) else { return }
-        record(Stream.files, line, order: order)
+        record([OutputPart(name: Stream.files, bytes: line)], order: order)
     }
     /// Notes a completed document: its id, lock entry and output-state line, in one journal record.
     func completed(_ entry: OutputState.DocEntry, lock: LockFile.Entry, order: DocumentOrder) {
         state.withLock { $0.completedCount += 1 }
-        guard let journal else { return }
+        guard journal != nil else { return }
         var parts = [OutputPart(name: Stream.completed, bytes: Array(entry.id.utf8)),
                      OutputPart(name: Stream.lock, bytes: JSONWriter().bytes(lock.json))]
         if let line = OutputState.line(entry) { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
-        do { try journal.append(parts, order: order) } catch {
-            state.withLock { $0.journalError = $0.journalError ?? "\(error)" }
-        }
+        record(parts, order: order)
     }
     /// Queues a document the fast path skipped.
     func `defer`(_ d: DeferredDocument) { state.withLock { $0.deferred.append(d) } }
@@ -94,7 +94,7 @@ final class RunState: Sendable {
     /// Writes the output state of this run into `folder`, streamed from the journal.
     func writeOutputState(config: String, corpusFiles: [String], to folder: URL) throws {
         try AtomicFile.write(to: folder.appendingPathComponent(OutputState.fileName)) { h in
-            try h.write(contentsOf: Data("docpipe-state 1 \(config)\n".utf8))
+            try h.write(contentsOf: Data(OutputState.headerLine(config: config) + [0x0A]))
             try journal?.forEach(named: Stream.files) { try h.write(contentsOf: Data($0 + [0x0A])) }
             try journal?.forEach(named: Stream.documents) { try h.write(contentsOf: Data($0 + [0x0A])) }
             try h.write(contentsOf: Data(OutputState.corpusLine(corpusFiles) + [0x0A]))
@@ -113,7 +113,7 @@ final class RunState: Sendable {
     func lockEntries() -> [LockFile.Entry] {
         var out: [LockFile.Entry] = []
         try? journal?.forEach(named: Stream.lock) { bytes in
-            if let v = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)), let e = LockFile.Entry(json: v) { out.append(e) }
+            if let v = try? JSONParser.parse(bytes), let e = LockFile.Entry(json: v) { out.append(e) }
         }
         return out
     }

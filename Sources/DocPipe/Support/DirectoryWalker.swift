@@ -22,15 +22,20 @@ public enum DirectoryWalker {
         walk(root, prefix: "", visit)
     }
 
+    /// The name of a `readdir` entry.
+    static func entryName(_ e: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: e.pointee.d_name) { raw -> String in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.firstIndex(of: 0) ?? bytes.count
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<n]), as: UTF8.self)
+        }
+    }
+
     private static func walk(_ dir: String, prefix: String, _ visit: (Entry) -> Bool) {
         guard let d = opendir(dir) else { return }
         defer { closedir(d) }
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let n = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<n]), as: UTF8.self)
-            }
+            let name = entryName(e)
             if name == "." || name == ".." { continue }
             let full = "\(dir)/\(name)"
             var isDir = Int32(e.pointee.d_type) == Int32(DT_DIR)
