@@ -11,10 +11,10 @@ struct ClaimRecord {
     let threshold: Double
 
     /// Kinds that make a sentence a claim whatever its score.
-    static let claimKinds: Set<ClaimKind> = [.statistical, .quotation, .attributed, .causal, .comparative, .thesis]
+    static let claimKinds: ClaimKinds = [.statistical, .quotation, .attributed, .causal, .comparative, .thesis]
     /// Kinds that make a sentence a claim when it also names an entity ("South Korea should…",
     /// not "We must act").
-    static let claimKindsWithEntity: Set<ClaimKind> = [.predictive, .recommendation]
+    static let claimKindsWithEntity: ClaimKinds = [.predictive, .recommendation]
 
     /// Whether the sentence is reported as a claim: a complete sentence (ends with . ! ? or carries a
     /// quotation) of at least four words that is scored check-worthy; or a declarative one with a

@@ -20,7 +20,7 @@ struct ClaimAnalysis: Sendable {
     }
 
     /// Kinds found.
-    var kinds: Set<ClaimKind> = []
+    var kinds = ClaimKinds()
     /// Hedge cue spans.
     var hedges: [Cue] = []
     /// The statement's source.

@@ -220,7 +220,7 @@ struct ClaimAnalyzer: Sendable {
         if t.hash == ClaimAnalyzer.hMay {
             if t.shape == .capitalized && m.first > 0 { return false }
             if m.first + 1 < tokens.count, tokens[m.first + 1].shape == .number { return false }
-            if entities.contains(where: { EntityMention.timeLabels.contains($0.label) && $0.start <= t.start && $0.end >= t.end }) {
+            if entities.contains(where: { $0.isTime && $0.start <= t.start && $0.end >= t.end }) {
                 return false
             }
         }
@@ -295,13 +295,13 @@ struct ClaimAnalyzer: Sendable {
     /// The actor entity a source span is: one that covers it, or one that opens it (after "the").
     private func actor(in source: ClaimAnalysis.Cue, _ entities: [EntityMention]) -> EntityMention? {
         var best: EntityMention?
-        for e in entities where EntityMention.actorLabels.contains(e.label) && e.start >= source.start && e.end <= source.end {
+        for e in entities where e.isActor && e.start >= source.start && e.end <= source.end {
             if e.start == source.start && e.end == source.end { return e }
             if best == nil, e.start == source.start { best = e }
             if best == nil, e.start <= source.start + 4, e.end == source.end { best = e }  // "the United States"
         }
         if best == nil, let covering = entities.first(where: {
-            EntityMention.actorLabels.contains($0.label) && $0.start <= source.start && $0.end >= source.end
+            $0.isActor && $0.start <= source.start && $0.end >= source.end
         }) { best = covering }
         return best
     }

@@ -16,25 +16,53 @@ struct EntityMention: Sendable, Equatable {
     /// Normalised value, when the entity stage gave one.
     var value: JSONValue?
 
-    /// Labels that carry numbers a fact-checker can verify.
-    static let numericLabels: Set<String> = ["PERCENT", "MONEY", "QUANTITY", "CARDINAL"]
-    /// Labels that name actors who can be sources of a statement.
-    static let actorLabels: Set<String> = ["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"]
-    /// Labels of time expressions.
-    static let timeLabels: Set<String> = ["DATE", "TIME"]
+    /// What the analyzer and the features need to know about the label, found once.
+    let group: LabelGroup
 
-    /// Whether the label is numeric.
-    var isNumeric: Bool { EntityMention.numericLabels.contains(label) }
+    /// A mention; `label` decides its `group`.
+    init(start: Int, end: Int, label: String, canonical: String, value: JSONValue? = nil) {
+        self.start = start
+        self.end = end
+        self.label = label
+        self.canonical = canonical
+        self.value = value
+        group = LabelGroup(label)
+    }
+
+    /// Label groups: numeric labels a fact-checker can verify, actors who can be sources of a
+    /// statement, time expressions, ordinals and the rest.
+    enum LabelGroup: Sendable, Equatable {
+        case percent, money, number, time, ordinal, actor, other
+
+        init(_ label: String) {
+            switch label {
+            case "PERCENT": self = .percent
+            case "MONEY": self = .money
+            case "QUANTITY", "CARDINAL": self = .number
+            case "DATE", "TIME": self = .time
+            case "ORDINAL": self = .ordinal
+            case "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC": self = .actor
+            default: self = .other
+            }
+        }
+    }
+
+    /// Whether the label is numeric (PERCENT, MONEY, QUANTITY, CARDINAL).
+    var isNumeric: Bool { group == .percent || group == .money || group == .number }
+    /// Whether the label names an actor (PERSON, ORG, GPE, NORP, FAC, LOC).
+    var isActor: Bool { group == .actor }
+    /// Whether the label is a time expression (DATE, TIME).
+    var isTime: Bool { group == .time }
 
     /// The coarse class the check-worthiness features use, so entity-layer labels and token cues agree.
     var coarseClass: String {
-        switch label {
-        case "PERCENT": return "PERCENT"
-        case "MONEY": return "MONEY"
-        case "QUANTITY", "CARDINAL": return "NUMBER"
-        case "DATE", "TIME": return "DATE"
-        case "ORDINAL": return "ORDINAL"
-        default: return "NAME"
+        switch group {
+        case .percent: "PERCENT"
+        case .money: "MONEY"
+        case .number: "NUMBER"
+        case .time: "DATE"
+        case .ordinal: "ORDINAL"
+        case .actor, .other: "NAME"
         }
     }
 }

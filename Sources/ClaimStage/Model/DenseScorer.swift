@@ -46,32 +46,55 @@ struct DenseScorer: Sendable, Equatable {
         }
     }
 
-    /// The logit for an encoding (hidden layer accumulated eight units at a time).
+    /// The logit for an encoding. The hidden layer is accumulated in registers, 32 units at a time
+    /// (8 for a remainder), each unit summing its inputs in input order, as a plain loop would.
     func logit(_ x: [Float], hiddenScratch h: inout [Float]) -> Double {
-        if h.count != hidden { h = [Float](repeating: 0, count: hidden) }
-        let H = hidden
+        if h.count != hidden + inputs { h = [Float](repeating: 0, count: hidden + inputs) }
+        let H = hidden, I = inputs
         var z: Float = b2
         h.withUnsafeMutableBufferPointer { hp in
             let acc = UnsafeMutableRawPointer(hp.baseAddress!)
-            b1.withUnsafeBufferPointer { b in
-                for j in 0..<H { hp[j] = b[j] }
+            // Standardised inputs, after the hidden units in the scratch buffer.
+            let xs = hp.baseAddress! + H
+            x.withUnsafeBufferPointer { xp in
+                center.withUnsafeBufferPointer { c in
+                    inverseSpread.withUnsafeBufferPointer { s in
+                        for i in 0..<I { xs[i] = (xp[i] - c[i]) * s[i] }
+                    }
+                }
             }
-            w1.withUnsafeBufferPointer { w in
-                x.withUnsafeBufferPointer { xp in
-                    center.withUnsafeBufferPointer { c in
-                        inverseSpread.withUnsafeBufferPointer { s in
-                            for i in 0..<inputs {
-                                let xi = (xp[i] - c[i]) * s[i]
-                                if xi == 0 { continue }
-                                let row = UnsafeRawPointer(w.baseAddress! + i * H)
-                                let xv = SIMD8<Float>(repeating: xi)
-                                for j in stride(from: 0, to: H, by: 8) {
-                                    let a = acc.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
-                                    let wv = row.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
-                                    acc.storeBytes(of: a + xv * wv, toByteOffset: 4 * j, as: SIMD8<Float>.self)
-                                }
-                            }
+            b1.withUnsafeBufferPointer { b in
+                w1.withUnsafeBufferPointer { w in
+                    let bias = UnsafeRawPointer(b.baseAddress!), weights = UnsafeRawPointer(w.baseAddress!)
+                    var j = 0
+                    while j + 32 <= H {
+                        var a0 = bias.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                        var a1 = bias.loadUnaligned(fromByteOffset: 4 * (j + 8), as: SIMD8<Float>.self)
+                        var a2 = bias.loadUnaligned(fromByteOffset: 4 * (j + 16), as: SIMD8<Float>.self)
+                        var a3 = bias.loadUnaligned(fromByteOffset: 4 * (j + 24), as: SIMD8<Float>.self)
+                        for i in 0..<I {
+                            let xi = xs[i]
+                            if xi == 0 { continue }
+                            let xv = SIMD8<Float>(repeating: xi)
+                            let row = 4 * (i * H + j)
+                            a0 = a0 + xv * weights.loadUnaligned(fromByteOffset: row, as: SIMD8<Float>.self)
+                            a1 = a1 + xv * weights.loadUnaligned(fromByteOffset: row + 32, as: SIMD8<Float>.self)
+                            a2 = a2 + xv * weights.loadUnaligned(fromByteOffset: row + 64, as: SIMD8<Float>.self)
+                            a3 = a3 + xv * weights.loadUnaligned(fromByteOffset: row + 96, as: SIMD8<Float>.self)
                         }
+                        acc.storeBytes(of: a0, toByteOffset: 4 * j, as: SIMD8<Float>.self)
+                        acc.storeBytes(of: a1, toByteOffset: 4 * (j + 8), as: SIMD8<Float>.self)
+                        acc.storeBytes(of: a2, toByteOffset: 4 * (j + 16), as: SIMD8<Float>.self)
+                        acc.storeBytes(of: a3, toByteOffset: 4 * (j + 24), as: SIMD8<Float>.self)
+                        j += 32
+                    }
+                    while j < H {
+                        var a = bias.loadUnaligned(fromByteOffset: 4 * j, as: SIMD8<Float>.self)
+                        for i in 0..<I where xs[i] != 0 {
+                            a = a + SIMD8<Float>(repeating: xs[i]) * weights.loadUnaligned(fromByteOffset: 4 * (i * H + j), as: SIMD8<Float>.self)
+                        }
+                        acc.storeBytes(of: a, toByteOffset: 4 * j, as: SIMD8<Float>.self)
+                        j += 8
                     }
                 }
             }
