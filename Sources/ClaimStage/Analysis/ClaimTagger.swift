@@ -30,6 +30,8 @@ public struct ClaimTagger: Sendable {
         var rows: [Int32] = []
         var dense: [Float] = []
         var hidden: [Float] = []
+        /// What `WordVectors.touch` returned (kept so the loads are not optimised away).
+        var touched: UInt32 = 0
     }
 
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
@@ -42,7 +44,10 @@ public struct ClaimTagger: Sendable {
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
         if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, 0) }
-        if let v = hasher.vectors ?? model?.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+        if let v = hasher.vectors ?? model?.vectors {
+            v.rows(scratch.tokens, into: &scratch.rows)
+            scratch.touched = v.touch(scratch.rows)
+        }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)
         if let model, model.dense != nil, let v = model.vectors {

@@ -114,6 +114,27 @@ public struct WordVectors: Sendable, Equatable {
         for t in tokens { out.append(t.isWord ? Int32(row(Self.key(t))) : -1) }
     }
 
+    /// Reads the first and last byte of each row's vector (and its scale and clusters) and returns
+    /// a value made from them: the loads are independent, so the processor fetches every row's
+    /// cache lines at once before the pooling and the cluster features read them one by one
+    /// (the tables are evicted by the other stages between documents).
+    func touch(_ rows: [Int32]) -> UInt32 {
+        var t: UInt32 = 0
+        let D = dimensions
+        quantized.withUnsafeBufferPointer { q in
+            scales.withUnsafeBufferPointer { s in
+                clusters.withUnsafeBufferPointer { c in
+                    for r32 in rows where r32 >= 0 {
+                        let r = Int(r32)
+                        t = t &+ UInt32(UInt8(bitPattern: q[r * D])) &+ UInt32(UInt8(bitPattern: q[r * D + D - 1]))
+                        t = t &+ s[r].bitPattern &+ UInt32(c[2 * r])
+                    }
+                }
+            }
+        }
+        return t
+    }
+
     /// Component `d` of row `r` (as the neural part sees it: quantised value × scale).
     @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantized[r * dimensions + d]) * scales[r] }
 
