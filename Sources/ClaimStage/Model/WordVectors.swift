@@ -25,9 +25,9 @@ public struct WordVectors: Sendable, Equatable {
     let scales: [Float]
     /// Coarse and fine cluster id of each word, interleaved.
     let clusters: [UInt16]
-    /// Open-addressing table: slot → row + 1 (0 empty).
-    private let slots: [Int32]
-    private let slotKeys: [UInt64]
+    /// Open-addressing table of (key, row + 1) pairs (row 0: empty), key and row side by side so a
+    /// lookup touches one cache line.
+    private let slots: [Slot]
     private let mask: Int
 
     /// The key numbers of four digits share (years, mostly).
@@ -74,17 +74,14 @@ public struct WordVectors: Sendable, Equatable {
         self.fineClusters = fineClusters
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        var slotKeys = [UInt64](repeating: 0, count: capacity)
+        var slots = [Slot](repeating: Slot(key: 0, row: 0), count: capacity)
         let mask = capacity - 1
         for (r, k) in keys.enumerated() {
             var i = Self.slot(k, mask)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(r + 1)
-            slotKeys[i] = k
+            while slots[i].row != 0 { i = (i + 1) & mask }
+            slots[i] = Slot(key: k, row: Int32(r + 1))
         }
         self.slots = slots
-        self.slotKeys = slotKeys
         self.mask = mask
     }
 
@@ -101,11 +98,17 @@ public struct WordVectors: Sendable, Equatable {
     @inline(__always) func row(_ key: UInt64) -> Int {
         var i = Self.slot(key, mask)
         while true {
-            let r = slots[i]
-            if r == 0 { return -1 }
-            if slotKeys[i] == key { return Int(r) - 1 }
+            let s = slots[i]
+            if s.row == 0 { return -1 }
+            if s.key == key { return Int(s.row) - 1 }
             i = (i + 1) & mask
         }
+    }
+
+    /// One slot of the lookup table.
+    private struct Slot: Sendable, Equatable {
+        var key: UInt64
+        var row: Int32
     }
 
     /// The row of each token (-1 for punctuation and unknown words), into `out`.
