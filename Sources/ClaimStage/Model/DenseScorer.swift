@@ -99,7 +99,9 @@ struct DenseScorer: Sendable, Equatable {
                 }
             }
             w2.withUnsafeBufferPointer { w in
-                for j in 0..<H where hp[j] > 0 { z += hp[j] * w[j] }
+                // Without a branch per unit (its sign is unpredictable): a unit at or below zero adds
+                // 0 × w, which leaves the sum as it was, as skipping it did.
+                for j in 0..<H { z += Swift.max(hp[j], 0) * w[j] }
             }
         }
         return Double(z)
