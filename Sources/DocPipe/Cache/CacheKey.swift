@@ -1,5 +1,8 @@
 /// Cache keys: SHA-256 over canonical JSON (sorted keys) of what determines a stage's output.
 ///
+/// A cached run trusts the final keys in the output folder's state file (`OutputState`) when the
+/// config digest matches: changing how keys are derived must also bump the state's format line.
+///
 /// Build one `CacheKey` per run: it serializes each stage's identity once, so computing the
 /// keys of a document costs a few small hashes (a cached run computes them for every document).
 public struct CacheKey: Sendable {

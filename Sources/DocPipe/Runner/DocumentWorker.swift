@@ -82,10 +82,14 @@ struct DocumentWorker: Sendable {
             for (position, id) in known.ids.enumerated() {
                 if state.isStopped { return }
                 let docOrder = DocumentOrder(file: index, record: position)
-                let chain = keys.chain(sourceKey: source.key, documentID: id)
-                if let d = previous?.documents[id], d.finalKey == chain.last, d.digests.count == chain.count,
-                   d.files.allSatisfy(existingOutputs.contains) {
-                    for i in 1..<max(chain.count, 1) { state.hit(i) }
+                // The previous state is read only under the same config digest (its header line), and a
+                // document's keys follow from its source key, its id and the stages' identities: an
+                // entry of this file with this source key already holds the final key this run would
+                // compute, so the chain is not hashed again (it was most of a cached run's CPU).
+                let stageCount = max(config.stages.count, 1)
+                if let d = previous?.documents[id], d.source == file.relativePath, d.input == digest,
+                   d.digests.count == stageCount, d.files.allSatisfy(existingOutputs.contains) {
+                    for i in 1..<stageCount { state.hit(i) }
                     try? output.record(d.files, order: docOrder)
                     state.completed(d, lock: lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
                     state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
