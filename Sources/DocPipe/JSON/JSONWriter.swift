@@ -25,7 +25,7 @@ public struct JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONWriter.appendInt(i, to: &out)
         case .double(let d): JSONWriter.appendNumber(d, to: &out)
         case .string(let s): JSONWriter.appendString(s, to: &out)
         case .array(let a):
@@ -41,13 +41,14 @@ public struct JSONWriter {
         case .object(let o):
             if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (n, key) in JSONWriter.sortedKeys(o).enumerated() {
+            // Members sorted as pairs: no hashing to look each value up again.
+            for (n, member) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                JSONWriter.appendString(key, to: &out)
+                JSONWriter.appendString(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(o[key]!, into: &out, indent: indent + 1)
+                write(member.value, into: &out, indent: indent + 1)
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "}"))
@@ -77,11 +78,27 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends an integer in decimal (the bytes `String(i)` gives), without a temporary string.
+    public static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
+        var v = i.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            while v > 0 {
+                k -= 1
+                digits[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            }
+            if i < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        }
+    }
+
     /// Appends a number: integral values within ±2^53 without a fraction, others in shortest form.
     public static func appendNumber(_ d: Double, to out: inout [UInt8]) {
         guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
-            out.append(contentsOf: String(Int(d)).utf8)
+            appendInt(Int(d), to: &out)
         } else {
             out.append(contentsOf: d.description.utf8)
         }
@@ -101,39 +118,55 @@ public struct JSONWriter {
         let n = buf.count
         var runStart = 0
         var i = 0
+        let raw = UnsafeRawBufferPointer(buf)
         while i < n {
-            let b = buf[i]
-            // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
-            if b == 0xE2 {
-                if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                    out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 3
-                    runStart = i
-                } else {
-                    i += 1
+            // Skip eight plain bytes at a time; a word holding anything special is looked at byte by byte.
+            while i + 8 <= n, !mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
+            let stop = min(i + 8, n)
+            while i < stop {
+                let b = buf[i]
+                // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+                if b == 0xE2 {
+                    if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                        out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        i += 3
+                        runStart = i
+                    } else {
+                        i += 1
+                    }
+                    continue
                 }
-                continue
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                out.append(0x5C)
+                switch b {
+                case 0x22, 0x5C: out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
+                }
+                i += 1
+                runStart = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-            switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            default:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0xF))
-            }
-            i += 1
-            runStart = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+
+    /// Whether any of eight bytes is a control character, a quote, a backslash or 0xE2 (the lead byte of
+    /// U+2028/U+2029). May say yes for a word that needs nothing (then the bytes are checked one by one).
+    @inline(__always)
+    static func mayNeedEscaping(_ v: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (v &- ones &* 0x20) & ~v & highs != 0
+        return control || hasZero(v ^ (ones &* 0x22)) || hasZero(v ^ (ones &* 0x5C)) || hasZero(v ^ (ones &* 0xE2))
     }
 
     /// A string as a JSON literal.

@@ -24,7 +24,7 @@ extension Document {
         let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)
         if !removed.isEmpty { key("removedLayers"); w.write(.array(removed.map { .string($0) }), into: &out) }
         if source != base.source { key("source"); w.write(source.json, into: &out) }
-        if sourceMap != base.sourceMap { key("sourceMap"); w.write(sourceMap.json, into: &out) }
+        if sourceMap != base.sourceMap { key("sourceMap"); sourceMap.writeCanonical(into: &out) }
         if text != base.text { key("text"); JSONWriter.appendString(text, to: &out) }
         if warnings != base.warnings { key("warnings"); w.write(.array(warnings.map(\.json)), into: &out) }
         out.append(UInt8(ascii: "}"))

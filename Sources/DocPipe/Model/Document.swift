@@ -130,12 +130,9 @@ extension Document {
         out += String(Document.schemaVersion).utf8
         out += #","source":"#.utf8
         w.write(source.json, into: &out)
-        out += #","sourceMap":["#.utf8
-        for (n, seg) in sourceMap.segments.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            out += "[\(seg.text),\(seg.source),\(seg.length)]".utf8
-        }
-        out += #"],"text":"#.utf8
+        out += #","sourceMap":"#.utf8
+        sourceMap.writeCanonical(into: &out)
+        out += #","text":"#.utf8
         JSONWriter.appendString(text, to: &out)
         out += #","warnings":"#.utf8
         w.write(.array(warnings.map(\.json)), into: &out)
