@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// The statistical name tagger: an averaged perceptron over hashed features (see
@@ -33,16 +34,22 @@ struct Tagger: Sendable {
 
     /// Creates a tagger from its parts.
     init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
+        self.init(features: features, paddedWeights: weights + [Int16](repeating: 0, count: 8), bits: bits, scale: scale)
+    }
+
+    /// Creates a tagger from weights that already end with the 8 zeros of padding.
+    private init(features: FeatureExtractor, paddedWeights: [Int16], bits: Int, scale: Float) {
         self.features = features
-        self.weights = weights + [Int16](repeating: 0, count: 8)
-        self.table = WeightTable(self.weights)
+        self.weights = paddedWeights
+        self.table = WeightTable(paddedWeights)
         self.bits = bits
         self.scale = scale
     }
 
-    /// Loads a model file and the lexicon next to it.
+    /// Loads a model file and the lexicon next to it (each file read once, the weights decoded
+    /// straight into their padded array: start-up of a one-document run is mostly this).
     init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let bytes = try [UInt8](Data(contentsOf: url))
+        guard let bytes = AtomicFile.read(path: url.path) else { throw EntityResourceError("cannot read \(url.path)") }
         guard bytes.count >= 20, Array(bytes[0..<8]) == Self.magic else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
         var r = ByteReader(bytes, at: 8)
         let bits = Int(r.u32()), tags = Int(r.u32())
@@ -51,11 +58,20 @@ struct Tagger: Sendable {
         guard tags == NERTags.count, bits >= 10, bits <= 26, bytes.count == 20 + 2 * n else {
             throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape")
         }
-        var weights = [Int16](repeating: 0, count: n)
-        for k in 0..<n { weights[k] = Int16(bitPattern: UInt16(bytes[20 + 2 * k]) | UInt16(bytes[21 + 2 * k]) << 8) }
+        let weights = [Int16](unsafeUninitializedCapacity: n + 8) { out, count in
+            bytes.withUnsafeBytes { raw in
+                for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+            }
+            for k in n..<(n + 8) { out[k] = 0 }
+            count = n + 8
+        }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
-        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
-        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), weights: weights, bits: bits, scale: scale)
+        var lexicon = WordLexicon()
+        if FileManager.default.fileExists(atPath: lexURL.path) {
+            guard let lexBytes = AtomicFile.read(path: lexURL.path) else { throw EntityResourceError("cannot read \(lexURL.path)") }
+            lexicon = try WordLexicon(bytes: lexBytes)
+        }
+        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), paddedWeights: weights, bits: bits, scale: scale)
     }
 
     /// The model file: magic, bits and tag count (UInt32 LE), scale (Float32 LE), then the weights

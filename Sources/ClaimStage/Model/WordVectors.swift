@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// Word vectors learned without labels (skip-gram with negative sampling, `WordVectorTrainer`) from
@@ -126,8 +127,8 @@ public struct WordVectors: Sendable, Equatable {
     public static let bundled: WordVectors? = {
         guard let url = Bundle.module.url(forResource: "claims-vectors", withExtension: "bin", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "claims-vectors", withExtension: "bin"),
-              let data = try? Data(contentsOf: url) else { return nil }
-        return try? WordVectors(bytes: [UInt8](data))
+              let bytes = AtomicFile.read(path: url.path) else { return nil }   // one read, no Data copy
+        return try? WordVectors(bytes: bytes)
     }()
 
     /// Serialises the table (components quantised to Int8 with one scale per word).

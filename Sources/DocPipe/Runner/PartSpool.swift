@@ -161,6 +161,29 @@ final class PartSpool: PartSource, Sendable {
         }
     }
 
+    /// Appends a name's parts in input order to `sink`, copying file to file in the kernel
+    /// (`sendfile`), one call per run of parts that lie in order in the spool file.
+    func write(named name: String, into sink: inout FileSink) throws {
+        let entries = orderedEntries(named: name)
+        let opened = try state.withLock { s -> Int32? in
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            try Self.flush(&stream, name: name)
+            return stream.fd
+        }
+        guard let fd = opened else { return }
+        var run: (start: UInt64, end: UInt64) = (0, 0)
+        for (_, offset, length) in entries {
+            if offset == run.end && run.end > run.start {
+                run.end += UInt64(length)
+            } else {
+                try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
+                run = (offset, offset + UInt64(length))
+            }
+        }
+        try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
+    }
+
     /// Bytes read at once when replaying small parts.
     private static let readBlock = 1 << 20
 
@@ -214,6 +237,14 @@ public struct DocumentOrder: Sendable, Comparable, Hashable {
 protocol PartSource: Sendable {
     /// Calls `body` with each fragment of the part, in input order.
     func forEach(named name: String, _ body: ([UInt8]) throws -> Void) throws
+    /// Appends every fragment of the part, in input order, to a file being written.
+    func write(named name: String, into sink: inout FileSink) throws
+}
+
+extension PartSource {
+    func write(named name: String, into sink: inout FileSink) throws {
+        try forEach(named: name) { try sink.write($0) }
+    }
 }
 
 /// The runner's `CorpusContext`.
@@ -230,7 +261,7 @@ struct SpoolCorpusContext: CorpusContext {
     func write(file path: String, header: [UInt8], part: String, footer: [UInt8]) throws {
         try output.write(path, sink: { sink in
             try sink.write(header)
-            try spool.forEach(named: "\(instanceName)/\(part)") { try sink.write($0) }
+            try spool.write(named: "\(instanceName)/\(part)", into: &sink)
             try sink.write(footer)
         })
     }

@@ -190,6 +190,33 @@ struct FileSink {
         buffer.append(byte)
     }
 
+    /// Appends `count` bytes of another file, from `offset`, copied by the kernel (`sendfile`);
+    /// falls back to reading and writing where the kernel cannot copy between the two files.
+    mutating func copy(from source: Int32, offset: UInt64, count: Int) throws {
+        guard count > 0 else { return }
+        try flush()
+        var position = off_t(offset)
+        var left = count
+        while left > 0 {
+            let n = sendfile(fd, source, &position, left)
+            if n > 0 { left -= n; continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        guard left > 0 else { return }
+        // Fallback: through a buffer.
+        var chunk = [UInt8](repeating: 0, count: min(left, Self.capacity))
+        while left > 0 {
+            let want = min(left, chunk.count)
+            let got = chunk.withUnsafeMutableBytes { pread(source, $0.baseAddress!, want, position) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw FileError(path: path, message: "cannot copy a spooled part: \(String(cString: strerror(errno)))") }
+            try AtomicFile.writeAll(fd, Array(chunk[0..<got]), path: path)
+            position += off_t(got)
+            left -= got
+        }
+    }
+
     /// Writes what is buffered.
     mutating func flush() throws {
         guard !buffer.isEmpty else { return }
