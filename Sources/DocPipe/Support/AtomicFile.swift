@@ -16,12 +16,22 @@ public enum AtomicFile {
     /// Creates a folder given by path (and its parents) unless this process already did.
     static func ensureDirectory(path: String) throws {
         if knownDirectories.withLock({ $0.contains(path) }) { return }
+        // Usually only the last component is missing (a cache's `objects/xx`): one mkdir(2).
+        if mkdir(path, 0o777) == 0 || errno == EEXIST && isDirectory(path) {
+            knownDirectories.withLock { _ = $0.insert(path) }
+            return
+        }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw FileError(path: path, message: "cannot create folder: " + FileError.systemMessage(error))
         }
         knownDirectories.withLock { _ = $0.insert(path) }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// This process's id, read once (it is part of every temporary name).
