@@ -49,22 +49,23 @@ struct Tagger: Sendable {
     /// Loads a model file and the lexicon next to it (each file read once, the weights decoded
     /// straight into their padded array: start-up of a one-document run is mostly this).
     init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        guard let bytes = AtomicFile.read(path: url.path) else { throw EntityResourceError("cannot read \(url.path)") }
-        guard bytes.count >= 20, Array(bytes[0..<8]) == Self.magic else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
-        var r = ByteReader(bytes, at: 8)
-        let bits = Int(r.u32()), tags = Int(r.u32())
-        let scale = Float(bitPattern: r.u32())
-        let n = (1 << bits) * tags
-        guard tags == NERTags.count, bits >= 10, bits <= 26, bytes.count == 20 + 2 * n else {
-            throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape")
-        }
-        let weights = [Int16](unsafeUninitializedCapacity: n + 8) { out, count in
-            bytes.withUnsafeBytes { raw in
+        let name = url.lastPathComponent
+        let model = try AtomicFile.withMappedFile(path: url.path) { raw throws -> (weights: [Int16], bits: Int, scale: Float) in
+            guard raw.count >= 20, raw.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(name) is not a docpipe NER model (v2)") }
+            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            let bits = Int(u32(8)), tags = Int(u32(12))
+            let scale = Float(bitPattern: u32(16))
+            guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(name) has an unexpected shape") }
+            let n = (1 << bits) * tags
+            guard raw.count == 20 + 2 * n else { throw EntityResourceError("\(name) has an unexpected shape") }
+            let weights = [Int16](unsafeUninitializedCapacity: n + 8) { out, count in
                 for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+                for k in n..<(n + 8) { out[k] = 0 }
+                count = n + 8
             }
-            for k in n..<(n + 8) { out[k] = 0 }
-            count = n + 8
+            return (weights, bits, scale)
         }
+        guard let (weights, bits, scale) = model else { throw EntityResourceError("cannot read \(url.path)") }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
         var lexicon = WordLexicon()
         if FileManager.default.fileExists(atPath: lexURL.path) {

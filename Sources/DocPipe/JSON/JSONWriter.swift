@@ -41,14 +41,32 @@ public struct JSONWriter {
         case .object(let o):
             if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            // Members sorted as pairs: no hashing to look each value up again.
-            for (n, member) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() {
+            func member(_ n: Int, _ key: String, _ value: JSONValue) {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                JSONWriter.appendString(member.key, to: &out)
+                JSONWriter.appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(member.value, into: &out, indent: indent + 1)
+                write(value, into: &out, indent: indent + 1)
+            }
+            if o.count <= 16 {
+                // Small objects (span attributes): their indices sorted on the stack by key.
+                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
+                    var count = 0
+                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
+                    defer { _ = order.deinitialize() }
+                    for a in 1..<max(count, 1) {
+                        var j = a
+                        while j > 0 && JSONWriter.utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
+                            order.swapAt(j, j - 1)
+                            j -= 1
+                        }
+                    }
+                    for n in 0..<count { member(n, o.keys[order[n]], o.values[order[n]]) }
+                }
+            } else {
+                // Members sorted as pairs: no hashing to look each value up again.
+                for (n, m) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() { member(n, m.key, m.value) }
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "}"))

@@ -108,6 +108,26 @@ public enum AtomicFile {
     /// Reads a whole file with POSIX calls; nil when it does not exist or cannot be read.
     public static func read(path: String) -> [UInt8]? { read(path: path, regularOnly: false) }
 
+    /// Calls `body` with a whole file mapped read-only: no copy and no fresh memory to fault in
+    /// (for large model files read once at start-up). Nil when it cannot be opened or mapped.
+    public static func withMappedFile<R>(path: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        if size == 0 { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        defer { munmap(p, size) }
+        return try body(UnsafeRawBufferPointer(start: p, count: size))
+    }
+
     /// Reads a whole regular file (never blocking on a named pipe or device); nil when it is not
     /// one, does not exist or cannot be read.
     public static func readRegularFile(path: String) -> [UInt8]? { read(path: path, regularOnly: true) }
@@ -120,20 +140,19 @@ public enum AtomicFile {
         guard fstat(fd, &st) == 0 else { return nil }
         if regularOnly && st.st_mode & S_IFMT != S_IFREG { return nil }
         let size = Int(st.st_size)
-        var out = [UInt8](repeating: 0, count: size)
-        var got = 0
-        let ok: Bool = out.withUnsafeMutableBytes { raw in
+        var ok = true
+        // Read straight into uninitialised storage (no zero-filling pass over a large file first).
+        let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var got = 0
             while got < size {
-                let n = Glibc.read(fd, raw.baseAddress! + got, size - got)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                let n = Glibc.read(fd, buffer.baseAddress! + got, size - got)
+                if n < 0 { if errno == EINTR { continue }; ok = false; break }
                 if n == 0 { break }
                 got += n
             }
-            return true
+            count = ok ? got : 0
         }
-        guard ok else { return nil }
-        if got < size { out.removeSubrange(got...) }
-        return out
+        return ok ? out : nil
     }
 
     /// Streams into a temporary file via `body`, then renames it over `url`.
