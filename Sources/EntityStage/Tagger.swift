@@ -59,7 +59,11 @@ struct Tagger: Sendable {
             let n = (1 << bits) * tags
             guard raw.count == 20 + 2 * n else { throw EntityResourceError("\(name) has an unexpected shape") }
             let weights = [Int16](unsafeUninitializedCapacity: n + 8) { out, count in
+                #if _endian(little)
+                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
+                #else
                 for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+                #endif
                 for k in n..<(n + 8) { out[k] = 0 }
                 count = n + 8
             }

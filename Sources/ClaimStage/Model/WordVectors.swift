@@ -160,19 +160,34 @@ public struct WordVectors: Sendable, Equatable {
         guard dims > 0, dims % 8 == 0, bytes.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
             throw StageModelError("truncated word-vector file")
         }
-        var keys = [UInt64](repeating: 0, count: n)
-        for i in 0..<n { keys[i] = UInt64(u32(24 + i * 8)) | UInt64(u32(28 + i * 8)) << 32 }
-        var quantized = [Int8](repeating: 0, count: n * dims)
-        var scales = [Float](repeating: 1, count: n)
-        var at = 24 + n * 8
-        for r in 0..<n {
-            scales[r] = Float(bitPattern: u32(at))
-            at += 4
-            for d in 0..<dims { quantized[r * dims + d] = Int8(bitPattern: bytes[at + d]) }
-            at += dims
+        // Decoded with unaligned little-endian loads straight into uninitialised arrays (this runs
+        // at start-up: 2 MB, byte by byte it was most of the stage's model loading).
+        let rowsAt = 24 + n * 8, clustersAt = rowsAt + n * (4 + dims)
+        let (keys, quantized, scales, clusters) = bytes.withUnsafeBytes { raw in
+            (
+                [UInt64](unsafeUninitializedCapacity: n) { out, count in
+                    for i in 0..<n { out[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + i * 8, as: UInt64.self)) }
+                    count = n
+                },
+                [Int8](unsafeUninitializedCapacity: n * dims) { out, count in
+                    for r in 0..<n {
+                        let from = raw.baseAddress! + rowsAt + r * (4 + dims) + 4
+                        UnsafeMutableRawPointer(out.baseAddress! + r * dims).copyMemory(from: from, byteCount: dims)
+                    }
+                    count = n * dims
+                },
+                [Float](unsafeUninitializedCapacity: n) { out, count in
+                    for r in 0..<n {
+                        out[r] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + r * (4 + dims), as: UInt32.self)))
+                    }
+                    count = n
+                },
+                [UInt16](unsafeUninitializedCapacity: 2 * n) { out, count in
+                    for i in 0..<(2 * n) { out[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: clustersAt + 2 * i, as: UInt16.self)) }
+                    count = 2 * n
+                }
+            )
         }
-        var clusters = [UInt16](repeating: 0, count: 2 * n)
-        for i in 0..<(2 * n) { clusters[i] = UInt16(bytes[at + 2 * i]) | UInt16(bytes[at + 2 * i + 1]) << 8 }
         self.init(keys: keys, dimensions: dims, quantized: quantized, scales: scales, clusters: clusters,
                   coarseClusters: Int(u32(16)), fineClusters: Int(u32(20)))
     }
