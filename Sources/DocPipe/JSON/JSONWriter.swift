@@ -22,6 +22,7 @@ public struct JSONWriter {
 
     /// Appends a value's serialization to `out`.
     public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int = 0) {
+        guard pretty else { JSONWriter.writeCompact(value, into: &out); return }
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -69,6 +70,61 @@ public struct JSONWriter {
                 for (n, m) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() { member(n, m.key, m.value) }
             }
             newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The compact form (what cache objects, deltas and span attributes use): no indentation
+    /// logic, small objects sorted on the stack.
+    static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): appendInt(i, to: &out)
+        case .double(let d): appendNumber(d, to: &out)
+        case .string(let s): appendString(s, to: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for element in a {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                writeCompact(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            if o.count == 1, let only = o.first {
+                appendString(only.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                writeCompact(only.value, into: &out)
+            } else if o.count <= 16 {
+                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
+                    var count = 0
+                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
+                    defer { _ = order.deinitialize() }
+                    for a in 1..<max(count, 1) {
+                        var j = a
+                        while j > 0 && utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
+                            order.swapAt(j, j - 1)
+                            j -= 1
+                        }
+                    }
+                    for n in 0..<count {
+                        if n > 0 { out.append(UInt8(ascii: ",")) }
+                        appendString(o.keys[order[n]], to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        writeCompact(o.values[order[n]], into: &out)
+                    }
+                }
+            } else {
+                for (n, m) in o.sorted(by: { utf8Less($0.key, $1.key) }).enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    appendString(m.key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    writeCompact(m.value, into: &out)
+                }
+            }
             out.append(UInt8(ascii: "}"))
         }
     }

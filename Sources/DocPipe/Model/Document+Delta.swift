@@ -6,7 +6,10 @@ extension Document {
     /// `source`, `sourceMap`, `text`, `warnings`.
     public func delta(from base: Document) -> [UInt8] {
         let w = JSONWriter()
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out: [UInt8] = []
+        // A stage's layers or text are usually about the size of the text: grow once, not by doubling.
+        out.reserveCapacity(text.utf8.count * 2 + 1024)
+        out.append(UInt8(ascii: "{"))
         var first = true
         func key(_ k: String) {
             if !first { out.append(UInt8(ascii: ",")) }

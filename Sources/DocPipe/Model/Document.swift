@@ -108,9 +108,10 @@ extension Document {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             JSONWriter.appendString(name, to: &out)
             out += ":[".utf8
-            for (k, span) in layers[name]!.enumerated() {
+            let spans = layers[name]!
+            for k in spans.indices {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                span.writeCanonical(into: &out)
+                spans[k].writeCanonical(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         }

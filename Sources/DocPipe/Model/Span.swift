@@ -47,7 +47,7 @@ extension Span {
         out.append(UInt8(ascii: "{"))
         if !attributes.isEmpty {
             out += #""attributes":"#.utf8
-            JSONWriter().write(.object(attributes), into: &out)
+            JSONWriter.writeCompact(.object(attributes), into: &out)
             out.append(UInt8(ascii: ","))
         }
         out += #""end":"#.utf8
