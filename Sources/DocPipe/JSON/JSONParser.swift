@@ -169,6 +169,7 @@ public struct JSONParser {
             var elements: [JSONValue] = []
             skipWhitespace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(elements) }
+            elements.reserveCapacity(4)   // one allocation for the short arrays most lines hold
             while true {
                 skipWhitespace()
                 if record { path.append("[\(elements.count)]") }
