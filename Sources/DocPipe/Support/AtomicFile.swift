@@ -226,6 +226,7 @@ struct FileSink {
         try flush()
         var position = off_t(offset)
         var left = count
+        #if os(Linux)
         while left > 0 {
             let n = sendfile(fd, source, &position, left)
             if n > 0 { left -= n; continue }
@@ -233,6 +234,7 @@ struct FileSink {
             break
         }
         guard left > 0 else { return }
+        #endif
         // Fallback: through a buffer.
         var chunk = [UInt8](repeating: 0, count: min(left, Self.capacity))
         while left > 0 {
