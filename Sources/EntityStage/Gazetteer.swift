@@ -85,7 +85,12 @@ struct Gazetteer: Sendable {
 
     /// Calls `body` with each non-empty line that is not a `#` comment (without its newline).
     private static func forEachRow(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
-        for line in bytes.split(separator: 0x0A) where line.first != UInt8(ascii: "#") { body(line) }
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if end > start && bytes[start] != UInt8(ascii: "#") { body(bytes[start..<end]) }
+            start = end + 1
+        }
     }
 
     /// Whether `word` occurs in `field`.
