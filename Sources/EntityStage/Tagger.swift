@@ -14,9 +14,8 @@ struct Tagger: Sendable {
 
     /// Feature extraction (gazetteer and lexicon).
     let features: FeatureExtractor
-    /// Quantized weights, `buckets × 9` (row-major), plus 8 zero bytes of padding.
-    let weights: [Int16]
-    /// The same weights in huge-page-backed memory, read by `decode`.
+    /// Quantized weights, `buckets × 9` (row-major), plus 8 zeros of padding, in huge-page-backed
+    /// memory, read by `decode`.
     let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
@@ -34,23 +33,22 @@ struct Tagger: Sendable {
 
     /// Creates a tagger from its parts.
     init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
-        self.init(features: features, paddedWeights: weights + [Int16](repeating: 0, count: 8), bits: bits, scale: scale)
+        self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
     }
 
-    /// Creates a tagger from weights that already end with the 8 zeros of padding.
-    private init(features: FeatureExtractor, paddedWeights: [Int16], bits: Int, scale: Float) {
+    /// Creates a tagger from a filled weight table.
+    private init(features: FeatureExtractor, table: WeightTable, bits: Int, scale: Float) {
         self.features = features
-        self.weights = paddedWeights
-        self.table = WeightTable(paddedWeights)
+        self.table = table
         self.bits = bits
         self.scale = scale
     }
 
-    /// Loads a model file and the lexicon next to it (each file read once, the weights decoded
-    /// straight into their padded array: start-up of a one-document run is mostly this).
+    /// Loads a model file and the lexicon next to it (the model is mapped and its weights copied
+    /// once, straight into the table: start-up of a one-document run is mostly this).
     init(contentsOf url: URL, gazetteer: Gazetteer) throws {
         let name = url.lastPathComponent
-        let model = try AtomicFile.withMappedFile(path: url.path) { raw throws -> (weights: [Int16], bits: Int, scale: Float) in
+        let model = try AtomicFile.withMappedFile(path: url.path) { raw throws -> (table: WeightTable, bits: Int, scale: Float) in
             guard raw.count >= 20, raw.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(name) is not a docpipe NER model (v2)") }
             func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
             let bits = Int(u32(8)), tags = Int(u32(12))
@@ -58,25 +56,24 @@ struct Tagger: Sendable {
             guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(name) has an unexpected shape") }
             let n = (1 << bits) * tags
             guard raw.count == 20 + 2 * n else { throw EntityResourceError("\(name) has an unexpected shape") }
-            let weights = [Int16](unsafeUninitializedCapacity: n + 8) { out, count in
+            let table = WeightTable(count: n + 8) { out in
                 #if _endian(little)
                 UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
                 #else
                 for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
                 #endif
                 for k in n..<(n + 8) { out[k] = 0 }
-                count = n + 8
             }
-            return (weights, bits, scale)
+            return (table, bits, scale)
         }
-        guard let (weights, bits, scale) = model else { throw EntityResourceError("cannot read \(url.path)") }
+        guard let (table, bits, scale) = model else { throw EntityResourceError("cannot read \(url.path)") }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
         var lexicon = WordLexicon()
         if FileManager.default.fileExists(atPath: lexURL.path) {
             guard let lexBytes = AtomicFile.read(path: lexURL.path) else { throw EntityResourceError("cannot read \(lexURL.path)") }
             lexicon = try WordLexicon(bytes: lexBytes)
         }
-        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), paddedWeights: weights, bits: bits, scale: scale)
+        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
     /// The model file: magic, bits and tag count (UInt32 LE), scale (Float32 LE), then the weights
