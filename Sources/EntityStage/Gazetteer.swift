@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// Name lists loaded from the TSV files in Resources/gazetteers (sources in Resources/README.md):
@@ -36,8 +37,12 @@ struct Gazetteer: Sendable {
     /// Loads every list from a folder.
     init(folder: URL) throws {
         func rows(_ name: String) throws -> [[String]] {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let bytes = try Gazetteer.contents(folder, name)
+            var out: [[String]] = []
+            Gazetteer.forEachRow(bytes) { line in
+                out.append(line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
+            }
+            return out
         }
         for r in try rows("countries.tsv") where r.count >= 3 { add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries.tsv") }
         for r in try rows("countries-extra.tsv") where r.count >= 3 { add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries-extra.tsv") }
@@ -56,13 +61,48 @@ struct Gazetteer: Sendable {
             }
         }
         for r in try rows("heads.tsv") where r.count >= 2 { heads[WordHash.lower(r[0])] = r[1] }
+        // 24,000 names: read on bytes (name, tab, kinds), no strings.
         var names: [(UInt64, UInt32)] = []
-        for r in try rows("person-names.tsv") where r.count >= 2 {
-            names.append((WordHash.lower(r[0]), (r[1].contains("first") ? 1 : 0) | (r[1].contains("last") ? 2 : 0)))
+        let nameBytes = try Gazetteer.contents(folder, "person-names.tsv")
+        names.reserveCapacity(nameBytes.count / 12)
+        Gazetteer.forEachRow(nameBytes) { line in
+            guard let tab = line.firstIndex(of: 0x09) else { return }
+            let kinds = line[(tab + 1)...].prefix { $0 != 0x09 }
+            let hash = line.withUnsafeBufferPointer { WordHash.lower($0, 0, tab - line.startIndex) }
+            names.append((hash, (Gazetteer.contains(kinds, "first") ? 1 : 0) | (Gazetteer.contains(kinds, "last") ? 2 : 0)))
         }
         personNames = HashTable(names)
         counts["person-names.tsv"] = names.count
         firstTokens = HashTable(maxLength.keys.sorted().map { ($0, UInt32(maxLength[$0]!)) })
+    }
+
+    /// A list file's bytes.
+    private static func contents(_ folder: URL, _ name: String) throws -> [UInt8] {
+        let url = folder.appendingPathComponent(name)
+        guard let bytes = AtomicFile.read(path: url.path) else { throw EntityResourceError("cannot read \(url.path)") }
+        return bytes
+    }
+
+    /// Calls `body` with each non-empty line that is not a `#` comment (without its newline).
+    private static func forEachRow(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if end > start && bytes[start] != UInt8(ascii: "#") { body(bytes[start..<end]) }
+            start = end + 1
+        }
+    }
+
+    /// Whether `word` occurs in `field`.
+    private static func contains(_ field: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard field.count >= w.count else { return false }
+        var i = field.startIndex
+        while i + w.count <= field.endIndex {
+            if field[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The hash sequence key of a phrase.

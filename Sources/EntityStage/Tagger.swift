@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// The statistical name tagger: an averaged perceptron over hashed features (see
@@ -13,9 +14,8 @@ struct Tagger: Sendable {
 
     /// Feature extraction (gazetteer and lexicon).
     let features: FeatureExtractor
-    /// Quantized weights, `buckets × 9` (row-major), plus 8 zero bytes of padding.
-    let weights: [Int16]
-    /// The same weights in huge-page-backed memory, read by `decode`.
+    /// Quantized weights, `buckets × 9` (row-major), plus 8 zeros of padding, in huge-page-backed
+    /// memory, read by `decode`.
     let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
@@ -33,29 +33,47 @@ struct Tagger: Sendable {
 
     /// Creates a tagger from its parts.
     init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
+        self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
+    }
+
+    /// Creates a tagger from a filled weight table.
+    private init(features: FeatureExtractor, table: WeightTable, bits: Int, scale: Float) {
         self.features = features
-        self.weights = weights + [Int16](repeating: 0, count: 8)
-        self.table = WeightTable(self.weights)
+        self.table = table
         self.bits = bits
         self.scale = scale
     }
 
-    /// Loads a model file and the lexicon next to it.
+    /// Loads a model file and the lexicon next to it (the model is mapped and its weights copied
+    /// once, straight into the table: start-up of a one-document run is mostly this).
     init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let bytes = try [UInt8](Data(contentsOf: url))
-        guard bytes.count >= 20, Array(bytes[0..<8]) == Self.magic else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
-        var r = ByteReader(bytes, at: 8)
-        let bits = Int(r.u32()), tags = Int(r.u32())
-        let scale = Float(bitPattern: r.u32())
-        let n = (1 << bits) * tags
-        guard tags == NERTags.count, bits >= 10, bits <= 26, bytes.count == 20 + 2 * n else {
-            throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape")
+        let name = url.lastPathComponent
+        let model = try AtomicFile.withMappedFile(path: url.path) { raw throws -> (table: WeightTable, bits: Int, scale: Float) in
+            guard raw.count >= 20, raw.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(name) is not a docpipe NER model (v2)") }
+            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            let bits = Int(u32(8)), tags = Int(u32(12))
+            let scale = Float(bitPattern: u32(16))
+            guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(name) has an unexpected shape") }
+            let n = (1 << bits) * tags
+            guard raw.count == 20 + 2 * n else { throw EntityResourceError("\(name) has an unexpected shape") }
+            let table = WeightTable(count: n + 8) { out in
+                #if _endian(little)
+                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
+                #else
+                for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+                #endif
+                for k in n..<(n + 8) { out[k] = 0 }
+            }
+            return (table, bits, scale)
         }
-        var weights = [Int16](repeating: 0, count: n)
-        for k in 0..<n { weights[k] = Int16(bitPattern: UInt16(bytes[20 + 2 * k]) | UInt16(bytes[21 + 2 * k]) << 8) }
+        guard let (table, bits, scale) = model else { throw EntityResourceError("cannot read \(url.path)") }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
-        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
-        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), weights: weights, bits: bits, scale: scale)
+        var lexicon = WordLexicon()
+        if FileManager.default.fileExists(atPath: lexURL.path) {
+            guard let lexBytes = AtomicFile.read(path: lexURL.path) else { throw EntityResourceError("cannot read \(lexURL.path)") }
+            lexicon = try WordLexicon(bytes: lexBytes)
+        }
+        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
     /// The model file: magic, bits and tag count (UInt32 LE), scale (Float32 LE), then the weights

@@ -14,8 +14,15 @@ final class WeightTable: @unchecked Sendable {
     let count: Int
 
     /// Copies `weights`.
-    init(_ weights: [Int16]) {
-        count = weights.count
+    convenience init(_ weights: [Int16]) {
+        self.init(count: weights.count) { out in
+            weights.withUnsafeBufferPointer { out.baseAddress!.update(from: $0.baseAddress!, count: weights.count) }
+        }
+    }
+
+    /// A table of `count` weights written by `fill` (every element must be set).
+    init(count: Int, fill: (UnsafeMutableBufferPointer<Int16>) -> Void) {
+        self.count = count
         let alignment = 2 << 20
         let bytes = (count * 2 + alignment - 1) / alignment * alignment
         var raw: UnsafeMutableRawPointer?
@@ -26,7 +33,7 @@ final class WeightTable: @unchecked Sendable {
         _ = madvise(raw, bytes, MADV_HUGEPAGE)
         #endif
         base = raw!.bindMemory(to: Int16.self, capacity: bytes / 2)
-        weights.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: count) }
+        fill(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
     deinit { free(base) }

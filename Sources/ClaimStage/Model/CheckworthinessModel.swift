@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// A logistic-regression check-worthiness model over hashed features, loaded from the module's
@@ -44,8 +45,8 @@ public struct CheckworthinessModel: Sendable, Equatable {
     public static let bundled: CheckworthinessModel? = {
         guard let url = Bundle.module.url(forResource: "checkworthiness", withExtension: "bin", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "checkworthiness", withExtension: "bin"),
-              let data = try? Data(contentsOf: url) else { return nil }
-        return try? CheckworthinessModel(bytes: [UInt8](data))
+              let bytes = AtomicFile.read(path: url.path) else { return nil }   // one read, no Data copy
+        return try? CheckworthinessModel(bytes: bytes)
     }()
 
     /// The feature hasher matching this model.

@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// Word vectors learned without labels (skip-gram with negative sampling, `WordVectorTrainer`) from
@@ -150,8 +151,8 @@ public struct WordVectors: Sendable, Equatable {
     public static let bundled: WordVectors? = {
         guard let url = Bundle.module.url(forResource: "claims-vectors", withExtension: "bin", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "claims-vectors", withExtension: "bin"),
-              let data = try? Data(contentsOf: url) else { return nil }
-        return try? WordVectors(bytes: [UInt8](data))
+              let vectors = try? AtomicFile.withMappedFile(path: url.path, { try WordVectors(raw: $0) }) else { return nil }
+        return vectors   // decoded from the mapped file: no read into fresh memory first
     }()
 
     /// Serialises the table (components quantised to Int8 with one scale per word).
@@ -174,28 +175,44 @@ public struct WordVectors: Sendable, Equatable {
 
     /// Reads a table written by `bytes`.
     public init(bytes: [UInt8]) throws {
-        guard bytes.count >= 24, Array(bytes[0..<4]) == Array("DPWV".utf8) else {
+        try self = bytes.withUnsafeBytes { try WordVectors(raw: $0) }
+    }
+
+    /// Reads a table written by `bytes` from memory (the bundled file is mapped, not copied).
+    init(raw: UnsafeRawBufferPointer) throws {
+        guard raw.count >= 24, raw.prefix(4).elementsEqual("DPWV".utf8) else {
             throw StageModelError("not a word-vector file (bad magic)")
         }
-        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
         guard u32(4) == Self.formatVersion else { throw StageModelError("word-vector format \(u32(4)) is not supported") }
         let n = Int(u32(8)), dims = Int(u32(12))
-        guard dims > 0, dims % 8 == 0, bytes.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
+        guard dims > 0, dims % 8 == 0, raw.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
             throw StageModelError("truncated word-vector file")
         }
-        var keys = [UInt64](repeating: 0, count: n)
-        for i in 0..<n { keys[i] = UInt64(u32(24 + i * 8)) | UInt64(u32(28 + i * 8)) << 32 }
-        var quantized = [Int8](repeating: 0, count: n * dims)
-        var scales = [Float](repeating: 1, count: n)
-        var at = 24 + n * 8
-        for r in 0..<n {
-            scales[r] = Float(bitPattern: u32(at))
-            at += 4
-            for d in 0..<dims { quantized[r * dims + d] = Int8(bitPattern: bytes[at + d]) }
-            at += dims
+        // Decoded with unaligned little-endian loads straight into uninitialised arrays (this runs
+        // at start-up: 2 MB, byte by byte it was most of the stage's model loading).
+        let rowsAt = 24 + n * 8, clustersAt = rowsAt + n * (4 + dims)
+        let keys = [UInt64](unsafeUninitializedCapacity: n) { out, count in
+            for i in 0..<n { out[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + i * 8, as: UInt64.self)) }
+            count = n
         }
-        var clusters = [UInt16](repeating: 0, count: 2 * n)
-        for i in 0..<(2 * n) { clusters[i] = UInt16(bytes[at + 2 * i]) | UInt16(bytes[at + 2 * i + 1]) << 8 }
+        let quantized = [Int8](unsafeUninitializedCapacity: n * dims) { out, count in
+            for r in 0..<n {
+                let from = raw.baseAddress! + rowsAt + r * (4 + dims) + 4
+                UnsafeMutableRawPointer(out.baseAddress! + r * dims).copyMemory(from: from, byteCount: dims)
+            }
+            count = n * dims
+        }
+        let scales = [Float](unsafeUninitializedCapacity: n) { out, count in
+            for r in 0..<n {
+                out[r] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + r * (4 + dims), as: UInt32.self)))
+            }
+            count = n
+        }
+        let clusters = [UInt16](unsafeUninitializedCapacity: 2 * n) { out, count in
+            for i in 0..<(2 * n) { out[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: clustersAt + 2 * i, as: UInt16.self)) }
+            count = 2 * n
+        }
         self.init(keys: keys, dimensions: dims, quantized: quantized, scales: scales, clusters: clusters,
                   coarseClusters: Int(u32(16)), fineClusters: Int(u32(20)))
     }

@@ -124,9 +124,8 @@ public struct ArtifactCache: Sendable {
     @discardableResult
     public func write(_ key: String, stage: String, payload: [UInt8]) throws -> String {
         let digest = Checksum.hex(of: payload)
-        var bytes = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
-        bytes.append(contentsOf: payload)
-        try AtomicFile.write(bytes, toPath: objectPath(key))
+        let header = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
+        try AtomicFile.write(head: header, payload, toPath: objectPath(key))
         return digest
     }
 

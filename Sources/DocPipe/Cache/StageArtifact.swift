@@ -56,10 +56,22 @@ public struct StageArtifact: Sendable, Equatable {
 
     /// The encoded bytes.
     public func encoded() -> [UInt8] {
-        var out = Array("DPA1\n".utf8)
+        var size = 64
+        if let delta { size += delta.count + 32 }
+        for f in files { size += f.bytes.count + f.path.utf8.count + 32 }
+        for p in parts { size += p.bytes.count + p.name.utf8.count + 32 }
+        var out: [UInt8] = []
+        out.reserveCapacity(size)
+        out += "DPA1\n".utf8
+        // Each section: `["kind","name",byteCount]` (the bytes JSONWriter gives), newline, bytes, newline.
         func section(_ kind: String, _ name: String, _ bytes: [UInt8]) {
-            out.append(contentsOf: JSONWriter().bytes([.string(kind), .string(name), .int(bytes.count)]))
-            out.append(0x0A)
+            out.append(UInt8(ascii: "["))
+            JSONWriter.appendString(kind, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendString(name, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendInt(bytes.count, to: &out)
+            out += "]\n".utf8
             out.append(contentsOf: bytes)
             out.append(0x0A)
         }

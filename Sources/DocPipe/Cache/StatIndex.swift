@@ -25,6 +25,8 @@ final class StatIndex: Sendable {
     /// Entries recorded in this run, as index lines in a temporary file next to the index (so
     /// memory does not grow with the number of inputs); nil until the first one.
     private let added = Mutex<(fd: Int32, path: String)?>(nil)
+    /// Lines recorded but not yet written to the temporary file (written in blocks of 64 KB).
+    private let pending = Mutex<[UInt8]>([])
 
     /// Loads the index of a cache folder (nil: a disabled index that remembers nothing).
     init(cacheDirectory: URL?) {
@@ -73,11 +75,21 @@ final class StatIndex: Sendable {
 
     /// Remembers a digest (unless the file changed too recently to trust its times).
     func record(path: String, stat: FileStat, digest: String) {
-        guard let url, !path.contains("\t"), !path.contains("\n") else { return }
+        guard url != nil, !path.contains("\t"), !path.contains("\n") else { return }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard now - max(stat.mtime, stat.ctime) > 2_000_000_000 else { return }
         entries.withLock { _ = $0.removeValue(forKey: path) }
-        let bytes = Array(StatIndex.line(path, stat, digest).utf8)
+        pending.withLock { p in
+            p += StatIndex.line(path, stat, digest).utf8
+            guard p.count >= 1 << 16 else { return }
+            append(p)   // under the lock: lines reach the file in the order they were recorded
+            p.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends recorded lines to the temporary file (created on first use).
+    private func append(_ bytes: [UInt8]) {
+        guard let url, !bytes.isEmpty else { return }
         added.withLock { a in
             if a == nil {
                 let tmp = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(getpid())-inputs.index.new").path
@@ -92,6 +104,7 @@ final class StatIndex: Sendable {
     /// Writes the index if anything was added: the entries read at the start that were not
     /// recorded anew, then the new ones (atomically; a concurrent writer's version may win).
     func save() {
+        pending.withLock { p in append(p); p = [] }
         guard let url, let (fd, tmp) = added.withLock({ a -> (Int32, String)? in defer { a = nil }; return a }) else { return }
         close(fd)
         defer { unlink(tmp) }

@@ -169,6 +169,7 @@ public struct JSONParser {
             var elements: [JSONValue] = []
             skipWhitespace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(elements) }
+            elements.reserveCapacity(4)   // one allocation for the short arrays most lines hold
             while true {
                 skipWhitespace()
                 if record { path.append("[\(elements.count)]") }
@@ -186,8 +187,10 @@ public struct JSONParser {
             let open = i
             i += 1
             let start = i
-            // Fast path: no escapes.
+            // Fast path: no escapes; eight plain bytes at a time.
             while i < bytes.count {
+                skipPlainStringBytes()
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") {
                     let s = String(decoding: bytes[start..<i], as: UTF8.self)
@@ -200,10 +203,15 @@ public struct JSONParser {
             }
             var out = Array(bytes[start..<i])
             while i < bytes.count {
+                // Runs between escapes are copied whole.
+                let run = i
+                skipPlainStringBytes()
+                while i < bytes.count, bytes[i] >= 0x20, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+                if i > run { out.append(contentsOf: bytes[run..<i]) }
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
                 if b < 0x20 { throw fail("control character in a string") }
-                if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
                 i += 1
                 guard i < bytes.count else { break }
                 let e = bytes[i]
@@ -266,6 +274,21 @@ public struct JSONParser {
             return v
         }
 
+        /// Advances over whole 8-byte words holding no quote, backslash or control character.
+        mutating func skipPlainStringBytes() {
+            let n = bytes.count
+            bytes.withUnsafeBytes { raw in
+                while i + 8 <= n {
+                    let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let quote = v ^ (ones &* 0x22), backslash = v ^ (ones &* 0x5C)
+                    let special = ((v &- ones &* 0x20) & ~v) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    if special & highs != 0 { return }
+                    i += 8
+                }
+            }
+        }
+
         mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
             let start = i
             var isInteger = true
@@ -289,6 +312,13 @@ public struct JSONParser {
                 if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
                 guard i < bytes.count, isDigit(bytes[i]) else { throw fail("invalid number: digits expected in exponent") }
                 while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+            }
+            if isInteger && i - start <= 18 {
+                // Up to 18 characters cannot overflow: read the digits directly, no string.
+                var v = 0
+                var k = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+                while k < i { v = v &* 10 &+ Int(bytes[k] &- 0x30); k += 1 }
+                return .int(bytes[start] == UInt8(ascii: "-") ? -v : v)
             }
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
             if isInteger, let v = Int(text) { return .int(v) }

@@ -22,10 +22,11 @@ public struct JSONWriter {
 
     /// Appends a value's serialization to `out`.
     public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int = 0) {
+        guard pretty else { JSONWriter.writeCompact(value, into: &out); return }
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONWriter.appendInt(i, to: &out)
         case .double(let d): JSONWriter.appendNumber(d, to: &out)
         case .string(let s): JSONWriter.appendString(s, to: &out)
         case .array(let a):
@@ -41,15 +42,89 @@ public struct JSONWriter {
         case .object(let o):
             if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (n, key) in JSONWriter.sortedKeys(o).enumerated() {
+            func member(_ n: Int, _ key: String, _ value: JSONValue) {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
                 JSONWriter.appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(o[key]!, into: &out, indent: indent + 1)
+                write(value, into: &out, indent: indent + 1)
+            }
+            if o.count <= 16 {
+                // Small objects (span attributes): their indices sorted on the stack by key.
+                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
+                    var count = 0
+                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
+                    defer { _ = order.deinitialize() }
+                    for a in 1..<max(count, 1) {
+                        var j = a
+                        while j > 0 && JSONWriter.utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
+                            order.swapAt(j, j - 1)
+                            j -= 1
+                        }
+                    }
+                    for n in 0..<count { member(n, o.keys[order[n]], o.values[order[n]]) }
+                }
+            } else {
+                // Members sorted as pairs: no hashing to look each value up again.
+                for (n, m) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() { member(n, m.key, m.value) }
             }
             newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The compact form (what cache objects, deltas and span attributes use): no indentation
+    /// logic, small objects sorted on the stack.
+    static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): appendInt(i, to: &out)
+        case .double(let d): appendNumber(d, to: &out)
+        case .string(let s): appendString(s, to: &out)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            var first = true
+            for element in a {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                writeCompact(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            out.append(UInt8(ascii: "{"))
+            if o.count == 1, let only = o.first {
+                appendString(only.key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                writeCompact(only.value, into: &out)
+            } else if o.count <= 16 {
+                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
+                    var count = 0
+                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
+                    defer { _ = order.deinitialize() }
+                    for a in 1..<max(count, 1) {
+                        var j = a
+                        while j > 0 && utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
+                            order.swapAt(j, j - 1)
+                            j -= 1
+                        }
+                    }
+                    for n in 0..<count {
+                        if n > 0 { out.append(UInt8(ascii: ",")) }
+                        appendString(o.keys[order[n]], to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        writeCompact(o.values[order[n]], into: &out)
+                    }
+                }
+            } else {
+                for (n, m) in o.sorted(by: { utf8Less($0.key, $1.key) }).enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    appendString(m.key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    writeCompact(m.value, into: &out)
+                }
+            }
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -77,11 +152,27 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends an integer in decimal (the bytes `String(i)` gives), without a temporary string.
+    public static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
+        var v = i.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            while v > 0 {
+                k -= 1
+                digits[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            }
+            if i < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        }
+    }
+
     /// Appends a number: integral values within ±2^53 without a fraction, others in shortest form.
     public static func appendNumber(_ d: Double, to out: inout [UInt8]) {
         guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
-            out.append(contentsOf: String(Int(d)).utf8)
+            appendInt(Int(d), to: &out)
         } else {
             out.append(contentsOf: d.description.utf8)
         }
@@ -101,39 +192,55 @@ public struct JSONWriter {
         let n = buf.count
         var runStart = 0
         var i = 0
+        let raw = UnsafeRawBufferPointer(buf)
         while i < n {
-            let b = buf[i]
-            // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
-            if b == 0xE2 {
-                if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                    out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 3
-                    runStart = i
-                } else {
-                    i += 1
+            // Skip eight plain bytes at a time; a word holding anything special is looked at byte by byte.
+            while i + 8 <= n, !mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
+            let stop = min(i + 8, n)
+            while i < stop {
+                let b = buf[i]
+                // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+                if b == 0xE2 {
+                    if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                        out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        i += 3
+                        runStart = i
+                    } else {
+                        i += 1
+                    }
+                    continue
                 }
-                continue
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                out.append(0x5C)
+                switch b {
+                case 0x22, 0x5C: out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
+                }
+                i += 1
+                runStart = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-            switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            default:
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0xF))
-            }
-            i += 1
-            runStart = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+
+    /// Whether any of eight bytes is a control character, a quote, a backslash or 0xE2 (the lead byte of
+    /// U+2028/U+2029). May say yes for a word that needs nothing (then the bytes are checked one by one).
+    @inline(__always)
+    static func mayNeedEscaping(_ v: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (v &- ones &* 0x20) & ~v & highs != 0
+        return control || hasZero(v ^ (ones &* 0x22)) || hasZero(v ^ (ones &* 0x5C)) || hasZero(v ^ (ones &* 0xE2))
     }
 
     /// A string as a JSON literal.

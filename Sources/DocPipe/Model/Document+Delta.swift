@@ -6,7 +6,10 @@ extension Document {
     /// `source`, `sourceMap`, `text`, `warnings`.
     public func delta(from base: Document) -> [UInt8] {
         let w = JSONWriter()
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out: [UInt8] = []
+        // A stage's layers or text are usually about the size of the text: grow once, not by doubling.
+        out.reserveCapacity(text.utf8.count * 2 + 1024)
+        out.append(UInt8(ascii: "{"))
         var first = true
         func key(_ k: String) {
             if !first { out.append(UInt8(ascii: ",")) }
@@ -24,7 +27,7 @@ extension Document {
         let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)
         if !removed.isEmpty { key("removedLayers"); w.write(.array(removed.map { .string($0) }), into: &out) }
         if source != base.source { key("source"); w.write(source.json, into: &out) }
-        if sourceMap != base.sourceMap { key("sourceMap"); w.write(sourceMap.json, into: &out) }
+        if sourceMap != base.sourceMap { key("sourceMap"); sourceMap.writeCanonical(into: &out) }
         if text != base.text { key("text"); JSONWriter.appendString(text, to: &out) }
         if warnings != base.warnings { key("warnings"); w.write(.array(warnings.map(\.json)), into: &out) }
         out.append(UInt8(ascii: "}"))

@@ -108,9 +108,10 @@ extension Document {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             JSONWriter.appendString(name, to: &out)
             out += ":[".utf8
-            for (k, span) in layers[name]!.enumerated() {
+            let spans = layers[name]!
+            for k in spans.indices {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                span.writeCanonical(into: &out)
+                spans[k].writeCanonical(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -130,12 +131,9 @@ extension Document {
         out += String(Document.schemaVersion).utf8
         out += #","source":"#.utf8
         w.write(source.json, into: &out)
-        out += #","sourceMap":["#.utf8
-        for (n, seg) in sourceMap.segments.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            out += "[\(seg.text),\(seg.source),\(seg.length)]".utf8
-        }
-        out += #"],"text":"#.utf8
+        out += #","sourceMap":"#.utf8
+        sourceMap.writeCanonical(into: &out)
+        out += #","text":"#.utf8
         JSONWriter.appendString(text, to: &out)
         out += #","warnings":"#.utf8
         w.write(.array(warnings.map(\.json)), into: &out)

@@ -91,6 +91,22 @@ public struct OffsetMap: Sendable, Equatable {
     /// As JSON: `[[text, source, length], …]`.
     public var json: JSONValue { .array(segments.map { [.int($0.text), .int($0.source), .int($0.length)] }) }
 
+    /// Appends the canonical JSON of `json` (`[[text,source,length],…]`) without building the tree.
+    public func writeCanonical(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (n, seg) in segments.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            JSONWriter.appendInt(seg.text, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendInt(seg.source, to: &out)
+            out.append(UInt8(ascii: ","))
+            JSONWriter.appendInt(seg.length, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     /// Reads what `json` wrote.
     public init(json: JSONValue) throws(DocumentFormatError) {
         guard let rows = json.arrayValue else { throw DocumentFormatError("sourceMap must be an array") }

@@ -47,13 +47,13 @@ extension Span {
         out.append(UInt8(ascii: "{"))
         if !attributes.isEmpty {
             out += #""attributes":"#.utf8
-            JSONWriter().write(.object(attributes), into: &out)
+            JSONWriter.writeCompact(.object(attributes), into: &out)
             out.append(UInt8(ascii: ","))
         }
         out += #""end":"#.utf8
-        out += String(end).utf8
+        JSONWriter.appendInt(end, to: &out)
         out += #","start":"#.utf8
-        out += String(start).utf8
+        JSONWriter.appendInt(start, to: &out)
         out += #","type":"#.utf8
         JSONWriter.appendString(type, to: &out)
         out.append(UInt8(ascii: "}"))

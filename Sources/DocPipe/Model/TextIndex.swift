@@ -23,13 +23,18 @@ public struct TextIndex: Sendable {
         var extra = 0
         var i = 0
         let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            wide.append((i, extra))
-            extra += len - 1
-            i += len
+        bytes.withUnsafeBytes { raw in
+            while i < n {
+                // ASCII runs eight bytes at a time.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
+                let b = raw[i]
+                if b < 0x80 { i += 1; continue }
+                let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                wide.append((i, extra))
+                extra += len - 1
+                i += len
+            }
         }
         self.wide = wide
         scalarCount = n - extra

@@ -63,13 +63,13 @@ struct DocumentWorker: Sendable {
         if let remembered = statIndex.digest(path: file.path, stat: stat) {
             digest = remembered
         } else {
-            guard FileProblem.isRegularFile(file.path), let data = FileManager.default.contents(atPath: file.path) else {
+            guard let data = AtomicFile.readRegularFile(path: file.path) else {
                 failFile("", "input.unreadable", "cannot read \(file.relativePath): \(FileProblem.whyUnreadable(file.path))")
                 state.fileDone(bytes: 0)
                 return
             }
-            bytes = [UInt8](data)
-            digest = SHA256.hex(of: bytes!)
+            bytes = data
+            digest = SHA256.hex(of: data)
             statIndex.record(path: file.path, stat: stat, digest: digest)
         }
         defer { state.fileDone(bytes: Int(stat.size)) }
@@ -151,7 +151,7 @@ struct DocumentWorker: Sendable {
         do {
             for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
                 let artifact = try await resolver.artifact(i)
-                for f in artifact.files { try AtomicFile.write(f.bytes, to: try output.url(for: f.path)) }  // recorded by the fast path
+                for f in artifact.files { try output.rewrite(f.path, bytes: f.bytes) }  // recorded by the fast path
                 for p in artifact.parts { parts.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes)) }
             }
             try spool.append(parts, order: d.order)
@@ -323,10 +323,10 @@ final class SourceLoader {
             throw ChainFailure(stage: 0, code: "stage.kind", message: "the first stage does not read inputs")
         }
         if bytes == nil {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
+            guard let data = AtomicFile.readRegularFile(path: file.path) else {
                 throw ChainFailure(stage: 0, code: "input.unreadable", message: "cannot read \(file.relativePath)")
             }
-            bytes = [UInt8](data)
+            bytes = data
         }
         let input = SourceInput(relativePath: file.relativePath, bytes: bytes!, sha256: inputDigest)
         let t0 = ContinuousClock.now
@@ -420,8 +420,10 @@ struct ChainResolver {
         // The cache keeps what the stage changed, and for pure exporters only file checksums (their
         // files live in the output folder; recomputing them is cheap next to the stages before).
         var stored = artifact
-        if result != input {
-            stored.delta = result.delta(from: input)
+        // One comparison of the two documents: the delta is `{}` exactly when nothing changed.
+        let delta = result.delta(from: input)
+        if delta.count > 2 {
+            stored.delta = delta
             artifact.documents = [result]
         }
         if stage.isPureExporter { stored = stored.withoutFileContents() }

@@ -6,6 +6,8 @@ import Synchronization
 public final class OutputFolder: Sendable {
     /// The folder.
     public let root: URL
+    /// `root` as a path (files are addressed by string paths: no URL work per file).
+    private let rootPath: String
     private let written = Mutex<Set<String>>([])
     /// Where per-document paths are recorded during a run (nil: in memory with the others).
     private let documentFiles: PartSpool?
@@ -16,30 +18,50 @@ public final class OutputFolder: Sendable {
     /// An output folder at `root`.
     public init(root: URL) {
         self.root = root
+        rootPath = root.path
         documentFiles = nil
     }
 
     /// An output folder whose per-document paths are kept on disk in `journal` (not in memory).
     init(root: URL, journal: PartSpool) {
         self.root = root
+        rootPath = root.path
         documentFiles = journal
     }
 
     /// Checks a stage-supplied relative path: no absolute paths, `..`, empty or hidden
     /// components, NUL or control characters. Returns the URL inside the folder.
-    public func url(for relativePath: String) throws -> URL {
-        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.isEmpty, !relativePath.hasPrefix("/"), components.allSatisfy({ c in
-            !c.isEmpty && c != "." && c != ".." && !c.hasPrefix(".") && !c.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
-        }) else {
+    public func url(for relativePath: String) throws -> URL { URL(fileURLWithPath: try path(for: relativePath)) }
+
+    /// Checks a stage-supplied relative path (as `url(for:)`) and returns the file's path.
+    func path(for relativePath: String) throws -> String {
+        guard Self.isSafe(relativePath) else {
             throw FileError(path: relativePath, message: "refused to write outside the output folder (unsafe path)")
         }
-        return root.appendingPathComponent(relativePath)
+        return rootPath.utf8.last == UInt8(ascii: "/") ? rootPath + relativePath : rootPath + "/" + relativePath
+    }
+
+    /// Whether a relative path stays inside the folder: not empty or absolute, no empty or hidden
+    /// components (so no `.` or `..`), no control characters or backslashes. Checked on UTF-8
+    /// bytes: every byte it refuses is a whole scalar.
+    static func isSafe(_ relativePath: String) -> Bool {
+        var componentStart = true
+        for b in relativePath.utf8 {
+            if b < 0x20 || b == UInt8(ascii: "\\") { return false }
+            if b == UInt8(ascii: "/") {
+                if componentStart { return false }   // empty component, or a leading slash
+                componentStart = true
+                continue
+            }
+            if componentStart && b == UInt8(ascii: ".") { return false }
+            componentStart = false
+        }
+        return !componentStart   // not empty, no trailing slash
     }
 
     /// Writes a file atomically and records it.
     public func write(_ relativePath: String, bytes: [UInt8]) throws {
-        try AtomicFile.write(bytes, to: try url(for: relativePath))
+        try AtomicFile.write(bytes, toPath: try path(for: relativePath))
         written.withLock { _ = $0.insert(relativePath) }
     }
 
@@ -49,13 +71,24 @@ public final class OutputFolder: Sendable {
         written.withLock { _ = $0.insert(relativePath) }
     }
 
+    /// Streams a file atomically through a buffered sink and records it.
+    func write(_ relativePath: String, sink body: (inout FileSink) throws -> Void) throws {
+        try AtomicFile.write(toPath: try path(for: relativePath), body)
+        written.withLock { _ = $0.insert(relativePath) }
+    }
+
     /// Records a file written by other means (run.json) so it is not treated as stale.
     public func record(_ relativePath: String) { written.withLock { _ = $0.insert(relativePath) } }
 
     /// Writes a document's file atomically and records it under the document's order.
     func write(_ relativePath: String, bytes: [UInt8], order: DocumentOrder) throws {
-        try AtomicFile.write(bytes, to: try url(for: relativePath))
+        try AtomicFile.write(bytes, toPath: try path(for: relativePath))
         try record([relativePath], order: order)
+    }
+
+    /// Writes a document's file atomically without recording it (its path was recorded before).
+    func rewrite(_ relativePath: String, bytes: [UInt8]) throws {
+        try AtomicFile.write(bytes, toPath: try path(for: relativePath))
     }
 
     /// Records a document's files (written now or by an earlier run) under the document's order.
@@ -117,9 +150,9 @@ public final class OutputFolder: Sendable {
         for path in stale.sorted() {
             if let u = try? url(for: path) { try? FileManager.default.removeItem(at: u) }
         }
-        try AtomicFile.write(to: manifest) { h in
-            try documentFiles?.forEach(named: Self.documentFilesStream) { try h.write(contentsOf: Data($0 + [0x0A])) }
-            for p in others { try h.write(contentsOf: Data((p + "\n").utf8)) }
+        try AtomicFile.write(toPath: manifest.path) { sink in
+            try documentFiles?.forEach(named: Self.documentFilesStream) { try sink.write($0); try sink.write(byte: 0x0A) }
+            for p in others { try sink.write(p); try sink.write(byte: 0x0A) }
         }
     }
 }

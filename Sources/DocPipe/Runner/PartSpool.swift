@@ -63,10 +63,17 @@ final class PartSpool: PartSource, Sendable {
                     s.streams[part.name] = stream
                 }
                 var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
-                stream.pending.append(contentsOf: part.bytes)
+                defer { s.streams[part.name] = stream }
+                if part.bytes.count >= Self.blockSize {
+                    // A large part goes straight to the file (no copy through the block buffer).
+                    try Self.flush(&stream, name: part.name)
+                    try Self.writeAll(stream.fd, part.bytes, at: stream.flushed, path: part.name)
+                    stream.flushed += UInt64(part.bytes.count)
+                } else {
+                    stream.pending.append(contentsOf: part.bytes)
+                    if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
+                }
                 stream.entries.append(seq << 32 | UInt64(part.bytes.count))
-                if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
-                s.streams[part.name] = stream
             }
         }
     }
@@ -125,27 +132,68 @@ final class PartSpool: PartSource, Sendable {
     /// Calls `body` with each part under `name` and its document's order, in input order.
     func forEachWithOrder(named name: String, _ body: (DocumentOrder, [UInt8]) throws -> Void) throws {
         let entries = orderedEntries(named: name)
-        let fd = try state.withLock { s -> Int32? in
+        let opened = try state.withLock { s -> (fd: Int32, size: UInt64)? in
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            try Self.flush(&stream, name: name)
+            return (stream.fd, stream.flushed)
+        }
+        guard let (fd, fileSize) = opened else { return }
+        // Parts are read through a window of `readBlock` bytes: in input order they mostly lie in
+        // file order, so one read(2) serves many small parts.
+        var window: [UInt8] = []
+        var windowStart: UInt64 = 0
+        for (order, offset, length) in entries {
+            if length > Self.readBlock {
+                var buffer = [UInt8](repeating: 0, count: length)
+                try buffer.withUnsafeMutableBytes { try Self.readAll(fd, $0, at: offset, name: name) }
+                try body(order, buffer)
+                continue
+            }
+            if offset < windowStart || offset + UInt64(length) > windowStart + UInt64(window.count) {
+                let size = min(Self.readBlock, max(length, Int(clamping: fileSize &- offset)))
+                if window.count != size { window = [UInt8](repeating: 0, count: size) }
+                try window.withUnsafeMutableBytes { try Self.readAll(fd, $0, at: offset, name: name) }
+                windowStart = offset
+            }
+            let from = Int(offset - windowStart)
+            try body(order, Array(window[from..<(from + length)]))
+        }
+    }
+
+    /// Appends a name's parts in input order to `sink`, copying file to file in the kernel
+    /// (`sendfile`), one call per run of parts that lie in order in the spool file.
+    func write(named name: String, into sink: inout FileSink) throws {
+        let entries = orderedEntries(named: name)
+        let opened = try state.withLock { s -> Int32? in
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
             try Self.flush(&stream, name: name)
             return stream.fd
         }
-        guard let fd else { return }
-        for (order, offset, length) in entries {
-            var buffer = [UInt8](repeating: 0, count: length)
-            let ok = buffer.withUnsafeMutableBytes { raw -> Bool in
-                var done = 0
-                while done < length {
-                    let n = pread(fd, raw.baseAddress! + done, length - done, off_t(offset) + off_t(done))
-                    if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { return false }
-                    done += n
-                }
-                return true
+        guard let fd = opened else { return }
+        var run: (start: UInt64, end: UInt64) = (0, 0)
+        for (_, offset, length) in entries {
+            if offset == run.end && run.end > run.start {
+                run.end += UInt64(length)
+            } else {
+                try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
+                run = (offset, offset + UInt64(length))
             }
-            guard ok else { throw FileError(path: name, message: "cannot read back a spooled corpus part") }
-            try body(order, buffer)
+        }
+        try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
+    }
+
+    /// Bytes read at once when replaying small parts.
+    private static let readBlock = 1 << 20
+
+    private static func readAll(_ fd: Int32, _ raw: UnsafeMutableRawBufferPointer, at offset: UInt64, name: String) throws {
+        var done = 0
+        while done < raw.count {
+            let n = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw FileError(path: name, message: "cannot read back a spooled corpus part") }
+            done += n
         }
     }
 
@@ -189,6 +237,14 @@ public struct DocumentOrder: Sendable, Comparable, Hashable {
 protocol PartSource: Sendable {
     /// Calls `body` with each fragment of the part, in input order.
     func forEach(named name: String, _ body: ([UInt8]) throws -> Void) throws
+    /// Appends every fragment of the part, in input order, to a file being written.
+    func write(named name: String, into sink: inout FileSink) throws
+}
+
+extension PartSource {
+    func write(named name: String, into sink: inout FileSink) throws {
+        try forEach(named: name) { try sink.write($0) }
+    }
 }
 
 /// The runner's `CorpusContext`.
@@ -203,10 +259,10 @@ struct SpoolCorpusContext: CorpusContext {
     func forEachPart(named name: String, _ body: ([UInt8]) throws -> Void) throws { try spool.forEach(named: "\(instanceName)/\(name)", body) }
     func write(file path: String, bytes: [UInt8]) throws { try output.write(path, bytes: bytes) }
     func write(file path: String, header: [UInt8], part: String, footer: [UInt8]) throws {
-        try output.write(path) { h in
-            try h.write(contentsOf: Data(header))
-            try spool.forEach(named: "\(instanceName)/\(part)") { try h.write(contentsOf: Data($0)) }
-            try h.write(contentsOf: Data(footer))
-        }
+        try output.write(path, sink: { sink in
+            try sink.write(header)
+            try spool.write(named: "\(instanceName)/\(part)", into: &sink)
+            try sink.write(footer)
+        })
     }
 }

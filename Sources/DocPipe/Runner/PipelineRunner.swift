@@ -121,7 +121,7 @@ public struct PipelineRunner: Sendable {
         } else {
             await replay(state.deferredDocuments(), worker: worker)
             failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
-                                                       failures: failures)
+                                                       failures: failures, concurrently: options.jobs > 1)
         }
         let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
         try? state.writeOutputState(config: config.digest, corpusFiles: corpusFiles, to: options.outputDirectory)
@@ -167,18 +167,33 @@ extension PipelineRunner {
 /// errors.jsonl and the output manifest.
 enum CorpusFinisher {
     /// Runs the finish steps; returns the failures (with any finish failures appended) in order.
+    /// With `concurrently` (a run with more than one job) the stages' steps run at the same time:
+    /// each reads only its own parts and writes its own files, and failures keep stage order.
     static func finish(config: PipelineConfig, completed: @escaping @Sendable () -> [String], parts: any PartSource, output: OutputFolder,
-                       failures: [RunReport.Failure], runStages: Bool = true) async throws -> [RunReport.Failure] {
+                       failures: [RunReport.Failure], runStages: Bool = true, concurrently: Bool = false) async throws -> [RunReport.Failure] {
         var failures = failures
-        for stage in config.stages where runStages {
-            guard case .document(let impl) = stage.implementation else { continue }
-            let ctx = SpoolCorpusContext(instanceName: stage.name, completedIDs: completed, spool: parts, output: output)
+        let steps: [(name: String, impl: any DocumentStage)] = !runStages ? [] : config.stages.compactMap { stage in
+            guard case .document(let impl) = stage.implementation else { return nil }
+            return (stage.name, impl)
+        }
+        @Sendable func run(_ name: String, _ impl: any DocumentStage) async -> RunReport.Failure? {
+            let ctx = SpoolCorpusContext(instanceName: name, completedIDs: completed, spool: parts, output: output)
             do {
                 try await impl.finish(ctx)
+                return nil
             } catch {
-                failures.append(RunReport.Failure(document: "", stage: stage.name, source: "", message: "corpus step failed: \(error)",
-                                                  code: "stage.finish"))
+                return RunReport.Failure(document: "", stage: name, source: "", message: "corpus step failed: \(error)", code: "stage.finish")
             }
+        }
+        if concurrently && steps.count > 1 {
+            var results = [RunReport.Failure?](repeating: nil, count: steps.count)
+            await withTaskGroup(of: (Int, RunReport.Failure?).self) { group in
+                for (k, step) in steps.enumerated() { group.addTask { (k, await run(step.name, step.impl)) } }
+                for await (k, failure) in group { results[k] = failure }
+            }
+            failures += results.compactMap { $0 }
+        } else {
+            for step in steps { if let f = await run(step.name, step.impl) { failures.append(f) } }
         }
         var errorBytes: [UInt8] = []
         for f in failures {

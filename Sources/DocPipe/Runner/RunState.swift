@@ -93,19 +93,19 @@ final class RunState: Sendable {
 
     /// Writes the output state of this run into `folder`, streamed from the journal.
     func writeOutputState(config: String, corpusFiles: [String], to folder: URL) throws {
-        try AtomicFile.write(to: folder.appendingPathComponent(OutputState.fileName)) { h in
-            try h.write(contentsOf: Data(OutputState.headerLine(config: config) + [0x0A]))
-            try journal?.forEach(named: Stream.files) { try h.write(contentsOf: Data($0 + [0x0A])) }
-            try journal?.forEach(named: Stream.documents) { try h.write(contentsOf: Data($0 + [0x0A])) }
-            try h.write(contentsOf: Data(OutputState.corpusLine(corpusFiles) + [0x0A]))
+        try AtomicFile.write(toPath: folder.appendingPathComponent(OutputState.fileName).path) { sink in
+            try sink.write(OutputState.headerLine(config: config)); try sink.write(byte: 0x0A)
+            try journal?.forEach(named: Stream.files) { try sink.write($0); try sink.write(byte: 0x0A) }
+            try journal?.forEach(named: Stream.documents) { try sink.write($0); try sink.write(byte: 0x0A) }
+            try sink.write(OutputState.corpusLine(corpusFiles)); try sink.write(byte: 0x0A)
         }
     }
 
     /// Writes a lock file for `config` with the completed documents' entries, streamed from the journal.
     func writeLock(config: PipelineConfig, to url: URL) throws {
-        try AtomicFile.write(to: url) { h in
-            try h.write(contentsOf: Data(LockFile(config: config, documents: []).text.utf8))
-            try journal?.forEach(named: Stream.lock) { try h.write(contentsOf: Data($0 + [0x0A])) }
+        try AtomicFile.write(toPath: url.path) { sink in
+            try sink.write(LockFile(config: config, documents: []).text)
+            try journal?.forEach(named: Stream.lock) { try sink.write($0); try sink.write(byte: 0x0A) }
         }
     }
 

@@ -20,39 +20,60 @@ public struct XXHash64: Sendable {
 
     /// The hash of a buffer.
     public static func hash(_ buf: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        hashPair(buf, seeds: (seed, seed)).0
+    }
+
+    /// The hashes of a buffer under two seeds, in one pass over it (the same values as two
+    /// `hash` calls; the two lanes interleave, so the loads are shared and the rounds overlap).
+    public static func hashPair(_ buf: UnsafeRawBufferPointer, seeds: (UInt64, UInt64)) -> (UInt64, UInt64) {
         let n = buf.count
         var i = 0
-        var h: UInt64
+        var h: UInt64, g: UInt64
         if n >= 32 {
-            var v1 = seed &+ p1 &+ p2, v2 = seed &+ p2, v3 = seed, v4 = seed &- p1
+            var v1 = seeds.0 &+ p1 &+ p2, v2 = seeds.0 &+ p2, v3 = seeds.0, v4 = seeds.0 &- p1
+            var w1 = seeds.1 &+ p1 &+ p2, w2 = seeds.1 &+ p2, w3 = seeds.1, w4 = seeds.1 &- p1
             while i + 32 <= n {
-                v1 = round(v1, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                v2 = round(v2, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
-                v3 = round(v3, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
-                v4 = round(v4, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+                let a = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let b = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+                let c = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+                let d = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                v1 = round(v1, a); v2 = round(v2, b); v3 = round(v3, c); v4 = round(v4, d)
+                w1 = round(w1, a); w2 = round(w2, b); w3 = round(w3, c); w4 = round(w4, d)
                 i += 32
             }
             h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
             h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+            g = rotl(w1, 1) &+ rotl(w2, 7) &+ rotl(w3, 12) &+ rotl(w4, 18)
+            g = merge(g, w1); g = merge(g, w2); g = merge(g, w3); g = merge(g, w4)
         } else {
-            h = seed &+ p5
+            h = seeds.0 &+ p5
+            g = seeds.1 &+ p5
         }
         h &+= UInt64(n)
+        g &+= UInt64(n)
         while i + 8 <= n {
-            h ^= round(0, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            h = rotl(h, 27) &* p1 &+ p4
+            let k = round(0, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            h ^= k; h = rotl(h, 27) &* p1 &+ p4
+            g ^= k; g = rotl(g, 27) &* p1 &+ p4
             i += 8
         }
         if i + 4 <= n {
-            h ^= UInt64(UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
-            h = rotl(h, 23) &* p2 &+ p3
+            let k = UInt64(UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
+            h ^= k; h = rotl(h, 23) &* p2 &+ p3
+            g ^= k; g = rotl(g, 23) &* p2 &+ p3
             i += 4
         }
         while i < n {
-            h ^= UInt64(buf[i]) &* p5
-            h = rotl(h, 11) &* p1
+            let k = UInt64(buf[i]) &* p5
+            h ^= k; h = rotl(h, 11) &* p1
+            g ^= k; g = rotl(g, 11) &* p1
             i += 1
         }
+        return (avalanche(h), avalanche(g))
+    }
+
+    @inline(__always) static func avalanche(_ x: UInt64) -> UInt64 {
+        var h = x
         h ^= h >> 33; h = h &* p2
         h ^= h >> 29; h = h &* p3
         h ^= h >> 32
@@ -70,14 +91,26 @@ public struct XXHash64: Sendable {
 public enum Checksum {
     /// The checksum of bytes.
     public static func hex(of bytes: [UInt8]) -> String {
-        bytes.withUnsafeBytes { raw in
-            let a = XXHash64.hash(raw, seed: 0), b = XXHash64.hash(raw, seed: 0x9E37_79B9_7F4A_7C15)
-            return hex64(a) + hex64(b)
+        let (a, b) = bytes.withUnsafeBytes { XXHash64.hashPair($0, seeds: (0, 0x9E37_79B9_7F4A_7C15)) }
+        return String(unsafeUninitializedCapacity: 32) { out in
+            writeHex(a, into: out, at: 0)
+            writeHex(b, into: out, at: 16)
+            return 32
         }
     }
 
     static func hex64(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        String(unsafeUninitializedCapacity: 16) { out in
+            writeHex(v, into: out, at: 0)
+            return 16
+        }
+    }
+
+    /// Sixteen lowercase hex digits of `v`, most significant first.
+    private static func writeHex(_ v: UInt64, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        for k in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: v >> (60 - 4 * UInt64(k))) & 0xF
+            out[start + k] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+        }
     }
 }
