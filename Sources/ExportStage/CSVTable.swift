@@ -53,14 +53,13 @@ struct CSVTable: Sendable {
         return s.isEmpty ? .empty : .text(s)
     }
 
-    /// Attributes other than `shown` (which are in their own columns), as compact JSON (empty when none).
-    static func otherAttributes(_ attributes: [String: JSONValue], _ shown: [String]) -> CSVWriter.Cell {
-        var rest = attributes
-        for k in shown { rest[k] = nil }
-        guard !rest.isEmpty else { return .empty }
-        var out: [UInt8] = []
-        ValueWriter(pretty: false).write(object: rest, into: &out)
-        return .text(String(decoding: out, as: UTF8.self))
+    /// Appends the "attributes" cell from a span's compact attribute object: the members `shown`
+    /// does not accept (they have columns of their own), as compact JSON, or nothing when none is left.
+    static func appendOtherAttributes(_ object: UnsafeBufferPointer<UInt8>, _ writer: CSVWriter, _ scratch: inout [UInt8],
+                                      _ out: inout [UInt8], shown: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        scratch.removeAll(keepingCapacity: true)
+        guard CompactJSON.appendObject(object, dropping: shown, to: &scratch) else { return }
+        scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
     }
 
     /// documents.csv: one row per document, from its documents.jsonl record.
@@ -121,6 +120,7 @@ struct CSVTable: Sendable {
         let comma = UInt8(ascii: ",")
         var idField: [UInt8] = []
         writer.append(text: view.id, to: &idField)
+        var scratch: [UInt8] = []
         view.index.utf8.withUnsafeBufferPointer { utf8 in
             for (n, e) in view.entities.enumerated() {
                 let p = view.entityPlaces[n]
@@ -157,7 +157,12 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(cell(confidence), to: &out)
                 out.append(comma)
-                if others { writer.append(otherAttributes(e.attributes, ["canonical", "iso3", "value", "confidence"]), to: &out) }
+                if others {
+                    view.entityAttributes.withObject(n) { appendOtherAttributes($0, writer, &scratch, &out) { key in
+                        CompactJSON.equals(key, "canonical") || CompactJSON.equals(key, "iso3") || CompactJSON.equals(key, "value")
+                            || CompactJSON.equals(key, "confidence")
+                    } }
+                }
                 writer.endRow(&out)
             }
         }
@@ -185,6 +190,7 @@ struct CSVTable: Sendable {
         let comma = UInt8(ascii: ",")
         var idField: [UInt8] = []
         writer.append(text: view.id, to: &idField)
+        var scratch: [UInt8] = []
         view.index.utf8.withUnsafeBufferPointer { utf8 in
             for (n, c) in view.claims.enumerated() {
                 let p = view.claimPlaces[n]
@@ -225,7 +231,12 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 out.append(comma)
-                if others { writer.append(otherAttributes(c.attributes, ["checkworthiness", "kinds", "hedges", "attribution", "entities"]), to: &out) }
+                if others {
+                    view.claimLayerAttributes.withObject(view.claimLayerIndex[n]) { appendOtherAttributes($0, writer, &scratch, &out) { key in
+                        CompactJSON.equals(key, "checkworthiness") || CompactJSON.equals(key, "kinds") || CompactJSON.equals(key, "hedges")
+                            || CompactJSON.equals(key, "attribution") || CompactJSON.equals(key, "entities")
+                    } }
+                }
                 writer.endRow(&out)
             }
         }

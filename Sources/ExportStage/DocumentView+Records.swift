@@ -6,12 +6,22 @@ import DocPipe
 /// only attribute values, metadata and source go through the generic writer. Described in
 /// docs/outputs.md and docs/schema/.
 extension DocumentView {
+    /// The document text as a JSON string literal, shared by the per-document file and the
+    /// documents.jsonl record.
+    func quotedText() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(index.utf8.count + index.utf8.count / 16 + 2)
+        index.utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+        return out
+    }
+
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
     /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
-    /// span, pretty-printed, with a final newline.
-    func fullJSON() -> [UInt8] {
+    /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
+    func fullJSON(quotedText: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(index.utf8.count + 256 + document.layers.values.reduce(0) { $0 + $1.count } * 200)
+        let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
+        out.reserveCapacity(quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 2)
         let w = ValueWriter(pretty: true)
         Bytes.raw("{\n  \"id\": ", &out)
         Bytes.jsonString(document.id, &out)
@@ -20,17 +30,25 @@ extension DocumentView {
             Bytes.raw("{}", &out)
         } else {
             out.append(UInt8(ascii: "{"))
+            var scratch: [UInt8] = []
             for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
                 Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
                 Bytes.jsonString(name, &out)
                 let spans = document.layers[name]!
                 if spans.isEmpty { Bytes.raw(": []", &out); continue }
+                let rendered: AttributeJSON? = name == LayerName.entities ? entityAttributes : name == LayerName.claims ? claimLayerAttributes : nil
                 Bytes.raw(": [", &out)
                 for (k, span) in spans.enumerated() {
                     Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
                     if !span.attributes.isEmpty {
                         Bytes.raw("\n        \"attributes\": ", &out)
-                        w.write(object: span.attributes, into: &out, indent: 4)
+                        if let rendered {
+                            rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            ValueWriter(pretty: false).write(object: span.attributes, into: &scratch)
+                            scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                        }
                         out.append(UInt8(ascii: ","))
                     }
                     let r = sourceRange.range(span.start, span.end)
@@ -73,7 +91,7 @@ extension DocumentView {
             Bytes.raw("\n  ]", &out)
         }
         Bytes.raw(",\n  \"text\": ", &out)
-        Bytes.jsonString(document.text, &out)
+        out.append(contentsOf: quotedText)
         Bytes.raw(",\n  \"warnings\": ", &out)
         w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
         Bytes.raw("\n}\n", &out)
@@ -88,12 +106,47 @@ extension DocumentView {
         ]
     }
 
-    /// A documents.jsonl record: id, source, metadata, text, counts and warnings (no layers).
+    /// A documents.jsonl record (id, title, source, metadata, counts and warnings; no text and
+    /// no layers), as documents.csv reads it.
     func documentRecord() -> JSONValue {
         [
             "id": .string(id), "title": .string(title), "source": document.source.json, "metadata": .object(document.metadata),
-            "text": .string(document.text), "counts": counts, "warnings": .array(document.warnings.map(\.json)),
+            "counts": counts, "warnings": .array(document.warnings.map(\.json)),
         ]
+    }
+
+    /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
+    /// in key order, with a final newline.
+    func documentLine(quotedText: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(quotedText.count + 1024)
+        let w = ValueWriter(pretty: false)
+        Bytes.raw(#"{"counts":{"characters":"#, &out)
+        Bytes.int(index.scalarCount, &out)
+        Bytes.raw(#","claims":"#, &out)
+        Bytes.int(claims.count, &out)
+        Bytes.raw(#","entities":"#, &out)
+        Bytes.int(entities.count, &out)
+        Bytes.raw(#","pages":"#, &out)
+        Bytes.int(pages.count, &out)
+        Bytes.raw(#","paragraphs":"#, &out)
+        Bytes.int(paragraphs.count, &out)
+        Bytes.raw(#","sentences":"#, &out)
+        Bytes.int(sentences.count, &out)
+        Bytes.raw(#"},"id":"#, &out)
+        Bytes.jsonString(id, &out)
+        Bytes.raw(#","metadata":"#, &out)
+        w.write(object: document.metadata, into: &out)
+        Bytes.raw(#","source":"#, &out)
+        w.write(document.source.json, into: &out)
+        Bytes.raw(#","text":"#, &out)
+        out.append(contentsOf: quotedText)
+        Bytes.raw(#","title":"#, &out)
+        Bytes.jsonString(title, &out)
+        Bytes.raw(#","warnings":"#, &out)
+        w.write(.array(document.warnings.map(\.json)), into: &out)
+        Bytes.raw("}\n", &out)
+        return out
     }
 
     /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
@@ -102,12 +155,11 @@ extension DocumentView {
         var out: [UInt8] = []
         out.reserveCapacity(entities.count * 320)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = ValueWriter(pretty: false)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in entities.enumerated() {
                 let p = entityPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
-                w.write(object: span.attributes, into: &out)
+                entityAttributes.append(n, to: &out)
                 Bytes.raw(#","canonical":"#, &out)
                 if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
                 out.append(contentsOf: documentMember)
@@ -148,12 +200,11 @@ extension DocumentView {
         var out: [UInt8] = []
         out.reserveCapacity(claims.count * 1200)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = ValueWriter(pretty: false)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in claims.enumerated() {
                 let p = claimPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
-                w.write(object: span.attributes, into: &out)
+                claimLayerAttributes.append(claimLayerIndex[n], to: &out)
                 out.append(contentsOf: documentMember)
                 Bytes.raw(#","end":"#, &out)
                 Bytes.int(span.end, &out)

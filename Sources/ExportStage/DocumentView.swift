@@ -24,6 +24,13 @@ struct DocumentView {
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
+    /// Every entity's attributes as compact JSON, in `entities` order.
+    let entityAttributes: AttributeJSON
+    /// Every span of the claims layer (all of them, as the per-document JSON has) with its
+    /// attributes as compact JSON, in layer order.
+    let claimLayerAttributes: AttributeJSON
+    /// For each claim in `claims`, its position in the claims layer.
+    let claimLayerIndex: [Int]
 
     /// A span's derived positions.
     struct Place {
@@ -46,11 +53,22 @@ struct DocumentView {
         paragraphs = document.spans(LayerName.paragraphs)
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
-        claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
+        let claimLayer = document.spans(LayerName.claims)
+        var claims: [Span] = [], claimLayerIndex: [Int] = []
+        claims.reserveCapacity(claimLayer.count)
+        claimLayerIndex.reserveCapacity(claimLayer.count)
+        for (i, span) in claimLayer.enumerated() where span.attributes["isClaim"]?.boolValue != false {
+            claims.append(span)
+            claimLayerIndex.append(i)
+        }
+        self.claims = claims
+        self.claimLayerIndex = claimLayerIndex
+        entityAttributes = AttributeJSON(entities)
+        claimLayerAttributes = AttributeJSON(claimLayer)
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
         canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
-        let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, sourceRange)
+        let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func place(_ span: Span) -> Place {
             let r = sourceRange.range(span.start, span.end)
             return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
