@@ -37,6 +37,31 @@ struct ValueWriter {
         if o.count == 1 {
             let (k, v) = o.first!
             member(k, v, first: true, &out, indent)
+        } else if o.count <= ValueWriter.smallObject {
+            // Sort the members' positions by their keys' first eight bytes (ties: the whole key),
+            // in a buffer on the stack.
+            typealias Entry = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index)
+            withUnsafeTemporaryAllocation(of: Entry.self, capacity: o.count) { entries in
+                var n = 0
+                var i = o.startIndex
+                while i != o.endIndex {
+                    entries.initializeElement(at: n, to: (ValueWriter.prefix(o.keys[i]), i))
+                    n += 1
+                    o.formIndex(after: &i)
+                }
+                for j in 1..<n {
+                    var k = j
+                    while k > 0, ValueWriter.less(entries[k], entries[k - 1], o) {
+                        entries.swapAt(k, k - 1)
+                        k -= 1
+                    }
+                }
+                for j in 0..<n {
+                    let m = o[entries[j].index]
+                    member(m.key, m.value, first: j == 0, &out, indent)
+                }
+                _ = entries.prefix(n).deinitialize()
+            }
         } else {
             var members = Array(o)
             members.sort { ValueWriter.less($0.key, $1.key) }
@@ -44,6 +69,27 @@ struct ValueWriter {
         }
         newline(&out, indent)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Objects up to this many members are sorted on the stack.
+    static let smallObject = 16
+
+    /// A key's first eight UTF-8 bytes, big-endian, zero-padded: ordered as the keys are, except for ties.
+    @inline(__always) static func prefix(_ key: String) -> UInt64 {
+        var x: UInt64 = 0
+        var shift: UInt64 = 56
+        for b in key.utf8 {
+            x |= UInt64(b) << shift
+            if shift == 0 { break }
+            shift -= 8
+        }
+        return x
+    }
+
+    @inline(__always) private static func less(_ a: (prefix: UInt64, index: Dictionary<String, JSONValue>.Index),
+                                               _ b: (prefix: UInt64, index: Dictionary<String, JSONValue>.Index),
+                                               _ o: [String: JSONValue]) -> Bool {
+        a.prefix != b.prefix ? a.prefix < b.prefix : JSONWriter.utf8Less(o.keys[a.index], o.keys[b.index])
     }
 
     @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout [UInt8], _ indent: Int) {

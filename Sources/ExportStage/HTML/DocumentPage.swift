@@ -242,14 +242,29 @@ struct DocumentPage {
                 Bytes.raw("</td><td>", &out)
                 if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if fields.hasOthers {
-                    let rest = c.attributes.filter { !ClaimFields.shownInReport($0.key) }
-                    HTMLText.append(escaping: BratWriter.describe(rest), to: &out)
-                }
+                if fields.hasOthers { DocumentPage.appendOthers(c.attributes, to: &out) }
                 Bytes.raw("</td></tr>\n", &out)
             }
         }
         Bytes.raw("</tbody></table>\n", &out)
+    }
+
+    /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
+    /// them (`key: value; …` in key order, absent and false values left out), escaped.
+    static func appendOthers(_ attributes: [String: JSONValue], to out: inout [UInt8]) {
+        var rest: [(key: String, value: JSONValue)] = []
+        for (k, v) in attributes where !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) }
+        if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
+        for (n, m) in rest.enumerated() {
+            if n > 0 { Bytes.raw("; ", &out) }
+            HTMLText.append(escaping: m.key, to: &out)
+            Bytes.raw(": ", &out)
+            switch m.value {
+            case .bool(true): Bytes.raw("true", &out)
+            case .string(let s): HTMLText.append(escaping: s, to: &out)
+            default: HTMLText.append(escaping: AttributeText.display(m.value, separator: ", "), to: &out)
+            }
+        }
     }
 
     private func entityTable(labels: [String], _ out: inout [UInt8]) {
