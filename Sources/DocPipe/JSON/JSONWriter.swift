@@ -96,19 +96,31 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Appends UTF-8 bytes as the inside of a JSON string literal.
+    /// Appends UTF-8 bytes as the inside of a JSON string literal. Eight bytes at a time are
+    /// tested for anything to escape (a control byte, `"`, `\\`, or 0xE2, the lead byte of
+    /// U+2028 and U+2029); only words holding one are looked at byte by byte.
     public static func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let n = buf.count
+        guard n > 0, let base = buf.baseAddress else { return }
         var runStart = 0
         var i = 0
+        var limit = 0  // bytes before `limit` are tested one by one
         while i < n {
-            let b = buf[i]
+            if i >= limit {
+                if i + 8 <= n {
+                    if !mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
+                    limit = i + 8
+                } else {
+                    limit = n
+                }
+            }
+            let b = base[i]
             // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
             if b == 0xE2 {
-                if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                if i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                    out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    out.append(contentsOf: (base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 3
                     runStart = i
                 } else {
@@ -134,6 +146,16 @@ public struct JSONWriter {
             runStart = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+
+    /// Whether any of the eight bytes in `x` is below 0x20, `"`, `\\` or 0xE2 (exact: no byte
+    /// that needs a look is missed; a word with none always gives false).
+    @inline(__always) static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ y: UInt64) -> UInt64 { (y &- ones) & ~y & highs }
+        let control = (x &- ones &* 0x20) & ~x & highs
+        return control | hasZero(x ^ (ones &* 0x22)) | hasZero(x ^ (ones &* 0x5C)) | hasZero(x ^ (ones &* 0xE2)) != 0
     }
 
     /// A string as a JSON literal.
