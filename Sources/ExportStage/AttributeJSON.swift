@@ -11,17 +11,16 @@ struct AttributeJSON {
 
     /// Renders the attributes of `spans`.
     init(_ spans: [Span]) {
-        var out: [UInt8] = []
+        var out = ByteBuffer(capacity: spans.count * 48)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(spans.count)
-        out.reserveCapacity(spans.count * 48)
         let w = ValueWriter(pretty: false)
         for span in spans {
             let start = out.count
             w.write(object: span.attributes, into: &out)
             ranges.append(start..<out.count)
         }
-        bytes = out
+        bytes = out.array()
         self.ranges = ranges
     }
 
@@ -31,7 +30,7 @@ struct AttributeJSON {
     }
 
     /// Appends span `i`'s object.
-    @inline(__always) func append(_ i: Int, to out: inout [UInt8]) {
-        withObject(i) { out.append(contentsOf: $0) }
+    @inline(__always) func append(_ i: Int, to out: inout ByteBuffer) {
+        withObject(i) { out.append($0) }
     }
 }

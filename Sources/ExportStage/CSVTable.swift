@@ -55,9 +55,9 @@ struct CSVTable: Sendable {
 
     /// Appends the "attributes" cell from a span's compact attribute object: the members `shown`
     /// does not accept (they have columns of their own), as compact JSON, or nothing when none is left.
-    static func appendOtherAttributes(_ object: UnsafeBufferPointer<UInt8>, _ writer: CSVWriter, _ scratch: inout [UInt8],
-                                      _ out: inout [UInt8], shown: (UnsafeBufferPointer<UInt8>) -> Bool) {
-        scratch.removeAll(keepingCapacity: true)
+    static func appendOtherAttributes(_ object: UnsafeBufferPointer<UInt8>, _ writer: CSVWriter, _ scratch: inout ByteBuffer,
+                                      _ out: inout ByteBuffer, shown: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        scratch.removeAll()
         guard CompactJSON.appendObject(object, dropping: shown, to: &scratch) else { return }
         scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
     }
@@ -93,9 +93,9 @@ struct CSVTable: Sendable {
 
     /// The documents.csv row of a document record.
     static func documentRow(_ record: JSONValue, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         writer.appendRow(documentColumns.map { $0.cell(record) }, to: &out)
-        return out
+        return out.array()
     }
 
     /// entities.csv: one row per entity mention.
@@ -115,16 +115,15 @@ struct CSVTable: Sendable {
 
     /// The document's entities.csv rows.
     static func entityRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(view.entities.count * 100)
+        var out = ByteBuffer(capacity: view.entities.count * 100 + 64)
         let comma = UInt8(ascii: ",")
-        var idField: [UInt8] = []
+        var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
-        var scratch: [UInt8] = []
+        var scratch = ByteBuffer()
         view.index.utf8.withUnsafeBufferPointer { utf8 in
             for (n, e) in view.entities.enumerated() {
                 let p = view.entityPlaces[n]
-                out.append(contentsOf: idField)
+                idField.withUnsafeBufferPointer { out.append($0) }
                 out.append(comma)
                 Bytes.int(n, &out)
                 out.append(comma)
@@ -166,12 +165,12 @@ struct CSVTable: Sendable {
                 writer.endRow(&out)
             }
         }
-        return out
+        return out.array()
     }
 
     /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
     /// (sentence and page empty when unknown).
-    static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout [UInt8]) {
+    static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout ByteBuffer) {
         let comma = UInt8(ascii: ",")
         for v in [span.start, span.end, p.sourceStart, p.sourceEnd] {
             out.append(comma)
@@ -185,16 +184,15 @@ struct CSVTable: Sendable {
 
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(view.claims.count * 400)
+        var out = ByteBuffer(capacity: view.claims.count * 400 + 64)
         let comma = UInt8(ascii: ",")
-        var idField: [UInt8] = []
+        var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
-        var scratch: [UInt8] = []
+        var scratch = ByteBuffer()
         view.index.utf8.withUnsafeBufferPointer { utf8 in
             for (n, c) in view.claims.enumerated() {
                 let p = view.claimPlaces[n]
-                out.append(contentsOf: idField)
+                idField.withUnsafeBufferPointer { out.append($0) }
                 out.append(comma)
                 Bytes.int(n, &out)
                 appendPlaceCells(c, p, to: &out)
@@ -220,14 +218,18 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(CSVTable.text(attribution), to: &out)
                 out.append(comma)
-                var names: [UInt8] = []
+                scratch.removeAll()
                 for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
-                    if !names.isEmpty { names.append(contentsOf: "; ".utf8) }
-                    names.append(contentsOf: view.entities[i].type.utf8)
-                    names.append(UInt8(ascii: ":"))
-                    names.append(contentsOf: view.canonical(i).utf8)
+                    if !scratch.isEmpty { scratch.append("; ") }
+                    scratch.append(utf8: view.entities[i].type)
+                    scratch.append(UInt8(ascii: ":"))
+                    if let name = view.canonicalAttributes[i] {
+                        scratch.append(utf8: name)
+                    } else {
+                        scratch.append(UnsafeBufferPointer(rebasing: utf8[view.entityPlaces[i].bytes]))
+                    }
                 }
-                names.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
+                scratch.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
                 out.append(comma)
                 writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 out.append(comma)
@@ -240,6 +242,6 @@ struct CSVTable: Sendable {
                 writer.endRow(&out)
             }
         }
-        return out
+        return out.array()
     }
 }

@@ -4,7 +4,7 @@ enum CompactJSON {
     /// Appends `compact` pretty-printed exactly as `ValueWriter(pretty: true)` would write the same
     /// value `indent` levels deep: members and elements on their own lines, two spaces per level,
     /// `": "` after keys, empty objects and arrays as `{}` and `[]`.
-    static func appendPretty(_ compact: UnsafeBufferPointer<UInt8>, indent: Int, to out: inout [UInt8]) {
+    static func appendPretty(_ compact: UnsafeBufferPointer<UInt8>, indent: Int, to out: inout ByteBuffer) {
         let n = compact.count
         var depth = indent
         var i = 0
@@ -13,7 +13,7 @@ enum CompactJSON {
             switch b {
             case UInt8(ascii: "\""):
                 let end = stringEnd(compact, i)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[i..<end]))
+                out.append(UnsafeBufferPointer(rebasing: compact[i..<end]))
                 i = end
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 // `}` is `{` + 2 and `]` is `[` + 2.
@@ -43,7 +43,7 @@ enum CompactJSON {
             default:  // a number or literal: up to the next structural byte
                 var j = i + 1
                 while j < n, !isStructural(compact[j]) { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[i..<j]))
+                out.append(UnsafeBufferPointer(rebasing: compact[i..<j]))
                 i = j
             }
         }
@@ -53,7 +53,7 @@ enum CompactJSON {
     /// accepts, as `ValueWriter(pretty: false)` writes the remaining members; returns false (and
     /// appends nothing) when no member remains.
     static func appendObject(_ compact: UnsafeBufferPointer<UInt8>, dropping drop: (UnsafeBufferPointer<UInt8>) -> Bool,
-                             to out: inout [UInt8]) -> Bool {
+                             to out: inout ByteBuffer) -> Bool {
         let n = compact.count
         guard n > 2, compact[0] == UInt8(ascii: "{") else { return false }
         var i = 1
@@ -63,7 +63,7 @@ enum CompactJSON {
             let valueEnd = self.valueEnd(compact, keyEnd + 1)  // after the ':'
             if !drop(UnsafeBufferPointer(rebasing: compact[(i + 1)..<(keyEnd - 1)])) {
                 out.append(kept == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[i..<valueEnd]))
+                out.append(UnsafeBufferPointer(rebasing: compact[i..<valueEnd]))
                 kept += 1
             }
             i = valueEnd + 1  // past ',' or the closing '}'
@@ -116,15 +116,15 @@ enum CompactJSON {
         b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == UInt8(ascii: ":")
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// A line break and 32 levels of indentation.
+    private static let indents: StaticString = "\n                                                                "
 
-    @inline(__always) private static func newline(_ depth: Int, _ out: inout [UInt8]) {
-        out.append(0x0A)
-        var left = 2 * depth
-        while left > 0 {
-            let k = min(left, spaces.count)
-            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
-            left -= k
+    @inline(__always) private static func newline(_ depth: Int, _ out: inout ByteBuffer) {
+        if depth <= 32 {
+            out.append(UnsafeBufferPointer(start: indents.utf8Start, count: 1 + 2 * depth))
+        } else {
+            out.append(0x0A)
+            for _ in 0..<depth { out.append("  ") }
         }
     }
 }

@@ -9,19 +9,17 @@ extension DocumentView {
     /// The document text as a JSON string literal, shared by the per-document file and the
     /// documents.jsonl record.
     func quotedText() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(index.utf8.count + index.utf8.count / 16 + 2)
+        var out = ByteBuffer(capacity: index.utf8.count + index.utf8.count / 16 + 2)
         index.utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
-        return out
+        return out.array()
     }
 
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
     /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
     /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
     func fullJSON(quotedText: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
         let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
-        out.reserveCapacity(quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 2)
+        var out = ByteBuffer(capacity: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 2)
         let w = ValueWriter(pretty: true)
         Bytes.raw("{\n  \"id\": ", &out)
         Bytes.jsonString(document.id, &out)
@@ -30,7 +28,7 @@ extension DocumentView {
             Bytes.raw("{}", &out)
         } else {
             out.append(UInt8(ascii: "{"))
-            var scratch: [UInt8] = []
+            var scratch = ByteBuffer()
             for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
                 Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
                 Bytes.jsonString(name, &out)
@@ -45,7 +43,7 @@ extension DocumentView {
                         if let rendered {
                             rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
                         } else {
-                            scratch.removeAll(keepingCapacity: true)
+                            scratch.removeAll()
                             ValueWriter(pretty: false).write(object: span.attributes, into: &scratch)
                             scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
                         }
@@ -91,11 +89,11 @@ extension DocumentView {
             Bytes.raw("\n  ]", &out)
         }
         Bytes.raw(",\n  \"text\": ", &out)
-        out.append(contentsOf: quotedText)
+        out.append(quotedText)
         Bytes.raw(",\n  \"warnings\": ", &out)
         w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
         Bytes.raw("\n}\n", &out)
-        return out
+        return out.array()
     }
 
     /// Layer sizes of the document.
@@ -118,8 +116,7 @@ extension DocumentView {
     /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
     /// in key order, with a final newline.
     func documentLine(quotedText: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(quotedText.count + 1024)
+        var out = ByteBuffer(capacity: quotedText.count + 1024)
         let w = ValueWriter(pretty: false)
         Bytes.raw(#"{"counts":{"characters":"#, &out)
         Bytes.int(index.scalarCount, &out)
@@ -140,20 +137,19 @@ extension DocumentView {
         Bytes.raw(#","source":"#, &out)
         w.write(document.source.json, into: &out)
         Bytes.raw(#","text":"#, &out)
-        out.append(contentsOf: quotedText)
+        out.append(quotedText)
         Bytes.raw(#","title":"#, &out)
         Bytes.jsonString(title, &out)
         Bytes.raw(#","warnings":"#, &out)
         w.write(.array(document.warnings.map(\.json)), into: &out)
         Bytes.raw("}\n", &out)
-        return out
+        return out.array()
     }
 
     /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
     /// document, end, index, label, page, sentence, sourceEnd, sourceStart, start, text.
     func entityLines() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entities.count * 320)
+        var out = ByteBuffer(capacity: entities.count * 320)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in entities.enumerated() {
@@ -162,7 +158,7 @@ extension DocumentView {
                 entityAttributes.append(n, to: &out)
                 Bytes.raw(#","canonical":"#, &out)
                 if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
-                out.append(contentsOf: documentMember)
+                out.append(documentMember)
                 Bytes.raw(#","end":"#, &out)
                 Bytes.int(span.end, &out)
                 Bytes.raw(#","index":"#, &out)
@@ -173,12 +169,12 @@ extension DocumentView {
                 Bytes.raw("}\n", &out)
             }
         }
-        return out
+        return out.array()
     }
 
     /// The members every span record shares, in key order:
     /// `,"page":…,"sentence":…,"sourceEnd":…,"sourceStart":…,"start":…,"text":…`.
-    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         Bytes.raw(#","page":"#, &out)
         Bytes.int(p.page, &out)
         Bytes.raw(#","sentence":"#, &out)
@@ -197,15 +193,14 @@ extension DocumentView {
     /// each: attributes, document, end, entities (canonical, end, label, start, text), index,
     /// page, sentence, sourceEnd, sourceStart, start, text, type.
     func claimLines() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(claims.count * 1200)
+        var out = ByteBuffer(capacity: claims.count * 1200)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
         index.utf8.withUnsafeBufferPointer { text in
             for (n, span) in claims.enumerated() {
                 let p = claimPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
                 claimLayerAttributes.append(claimLayerIndex[n], to: &out)
-                out.append(contentsOf: documentMember)
+                out.append(documentMember)
                 Bytes.raw(#","end":"#, &out)
                 Bytes.int(span.end, &out)
                 Bytes.raw(#","entities":["#, &out)
@@ -234,7 +229,7 @@ extension DocumentView {
                 Bytes.raw("}\n", &out)
             }
         }
-        return out
+        return out.array()
     }
 
     /// The claim's check-worthiness, when the claims stage gave one.

@@ -32,17 +32,17 @@ struct EntityTable {
 
     /// This document's part: `["LABEL","canonical",mentions]` per distinct entity (`counts`), sorted.
     static func documentCounts(_ local: [Key: Int]) -> [UInt8] {
-        var out: [UInt8] = []
-        for key in local.keys.sorted() {
+        var out = ByteBuffer(capacity: local.count * 32)
+        for (key, n) in local.sorted(by: { $0.key < $1.key }) {
             out.append(UInt8(ascii: "["))
-            JSONWriter.appendString(key.label, to: &out)
+            Bytes.jsonString(key.label, &out)
             out.append(UInt8(ascii: ","))
-            JSONWriter.appendString(key.canonical, to: &out)
+            Bytes.jsonString(key.canonical, &out)
             out.append(UInt8(ascii: ","))
-            Bytes.int(local[key]!, &out)
-            out.append(contentsOf: "]\n".utf8)
+            Bytes.int(n, &out)
+            out.append("]\n")
         }
-        return out
+        return out.array()
     }
 
     /// An empty table.
@@ -90,10 +90,11 @@ struct EntityTable {
 
     /// entity-table.csv.
     func csv(_ writer: CSVWriter) -> [UInt8] {
-        var out = writer.header(CSVTable.entityTableHeader)
+        var out = ByteBuffer(capacity: counts.count * 32 + 64)
+        writer.appendHeader(CSVTable.entityTableHeader, to: &out)
         for (key, c) in ranked() {
             writer.appendRow([.text(key.label), .text(key.canonical), .int(c.mentions), .int(c.documents)], to: &out)
         }
-        return out
+        return out.array()
     }
 }

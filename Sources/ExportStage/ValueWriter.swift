@@ -8,13 +8,13 @@ struct ValueWriter {
     let pretty: Bool
 
     /// Appends `value`, nested `indent` levels deep.
-    func write(_ value: JSONValue, into out: inout [UInt8], indent: Int = 0) {
+    func write(_ value: JSONValue, into out: inout ByteBuffer, indent: Int = 0) {
         switch value {
         case .null: Bytes.raw("null", &out)
         case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
         case .int(let i): Bytes.int(i, &out)
-        case .double(let d): JSONWriter.appendNumber(d, to: &out)
-        case .string(let s): JSONWriter.appendString(s, to: &out)
+        case .double(let d): Bytes.number(d, &out)
+        case .string(let s): Bytes.jsonString(s, &out)
         case .array(let a):
             if a.isEmpty { Bytes.raw("[]", &out); return }
             out.append(UInt8(ascii: "["))
@@ -31,7 +31,7 @@ struct ValueWriter {
     }
 
     /// Appends an object.
-    func write(object o: [String: JSONValue], into out: inout [UInt8], indent: Int = 0) {
+    func write(object o: [String: JSONValue], into out: inout ByteBuffer, indent: Int = 0) {
         if o.isEmpty { Bytes.raw("{}", &out); return }
         out.append(UInt8(ascii: "{"))
         if o.count == 1 {
@@ -92,10 +92,10 @@ struct ValueWriter {
         a.prefix != b.prefix ? a.prefix < b.prefix : JSONWriter.utf8Less(o.keys[a.index], o.keys[b.index])
     }
 
-    @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout [UInt8], _ indent: Int) {
+    @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout ByteBuffer, _ indent: Int) {
         if !first { out.append(UInt8(ascii: ",")) }
         newline(&out, indent + 1)
-        JSONWriter.appendString(k, to: &out)
+        Bytes.jsonString(k, &out)
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
         write(v, into: &out, indent: indent + 1)
@@ -107,9 +107,9 @@ struct ValueWriter {
         return x != y ? x < y : JSONWriter.utf8Less(a, b)
     }
 
-    @inline(__always) private func newline(_ out: inout [UInt8], _ indent: Int) {
+    @inline(__always) private func newline(_ out: inout ByteBuffer, _ indent: Int) {
         guard pretty else { return }
         out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+        for _ in 0..<indent { out.append("  ") }
     }
 }

@@ -10,8 +10,7 @@ struct DocumentPage {
     /// The whole page.
     func html() -> [UInt8] {
         let labels = labelCounts()
-        var out: [UInt8] = []
-        out.reserveCapacity(view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
+        var out = ByteBuffer(capacity: view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
         var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
         head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
         head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
@@ -23,7 +22,7 @@ struct DocumentPage {
         if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
         if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
         head += "</div>\n<div class=\"doc\">\n"
-        out.append(contentsOf: head.utf8)
+        out.append(utf8: head)
         let blocks = self.blocks()
         let (marks, tags) = self.marks(labels: labels.map(\.label))
         let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
@@ -46,8 +45,8 @@ struct DocumentPage {
         Bytes.raw("</div>\n", &out)
         claimTable(&out)
         entityTable(labels: labels.map(\.label), &out)
-        out.append(contentsOf: ReportShell.foot.utf8)
-        return out
+        out.append(utf8: ReportShell.foot)
+        return out.array()
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
@@ -93,10 +92,11 @@ struct DocumentPage {
         var out: [Highlighter.Mark] = []
         out.reserveCapacity(view.claims.count + view.entities.count)
         var tags = Highlighter.Tags()
+        var attrs = ByteBuffer(capacity: view.claims.count * 96)
+        tags.claimAttributes.reserveCapacity(view.claims.count)
         for (n, c) in view.claims.enumerated() {
             // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
-            var attrs: [UInt8] = []
-            attrs.reserveCapacity(96)
+            let start = attrs.count
             Bytes.raw("class=\"claim", &attrs)
             let fields = view.claimFields[n]
             let score = fields.score
@@ -118,18 +118,10 @@ struct DocumentPage {
                 HTMLText.appendScore(score, to: &attrs)
             }
             Bytes.raw("\">", &attrs)
-            var open: [UInt8] = []
-            open.reserveCapacity(attrs.count + 32)
-            Bytes.raw("<mark id=\"c", &open)
-            Bytes.int(n + 1, &open)
-            Bytes.raw("\" data-n=\"", &open)
-            Bytes.int(n + 1, &open)
-            Bytes.raw("\" ", &open)
-            open.append(contentsOf: attrs)
-            tags.claimOpen.append(open)
-            tags.claimReopen.append(Array("<mark ".utf8) + attrs)
+            tags.claimAttributes.append(start..<attrs.count)
             out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
+        tags.claimAttributeBytes = attrs.array()
         var labelIndex: [String: Int] = [:]
         for (i, l) in labels.enumerated() {
             labelIndex[l] = i
@@ -204,9 +196,9 @@ struct DocumentPage {
     private static let claimHead = Array(("<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
         + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n").utf8)
 
-    private func claimTable(_ out: inout [UInt8]) {
+    private func claimTable(_ out: inout ByteBuffer) {
         guard !view.claims.isEmpty else { return }
-        out.append(contentsOf: DocumentPage.claimHead)
+        out.append(DocumentPage.claimHead)
         view.index.utf8.withUnsafeBufferPointer { text in
             for (n, c) in view.claims.enumerated() {
                 Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
@@ -233,7 +225,7 @@ struct DocumentPage {
                 let first = max(c.start, 0)
                 if min(c.end, view.scalars.scalarCount) - first > 400 {
                     HTMLText.append(escaping: text, bytes.lowerBound..<view.scalars.byte(first + 400), to: &out)
-                    out.append(contentsOf: "…".utf8)
+                    out.append("…")
                 } else {
                     HTMLText.append(escaping: text, bytes, to: &out)
                 }
@@ -251,7 +243,7 @@ struct DocumentPage {
 
     /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
     /// them (`key: value; …` in key order, absent and false values left out), escaped.
-    static func appendOthers(_ attributes: [String: JSONValue], to out: inout [UInt8]) {
+    static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
         var rest: [(key: String, value: JSONValue)] = []
         for (k, v) in attributes where !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) }
         if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
@@ -267,7 +259,7 @@ struct DocumentPage {
         }
     }
 
-    private func entityTable(labels: [String], _ out: inout [UInt8]) {
+    private func entityTable(labels: [String], _ out: inout ByteBuffer) {
         guard !view.entities.isEmpty else { return }
         let rows = entityCounts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
         let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
@@ -276,7 +268,7 @@ struct DocumentPage {
             Bytes.raw("<tr><td>", &out)
             HTMLText.append(escaping: key.canonical, to: &out)
             Bytes.raw("</td><td><span class=\"chip ", &out)
-            out.append(contentsOf: (classOf[key.label] ?? "").utf8)
+            out.append(utf8: classOf[key.label] ?? "")
             Bytes.raw("\">", &out)
             HTMLText.append(escaping: key.label, to: &out)
             Bytes.raw("</span></td><td class=\"num\">", &out)

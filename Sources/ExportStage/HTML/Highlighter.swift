@@ -18,9 +18,10 @@ struct Highlighter {
 
     /// The tags of a page's marks, written as they are needed (no string per mark).
     struct Tags {
-        /// Per claim: its opening tag the first time, and when it continues after a crossing span.
-        var claimOpen: [[UInt8]] = []
-        var claimReopen: [[UInt8]] = []
+        /// Per claim: the attributes of its `<mark>` (class and title) in `claimAttributeBytes`;
+        /// the first opening tag also has the claim's id and number.
+        var claimAttributes: [Range<Int>] = []
+        var claimAttributeBytes: [UInt8] = []
         /// Per entity label: the opening tag up to the canonical name.
         var labelPrefix: [[UInt8]] = []
         /// Per entity: its label's index in `labelPrefix`.
@@ -31,20 +32,29 @@ struct Highlighter {
         var entityBytes: [Range<Int>] = []
 
         /// Mark tags for claims are `0..<claims`, entity `i` is `claims + i`.
-        var claims: Int { claimOpen.count }
+        var claims: Int { claimAttributes.count }
 
-        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
             if m.tag < claims {
-                out.append(contentsOf: first ? claimOpen[m.tag] : claimReopen[m.tag])
+                if first {
+                    Bytes.raw("<mark id=\"c", &out)
+                    Bytes.int(m.tag + 1, &out)
+                    Bytes.raw("\" data-n=\"", &out)
+                    Bytes.int(m.tag + 1, &out)
+                    Bytes.raw("\" ", &out)
+                } else {
+                    Bytes.raw("<mark ", &out)
+                }
+                claimAttributeBytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[claimAttributes[m.tag]])) }
             } else {
                 let i = m.tag - claims
-                out.append(contentsOf: labelPrefix[entityLabel[i]])
+                out.append(labelPrefix[entityLabel[i]])
                 if let c = canonical[i] { HTMLText.append(escaping: c, to: &out) } else { HTMLText.append(escaping: text, entityBytes[i], to: &out) }
                 Bytes.raw("\">", &out)
             }
         }
 
-        @inline(__always) func close(_ m: Mark, _ out: inout [UInt8]) {
+        @inline(__always) func close(_ m: Mark, _ out: inout ByteBuffer) {
             if m.tag < claims { Bytes.raw("</mark>", &out) } else { Bytes.raw("</span>", &out) }
         }
     }
@@ -53,7 +63,7 @@ struct Highlighter {
     /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
     /// offset, such as a page break), sorted by offset.
     static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
-                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout [UInt8]) {
+                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout ByteBuffer) {
         var marks: [Mark] = []
         marks.reserveCapacity(input.count)
         for var m in input where m.end > start && m.start < end && m.end > m.start {
@@ -91,7 +101,7 @@ struct Highlighter {
                 }
             }
             while milestone < milestones.count, milestones[milestone].offset == p {
-                out.append(contentsOf: milestones[milestone].html.utf8)
+                out.append(utf8: milestones[milestone].html)
                 milestone += 1
             }
             while next < marks.count, marks[next].start == p {

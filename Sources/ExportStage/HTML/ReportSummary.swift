@@ -43,8 +43,7 @@ struct ReportSummary {
         for (n, f) in view.claimFields.enumerated() { if let s = f.score { scored.append((s, n)) } }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.claim < $1.claim }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(1024 + min(topClaims, scored.count) * 400)
+        var out = ByteBuffer(capacity: 1024 + min(topClaims, scored.count) * 400)
         Bytes.raw(#"{"characters":"#, &out)
         Bytes.int(view.index.scalarCount, &out)
         Bytes.raw(#","claims":"#, &out)
@@ -80,7 +79,7 @@ struct ReportSummary {
                     Bytes.jsonString(k, &out)
                 }
                 Bytes.raw(#"],"score":"#, &out)
-                JSONWriter.appendNumber(t.score, to: &out)
+                Bytes.number(t.score, &out)
                 Bytes.raw(#","text":""#, &out)
                 // The claim's text cut at 300 scalars with an ellipsis (as `HTMLText.truncated`).
                 let c = view.claims[t.claim]
@@ -88,16 +87,16 @@ struct ReportSummary {
                 let first = min(max(c.start, 0), scalars.scalarCount)
                 let bytes = scalars.range(c.start, c.end)
                 if bytes.isEmpty || min(max(c.end, 0), scalars.scalarCount) - first <= 300 {
-                    JSONWriter.appendEscaped(UnsafeBufferPointer(rebasing: text[bytes]), to: &out)
+                    Bytes.jsonEscaped(UnsafeBufferPointer(rebasing: text[bytes]), &out)
                 } else {
-                    JSONWriter.appendEscaped(UnsafeBufferPointer(rebasing: text[bytes.lowerBound..<scalars.byte(first + 300)]), to: &out)
-                    out.append(contentsOf: "…".utf8)
+                    Bytes.jsonEscaped(UnsafeBufferPointer(rebasing: text[bytes.lowerBound..<scalars.byte(first + 300)]), &out)
+                    out.append("…")
                 }
                 Bytes.raw(#""}"#, &out)
             }
         }
         Bytes.raw("]}\n", &out)
-        return out
+        return out.array()
     }
 
     static func bin(_ score: Double) -> Int { max(0, min(9, Int((score * 10).rounded(.down)))) }

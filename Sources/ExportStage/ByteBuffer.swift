@@ -1,0 +1,84 @@
+/// A growable byte buffer the export writes its files into: appends are a capacity test and a
+/// copy, with none of the uniqueness checks and generic paths `[UInt8]` goes through for every
+/// small append. Not copyable, so it owns its memory; `array()` hands the bytes over once at the end.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written.
+    private(set) var count = 0
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    init(capacity: Int = 256) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Whether nothing is written.
+    var isEmpty: Bool { count == 0 }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if capacity &- count < n { grow(n) }
+    }
+
+    @inline(never) private mutating func grow(_ n: Int) {
+        let newCapacity = max(capacity * 2, count + n)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inline(__always) mutating func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Appends bytes.
+    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).initialize(from: bytes.baseAddress!, count: n)
+        count &+= n
+    }
+
+    /// Appends a static string's UTF-8 bytes.
+    @inline(__always) mutating func append(_ s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends an array's bytes.
+    @inline(__always) mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    @inline(__always) mutating func append(utf8 s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
+    /// Calls `body` with the bytes written.
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes written, as an array (the buffer is used up).
+    consuming func array() -> [UInt8] {
+        let n = count
+        let source = base
+        return [UInt8](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if n > 0 { buffer.baseAddress!.initialize(from: source, count: n) }
+            initialized = n
+        }
+    }
+}
