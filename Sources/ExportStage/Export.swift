@@ -47,7 +47,7 @@ public struct Export: DocumentStage {
             context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
             context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
-        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : [:]
+        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : []
         if formats.contains(.csv) || formats.contains(.html) {
             context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(entityCounts))
         }

@@ -4,8 +4,8 @@ import DocPipe
 /// claims highlighted, and tables of its claims and entities.
 struct DocumentPage {
     let view: DocumentView
-    /// Mentions per distinct entity of the document (`EntityTable.counts`), shared with the CSV part.
-    let entityCounts: [EntityTable.Key: Int]
+    /// Mentions per distinct entity of the document in key order (`EntityTable.counts`), shared with the CSV part.
+    let entityCounts: [(key: EntityTable.Key, mentions: Int)]
 
     /// The whole page.
     func html() -> [UInt8] {
@@ -51,11 +51,16 @@ struct DocumentPage {
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
     func labelCounts() -> [(label: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for e in view.entities { counts[e.type, default: 0] += 1 }
-        return counts.map { (label: $0.key, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
+        // Few labels: a list searched from the last one found beats hashing every mention's label.
+        var counts: [(label: String, count: Int)] = []
+        var last = -1
+        for e in view.entities {
+            if last < 0 || e.type != counts[last].label {
+                if let i = counts.firstIndex(where: { $0.label == e.type }) { last = i } else { counts.append((e.type, 0)); last = counts.count - 1 }
+            }
+            counts[last].count += 1
         }
+        return counts.sorted { $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label) }
     }
 
     private func labelStyle(_ labels: [String]) -> String {
@@ -122,15 +127,13 @@ struct DocumentPage {
             out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
         tags.claimAttributeBytes = attrs.array()
-        var labelIndex: [String: Int] = [:]
         for (i, l) in labels.enumerated() {
-            labelIndex[l] = i
             tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8))
         }
         tags.entityLabel.reserveCapacity(view.entities.count)
         var last = (label: "", index: -1)
         for (i, e) in view.entities.enumerated() {
-            if last.index < 0 || e.type != last.label { last = (e.type, labelIndex[e.type]!) }
+            if last.index < 0 || e.type != last.label { last = (e.type, labels.firstIndex(of: e.type)!) }
             tags.entityLabel.append(last.index)
             out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
         }
@@ -181,8 +184,14 @@ struct DocumentPage {
         var out: [(Int, Int, BlockKind)] = []
         var pos = 0
         func gap(_ a: Int, _ b: Int) {
-            if String(decoding: view.index.utf8[view.scalars.range(a, b)], as: UTF8.self).unicodeScalars
-                .contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
+            let bytes = view.index.utf8[view.scalars.range(a, b)]
+            let visible: Bool
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                visible = bytes.contains { !($0 == 0x20 || (0x09...0x0D).contains($0)) }  // ASCII White_Space
+            } else {
+                visible = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+            }
+            if visible { out.append((a, b, .gap)) }
         }
         for p in view.paragraphs where p.start >= pos && p.end <= count && p.end > p.start {
             if p.start > pos { gap(pos, p.start) }
@@ -261,14 +270,20 @@ struct DocumentPage {
 
     private func entityTable(labels: [String], _ out: inout ByteBuffer) {
         guard !view.entities.isEmpty else { return }
-        let rows = entityCounts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
+        // Most mentions first, then key order (the order `entityCounts` is in).
+        let rows = entityCounts.indices.sorted { a, b in
+            entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
+        }
         Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
-        for (key, n) in rows {
+        for row in rows {
+            let (key, n) = entityCounts[row]
             Bytes.raw("<tr><td>", &out)
             HTMLText.append(escaping: key.canonical, to: &out)
             Bytes.raw("</td><td><span class=\"chip ", &out)
-            out.append(utf8: classOf[key.label] ?? "")
+            if let i = labels.firstIndex(of: key.label) {
+                out.append(UInt8(ascii: "l"))
+                Bytes.int(i, &out)
+            }
             Bytes.raw("\">", &out)
             HTMLText.append(escaping: key.label, to: &out)
             Bytes.raw("</span></td><td class=\"num\">", &out)
