@@ -120,7 +120,7 @@ struct CSVTable: Sendable {
         var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
         var scratch = ByteBuffer()
-        view.index.utf8.withUnsafeBufferPointer { utf8 in
+        view.utf8.withUnsafeBufferPointer { utf8 in
             for (n, e) in view.entities.enumerated() {
                 let p = view.entityPlaces[n]
                 idField.withUnsafeBufferPointer { out.append($0) }
@@ -189,7 +189,7 @@ struct CSVTable: Sendable {
         var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
         var scratch = ByteBuffer()
-        view.index.utf8.withUnsafeBufferPointer { utf8 in
+        view.utf8.withUnsafeBufferPointer { utf8 in
             for (n, c) in view.claims.enumerated() {
                 let p = view.claimPlaces[n]
                 idField.withUnsafeBufferPointer { out.append($0) }

@@ -9,8 +9,8 @@ extension DocumentView {
     /// The document text as a JSON string literal, shared by the per-document file and the
     /// documents.jsonl record.
     func quotedText() -> [UInt8] {
-        var out = ByteBuffer(capacity: index.utf8.count + index.utf8.count / 16 + 2)
-        index.utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+        var out = ByteBuffer(capacity: utf8.count + utf8.count / 16 + 2)
+        utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
         return out.array()
     }
 
@@ -99,7 +99,7 @@ extension DocumentView {
     /// Layer sizes of the document.
     var counts: JSONValue {
         [
-            "characters": .int(index.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
+            "characters": .int(scalars.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
             "entities": .int(entities.count), "claims": .int(claims.count), "pages": .int(pages.count),
         ]
     }
@@ -119,7 +119,7 @@ extension DocumentView {
         var out = ByteBuffer(capacity: quotedText.count + 1024)
         let w = ValueWriter(pretty: false)
         Bytes.raw(#"{"counts":{"characters":"#, &out)
-        Bytes.int(index.scalarCount, &out)
+        Bytes.int(scalars.scalarCount, &out)
         Bytes.raw(#","claims":"#, &out)
         Bytes.int(claims.count, &out)
         Bytes.raw(#","entities":"#, &out)
@@ -151,7 +151,7 @@ extension DocumentView {
     func entityLines() -> [UInt8] {
         var out = ByteBuffer(capacity: entities.count * 320)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        index.utf8.withUnsafeBufferPointer { text in
+        utf8.withUnsafeBufferPointer { text in
             for (n, span) in entities.enumerated() {
                 let p = entityPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)
@@ -195,7 +195,7 @@ extension DocumentView {
     func claimLines() -> [UInt8] {
         var out = ByteBuffer(capacity: claims.count * 1200)
         let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        index.utf8.withUnsafeBufferPointer { text in
+        utf8.withUnsafeBufferPointer { text in
             for (n, span) in claims.enumerated() {
                 let p = claimPlaces[n]
                 Bytes.raw(#"{"attributes":"#, &out)

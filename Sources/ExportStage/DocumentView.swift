@@ -6,7 +6,8 @@ import DocPipe
 /// Every layer is optional (a pipeline of ingest + export has none).
 struct DocumentView {
     let document: Document
-    let index: TextIndex
+    /// The text's UTF-8 bytes.
+    let utf8: [UInt8]
     let scalars: ScalarBytes
     let sourceRange: SourceRange
     let paragraphs: [Span]
@@ -34,7 +35,7 @@ struct DocumentView {
 
     /// A span's derived positions.
     struct Place {
-        /// Its text's bytes in `index.utf8`.
+        /// Its text's bytes in `utf8`.
         var bytes: Range<Int>
         var sourceStart: Int
         var sourceEnd: Int
@@ -47,8 +48,8 @@ struct DocumentView {
     /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
     init(_ document: Document, claimFields wanted: Bool = true) {
         self.document = document
-        index = TextIndex(document.text)
-        scalars = ScalarBytes(index.utf8)
+        utf8 = Array(document.text.utf8)
+        scalars = ScalarBytes(utf8)
         sourceRange = SourceRange(map: document.sourceMap)
         paragraphs = document.spans(LayerName.paragraphs)
         sentences = document.spans(LayerName.sentences)
@@ -87,11 +88,14 @@ struct DocumentView {
     var fileStem: String { DocumentID.sanitize(document.id) }
 
     /// The text a span covers.
-    func text(of span: Span) -> String { String(decoding: index.utf8[scalars.range(span.start, span.end)], as: UTF8.self) }
+    func text(of span: Span) -> String { text(span.start, span.end) }
+
+    /// The text between two scalar offsets (clamped; empty when the range is).
+    func text(_ start: Int, _ end: Int) -> String { String(decoding: utf8[scalars.range(start, end)], as: UTF8.self) }
 
     /// The canonical name of entity `i`: its `canonical` attribute, else its text.
     func canonical(_ i: Int) -> String {
-        canonicalAttributes[i] ?? String(decoding: index.utf8[entityPlaces[i].bytes], as: UTF8.self)
+        canonicalAttributes[i] ?? String(decoding: utf8[entityPlaces[i].bytes], as: UTF8.self)
     }
 
     /// The title from metadata, or the id.

@@ -38,29 +38,24 @@ struct ValueWriter {
             let (k, v) = o.first!
             member(k, v, first: true, &out, indent)
         } else if o.count <= ValueWriter.smallObject {
-            // Sort the members' positions by their keys' first eight bytes (ties: the whole key),
-            // in a buffer on the stack.
-            typealias Entry = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index)
-            withUnsafeTemporaryAllocation(of: Entry.self, capacity: o.count) { entries in
+            // Insertion-sort the members into a buffer on the stack as the dictionary yields them,
+            // by their keys' first eight bytes (ties: the whole key).
+            typealias Member = (prefix: UInt64, key: String, value: JSONValue)
+            withUnsafeTemporaryAllocation(of: Member.self, capacity: o.count) { buffer in
+                let m = buffer.baseAddress!
                 var n = 0
-                var i = o.startIndex
-                while i != o.endIndex {
-                    entries.initializeElement(at: n, to: (ValueWriter.prefix(o.keys[i]), i))
-                    n += 1
-                    o.formIndex(after: &i)
-                }
-                for j in 1..<n {
-                    var k = j
-                    while k > 0, ValueWriter.less(entries[k], entries[k - 1], o) {
-                        entries.swapAt(k, k - 1)
-                        k -= 1
+                for (k, v) in o {
+                    let prefix = ValueWriter.prefix(k)
+                    var j = n
+                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, m[j - 1].key)) {
+                        (m + j).moveInitialize(from: m + j - 1, count: 1)
+                        j -= 1
                     }
+                    (m + j).initialize(to: (prefix, k, v))
+                    n += 1
                 }
-                for j in 0..<n {
-                    let m = o[entries[j].index]
-                    member(m.key, m.value, first: j == 0, &out, indent)
-                }
-                _ = entries.prefix(n).deinitialize()
+                for j in 0..<n { member(m[j].key, m[j].value, first: j == 0, &out, indent) }
+                m.deinitialize(count: n)
             }
         } else {
             var members = Array(o)
@@ -76,6 +71,13 @@ struct ValueWriter {
 
     /// A key's first eight UTF-8 bytes, big-endian, zero-padded: ordered as the keys are, except for ties.
     @inline(__always) static func prefix(_ key: String) -> UInt64 {
+        let fast = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            if bytes.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
+            var x: UInt64 = 0
+            for (i, b) in bytes.enumerated() { x |= UInt64(b) << (56 - 8 * UInt64(i)) }
+            return x
+        }
+        if let fast { return fast }
         var x: UInt64 = 0
         var shift: UInt64 = 56
         for b in key.utf8 {
@@ -84,12 +86,6 @@ struct ValueWriter {
             shift -= 8
         }
         return x
-    }
-
-    @inline(__always) private static func less(_ a: (prefix: UInt64, index: Dictionary<String, JSONValue>.Index),
-                                               _ b: (prefix: UInt64, index: Dictionary<String, JSONValue>.Index),
-                                               _ o: [String: JSONValue]) -> Bool {
-        a.prefix != b.prefix ? a.prefix < b.prefix : JSONWriter.utf8Less(o.keys[a.index], o.keys[b.index])
     }
 
     @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout ByteBuffer, _ indent: Int) {

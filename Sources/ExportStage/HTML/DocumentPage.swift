@@ -10,7 +10,7 @@ struct DocumentPage {
     /// The whole page.
     func html() -> [UInt8] {
         let labels = labelCounts()
-        var out = ByteBuffer(capacity: view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
+        var out = ByteBuffer(capacity: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
         var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
         head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
         head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
@@ -27,14 +27,16 @@ struct DocumentPage {
         let (marks, tags) = self.marks(labels: labels.map(\.label))
         let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
         let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
-        view.index.utf8.withUnsafeBufferPointer { text in
+        var scratch = Highlighter.Scratch()
+        view.utf8.withUnsafeBufferPointer { text in
             for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
                 switch block.kind {
                 case .heading: Bytes.raw("<h3>", &out)
                 case .paragraph: Bytes.raw("<p>", &out)
                 case .gap: Bytes.raw("<div class=\"gap\">", &out)
                 }
-                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n], into: &out)
+                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
+                                   scratch: &scratch, into: &out)
                 switch block.kind {
                 case .heading: Bytes.raw("</h3>\n", &out)
                 case .paragraph: Bytes.raw("</p>\n", &out)
@@ -76,7 +78,7 @@ struct DocumentPage {
         let s = view.document.source
         rows.append(("source", s.path + (s.record.map { " (\($0))" } ?? "")))
         rows.append(("media type", s.mediaType))
-        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.index.scalarCount)) characters of text"))
+        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text"))
         rows.append(("sha256", s.sha256))
         rows.append(("document id", view.id))
         var out = "<h2>Metadata</h2>\n<dl class=\"meta\">"
@@ -184,7 +186,7 @@ struct DocumentPage {
         var out: [(Int, Int, BlockKind)] = []
         var pos = 0
         func gap(_ a: Int, _ b: Int) {
-            let bytes = view.index.utf8[view.scalars.range(a, b)]
+            let bytes = view.utf8[view.scalars.range(a, b)]
             let visible: Bool
             if bytes.allSatisfy({ $0 < 0x80 }) {
                 visible = bytes.contains { !($0 == 0x20 || (0x09...0x0D).contains($0)) }  // ASCII White_Space
@@ -208,7 +210,7 @@ struct DocumentPage {
     private func claimTable(_ out: inout ByteBuffer) {
         guard !view.claims.isEmpty else { return }
         out.append(DocumentPage.claimHead)
-        view.index.utf8.withUnsafeBufferPointer { text in
+        view.utf8.withUnsafeBufferPointer { text in
             for (n, c) in view.claims.enumerated() {
                 Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
                 Bytes.int(n + 1, &out)

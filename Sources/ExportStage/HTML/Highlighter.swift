@@ -59,13 +59,26 @@ struct Highlighter {
         }
     }
 
+    /// Working arrays `render` reuses from one call to the next.
+    struct Scratch {
+        var marks: [Mark] = []
+        var points: [Int] = []
+        var stack: [Int] = []
+    }
+
     /// Appends HTML for scalars `start..<end` of `text` (its UTF-8 bytes, sliced through
     /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
-    /// offset, such as a page break), sorted by offset.
+    /// offset, such as a page break), sorted by offset; `scratch` keeps working arrays between calls.
     static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
-                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout ByteBuffer) {
-        var marks: [Mark] = []
-        marks.reserveCapacity(input.count)
+                       tags: Tags, milestones: [(offset: Int, html: String)], scratch: inout Scratch, into out: inout ByteBuffer) {
+        var marks = scratch.marks
+        var points = scratch.points
+        var stack = scratch.stack
+        scratch = Scratch()  // the arrays are uniquely ours while we work
+        marks.removeAll(keepingCapacity: true)
+        points.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        defer { scratch = Scratch(marks: marks, points: points, stack: stack) }
         for var m in input where m.end > start && m.start < end && m.end > m.start {
             m.start = max(m.start, start)
             m.end = min(m.end, end)
@@ -76,13 +89,13 @@ struct Highlighter {
             if a.layer != b.layer { return a.layer < b.layer }
             return a.end > b.end
         }
-        var points: [Int] = [start, end]
-        points.reserveCapacity(marks.count * 2 + milestones.count + 2)
+        points.append(start)
+        points.append(end)
         for m in marks { points.append(m.start); points.append(m.end) }
         for m in milestones where m.offset >= start && m.offset < end { points.append(m.offset) }
         points.sort()
         var milestone = milestones.firstIndex { $0.offset >= start } ?? milestones.count
-        var stack: [Int] = []  // indices into marks
+        // `stack`: indices into marks of the open ones
         var next = 0
         var k = 0
         while k < points.count {
@@ -91,6 +104,11 @@ struct Highlighter {
             if k < points.count, points[k] == p { continue }  // the last copy of a repeated point does the work
             // Close marks ending here, innermost first; reopen any crossing ones above them.
             while let target = stack.lastIndex(where: { marks[$0].end == p }) {
+                if target == stack.count - 1 {  // the innermost: nothing crosses it
+                    tags.close(marks[stack[target]], &out)
+                    stack.removeLast()
+                    continue
+                }
                 let above = Array(stack[(target + 1)...])
                 for i in above.reversed() { tags.close(marks[i], &out) }
                 tags.close(marks[stack[target]], &out)

@@ -45,7 +45,7 @@ struct ReportSummary {
 
         var out = ByteBuffer(capacity: 1024 + min(topClaims, scored.count) * 400)
         Bytes.raw(#"{"characters":"#, &out)
-        Bytes.int(view.index.scalarCount, &out)
+        Bytes.int(view.scalars.scalarCount, &out)
         Bytes.raw(#","claims":"#, &out)
         Bytes.int(view.claims.count, &out)
         Bytes.raw(#","entities":"#, &out)
@@ -69,7 +69,7 @@ struct ReportSummary {
         Bytes.raw(#","title":"#, &out)
         Bytes.jsonString(view.title, &out)
         Bytes.raw(#","top":["#, &out)
-        view.index.utf8.withUnsafeBufferPointer { text in
+        view.utf8.withUnsafeBufferPointer { text in
             for (i, t) in scored.prefix(topClaims).enumerated() {
                 Bytes.raw(i > 0 ? #",{"index":"# : #"{"index":"#, &out)
                 Bytes.int(t.claim, &out)
