@@ -39,12 +39,26 @@ struct ByteBuffer: ~Copyable {
         count &+= 1
     }
 
-    /// Appends bytes.
+    /// Appends bytes. Short runs (most appends: a key, a number, a bit of markup) are copied
+    /// with two overlapping loads and stores that stay inside the run, instead of a call to memmove.
     @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         guard n > 0 else { return }
         reserve(n)
-        (base + count).initialize(from: bytes.baseAddress!, count: n)
+        let from = UnsafeRawPointer(bytes.baseAddress!)
+        let to = UnsafeMutableRawPointer(base + count)
+        if n >= 8 && n <= 16 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (to + (n - 8)).storeBytes(of: (from + (n - 8)).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            (to + (n - 4)).storeBytes(of: (from + (n - 4)).loadUnaligned(as: UInt32.self), as: UInt32.self)
+        } else if n < 4 {
+            to.storeBytes(of: from.load(as: UInt8.self), as: UInt8.self)
+            if n > 1 { (to + (n - 2)).storeBytes(of: (from + (n - 2)).loadUnaligned(as: UInt16.self), as: UInt16.self) }
+        } else {
+            to.copyMemory(from: from, byteCount: n)
+        }
         count &+= n
     }
 

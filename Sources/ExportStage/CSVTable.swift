@@ -53,12 +53,13 @@ struct CSVTable: Sendable {
         return s.isEmpty ? .empty : .text(s)
     }
 
-    /// Appends the "attributes" cell from a span's compact attribute object: the members `shown`
-    /// does not accept (they have columns of their own), as compact JSON, or nothing when none is left.
-    static func appendOtherAttributes(_ object: UnsafeBufferPointer<UInt8>, _ writer: CSVWriter, _ scratch: inout ByteBuffer,
-                                      _ out: inout ByteBuffer, shown: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// Appends the "attributes" cell: the attributes without a column of their own (`others`, in
+    /// any order; sorted here), as compact JSON, or nothing when there are none.
+    static func appendOtherAttributes(_ others: inout [(key: String, value: JSONValue)], _ writer: CSVWriter, _ scratch: inout ByteBuffer,
+                                      _ out: inout ByteBuffer) {
+        guard !others.isEmpty else { return }
         scratch.removeAll()
-        guard CompactJSON.appendObject(object, dropping: shown, to: &scratch) else { return }
+        ValueWriter(pretty: false).write(members: &others, into: &scratch)
         scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
     }
 
@@ -120,6 +121,7 @@ struct CSVTable: Sendable {
         var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
         var scratch = ByteBuffer()
+        var others: [(key: String, value: JSONValue)] = []
         view.utf8.withUnsafeBufferPointer { utf8 in
             for (n, e) in view.entities.enumerated() {
                 let p = view.entityPlaces[n]
@@ -137,16 +139,16 @@ struct CSVTable: Sendable {
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 }
                 appendPlaceCells(e, p, to: &out)
-                // One pass over the attributes: the three with columns, and whether any other is left.
+                // One pass over the attributes: the three with columns, and the others.
                 var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
-                var others = false
+                others.removeAll(keepingCapacity: true)
                 for (k, v) in e.attributes {
                     switch k {
                     case "iso3": iso3 = v
                     case "value": value = v
                     case "confidence": confidence = v
                     case "canonical": break
-                    default: others = true
+                    default: others.append((k, v))
                     }
                 }
                 out.append(comma)
@@ -156,12 +158,7 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(cell(confidence), to: &out)
                 out.append(comma)
-                if others {
-                    view.entityAttributes.withObject(n) { appendOtherAttributes($0, writer, &scratch, &out) { key in
-                        CompactJSON.equals(key, "canonical") || CompactJSON.equals(key, "iso3") || CompactJSON.equals(key, "value")
-                            || CompactJSON.equals(key, "confidence")
-                    } }
-                }
+                appendOtherAttributes(&others, writer, &scratch, &out)
                 writer.endRow(&out)
             }
         }
@@ -189,6 +186,7 @@ struct CSVTable: Sendable {
         var idField = ByteBuffer()
         writer.append(text: view.id, to: &idField)
         var scratch = ByteBuffer()
+        var others: [(key: String, value: JSONValue)] = []
         view.utf8.withUnsafeBufferPointer { utf8 in
             for (n, c) in view.claims.enumerated() {
                 let p = view.claimPlaces[n]
@@ -196,9 +194,9 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 Bytes.int(n, &out)
                 appendPlaceCells(c, p, to: &out)
-                // One pass over the attributes: the four with columns, and whether any other is left.
+                // One pass over the attributes: the four with columns, and the others.
                 var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                var others = false
+                others.removeAll(keepingCapacity: true)
                 for (k, v) in c.attributes {
                     switch k {
                     case "checkworthiness": score = v
@@ -206,7 +204,7 @@ struct CSVTable: Sendable {
                     case "hedges": hedges = v
                     case "attribution": attribution = v
                     case "entities": break
-                    default: others = true
+                    default: others.append((k, v))
                     }
                 }
                 out.append(comma)
@@ -233,12 +231,7 @@ struct CSVTable: Sendable {
                 out.append(comma)
                 writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                 out.append(comma)
-                if others {
-                    view.claimLayerAttributes.withObject(view.claimLayerIndex[n]) { appendOtherAttributes($0, writer, &scratch, &out) { key in
-                        CompactJSON.equals(key, "checkworthiness") || CompactJSON.equals(key, "kinds") || CompactJSON.equals(key, "hedges")
-                            || CompactJSON.equals(key, "attribution") || CompactJSON.equals(key, "entities")
-                    } }
-                }
+                appendOtherAttributes(&others, writer, &scratch, &out)
                 writer.endRow(&out)
             }
         }

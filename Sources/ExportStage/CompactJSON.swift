@@ -1,5 +1,5 @@
-/// Operations on compact JSON bytes as `ValueWriter(pretty: false)` writes them (no spaces, no
-/// newlines), so one rendering of a value serves every format that shows it.
+/// Compact JSON bytes as `ValueWriter(pretty: false)` writes them (no spaces, no newlines)
+/// re-indented, so one rendering of a value serves the compact and the pretty files.
 enum CompactJSON {
     /// Appends `compact` pretty-printed exactly as `ValueWriter(pretty: true)` would write the same
     /// value `indent` levels deep: members and elements on their own lines, two spaces per level,
@@ -49,37 +49,6 @@ enum CompactJSON {
         }
     }
 
-    /// Appends the compact object `compact` without the top-level members whose keys `drop`
-    /// accepts, as `ValueWriter(pretty: false)` writes the remaining members; returns false (and
-    /// appends nothing) when no member remains.
-    static func appendObject(_ compact: UnsafeBufferPointer<UInt8>, dropping drop: (UnsafeBufferPointer<UInt8>) -> Bool,
-                             to out: inout ByteBuffer) -> Bool {
-        let n = compact.count
-        guard n > 2, compact[0] == UInt8(ascii: "{") else { return false }
-        var i = 1
-        var kept = 0
-        while i < n, compact[i] == UInt8(ascii: "\"") {
-            let keyEnd = stringEnd(compact, i)
-            let valueEnd = self.valueEnd(compact, keyEnd + 1)  // after the ':'
-            if !drop(UnsafeBufferPointer(rebasing: compact[(i + 1)..<(keyEnd - 1)])) {
-                out.append(kept == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-                out.append(UnsafeBufferPointer(rebasing: compact[i..<valueEnd]))
-                kept += 1
-            }
-            i = valueEnd + 1  // past ',' or the closing '}'
-        }
-        if kept > 0 { out.append(UInt8(ascii: "}")) }
-        return kept > 0
-    }
-
-    /// Whether UTF-8 bytes equal an ASCII static string.
-    @inline(__always) static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
-        guard bytes.count == s.utf8CodeUnitCount else { return false }
-        let p = s.utf8Start
-        for i in 0..<bytes.count where bytes[i] != p[i] { return false }
-        return true
-    }
-
     /// One past the closing quote of the string literal opening at `start`.
     @inline(__always) private static func stringEnd(_ c: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var j = start + 1
@@ -90,26 +59,6 @@ enum CompactJSON {
             j += 1
         }
         return c.count
-    }
-
-    /// One past the value starting at `start`.
-    private static func valueEnd(_ c: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
-        var j = start
-        var depth = 0
-        while j < c.count {
-            switch c[j] {
-            case UInt8(ascii: "\""): j = stringEnd(c, j); if depth == 0 { return j }; continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == 0 { return j }
-                depth -= 1
-                if depth == 0 { return j + 1 }
-            case UInt8(ascii: ","): if depth == 0 { return j }
-            default: break
-            }
-            j += 1
-        }
-        return j
     }
 
     @inline(__always) private static func isStructural(_ b: UInt8) -> Bool {

@@ -34,7 +34,11 @@ extension DocumentView {
                 Bytes.jsonString(name, &out)
                 let spans = document.layers[name]!
                 if spans.isEmpty { Bytes.raw(": []", &out); continue }
-                let rendered: AttributeJSON? = name == LayerName.entities ? entityAttributes : name == LayerName.claims ? claimLayerAttributes : nil
+                // Entities and claims have their attributes rendered and (claims kept as such) their
+                // source ranges found already.
+                let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
+                let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
+                var nextClaim = 0  // the next claim of `claims`, by position in the layer
                 Bytes.raw(": [", &out)
                 for (k, span) in spans.enumerated() {
                     Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
@@ -49,7 +53,15 @@ extension DocumentView {
                         }
                         out.append(UInt8(ascii: ","))
                     }
-                    let r = sourceRange.range(span.start, span.end)
+                    let r: (start: Int, end: Int)
+                    if isEntities {
+                        r = (entityPlaces[k].sourceStart, entityPlaces[k].sourceEnd)
+                    } else if isClaims, nextClaim < claimLayerIndex.count, claimLayerIndex[nextClaim] == k {
+                        r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
+                        nextClaim += 1
+                    } else {
+                        r = sourceRange.range(span.start, span.end)
+                    }
                     Bytes.raw("\n        \"end\": ", &out)
                     Bytes.int(span.end, &out)
                     Bytes.raw(",\n        \"sourceEnd\": ", &out)

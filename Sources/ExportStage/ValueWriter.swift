@@ -66,6 +66,16 @@ struct ValueWriter {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// Appends an object of `members` (distinct keys, in any order; sorted here).
+    func write(members: inout [(key: String, value: JSONValue)], into out: inout ByteBuffer, indent: Int = 0) {
+        if members.isEmpty { Bytes.raw("{}", &out); return }
+        if members.count > 1 { members.sort { ValueWriter.less($0.key, $1.key) } }
+        out.append(UInt8(ascii: "{"))
+        for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
+        newline(&out, indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// Objects up to this many members are sorted on the stack.
     static let smallObject = 16
 
