@@ -78,6 +78,13 @@ struct ByteBuffer: ~Copyable {
         s.withUTF8 { append($0) }
     }
 
+    /// Appends `n` bytes that `body` writes at the pointer it is given.
+    @inline(__always) mutating func append(count n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(n)
+        body(base + count)
+        count &+= n
+    }
+
     /// Forgets the bytes written, keeping the memory.
     mutating func removeAll() { count = 0 }
 

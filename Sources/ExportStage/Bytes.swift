@@ -2,18 +2,35 @@ import DocPipe
 
 /// Small appenders for writing output bytes directly.
 enum Bytes {
-    /// Appends a decimal integer.
+    /// Appends a decimal integer (two digits at a time, from a table).
     @inline(__always) static func int(_ v: Int, _ out: inout ByteBuffer) {
         if v >= 0 && v < 10 { out.append(0x30 &+ UInt8(v)); return }
         if v < 0 { out.append(utf8: String(v)); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var n = 0
-        var x = v
-        withUnsafeMutableBytes(of: &digits) { d in
-            while x > 0 { d[23 - n] = 0x30 &+ UInt8(x % 10); x /= 10; n += 1 }
-            out.append(UnsafeBufferPointer(start: d.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n), count: n))
+        var x = UInt64(v)
+        var n = 2
+        var limit: UInt64 = 100
+        while n < 19 && x >= limit { n += 1; limit &*= 10 }
+        out.append(count: n) { p in
+            let pairs = digitPairs.utf8Start
+            var i = n
+            while x >= 100 {
+                let r = Int(x % 100)
+                x /= 100
+                i -= 2
+                p[i] = pairs[2 * r]
+                p[i + 1] = pairs[2 * r + 1]
+            }
+            if x >= 10 {
+                p[i - 2] = pairs[2 * Int(x)]
+                p[i - 1] = pairs[2 * Int(x) + 1]
+            } else {
+                p[i - 1] = 0x30 &+ UInt8(x)
+            }
         }
     }
+
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// Appends an integer, or `null`.
     @inline(__always) static func int(_ v: Int?, _ out: inout ByteBuffer) {

@@ -32,6 +32,10 @@ struct DocumentView {
     let claimLayerAttributes: AttributeJSON
     /// For each claim in `claims`, its position in the claims layer.
     let claimLayerIndex: [Int]
+    /// The entity labels in order of first mention (grouped as `String` equality groups them).
+    let labelNames: [String]
+    /// Each entity's label, as an index into `labelNames`.
+    let entityLabels: [Int]
 
     /// A span's derived positions.
     struct Place {
@@ -69,6 +73,7 @@ struct DocumentView {
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
         canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
+        (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func place(_ span: Span) -> Place {
             let r = sourceRange.range(span.start, span.end)
@@ -78,6 +83,32 @@ struct DocumentView {
         }
         entityPlaces = entities.map(place)
         claimPlaces = claims.map(place)
+    }
+
+    /// The distinct labels of `entities` and each one's index among them. A label is found by its
+    /// first eight bytes and length (no hashing), confirmed by `==`; `==` alone decides when that finds none.
+    static func labels(_ entities: [Span]) -> (names: [String], ids: [Int]) {
+        var names: [String] = []
+        var keys: [(prefix: UInt64, count: Int)] = []
+        var ids: [Int] = []
+        ids.reserveCapacity(entities.count)
+        for e in entities {
+            let label = e.type
+            let key = (prefix: ValueWriter.prefix(label), count: label.utf8.count)
+            var found = -1
+            for (i, k) in keys.enumerated() where k.prefix == key.prefix && k.count == key.count && names[i] == label {
+                found = i
+                break
+            }
+            if found < 0, let i = names.firstIndex(of: label) { found = i }
+            if found < 0 {
+                names.append(label)
+                keys.append(key)
+                found = names.count - 1
+            }
+            ids.append(found)
+        }
+        return (names, ids)
     }
 
     /// The document id.

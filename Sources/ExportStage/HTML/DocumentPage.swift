@@ -24,7 +24,7 @@ struct DocumentPage {
         head += "</div>\n<div class=\"doc\">\n"
         out.append(utf8: head)
         let blocks = self.blocks()
-        let (marks, tags) = self.marks(labels: labels.map(\.label))
+        let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
         let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
         let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
         var scratch = Highlighter.Scratch()
@@ -52,17 +52,13 @@ struct DocumentPage {
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
-    func labelCounts() -> [(label: String, count: Int)] {
-        // Few labels: a list searched from the last one found beats hashing every mention's label.
-        var counts: [(label: String, count: Int)] = []
-        var last = -1
-        for e in view.entities {
-            if last < 0 || e.type != counts[last].label {
-                if let i = counts.firstIndex(where: { $0.label == e.type }) { last = i } else { counts.append((e.type, 0)); last = counts.count - 1 }
-            }
-            counts[last].count += 1
+    /// `id` is the label's index in `view.labelNames`.
+    func labelCounts() -> [(label: String, count: Int, id: Int)] {
+        var counts = [Int](repeating: 0, count: view.labelNames.count)
+        for id in view.entityLabels { counts[id] += 1 }
+        return view.labelNames.enumerated().map { (label: $0.element, count: counts[$0.offset], id: $0.offset) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
-        return counts.sorted { $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label) }
     }
 
     private func labelStyle(_ labels: [String]) -> String {
@@ -95,7 +91,7 @@ struct DocumentPage {
     /// A JSON value as readable text.
     static func display(_ v: JSONValue) -> String { AttributeText.display(v, separator: ", ") }
 
-    private func marks(labels: [String]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
+    private func marks(labels: [(label: String, id: Int)]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
         var out: [Highlighter.Mark] = []
         out.reserveCapacity(view.claims.count + view.entities.count)
         var tags = Highlighter.Tags()
@@ -129,14 +125,13 @@ struct DocumentPage {
             out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
         }
         tags.claimAttributeBytes = attrs.array()
+        var position = [Int](repeating: 0, count: view.labelNames.count)  // by label id
         for (i, l) in labels.enumerated() {
-            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8))
+            position[l.id] = i
+            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l.label))\" title=\"\(HTMLText.escape(l.label + ": "))".utf8))
         }
-        tags.entityLabel.reserveCapacity(view.entities.count)
-        var last = (label: "", index: -1)
+        tags.entityLabel = view.entityLabels.map { position[$0] }
         for (i, e) in view.entities.enumerated() {
-            if last.index < 0 || e.type != last.label { last = (e.type, labels.firstIndex(of: e.type)!) }
-            tags.entityLabel.append(last.index)
             out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
         }
         tags.canonical = view.canonicalAttributes
