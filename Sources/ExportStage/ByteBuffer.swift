@@ -1,9 +1,11 @@
 /// A growable byte buffer the export writes its files into: appends are a capacity test and a
 /// copy, with none of the uniqueness checks and generic paths `[UInt8]` goes through for every
-/// small append. Not copyable, so it owns its memory; `array()` hands the bytes over once at the end.
+/// small append. Not copyable, so it owns its memory (or, in `collect`, borrows the array's).
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    /// Whether `base` is ours to free (else it is the storage of the array `collect` builds).
+    private var owned: Bool
     /// Bytes written.
     private(set) var count = 0
 
@@ -11,9 +13,34 @@ struct ByteBuffer: ~Copyable {
     init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    /// An empty buffer writing into `storage` until it outgrows it.
+    private init(borrowing storage: UnsafeMutableBufferPointer<UInt8>) {
+        base = storage.baseAddress!
+        capacity = storage.count
+        owned = false
+    }
+
+    deinit { if owned { base.deallocate() } }
+
+    /// The bytes `write` appends, written straight into the array returned when they fit in
+    /// `estimate` bytes (no copy at the end), else collected and copied once.
+    static func collect(estimate: Int, _ write: (inout ByteBuffer) -> Void) -> [UInt8] {
+        var spilled: [UInt8]?
+        let direct = [UInt8](unsafeUninitializedCapacity: max(estimate, 16)) { storage, initialized in
+            var out = ByteBuffer(borrowing: storage)
+            write(&out)
+            if out.owned {
+                spilled = out.array()
+                initialized = 0
+            } else {
+                initialized = out.count
+            }
+        }
+        return spilled ?? direct
+    }
 
     /// Whether nothing is written.
     var isEmpty: Bool { count == 0 }
@@ -27,9 +54,10 @@ struct ByteBuffer: ~Copyable {
         let newCapacity = max(capacity * 2, count + n)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        owned = true
     }
 
     /// Appends one byte.

@@ -116,53 +116,53 @@ struct CSVTable: Sendable {
 
     /// The document's entities.csv rows.
     static func entityRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out = ByteBuffer(capacity: view.entities.count * 100 + 64)
-        let comma = UInt8(ascii: ",")
-        var idField = ByteBuffer()
-        writer.append(text: view.id, to: &idField)
-        var scratch = ByteBuffer()
-        var others: [(key: String, value: JSONValue)] = []
-        view.utf8.withUnsafeBufferPointer { utf8 in
-            for (n, e) in view.entities.enumerated() {
-                let p = view.entityPlaces[n]
-                idField.withUnsafeBufferPointer { out.append($0) }
-                out.append(comma)
-                Bytes.int(n, &out)
-                out.append(comma)
-                writer.append(text: e.type, to: &out)
-                out.append(comma)
-                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                out.append(comma)
-                if let c = view.canonicalAttributes[n] {
-                    writer.append(text: c, to: &out)
-                } else {
+        ByteBuffer.collect(estimate: view.entities.count * 100 + 64) { out in
+            let comma = UInt8(ascii: ",")
+            var idField = ByteBuffer()
+            writer.append(text: view.id, to: &idField)
+            var scratch = ByteBuffer()
+            var others: [(key: String, value: JSONValue)] = []
+            view.utf8.withUnsafeBufferPointer { utf8 in
+                for (n, e) in view.entities.enumerated() {
+                    let p = view.entityPlaces[n]
+                    idField.withUnsafeBufferPointer { out.append($0) }
+                    out.append(comma)
+                    Bytes.int(n, &out)
+                    out.append(comma)
+                    writer.append(text: e.type, to: &out)
+                    out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                }
-                appendPlaceCells(e, p, to: &out)
-                // One pass over the attributes: the three with columns, and the others.
-                var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
-                others.removeAll(keepingCapacity: true)
-                for (k, v) in e.attributes {
-                    switch k {
-                    case "iso3": iso3 = v
-                    case "value": value = v
-                    case "confidence": confidence = v
-                    case "canonical": break
-                    default: others.append((k, v))
+                    out.append(comma)
+                    if let c = view.canonicalAttributes[n] {
+                        writer.append(text: c, to: &out)
+                    } else {
+                        writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     }
+                    appendPlaceCells(e, p, to: &out)
+                    // One pass over the attributes: the three with columns, and the others.
+                    var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
+                    others.removeAll(keepingCapacity: true)
+                    for (k, v) in e.attributes {
+                        switch k {
+                        case "iso3": iso3 = v
+                        case "value": value = v
+                        case "confidence": confidence = v
+                        case "canonical": break
+                        default: others.append((k, v))
+                        }
+                    }
+                    out.append(comma)
+                    writer.append(cell(iso3), to: &out)
+                    out.append(comma)
+                    writer.append(cell(value), to: &out)
+                    out.append(comma)
+                    writer.append(cell(confidence), to: &out)
+                    out.append(comma)
+                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    writer.endRow(&out)
                 }
-                out.append(comma)
-                writer.append(cell(iso3), to: &out)
-                out.append(comma)
-                writer.append(cell(value), to: &out)
-                out.append(comma)
-                writer.append(cell(confidence), to: &out)
-                out.append(comma)
-                appendOtherAttributes(&others, writer, &scratch, &out)
-                writer.endRow(&out)
             }
         }
-        return out.array()
     }
 
     /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
@@ -181,60 +181,60 @@ struct CSVTable: Sendable {
 
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out = ByteBuffer(capacity: view.claims.count * 400 + 64)
-        let comma = UInt8(ascii: ",")
-        var idField = ByteBuffer()
-        writer.append(text: view.id, to: &idField)
-        var scratch = ByteBuffer()
-        var others: [(key: String, value: JSONValue)] = []
-        view.utf8.withUnsafeBufferPointer { utf8 in
-            for (n, c) in view.claims.enumerated() {
-                let p = view.claimPlaces[n]
-                idField.withUnsafeBufferPointer { out.append($0) }
-                out.append(comma)
-                Bytes.int(n, &out)
-                appendPlaceCells(c, p, to: &out)
-                // One pass over the attributes: the four with columns, and the others.
-                var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                others.removeAll(keepingCapacity: true)
-                for (k, v) in c.attributes {
-                    switch k {
-                    case "checkworthiness": score = v
-                    case "kinds": kinds = v
-                    case "hedges": hedges = v
-                    case "attribution": attribution = v
-                    case "entities": break
-                    default: others.append((k, v))
+        ByteBuffer.collect(estimate: view.claims.count * 400 + 64) { out in
+            let comma = UInt8(ascii: ",")
+            var idField = ByteBuffer()
+            writer.append(text: view.id, to: &idField)
+            var scratch = ByteBuffer()
+            var others: [(key: String, value: JSONValue)] = []
+            view.utf8.withUnsafeBufferPointer { utf8 in
+                for (n, c) in view.claims.enumerated() {
+                    let p = view.claimPlaces[n]
+                    idField.withUnsafeBufferPointer { out.append($0) }
+                    out.append(comma)
+                    Bytes.int(n, &out)
+                    appendPlaceCells(c, p, to: &out)
+                    // One pass over the attributes: the four with columns, and the others.
+                    var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
+                    others.removeAll(keepingCapacity: true)
+                    for (k, v) in c.attributes {
+                        switch k {
+                        case "checkworthiness": score = v
+                        case "kinds": kinds = v
+                        case "hedges": hedges = v
+                        case "attribution": attribution = v
+                        case "entities": break
+                        default: others.append((k, v))
+                        }
                     }
-                }
-                out.append(comma)
-                writer.append(cell(score), to: &out)
-                out.append(comma)
-                writer.append(cell(kinds), to: &out)
-                out.append(comma)
-                writer.append(CSVTable.text(hedges), to: &out)
-                out.append(comma)
-                writer.append(CSVTable.text(attribution), to: &out)
-                out.append(comma)
-                scratch.removeAll()
-                for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
-                    if !scratch.isEmpty { scratch.append("; ") }
-                    scratch.append(utf8: view.entities[i].type)
-                    scratch.append(UInt8(ascii: ":"))
-                    if let name = view.canonicalAttributes[i] {
-                        scratch.append(utf8: name)
-                    } else {
-                        scratch.append(UnsafeBufferPointer(rebasing: utf8[view.entityPlaces[i].bytes]))
+                    out.append(comma)
+                    writer.append(cell(score), to: &out)
+                    out.append(comma)
+                    writer.append(cell(kinds), to: &out)
+                    out.append(comma)
+                    writer.append(CSVTable.text(hedges), to: &out)
+                    out.append(comma)
+                    writer.append(CSVTable.text(attribution), to: &out)
+                    out.append(comma)
+                    scratch.removeAll()
+                    for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
+                        if !scratch.isEmpty { scratch.append("; ") }
+                        scratch.append(utf8: view.entities[i].type)
+                        scratch.append(UInt8(ascii: ":"))
+                        if let name = view.canonicalAttributes[i] {
+                            scratch.append(utf8: name)
+                        } else {
+                            scratch.append(UnsafeBufferPointer(rebasing: utf8[view.entityPlaces[i].bytes]))
+                        }
                     }
+                    scratch.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
+                    out.append(comma)
+                    writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
+                    out.append(comma)
+                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    writer.endRow(&out)
                 }
-                scratch.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
-                out.append(comma)
-                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                out.append(comma)
-                appendOtherAttributes(&others, writer, &scratch, &out)
-                writer.endRow(&out)
             }
         }
-        return out.array()
     }
 }

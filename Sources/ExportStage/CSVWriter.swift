@@ -52,15 +52,26 @@ struct CSVWriter {
         if guardFormulas, let first = bytes.first, CSVWriter.startsFormula(first) { out.append(UInt8(ascii: "'")) }
         if needsQuotes {
             var run = 0
-            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\"") {
+            var i = CSVWriter.nextQuote(bytes, from: 0)
+            while i < bytes.count {
                 out.append(UnsafeBufferPointer(rebasing: bytes[run...i]))
                 run = i  // the quote is written again: doubled
+                i = CSVWriter.nextQuote(bytes, from: i + 1)
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[run...]))
             out.append(UInt8(ascii: "\""))
         } else {
             out.append(bytes)
         }
+    }
+
+    /// The position of the first `"` at or after `start`, or the count; eight bytes at a time.
+    @inline(__always) static func nextQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var i = start
+        while i + 8 <= bytes.count, ByteWords.has(ByteWords.load(base + i), 0x22) == 0 { i += 8 }
+        while i < bytes.count, base[i] != UInt8(ascii: "\"") { i += 1 }
+        return i
     }
 
     /// Whether a field holds a comma, quote, CR or LF; eight bytes at a time.

@@ -9,9 +9,9 @@ extension DocumentView {
     /// The document text as a JSON string literal, shared by the per-document file and the
     /// documents.jsonl record.
     func quotedText() -> [UInt8] {
-        var out = ByteBuffer(capacity: utf8.count + utf8.count / 16 + 2)
-        utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
-        return out.array()
+        ByteBuffer.collect(estimate: utf8.count + utf8.count / 16 + 2) { out in
+            utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+        }
     }
 
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
@@ -19,93 +19,93 @@ extension DocumentView {
     /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
     func fullJSON(quotedText: [UInt8]) -> [UInt8] {
         let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
-        var out = ByteBuffer(capacity: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 2)
-        let w = ValueWriter(pretty: true)
-        Bytes.raw("{\n  \"id\": ", &out)
-        Bytes.jsonString(document.id, &out)
-        Bytes.raw(",\n  \"layers\": ", &out)
-        if document.layers.isEmpty {
-            Bytes.raw("{}", &out)
-        } else {
-            out.append(UInt8(ascii: "{"))
-            var scratch = ByteBuffer()
-            for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
-                Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
-                Bytes.jsonString(name, &out)
-                let spans = document.layers[name]!
-                if spans.isEmpty { Bytes.raw(": []", &out); continue }
-                // Entities and claims have their attributes rendered and (claims kept as such) their
-                // source ranges found already.
-                let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
-                let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
-                var nextClaim = 0  // the next claim of `claims`, by position in the layer
-                Bytes.raw(": [", &out)
-                for (k, span) in spans.enumerated() {
-                    Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                    if !span.attributes.isEmpty {
-                        Bytes.raw("\n        \"attributes\": ", &out)
-                        if let rendered {
-                            rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
-                        } else {
-                            scratch.removeAll()
-                            ValueWriter(pretty: false).write(object: span.attributes, into: &scratch)
-                            scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+        return ByteBuffer.collect(estimate: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 3) { out in
+            let w = ValueWriter(pretty: true)
+            Bytes.raw("{\n  \"id\": ", &out)
+            Bytes.jsonString(document.id, &out)
+            Bytes.raw(",\n  \"layers\": ", &out)
+            if document.layers.isEmpty {
+                Bytes.raw("{}", &out)
+            } else {
+                out.append(UInt8(ascii: "{"))
+                var scratch = ByteBuffer()
+                for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+                    Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
+                    Bytes.jsonString(name, &out)
+                    let spans = document.layers[name]!
+                    if spans.isEmpty { Bytes.raw(": []", &out); continue }
+                    // Entities and claims have their attributes rendered and (claims kept as such) their
+                    // source ranges found already.
+                    let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
+                    let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
+                    var nextClaim = 0  // the next claim of `claims`, by position in the layer
+                    Bytes.raw(": [", &out)
+                    for (k, span) in spans.enumerated() {
+                        Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
+                        if !span.attributes.isEmpty {
+                            Bytes.raw("\n        \"attributes\": ", &out)
+                            if let rendered {
+                                rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                            } else {
+                                scratch.removeAll()
+                                ValueWriter(pretty: false).write(object: span.attributes, into: &scratch)
+                                scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                            }
+                            out.append(UInt8(ascii: ","))
                         }
-                        out.append(UInt8(ascii: ","))
+                        let r: (start: Int, end: Int)
+                        if isEntities {
+                            r = (entityPlaces[k].sourceStart, entityPlaces[k].sourceEnd)
+                        } else if isClaims, nextClaim < claimLayerIndex.count, claimLayerIndex[nextClaim] == k {
+                            r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
+                            nextClaim += 1
+                        } else {
+                            r = sourceRange.range(span.start, span.end)
+                        }
+                        Bytes.raw("\n        \"end\": ", &out)
+                        Bytes.int(span.end, &out)
+                        Bytes.raw(",\n        \"sourceEnd\": ", &out)
+                        Bytes.int(r.end, &out)
+                        Bytes.raw(",\n        \"sourceStart\": ", &out)
+                        Bytes.int(r.start, &out)
+                        Bytes.raw(",\n        \"start\": ", &out)
+                        Bytes.int(span.start, &out)
+                        Bytes.raw(",\n        \"type\": ", &out)
+                        Bytes.jsonString(span.type, &out)
+                        Bytes.raw("\n      }", &out)
                     }
-                    let r: (start: Int, end: Int)
-                    if isEntities {
-                        r = (entityPlaces[k].sourceStart, entityPlaces[k].sourceEnd)
-                    } else if isClaims, nextClaim < claimLayerIndex.count, claimLayerIndex[nextClaim] == k {
-                        r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
-                        nextClaim += 1
-                    } else {
-                        r = sourceRange.range(span.start, span.end)
-                    }
-                    Bytes.raw("\n        \"end\": ", &out)
-                    Bytes.int(span.end, &out)
-                    Bytes.raw(",\n        \"sourceEnd\": ", &out)
-                    Bytes.int(r.end, &out)
-                    Bytes.raw(",\n        \"sourceStart\": ", &out)
-                    Bytes.int(r.start, &out)
-                    Bytes.raw(",\n        \"start\": ", &out)
-                    Bytes.int(span.start, &out)
-                    Bytes.raw(",\n        \"type\": ", &out)
-                    Bytes.jsonString(span.type, &out)
-                    Bytes.raw("\n      }", &out)
+                    Bytes.raw("\n    ]", &out)
                 }
-                Bytes.raw("\n    ]", &out)
+                Bytes.raw("\n  }", &out)
             }
-            Bytes.raw("\n  }", &out)
-        }
-        Bytes.raw(",\n  \"metadata\": ", &out)
-        w.write(object: document.metadata, into: &out, indent: 1)
-        Bytes.raw(",\n  \"schemaVersion\": ", &out)
-        Bytes.int(Document.schemaVersion, &out)
-        Bytes.raw(",\n  \"source\": ", &out)
-        w.write(document.source.json, into: &out, indent: 1)
-        Bytes.raw(",\n  \"sourceMap\": ", &out)
-        if document.sourceMap.segments.isEmpty {
-            Bytes.raw("[]", &out)
-        } else {
-            out.append(UInt8(ascii: "["))
-            for (n, seg) in document.sourceMap.segments.enumerated() {
-                Bytes.raw(n > 0 ? ",\n    [\n      " : "\n    [\n      ", &out)
-                Bytes.int(seg.text, &out)
-                Bytes.raw(",\n      ", &out)
-                Bytes.int(seg.source, &out)
-                Bytes.raw(",\n      ", &out)
-                Bytes.int(seg.length, &out)
-                Bytes.raw("\n    ]", &out)
+            Bytes.raw(",\n  \"metadata\": ", &out)
+            w.write(object: document.metadata, into: &out, indent: 1)
+            Bytes.raw(",\n  \"schemaVersion\": ", &out)
+            Bytes.int(Document.schemaVersion, &out)
+            Bytes.raw(",\n  \"source\": ", &out)
+            w.write(document.source.json, into: &out, indent: 1)
+            Bytes.raw(",\n  \"sourceMap\": ", &out)
+            if document.sourceMap.segments.isEmpty {
+                Bytes.raw("[]", &out)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (n, seg) in document.sourceMap.segments.enumerated() {
+                    Bytes.raw(n > 0 ? ",\n    [\n      " : "\n    [\n      ", &out)
+                    Bytes.int(seg.text, &out)
+                    Bytes.raw(",\n      ", &out)
+                    Bytes.int(seg.source, &out)
+                    Bytes.raw(",\n      ", &out)
+                    Bytes.int(seg.length, &out)
+                    Bytes.raw("\n    ]", &out)
+                }
+                Bytes.raw("\n  ]", &out)
             }
-            Bytes.raw("\n  ]", &out)
+            Bytes.raw(",\n  \"text\": ", &out)
+            out.append(quotedText)
+            Bytes.raw(",\n  \"warnings\": ", &out)
+            w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
+            Bytes.raw("\n}\n", &out)
         }
-        Bytes.raw(",\n  \"text\": ", &out)
-        out.append(quotedText)
-        Bytes.raw(",\n  \"warnings\": ", &out)
-        w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
-        Bytes.raw("\n}\n", &out)
-        return out.array()
     }
 
     /// Layer sizes of the document.
@@ -128,60 +128,60 @@ extension DocumentView {
     /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
     /// in key order, with a final newline.
     func documentLine(quotedText: [UInt8]) -> [UInt8] {
-        var out = ByteBuffer(capacity: quotedText.count + 1024)
-        let w = ValueWriter(pretty: false)
-        Bytes.raw(#"{"counts":{"characters":"#, &out)
-        Bytes.int(scalars.scalarCount, &out)
-        Bytes.raw(#","claims":"#, &out)
-        Bytes.int(claims.count, &out)
-        Bytes.raw(#","entities":"#, &out)
-        Bytes.int(entities.count, &out)
-        Bytes.raw(#","pages":"#, &out)
-        Bytes.int(pages.count, &out)
-        Bytes.raw(#","paragraphs":"#, &out)
-        Bytes.int(paragraphs.count, &out)
-        Bytes.raw(#","sentences":"#, &out)
-        Bytes.int(sentences.count, &out)
-        Bytes.raw(#"},"id":"#, &out)
-        Bytes.jsonString(id, &out)
-        Bytes.raw(#","metadata":"#, &out)
-        w.write(object: document.metadata, into: &out)
-        Bytes.raw(#","source":"#, &out)
-        w.write(document.source.json, into: &out)
-        Bytes.raw(#","text":"#, &out)
-        out.append(quotedText)
-        Bytes.raw(#","title":"#, &out)
-        Bytes.jsonString(title, &out)
-        Bytes.raw(#","warnings":"#, &out)
-        w.write(.array(document.warnings.map(\.json)), into: &out)
-        Bytes.raw("}\n", &out)
-        return out.array()
+        ByteBuffer.collect(estimate: quotedText.count + 1024) { out in
+            let w = ValueWriter(pretty: false)
+            Bytes.raw(#"{"counts":{"characters":"#, &out)
+            Bytes.int(scalars.scalarCount, &out)
+            Bytes.raw(#","claims":"#, &out)
+            Bytes.int(claims.count, &out)
+            Bytes.raw(#","entities":"#, &out)
+            Bytes.int(entities.count, &out)
+            Bytes.raw(#","pages":"#, &out)
+            Bytes.int(pages.count, &out)
+            Bytes.raw(#","paragraphs":"#, &out)
+            Bytes.int(paragraphs.count, &out)
+            Bytes.raw(#","sentences":"#, &out)
+            Bytes.int(sentences.count, &out)
+            Bytes.raw(#"},"id":"#, &out)
+            Bytes.jsonString(id, &out)
+            Bytes.raw(#","metadata":"#, &out)
+            w.write(object: document.metadata, into: &out)
+            Bytes.raw(#","source":"#, &out)
+            w.write(document.source.json, into: &out)
+            Bytes.raw(#","text":"#, &out)
+            out.append(quotedText)
+            Bytes.raw(#","title":"#, &out)
+            Bytes.jsonString(title, &out)
+            Bytes.raw(#","warnings":"#, &out)
+            w.write(.array(document.warnings.map(\.json)), into: &out)
+            Bytes.raw("}\n", &out)
+        }
     }
 
     /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
     /// document, end, index, label, page, sentence, sourceEnd, sourceStart, start, text.
     func entityLines() -> [UInt8] {
-        var out = ByteBuffer(capacity: entities.count * 320)
-        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        utf8.withUnsafeBufferPointer { text in
-            for (n, span) in entities.enumerated() {
-                let p = entityPlaces[n]
-                Bytes.raw(#"{"attributes":"#, &out)
-                entityAttributes.append(n, to: &out)
-                Bytes.raw(#","canonical":"#, &out)
-                if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
-                out.append(documentMember)
-                Bytes.raw(#","end":"#, &out)
-                Bytes.int(span.end, &out)
-                Bytes.raw(#","index":"#, &out)
-                Bytes.int(n, &out)
-                Bytes.raw(#","label":"#, &out)
-                Bytes.jsonString(span.type, &out)
-                DocumentView.appendPlaceMembers(span, p, text, &out)
-                Bytes.raw("}\n", &out)
+        ByteBuffer.collect(estimate: entities.count * 320) { out in
+            let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+            utf8.withUnsafeBufferPointer { text in
+                for (n, span) in entities.enumerated() {
+                    let p = entityPlaces[n]
+                    Bytes.raw(#"{"attributes":"#, &out)
+                    entityAttributes.append(n, to: &out)
+                    Bytes.raw(#","canonical":"#, &out)
+                    if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
+                    out.append(documentMember)
+                    Bytes.raw(#","end":"#, &out)
+                    Bytes.int(span.end, &out)
+                    Bytes.raw(#","index":"#, &out)
+                    Bytes.int(n, &out)
+                    Bytes.raw(#","label":"#, &out)
+                    Bytes.jsonString(span.type, &out)
+                    DocumentView.appendPlaceMembers(span, p, text, &out)
+                    Bytes.raw("}\n", &out)
+                }
             }
         }
-        return out.array()
     }
 
     /// The members every span record shares, in key order:
@@ -205,43 +205,43 @@ extension DocumentView {
     /// each: attributes, document, end, entities (canonical, end, label, start, text), index,
     /// page, sentence, sourceEnd, sourceStart, start, text, type.
     func claimLines() -> [UInt8] {
-        var out = ByteBuffer(capacity: claims.count * 1200)
-        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        utf8.withUnsafeBufferPointer { text in
-            for (n, span) in claims.enumerated() {
-                let p = claimPlaces[n]
-                Bytes.raw(#"{"attributes":"#, &out)
-                claimLayerAttributes.append(claimLayerIndex[n], to: &out)
-                out.append(documentMember)
-                Bytes.raw(#","end":"#, &out)
-                Bytes.int(span.end, &out)
-                Bytes.raw(#","entities":["#, &out)
-                var first = true
-                for i in entityIndices(inside: span) where entities[i].end <= span.end {
-                    let e = entities[i]
-                    let eb = entityPlaces[i].bytes
-                    Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
-                    first = false
-                    if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+        ByteBuffer.collect(estimate: claims.count * 1200) { out in
+            let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+            utf8.withUnsafeBufferPointer { text in
+                for (n, span) in claims.enumerated() {
+                    let p = claimPlaces[n]
+                    Bytes.raw(#"{"attributes":"#, &out)
+                    claimLayerAttributes.append(claimLayerIndex[n], to: &out)
+                    out.append(documentMember)
                     Bytes.raw(#","end":"#, &out)
-                    Bytes.int(e.end, &out)
-                    Bytes.raw(#","label":"#, &out)
-                    Bytes.jsonString(e.type, &out)
-                    Bytes.raw(#","start":"#, &out)
-                    Bytes.int(e.start, &out)
-                    Bytes.raw(#","text":"#, &out)
-                    Bytes.jsonString(text, eb, &out)
-                    out.append(UInt8(ascii: "}"))
+                    Bytes.int(span.end, &out)
+                    Bytes.raw(#","entities":["#, &out)
+                    var first = true
+                    for i in entityIndices(inside: span) where entities[i].end <= span.end {
+                        let e = entities[i]
+                        let eb = entityPlaces[i].bytes
+                        Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
+                        first = false
+                        if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+                        Bytes.raw(#","end":"#, &out)
+                        Bytes.int(e.end, &out)
+                        Bytes.raw(#","label":"#, &out)
+                        Bytes.jsonString(e.type, &out)
+                        Bytes.raw(#","start":"#, &out)
+                        Bytes.int(e.start, &out)
+                        Bytes.raw(#","text":"#, &out)
+                        Bytes.jsonString(text, eb, &out)
+                        out.append(UInt8(ascii: "}"))
+                    }
+                    Bytes.raw(#"],"index":"#, &out)
+                    Bytes.int(n, &out)
+                    DocumentView.appendPlaceMembers(span, p, text, &out)
+                    Bytes.raw(#","type":"#, &out)
+                    Bytes.jsonString(span.type, &out)
+                    Bytes.raw("}\n", &out)
                 }
-                Bytes.raw(#"],"index":"#, &out)
-                Bytes.int(n, &out)
-                DocumentView.appendPlaceMembers(span, p, text, &out)
-                Bytes.raw(#","type":"#, &out)
-                Bytes.jsonString(span.type, &out)
-                Bytes.raw("}\n", &out)
             }
         }
-        return out.array()
     }
 
     /// The claim's check-worthiness, when the claims stage gave one.

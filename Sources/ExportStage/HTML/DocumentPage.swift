@@ -10,45 +10,45 @@ struct DocumentPage {
     /// The whole page.
     func html() -> [UInt8] {
         let labels = labelCounts()
-        var out = ByteBuffer(capacity: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
-        var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-        head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-        head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-        head += metadata()
-        head += "<h2>Text</h2>\n<div class=\"legend\">"
-        for (i, l) in labels.enumerated() {
-            head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
-        }
-        if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-        if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
-        head += "</div>\n<div class=\"doc\">\n"
-        out.append(utf8: head)
-        let blocks = self.blocks()
-        let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
-        let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
-        let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
-        var scratch = Highlighter.Scratch()
-        view.utf8.withUnsafeBufferPointer { text in
-            for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
-                switch block.kind {
-                case .heading: Bytes.raw("<h3>", &out)
-                case .paragraph: Bytes.raw("<p>", &out)
-                case .gap: Bytes.raw("<div class=\"gap\">", &out)
-                }
-                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
-                                   scratch: &scratch, into: &out)
-                switch block.kind {
-                case .heading: Bytes.raw("</h3>\n", &out)
-                case .paragraph: Bytes.raw("</p>\n", &out)
-                case .gap: Bytes.raw("</div>\n", &out)
+        return ByteBuffer.collect(estimate: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192) { out in
+            var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
+            head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
+            head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
+            head += metadata()
+            head += "<h2>Text</h2>\n<div class=\"legend\">"
+            for (i, l) in labels.enumerated() {
+                head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            }
+            if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
+            if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
+            head += "</div>\n<div class=\"doc\">\n"
+            out.append(utf8: head)
+            let blocks = self.blocks()
+            let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
+            let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
+            let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
+            var scratch = Highlighter.Scratch()
+            view.utf8.withUnsafeBufferPointer { text in
+                for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
+                    switch block.kind {
+                    case .heading: Bytes.raw("<h3>", &out)
+                    case .paragraph: Bytes.raw("<p>", &out)
+                    case .gap: Bytes.raw("<div class=\"gap\">", &out)
+                    }
+                    Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
+                                       scratch: &scratch, into: &out)
+                    switch block.kind {
+                    case .heading: Bytes.raw("</h3>\n", &out)
+                    case .paragraph: Bytes.raw("</p>\n", &out)
+                    case .gap: Bytes.raw("</div>\n", &out)
+                    }
                 }
             }
+            Bytes.raw("</div>\n", &out)
+            claimTable(&out)
+            entityTable(labels: labels.map(\.label), &out)
+            out.append(utf8: ReportShell.foot)
         }
-        Bytes.raw("</div>\n", &out)
-        claimTable(&out)
-        entityTable(labels: labels.map(\.label), &out)
-        out.append(utf8: ReportShell.foot)
-        return out.array()
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
