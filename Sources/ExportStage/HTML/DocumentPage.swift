@@ -25,11 +25,12 @@ struct DocumentPage {
             out.append(utf8: head)
             let blocks = self.blocks()
             let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
-            let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
+            let byBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
             let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
             var scratch = Highlighter.Scratch()
             view.utf8.withUnsafeBufferPointer { text in
-                for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
+                for (n, block) in blocks.enumerated() {
+                    let marks = byBlock.marks[byBlock.starts[n]..<byBlock.starts[n + 1]]
                     switch block.kind {
                     case .heading: Bytes.raw("<h3>", &out)
                     case .paragraph: Bytes.raw("<p>", &out)
@@ -140,22 +141,36 @@ struct DocumentPage {
     }
 
     /// Each block's marks: every mark goes to the blocks it overlaps (found by binary search),
-    /// so rendering stays linear in the number of marks however many blocks there are.
-    static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> [[Highlighter.Mark]] {
-        var out = [[Highlighter.Mark]](repeating: [], count: blocks.count)
-        for m in marks where m.end > m.start {
+    /// so rendering stays linear in the number of marks however many blocks there are. Block
+    /// `b`'s marks, in `marks` order, are `marks[starts[b]..<starts[b + 1]]` of the result.
+    static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> (marks: [Highlighter.Mark], starts: [Int]) {
+        func firstBlock(_ m: Highlighter.Mark) -> Int {
             var lo = 0, hi = blocks.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if blocks[mid].1 <= m.start { lo = mid + 1 } else { hi = mid }
             }
-            var b = lo
+            return lo
+        }
+        // Count per block, then place: two passes over the marks, one array for all blocks.
+        var starts = [Int](repeating: 0, count: blocks.count + 1)
+        for m in marks where m.end > m.start {
+            var b = firstBlock(m)
+            while b < blocks.count, blocks[b].0 < m.end { starts[b + 1] += 1; b += 1 }
+        }
+        for b in 0..<blocks.count { starts[b + 1] += starts[b] }
+        var next = starts
+        let filler = Highlighter.Mark(start: 0, end: 0, layer: 0, tag: 0)
+        var out = [Highlighter.Mark](repeating: filler, count: starts[blocks.count])
+        for m in marks where m.end > m.start {
+            var b = firstBlock(m)
             while b < blocks.count, blocks[b].0 < m.end {
-                out[b].append(m)
+                out[next[b]] = m
+                next[b] += 1
                 b += 1
             }
         }
-        return out
+        return (out, starts)
     }
 
     /// A marker at the start of every page after the first (from the "pages" layer), placed in

@@ -69,7 +69,7 @@ struct Highlighter {
     /// Appends HTML for scalars `start..<end` of `text` (its UTF-8 bytes, sliced through
     /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
     /// offset, such as a page break), sorted by offset; `scratch` keeps working arrays between calls.
-    static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
+    static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: ArraySlice<Mark>,
                        tags: Tags, milestones: [(offset: Int, html: String)], scratch: inout Scratch, into out: inout ByteBuffer) {
         var marks = scratch.marks
         var points = scratch.points
