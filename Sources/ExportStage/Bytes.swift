@@ -50,16 +50,40 @@ enum Bytes {
 
     /// Appends `text[range]` as a JSON string literal.
     @inline(__always) static func jsonString(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout ByteBuffer) {
-        out.append(0x22)
-        jsonEscaped(UnsafeBufferPointer(rebasing: text[range]), &out)
-        out.append(0x22)
+        jsonQuoted(UnsafeBufferPointer(rebasing: text[range]), &out)
     }
 
     /// Appends a string as a JSON string literal.
     @inline(__always) static func jsonString(_ s: String, _ out: inout ByteBuffer) {
         var s = s
+        s.withUTF8 { jsonQuoted($0, &out) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal. Strings of 4 to 16 bytes (keys, labels,
+    /// names) are tested with two overlapping word loads and, when nothing needs escaping,
+    /// written in one go.
+    @inline(__always) static func jsonQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
+        let n = bytes.count
+        if n >= 4 && n <= 16, let p = bytes.baseAddress {
+            let first: UInt64, last: UInt64
+            if n >= 8 {
+                first = ByteWords.load(p)
+                last = ByteWords.load(p + (n - 8))
+            } else {
+                let a = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                let b = UnsafeRawPointer(p + (n - 4)).loadUnaligned(as: UInt32.self)
+                first = UInt64(a) | UInt64(b) << 32
+                last = first
+            }
+            if !ByteWords.mayNeedJSONEscape(first) && !ByteWords.mayNeedJSONEscape(last) {
+                out.append(0x22)
+                out.append(bytes)
+                out.append(0x22)
+                return
+            }
+        }
         out.append(0x22)
-        s.withUTF8 { jsonEscaped($0, &out) }
+        jsonEscaped(bytes, &out)
         out.append(0x22)
     }
 
