@@ -9,18 +9,25 @@ struct AttributeJSON {
     /// Span `i`'s object in `bytes`.
     let ranges: [Range<Int>]
 
-    /// Renders the attributes of `spans`.
-    init(_ spans: [Span]) {
-        var out = ByteBuffer(capacity: spans.count * 48)
+    /// Renders the attributes of `spans`; `canonical` (entities: each one's `canonical` string
+    /// attribute, or nil) lets the usual entity, whose only attribute that is, skip the dictionary.
+    init(_ spans: [Span], canonical: [String?]? = nil) {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(spans.count)
-        let w = ValueWriter(pretty: false)
-        for span in spans {
-            let start = out.count
-            w.write(object: span.attributes, into: &out)
-            ranges.append(start..<out.count)
+        bytes = ByteBuffer.collect(estimate: spans.count * 64 + 64) { out in
+            let w = ValueWriter(pretty: false)
+            for (i, span) in spans.enumerated() {
+                let start = out.count
+                if let canonical, let name = canonical[i], span.attributes.count == 1 {
+                    Bytes.raw(#"{"canonical":"#, &out)
+                    Bytes.jsonString(name, &out)
+                    out.append(UInt8(ascii: "}"))
+                } else {
+                    w.write(object: span.attributes, into: &out)
+                }
+                ranges.append(start..<out.count)
+            }
         }
-        bytes = out.array()
         self.ranges = ranges
     }
 

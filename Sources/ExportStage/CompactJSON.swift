@@ -52,6 +52,13 @@ enum CompactJSON {
     /// One past the closing quote of the string literal opening at `start`.
     @inline(__always) private static func stringEnd(_ c: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var j = start + 1
+        if let base = c.baseAddress {
+            while j + 8 <= c.count {
+                let x = ByteWords.load(base + j)
+                if ByteWords.has(x, UInt8(ascii: "\"")) | ByteWords.has(x, UInt8(ascii: "\\")) != 0 { break }
+                j += 8
+            }
+        }
         while j < c.count {
             let x = c[j]
             if x == UInt8(ascii: "\\") { j += 2; continue }

@@ -68,11 +68,11 @@ struct DocumentView {
         }
         self.claims = claims
         self.claimLayerIndex = claimLayerIndex
-        entityAttributes = AttributeJSON(entities)
-        claimLayerAttributes = AttributeJSON(claimLayer)
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
         canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
+        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes)
+        claimLayerAttributes = AttributeJSON(claimLayer)
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func place(_ span: Span) -> Place {
