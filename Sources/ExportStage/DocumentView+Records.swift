@@ -39,6 +39,7 @@ extension DocumentView {
                     let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
                     let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
                     var nextClaim = 0  // the next claim of `claims`, by position in the layer
+                    var walker = SourceRange.Walker(sourceRange)
                     Bytes.raw(": [", &out)
                     for (k, span) in spans.enumerated() {
                         Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
@@ -60,7 +61,7 @@ extension DocumentView {
                             r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
                             nextClaim += 1
                         } else {
-                            r = sourceRange.range(span.start, span.end)
+                            r = walker.range(span.start, span.end)
                         }
                         Bytes.raw("\n        \"end\": ", &out)
                         Bytes.int(span.end, &out)

@@ -75,14 +75,17 @@ struct DocumentView {
         claimLayerAttributes = AttributeJSON(claimLayer)
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
-        func place(_ span: Span) -> Place {
-            let r = sourceRange.range(span.start, span.end)
-            return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
-                         sentence: DocumentView.containing(span.start, in: sentences),
-                         page: DocumentView.containing(span.start, in: pages).map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+        func places(_ spans: [Span]) -> [Place] {
+            var walker = SourceRange.Walker(sourceRange)
+            return spans.map { span in
+                let r = walker.range(span.start, span.end)
+                return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
+                             sentence: DocumentView.containing(span.start, in: sentences),
+                             page: DocumentView.containing(span.start, in: pages).map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+            }
         }
-        entityPlaces = entities.map(place)
-        claimPlaces = claims.map(place)
+        entityPlaces = places(entities)
+        claimPlaces = places(claims)
     }
 
     /// The distinct labels of `entities` and each one's index among them. A label is found by its
