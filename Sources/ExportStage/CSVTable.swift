@@ -143,11 +143,11 @@ struct CSVTable: Sendable {
                     var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                     others.removeAll(keepingCapacity: true)
                     for (k, v) in e.attributes {
-                        switch k {
-                        case "iso3": iso3 = v
-                        case "value": value = v
-                        case "confidence": confidence = v
-                        case "canonical": break
+                        switch AttributeKey.of(k) {
+                        case .iso3?: iso3 = v
+                        case .value?: value = v
+                        case .confidence?: confidence = v
+                        case .canonical?: break
                         default: others.append((k, v))
                         }
                     }
@@ -198,12 +198,12 @@ struct CSVTable: Sendable {
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                     others.removeAll(keepingCapacity: true)
                     for (k, v) in c.attributes {
-                        switch k {
-                        case "checkworthiness": score = v
-                        case "kinds": kinds = v
-                        case "hedges": hedges = v
-                        case "attribution": attribution = v
-                        case "entities": break
+                        switch AttributeKey.of(k) {
+                        case .checkworthiness?: score = v
+                        case .kinds?: kinds = v
+                        case .hedges?: hedges = v
+                        case .attribution?: attribution = v
+                        case .entities?: break
                         default: others.append((k, v))
                         }
                     }
