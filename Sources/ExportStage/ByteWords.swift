@@ -2,8 +2,8 @@
 /// runs of ordinary text a word at a time. Each test is exact for a word with no byte it looks
 /// for (it gives false); a word with one gives true.
 enum ByteWords {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) private static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inline(__always) private static var highs: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The eight bytes at `p`.
     @inline(__always) static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
