@@ -77,11 +77,15 @@ struct DocumentView {
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func places(_ spans: [Span]) -> [Place] {
             var walker = SourceRange.Walker(sourceRange)
+            // Walking needs the layers in order of start (as stages store them); else -2: search.
+            func ordered(_ layer: [Span]) -> Bool { zip(layer, layer.dropFirst()).allSatisfy { $0.start <= $1.start } }
+            var sentenceCursor = ordered(sentences) ? -1 : -2, pageCursor = ordered(pages) ? -1 : -2
             return spans.map { span in
                 let r = walker.range(span.start, span.end)
                 return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
-                             sentence: DocumentView.containing(span.start, in: sentences),
-                             page: DocumentView.containing(span.start, in: pages).map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+                             sentence: DocumentView.containing(span.start, in: sentences, cursor: &sentenceCursor),
+                             page: DocumentView.containing(span.start, in: pages, cursor: &pageCursor)
+                                 .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
             }
         }
         entityPlaces = places(entities)
@@ -152,11 +156,30 @@ struct DocumentView {
 
     /// The last span (in canonical order) starting at or before `offset` that contains it.
     static func containing(_ offset: Int, in spans: [Span]) -> Int? {
-        var lo = 0, hi = spans.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if spans[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        var cursor = -1
+        return containing(offset, in: spans, cursor: &cursor)
+    }
+
+    /// `containing(offset, in: spans)` for offsets visited in increasing order, with `cursor`
+    /// carried from one call to the next: how many spans start at or before the previous offset,
+    /// from where a few steps forward find the next place (else it is searched for). -1: nothing
+    /// yet; -2: always search (spans not in order of start, where walking and searching could differ).
+    static func containing(_ offset: Int, in spans: [Span], cursor: inout Int) -> Int? {
+        var lo = -1
+        if cursor >= 0, cursor <= spans.count, cursor == 0 || spans[cursor - 1].start <= offset {
+            var k = cursor
+            while k < spans.count, k - cursor < 16, spans[k].start <= offset { k += 1 }
+            if k == spans.count || spans[k].start > offset { lo = k }
         }
+        if lo < 0 {
+            lo = 0
+            var hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+            }
+        }
+        if cursor != -2 { cursor = lo }
         var i = lo - 1
         // Nested or overlapping spans: look back a little for one that still covers the offset.
         var tries = 0

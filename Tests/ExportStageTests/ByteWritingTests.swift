@@ -88,6 +88,23 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testWalkingToTheSentenceOfAnOffsetGivesWhatSearchingGives() {
+        var sentences: [Span] = []
+        var at = 0
+        for n in 0..<60 {  // sentences of several lengths, some nested, some gaps
+            let length = [1, 4, 9, 25, 0][n % 5]
+            sentences.append(Span(start: at, end: at + length, type: "sentence"))
+            if n % 7 == 3 { sentences.append(Span(start: at, end: at + 2, type: "sentence")) }
+            at += n % 11 == 0 ? length + 40 : length
+        }
+        for step in [1, 3, 17, 60] {
+            var cursor = -1
+            for offset in stride(from: -3, to: at + 5, by: step) {
+                XCTAssertEqual(DocumentView.containing(offset, in: sentences, cursor: &cursor), DocumentView.containing(offset, in: sentences), "\(offset)")
+            }
+        }
+    }
+
     func testWalkingTheSourceMapGivesWhatSearchingItGives() {
         let maps = [
             OffsetMap(),
