@@ -102,8 +102,7 @@ struct ByteBuffer: ~Copyable {
 
     /// Appends a string's UTF-8 bytes.
     @inline(__always) mutating func append(utf8 s: String) {
-        var s = s
-        s.withUTF8 { append($0) }
+        s.withUTF8Bytes { append($0) }
     }
 
     /// Appends `n` bytes that `body` writes at the pointer it is given.

@@ -27,3 +27,13 @@ enum ByteWords {
         hasControl(x) | has(x, 0x22) | has(x, 0x5C) | has(x, 0xE2) != 0
     }
 }
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes, without copying the string first (as the
+    /// mutating `withUTF8` needs) when they are already contiguous, as native strings' are.
+    @inline(__always) func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
+        var s = self
+        return try s.withUTF8(body)
+    }
+}

@@ -55,8 +55,7 @@ enum Bytes {
 
     /// Appends a string as a JSON string literal.
     @inline(__always) static func jsonString(_ s: String, _ out: inout ByteBuffer) {
-        var s = s
-        s.withUTF8 { jsonQuoted($0, &out) }
+        s.withUTF8Bytes { jsonQuoted($0, &out) }
     }
 
     /// Appends UTF-8 bytes as a JSON string literal. Strings of 4 to 16 bytes (keys, labels,

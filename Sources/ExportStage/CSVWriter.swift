@@ -41,8 +41,7 @@ struct CSVWriter {
 
     /// Appends a text cell (without a separator).
     @inline(__always) func append(text s: String, to out: inout ByteBuffer) {
-        var s = s
-        s.withUTF8 { append(text: $0, to: &out) }
+        s.withUTF8Bytes { append(text: $0, to: &out) }
     }
 
     /// Appends UTF-8 bytes as a text cell (without a separator): guarded, then quoted when needed.

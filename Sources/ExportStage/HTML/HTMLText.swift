@@ -52,8 +52,7 @@ enum HTMLText {
 
     /// Appends a string, escaped.
     static func append(escaping s: String, to out: inout ByteBuffer) {
-        var s = s
-        s.withUTF8 { append(escaping: $0, 0..<$0.count, to: &out) }
+        s.withUTF8Bytes { append(escaping: $0, 0..<$0.count, to: &out) }
     }
 
     /// Whether any of the eight bytes in `x` may need work: below 0x20, one of `& < > " '`, or
