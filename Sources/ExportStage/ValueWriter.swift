@@ -1,7 +1,8 @@
 import DocPipe
 
 /// Writes JSON values (span attributes, metadata) with exactly the bytes `JSONWriter` gives,
-/// faster: an object's members are sorted once as (key, value) pairs (no lookup per key), and
+/// faster, into a `ByteBuffer`: an object's members are insertion-sorted on the stack as the
+/// dictionary yields them, by their keys' first eight bytes (whole keys only on ties), and
 /// objects of one member, the usual case for nested attribute values, skip sorting.
 struct ValueWriter {
     /// Indent by two spaces, members on their own lines (as `JSONWriter(pretty: true)`).
