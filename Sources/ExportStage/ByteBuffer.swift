@@ -17,7 +17,7 @@ struct ByteBuffer: ~Copyable {
     }
 
     /// An empty buffer writing into `storage` until it outgrows it.
-    private init(borrowing storage: UnsafeMutableBufferPointer<UInt8>) {
+    private init(writingInto storage: UnsafeMutableBufferPointer<UInt8>) {
         base = storage.baseAddress!
         capacity = storage.count
         owned = false
@@ -30,7 +30,7 @@ struct ByteBuffer: ~Copyable {
     static func collect(estimate: Int, _ write: (inout ByteBuffer) -> Void) -> [UInt8] {
         var spilled: [UInt8]?
         let direct = [UInt8](unsafeUninitializedCapacity: max(estimate, 16)) { storage, initialized in
-            var out = ByteBuffer(borrowing: storage)
+            var out = ByteBuffer(writingInto: storage)
             write(&out)
             if out.owned {
                 spilled = out.array()
