@@ -46,6 +46,20 @@ struct CSVTable: Sendable {
         }
     }
 
+    /// Appends `cell(value)`; an array of strings is joined in `scratch` instead of a new string.
+    static func appendCell(_ value: JSONValue?, _ writer: CSVWriter, _ scratch: inout ByteBuffer, _ out: inout ByteBuffer) {
+        guard case .array(let a)? = value, !a.isEmpty, a.allSatisfy({ $0.stringValue != nil }) else {
+            writer.append(cell(value), to: &out)
+            return
+        }
+        scratch.removeAll()
+        for (n, element) in a.enumerated() {
+            if n > 0 { scratch.append("; ") }
+            if case .string(let s) = element { scratch.append(utf8: s) }
+        }
+        scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
+    }
+
     /// A value shown as readable text (`AttributeText`), empty when absent.
     static func text(_ value: JSONValue?) -> CSVWriter.Cell {
         guard let value else { return .empty }
@@ -210,7 +224,7 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(cell(score), to: &out)
                     out.append(comma)
-                    writer.append(cell(kinds), to: &out)
+                    appendCell(kinds, writer, &scratch, &out)
                     out.append(comma)
                     writer.append(CSVTable.text(hedges), to: &out)
                     out.append(comma)

@@ -105,7 +105,12 @@ struct ValueWriter {
         Bytes.jsonString(k, &out)
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
-        write(v, into: &out, indent: indent + 1)
+        switch v {  // the usual values without a call
+        case .string(let s): Bytes.jsonString(s, &out)
+        case .int(let i): Bytes.int(i, &out)
+        case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
+        default: write(v, into: &out, indent: indent + 1)
+        }
     }
 
     /// Code-point order of keys (as `JSONWriter.utf8Less`), deciding on the first byte when it differs.
