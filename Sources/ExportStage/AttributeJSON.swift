@@ -16,14 +16,14 @@ struct AttributeJSON {
         ranges.reserveCapacity(spans.count)
         bytes = ByteBuffer.collect(estimate: spans.count * 64 + 64) { out in
             let w = ValueWriter(pretty: false)
-            for (i, span) in spans.enumerated() {
+            for i in spans.indices {
                 let start = out.count
-                if let canonical, let name = canonical[i], span.attributes.count == 1 {
+                if let canonical, let name = canonical[i], spans[i].attributes.count == 1 {
                     Bytes.raw(#"{"canonical":"#, &out)
                     Bytes.jsonString(name, &out)
                     out.append(UInt8(ascii: "}"))
                 } else {
-                    w.write(object: span.attributes, into: &out)
+                    w.write(object: spans[i].attributes, into: &out)
                 }
                 ranges.append(start..<out.count)
             }

@@ -137,13 +137,13 @@ struct CSVTable: Sendable {
             var scratch = ByteBuffer()
             var others: [(key: String, value: JSONValue)] = []
             view.utf8.withUnsafeBufferPointer { utf8 in
-                for (n, e) in view.entities.enumerated() {
+                for n in view.entities.indices {
                     let p = view.entityPlaces[n]
                     idField.withUnsafeBufferPointer { out.append($0) }
                     out.append(comma)
                     Bytes.int(n, &out)
                     out.append(comma)
-                    writer.append(text: e.type, to: &out)
+                    writer.append(text: view.entities[n].type, to: &out)
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
@@ -152,11 +152,11 @@ struct CSVTable: Sendable {
                     } else {
                         writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     }
-                    appendPlaceCells(e, p, to: &out)
+                    appendPlaceCells(view.entities[n], p, to: &out)
                     // One pass over the attributes: the three with columns, and the others.
                     var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in e.attributes {
+                    for (k, v) in view.entities[n].attributes {
                         switch AttributeKey.of(k) {
                         case .iso3?: iso3 = v
                         case .value?: value = v
@@ -202,16 +202,16 @@ struct CSVTable: Sendable {
             var scratch = ByteBuffer()
             var others: [(key: String, value: JSONValue)] = []
             view.utf8.withUnsafeBufferPointer { utf8 in
-                for (n, c) in view.claims.enumerated() {
+                for n in view.claims.indices {
                     let p = view.claimPlaces[n]
                     idField.withUnsafeBufferPointer { out.append($0) }
                     out.append(comma)
                     Bytes.int(n, &out)
-                    appendPlaceCells(c, p, to: &out)
+                    appendPlaceCells(view.claims[n], p, to: &out)
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in c.attributes {
+                    for (k, v) in view.claims[n].attributes {
                         switch AttributeKey.of(k) {
                         case .checkworthiness?: score = v
                         case .kinds?: kinds = v
@@ -231,7 +231,7 @@ struct CSVTable: Sendable {
                     writer.append(CSVTable.text(attribution), to: &out)
                     out.append(comma)
                     scratch.removeAll()
-                    for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
+                    for i in view.entityIndices(inside: view.claims[n]) where view.entities[i].end <= view.claims[n].end {
                         if !scratch.isEmpty { scratch.append("; ") }
                         scratch.append(utf8: view.entities[i].type)
                         scratch.append(UInt8(ascii: ":"))

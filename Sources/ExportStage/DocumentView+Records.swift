@@ -41,15 +41,15 @@ extension DocumentView {
                     var nextClaim = 0  // the next claim of `claims`, by position in the layer
                     var walker = SourceRange.Walker(sourceRange)
                     Bytes.raw(": [", &out)
-                    for (k, span) in spans.enumerated() {
+                    for k in spans.indices {
                         Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                        if !span.attributes.isEmpty {
+                        if !spans[k].attributes.isEmpty {
                             Bytes.raw("\n        \"attributes\": ", &out)
                             if let rendered {
                                 rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
                             } else {
                                 scratch.removeAll()
-                                ValueWriter(pretty: false).write(object: span.attributes, into: &scratch)
+                                ValueWriter(pretty: false).write(object: spans[k].attributes, into: &scratch)
                                 scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
                             }
                             out.append(UInt8(ascii: ","))
@@ -61,18 +61,18 @@ extension DocumentView {
                             r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
                             nextClaim += 1
                         } else {
-                            r = walker.range(span.start, span.end)
+                            r = walker.range(spans[k].start, spans[k].end)
                         }
                         Bytes.raw("\n        \"end\": ", &out)
-                        Bytes.int(span.end, &out)
+                        Bytes.int(spans[k].end, &out)
                         Bytes.raw(",\n        \"sourceEnd\": ", &out)
                         Bytes.int(r.end, &out)
                         Bytes.raw(",\n        \"sourceStart\": ", &out)
                         Bytes.int(r.start, &out)
                         Bytes.raw(",\n        \"start\": ", &out)
-                        Bytes.int(span.start, &out)
+                        Bytes.int(spans[k].start, &out)
                         Bytes.raw(",\n        \"type\": ", &out)
-                        Bytes.jsonString(span.type, &out)
+                        Bytes.jsonString(spans[k].type, &out)
                         Bytes.raw("\n      }", &out)
                     }
                     Bytes.raw("\n    ]", &out)
@@ -165,7 +165,7 @@ extension DocumentView {
         ByteBuffer.collect(estimate: entities.count * 320) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
             utf8.withUnsafeBufferPointer { text in
-                for (n, span) in entities.enumerated() {
+                for n in entities.indices {
                     let p = entityPlaces[n]
                     Bytes.raw(#"{"attributes":"#, &out)
                     entityAttributes.append(n, to: &out)
@@ -173,12 +173,12 @@ extension DocumentView {
                     if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
                     out.append(documentMember)
                     Bytes.raw(#","end":"#, &out)
-                    Bytes.int(span.end, &out)
+                    Bytes.int(entities[n].end, &out)
                     Bytes.raw(#","index":"#, &out)
                     Bytes.int(n, &out)
                     Bytes.raw(#","label":"#, &out)
-                    Bytes.jsonString(span.type, &out)
-                    DocumentView.appendPlaceMembers(span, p, text, &out)
+                    Bytes.jsonString(entities[n].type, &out)
+                    DocumentView.appendPlaceMembers(entities[n], p, text, &out)
                     Bytes.raw("}\n", &out)
                 }
             }
@@ -209,16 +209,16 @@ extension DocumentView {
         ByteBuffer.collect(estimate: claims.count * 1200) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
             utf8.withUnsafeBufferPointer { text in
-                for (n, span) in claims.enumerated() {
+                for n in claims.indices {
                     let p = claimPlaces[n]
                     Bytes.raw(#"{"attributes":"#, &out)
                     claimLayerAttributes.append(claimLayerIndex[n], to: &out)
                     out.append(documentMember)
                     Bytes.raw(#","end":"#, &out)
-                    Bytes.int(span.end, &out)
+                    Bytes.int(claims[n].end, &out)
                     Bytes.raw(#","entities":["#, &out)
                     var first = true
-                    for i in entityIndices(inside: span) where entities[i].end <= span.end {
+                    for i in entityIndices(inside: claims[n]) where entities[i].end <= claims[n].end {
                         let e = entities[i]
                         let eb = entityPlaces[i].bytes
                         Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
@@ -236,9 +236,9 @@ extension DocumentView {
                     }
                     Bytes.raw(#"],"index":"#, &out)
                     Bytes.int(n, &out)
-                    DocumentView.appendPlaceMembers(span, p, text, &out)
+                    DocumentView.appendPlaceMembers(claims[n], p, text, &out)
                     Bytes.raw(#","type":"#, &out)
-                    Bytes.jsonString(span.type, &out)
+                    Bytes.jsonString(claims[n].type, &out)
                     Bytes.raw("}\n", &out)
                 }
             }
