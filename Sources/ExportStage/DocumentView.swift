@@ -99,8 +99,8 @@ struct DocumentView {
         var keys: [(prefix: UInt64, count: Int)] = []
         var ids: [Int] = []
         ids.reserveCapacity(entities.count)
-        for e in entities {
-            let label = e.type
+        for i in entities.indices {
+            let label = entities[i].type
             let key = (prefix: ValueWriter.prefix(label), count: label.utf8.count)
             var found = -1
             for (i, k) in keys.enumerated() where k.prefix == key.prefix && k.count == key.count && names[i] == label {

@@ -28,7 +28,7 @@ struct EntityTable {
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
         var local: [Key: Int] = [:]
         local.reserveCapacity(min(view.entities.count, 512))
-        for (i, e) in view.entities.enumerated() { local[Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
+        for i in view.entities.indices { local[Key(label: view.entities[i].type, canonical: view.canonical(i)), default: 0] += 1 }
         return sortedByKey(local.map { (key: $0.key, mentions: $0.value) })
     }
 

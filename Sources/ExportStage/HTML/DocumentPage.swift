@@ -98,7 +98,7 @@ struct DocumentPage {
         var tags = Highlighter.Tags()
         var attrs = ByteBuffer(capacity: view.claims.count * 96)
         tags.claimAttributes.reserveCapacity(view.claims.count)
-        for (n, c) in view.claims.enumerated() {
+        for n in view.claims.indices {
             // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
             let start = attrs.count
             Bytes.raw("class=\"claim", &attrs)
@@ -123,7 +123,7 @@ struct DocumentPage {
             }
             Bytes.raw("\">", &attrs)
             tags.claimAttributes.append(start..<attrs.count)
-            out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
+            out.append(.init(start: view.claims[n].start, end: view.claims[n].end, layer: 0, tag: n))
         }
         tags.claimAttributeBytes = attrs.array()
         var position = [Int](repeating: 0, count: view.labelNames.count)  // by label id
@@ -132,8 +132,8 @@ struct DocumentPage {
             tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l.label))\" title=\"\(HTMLText.escape(l.label + ": "))".utf8))
         }
         tags.entityLabel = view.entityLabels.map { position[$0] }
-        for (i, e) in view.entities.enumerated() {
-            out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
+        for i in view.entities.indices {
+            out.append(.init(start: view.entities[i].start, end: view.entities[i].end, layer: 1, tag: view.claims.count + i))
         }
         tags.canonical = view.canonicalAttributes
         tags.entityBytes = view.entityPlaces.map(\.bytes)
@@ -221,7 +221,7 @@ struct DocumentPage {
         guard !view.claims.isEmpty else { return }
         out.append(DocumentPage.claimHead)
         view.utf8.withUnsafeBufferPointer { text in
-            for (n, c) in view.claims.enumerated() {
+            for n in view.claims.indices {
                 Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
                 Bytes.int(n + 1, &out)
                 Bytes.raw("\">", &out)
@@ -243,8 +243,8 @@ struct DocumentPage {
                 Bytes.raw("</td><td>", &out)
                 // The claim's text, cut at 400 scalars with an ellipsis.
                 let bytes = view.claimPlaces[n].bytes
-                let first = max(c.start, 0)
-                if min(c.end, view.scalars.scalarCount) - first > 400 {
+                let first = max(view.claims[n].start, 0)
+                if min(view.claims[n].end, view.scalars.scalarCount) - first > 400 {
                     HTMLText.append(escaping: text, bytes.lowerBound..<view.scalars.byte(first + 400), to: &out)
                     out.append("…")
                 } else {
@@ -255,7 +255,7 @@ struct DocumentPage {
                 Bytes.raw("</td><td>", &out)
                 if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if fields.hasOthers { DocumentPage.appendOthers(c.attributes, to: &out) }
+                if fields.hasOthers { DocumentPage.appendOthers(view.claims[n].attributes, to: &out) }
                 Bytes.raw("</td></tr>\n", &out)
             }
         }
