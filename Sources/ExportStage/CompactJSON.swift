@@ -13,8 +13,14 @@ enum CompactJSON {
             switch b {
             case UInt8(ascii: "\""):
                 let end = stringEnd(compact, i)
-                out.append(UnsafeBufferPointer(rebasing: compact[i..<end]))
-                i = end
+                if end < n, compact[end] == UInt8(ascii: ":") {  // a key: copied with its colon
+                    out.append(UnsafeBufferPointer(rebasing: compact[i...end]))
+                    out.append(0x20)
+                    i = end + 1
+                } else {
+                    out.append(UnsafeBufferPointer(rebasing: compact[i..<end]))
+                    i = end
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 // `}` is `{` + 2 and `]` is `[` + 2.
                 if i + 1 < n, compact[i + 1] == b &+ 2 {
