@@ -183,10 +183,14 @@ struct CSVTable: Sendable {
     /// (sentence and page empty when unknown).
     static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout ByteBuffer) {
         let comma = UInt8(ascii: ",")
-        for v in [span.start, span.end, p.sourceStart, p.sourceEnd] {
-            out.append(comma)
-            Bytes.int(v, &out)
-        }
+        out.append(comma)
+        Bytes.int(span.start, &out)
+        out.append(comma)
+        Bytes.int(span.end, &out)
+        out.append(comma)
+        Bytes.int(p.sourceStart, &out)
+        out.append(comma)
+        Bytes.int(p.sourceEnd, &out)
         out.append(comma)
         if let s = p.sentence { Bytes.int(s, &out) }
         out.append(comma)
