@@ -70,7 +70,7 @@ struct DocumentView {
         self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
-        canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
+        canonicalAttributes = entities.map { DocumentView.canonicalAttribute($0.attributes) }
         entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes)
         claimLayerAttributes = AttributeJSON(claimLayer)
         (labelNames, entityLabels) = DocumentView.labels(entities)
@@ -90,6 +90,14 @@ struct DocumentView {
         }
         entityPlaces = places(entities)
         claimPlaces = places(claims)
+    }
+
+    /// `attributes["canonical"]?.stringValue`; the few attributes an entity has are looked
+    /// through (`AttributeKey`) rather than hashed.
+    static func canonicalAttribute(_ attributes: [String: JSONValue]) -> String? {
+        guard attributes.count <= 4 else { return attributes["canonical"]?.stringValue }
+        for (k, v) in attributes where AttributeKey.of(k) == .canonical { return v.stringValue }
+        return nil
     }
 
     /// The distinct labels of `entities` and each one's index among them. A label is found by its
