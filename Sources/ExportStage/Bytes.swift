@@ -2,38 +2,143 @@ import DocPipe
 
 /// Small appenders for writing output bytes directly.
 enum Bytes {
-    /// Appends a decimal integer.
-    @inline(__always) static func int(_ v: Int, _ out: inout [UInt8]) {
+    /// Appends a decimal integer (two digits at a time, from a table).
+    @inline(__always) static func int(_ v: Int, _ out: inout ByteBuffer) {
         if v >= 0 && v < 10 { out.append(0x30 &+ UInt8(v)); return }
-        if v < 0 { out.append(contentsOf: String(v).utf8); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        var x = v
-        withUnsafeMutableBytes(of: &digits) { d in
-            while x > 0 { d[19 - n] = 0x30 &+ UInt8(x % 10); x /= 10; n += 1 }
-            out.append(contentsOf: d[(20 - n)...])
+        if v < 0 { out.append(utf8: String(v)); return }
+        var x = UInt64(v)
+        var n = 2
+        var limit: UInt64 = 100
+        while n < 19 && x >= limit { n += 1; limit &*= 10 }
+        out.append(count: n) { p in
+            let pairs = digitPairs.utf8Start
+            var i = n
+            while x >= 100 {
+                let r = Int(x % 100)
+                x /= 100
+                i -= 2
+                p[i] = pairs[2 * r]
+                p[i + 1] = pairs[2 * r + 1]
+            }
+            if x >= 10 {
+                p[i - 2] = pairs[2 * Int(x)]
+                p[i - 1] = pairs[2 * Int(x) + 1]
+            } else {
+                p[i - 1] = 0x30 &+ UInt8(x)
+            }
         }
     }
 
+    /// "00", "01", … "99".
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     /// Appends an integer, or `null`.
-    @inline(__always) static func int(_ v: Int?, _ out: inout [UInt8]) {
-        if let v { int(v, &out) } else { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    @inline(__always) static func int(_ v: Int?, _ out: inout ByteBuffer) {
+        if let v { int(v, &out) } else { out.append("null") }
+    }
+
+    /// Appends a number as `JSONWriter.appendNumber` writes it: integral values within ±2^53
+    /// without a fraction, others in shortest form, non-finite ones as `null`.
+    static func number(_ d: Double, _ out: inout ByteBuffer) {
+        guard d.isFinite else { out.append("null"); return }
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            int(Int(d), &out)
+        } else {
+            out.append(utf8: d.description)
+        }
     }
 
     /// Appends `text[range]` as a JSON string literal.
-    @inline(__always) static func jsonString(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout [UInt8]) {
-        out.append(0x22)
-        JSONWriter.appendEscaped(UnsafeBufferPointer(rebasing: text[range]), to: &out)
-        out.append(0x22)
+    @inline(__always) static func jsonString(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ out: inout ByteBuffer) {
+        jsonQuoted(UnsafeBufferPointer(rebasing: text[range]), &out)
     }
 
     /// Appends a string as a JSON string literal.
-    @inline(__always) static func jsonString(_ s: String, _ out: inout [UInt8]) { JSONWriter.appendString(s, to: &out) }
+    @inline(__always) static func jsonString(_ s: String, _ out: inout ByteBuffer) {
+        s.withUTF8Bytes { jsonQuoted($0, &out) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal. Strings of 4 to 16 bytes (keys, labels,
+    /// names) are tested with two overlapping word loads and, when nothing needs escaping,
+    /// written in one go.
+    @inline(__always) static func jsonQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
+        let n = bytes.count
+        if n >= 4 && n <= 16, let p = bytes.baseAddress {
+            let first: UInt64, last: UInt64
+            if n >= 8 {
+                first = ByteWords.load(p)
+                last = ByteWords.load(p + (n - 8))
+            } else {
+                let a = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)
+                let b = UnsafeRawPointer(p + (n - 4)).loadUnaligned(as: UInt32.self)
+                first = UInt64(a) | UInt64(b) << 32
+                last = first
+            }
+            if !ByteWords.mayNeedJSONEscape(first) && !ByteWords.mayNeedJSONEscape(last) {
+                out.append(0x22)
+                out.append(bytes)
+                out.append(0x22)
+                return
+            }
+        }
+        out.append(0x22)
+        jsonEscaped(bytes, &out)
+        out.append(0x22)
+    }
+
+    /// Appends UTF-8 bytes as the inside of a JSON string literal, with exactly the escapes of
+    /// `JSONWriter.appendEscaped` (the minimal ones plus U+2028 and U+2029). Eight bytes at a
+    /// time are tested for anything to escape; runs that need none are copied at once.
+    static func jsonEscaped(_ buf: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
+        let n = buf.count
+        guard n > 0, let base = buf.baseAddress else { return }
+        var runStart = 0
+        var i = 0
+        var limit = 0  // bytes before `limit` are tested one by one
+        while i < n {
+            if i >= limit {
+                if i + 8 <= n {
+                    if !ByteWords.mayNeedJSONEscape(ByteWords.load(base + i)) { i += 8; continue }
+                    limit = i + 8
+                } else {
+                    limit = n
+                }
+            }
+            let b = base[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+            if b == 0xE2 {
+                if i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA8 || base[i + 2] == 0xA9 {
+                    out.append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                    out.append(base[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    i += 3
+                    runStart = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            out.append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+            switch b {
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            case 0x08: out.append("\\b")
+            case 0x0C: out.append("\\f")
+            default:
+                out.append("\\u00")
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0xF))
+            }
+            i += 1
+            runStart = i
+        }
+        out.append(UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+
+    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
     /// Appends a static string's bytes.
-    @inline(__always) static func raw(_ s: StaticString, _ out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    @inline(__always) static func raw(_ s: StaticString, _ out: inout ByteBuffer) { out.append(s) }
 }

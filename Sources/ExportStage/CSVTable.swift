@@ -46,6 +46,20 @@ struct CSVTable: Sendable {
         }
     }
 
+    /// Appends `cell(value)`; an array of strings is joined in `scratch` instead of a new string.
+    static func appendCell(_ value: JSONValue?, _ writer: CSVWriter, _ scratch: inout ByteBuffer, _ out: inout ByteBuffer) {
+        guard case .array(let a)? = value, !a.isEmpty, a.allSatisfy({ $0.stringValue != nil }) else {
+            writer.append(cell(value), to: &out)
+            return
+        }
+        scratch.removeAll()
+        for (n, element) in a.enumerated() {
+            if n > 0 { scratch.append("; ") }
+            if case .string(let s) = element { scratch.append(utf8: s) }
+        }
+        scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
+    }
+
     /// A value shown as readable text (`AttributeText`), empty when absent.
     static func text(_ value: JSONValue?) -> CSVWriter.Cell {
         guard let value else { return .empty }
@@ -53,14 +67,14 @@ struct CSVTable: Sendable {
         return s.isEmpty ? .empty : .text(s)
     }
 
-    /// Attributes other than `shown` (which are in their own columns), as compact JSON (empty when none).
-    static func otherAttributes(_ attributes: [String: JSONValue], _ shown: [String]) -> CSVWriter.Cell {
-        var rest = attributes
-        for k in shown { rest[k] = nil }
-        guard !rest.isEmpty else { return .empty }
-        var out: [UInt8] = []
-        ValueWriter(pretty: false).write(object: rest, into: &out)
-        return .text(String(decoding: out, as: UTF8.self))
+    /// Appends the "attributes" cell: the attributes without a column of their own (`others`, in
+    /// any order; sorted here), as compact JSON, or nothing when there are none.
+    static func appendOtherAttributes(_ others: inout [(key: String, value: JSONValue)], _ writer: CSVWriter, _ scratch: inout ByteBuffer,
+                                      _ out: inout ByteBuffer) {
+        guard !others.isEmpty else { return }
+        scratch.removeAll()
+        ValueWriter(pretty: false).write(members: &others, into: &scratch)
+        scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
     }
 
     /// documents.csv: one row per document, from its documents.jsonl record.
@@ -94,9 +108,9 @@ struct CSVTable: Sendable {
 
     /// The documents.csv row of a document record.
     static func documentRow(_ record: JSONValue, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         writer.appendRow(documentColumns.map { $0.cell(record) }, to: &out)
-        return out
+        return out.array()
     }
 
     /// entities.csv: one row per entity mention.
@@ -116,62 +130,67 @@ struct CSVTable: Sendable {
 
     /// The document's entities.csv rows.
     static func entityRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(view.entities.count * 100)
-        let comma = UInt8(ascii: ",")
-        var idField: [UInt8] = []
-        writer.append(text: view.id, to: &idField)
-        view.index.utf8.withUnsafeBufferPointer { utf8 in
-            for (n, e) in view.entities.enumerated() {
-                let p = view.entityPlaces[n]
-                out.append(contentsOf: idField)
-                out.append(comma)
-                Bytes.int(n, &out)
-                out.append(comma)
-                writer.append(text: e.type, to: &out)
-                out.append(comma)
-                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                out.append(comma)
-                if let c = view.canonicalAttributes[n] {
-                    writer.append(text: c, to: &out)
-                } else {
+        ByteBuffer.collect(estimate: view.entities.count * 100 + 64) { out in
+            let comma = UInt8(ascii: ",")
+            var idField = ByteBuffer()
+            writer.append(text: view.id, to: &idField)
+            var scratch = ByteBuffer()
+            var others: [(key: String, value: JSONValue)] = []
+            view.utf8.withUnsafeBufferPointer { utf8 in
+                for n in view.entities.indices {
+                    let p = view.entityPlaces[n]
+                    idField.withUnsafeBufferPointer { out.append($0) }
+                    out.append(comma)
+                    Bytes.int(n, &out)
+                    out.append(comma)
+                    writer.append(text: view.entities[n].type, to: &out)
+                    out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                }
-                appendPlaceCells(e, p, to: &out)
-                // One pass over the attributes: the three with columns, and whether any other is left.
-                var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
-                var others = false
-                for (k, v) in e.attributes {
-                    switch k {
-                    case "iso3": iso3 = v
-                    case "value": value = v
-                    case "confidence": confidence = v
-                    case "canonical": break
-                    default: others = true
+                    out.append(comma)
+                    if let c = view.canonicalAttributes[n] {
+                        writer.append(text: c, to: &out)
+                    } else {
+                        writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     }
+                    appendPlaceCells(view.entities[n], p, to: &out)
+                    // One pass over the attributes: the three with columns, and the others.
+                    var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
+                    others.removeAll(keepingCapacity: true)
+                    for (k, v) in view.entities[n].attributes {
+                        switch AttributeKey.of(k) {
+                        case .iso3?: iso3 = v
+                        case .value?: value = v
+                        case .confidence?: confidence = v
+                        case .canonical?: break
+                        default: others.append((k, v))
+                        }
+                    }
+                    out.append(comma)
+                    writer.append(cell(iso3), to: &out)
+                    out.append(comma)
+                    writer.append(cell(value), to: &out)
+                    out.append(comma)
+                    writer.append(cell(confidence), to: &out)
+                    out.append(comma)
+                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    writer.endRow(&out)
                 }
-                out.append(comma)
-                writer.append(cell(iso3), to: &out)
-                out.append(comma)
-                writer.append(cell(value), to: &out)
-                out.append(comma)
-                writer.append(cell(confidence), to: &out)
-                out.append(comma)
-                if others { writer.append(otherAttributes(e.attributes, ["canonical", "iso3", "value", "confidence"]), to: &out) }
-                writer.endRow(&out)
             }
         }
-        return out
     }
 
     /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
     /// (sentence and page empty when unknown).
-    static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout [UInt8]) {
+    static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout ByteBuffer) {
         let comma = UInt8(ascii: ",")
-        for v in [span.start, span.end, p.sourceStart, p.sourceEnd] {
-            out.append(comma)
-            Bytes.int(v, &out)
-        }
+        out.append(comma)
+        Bytes.int(span.start, &out)
+        out.append(comma)
+        Bytes.int(span.end, &out)
+        out.append(comma)
+        Bytes.int(p.sourceStart, &out)
+        out.append(comma)
+        Bytes.int(p.sourceEnd, &out)
         out.append(comma)
         if let s = p.sentence { Bytes.int(s, &out) }
         out.append(comma)
@@ -180,55 +199,60 @@ struct CSVTable: Sendable {
 
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(view.claims.count * 400)
-        let comma = UInt8(ascii: ",")
-        var idField: [UInt8] = []
-        writer.append(text: view.id, to: &idField)
-        view.index.utf8.withUnsafeBufferPointer { utf8 in
-            for (n, c) in view.claims.enumerated() {
-                let p = view.claimPlaces[n]
-                out.append(contentsOf: idField)
-                out.append(comma)
-                Bytes.int(n, &out)
-                appendPlaceCells(c, p, to: &out)
-                // One pass over the attributes: the four with columns, and whether any other is left.
-                var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                var others = false
-                for (k, v) in c.attributes {
-                    switch k {
-                    case "checkworthiness": score = v
-                    case "kinds": kinds = v
-                    case "hedges": hedges = v
-                    case "attribution": attribution = v
-                    case "entities": break
-                    default: others = true
+        ByteBuffer.collect(estimate: view.claims.count * 400 + 64) { out in
+            let comma = UInt8(ascii: ",")
+            var idField = ByteBuffer()
+            writer.append(text: view.id, to: &idField)
+            var scratch = ByteBuffer()
+            var others: [(key: String, value: JSONValue)] = []
+            view.utf8.withUnsafeBufferPointer { utf8 in
+                for n in view.claims.indices {
+                    let p = view.claimPlaces[n]
+                    idField.withUnsafeBufferPointer { out.append($0) }
+                    out.append(comma)
+                    Bytes.int(n, &out)
+                    appendPlaceCells(view.claims[n], p, to: &out)
+                    // One pass over the attributes: the four with columns, and the others.
+                    var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
+                    others.removeAll(keepingCapacity: true)
+                    for (k, v) in view.claims[n].attributes {
+                        switch AttributeKey.of(k) {
+                        case .checkworthiness?: score = v
+                        case .kinds?: kinds = v
+                        case .hedges?: hedges = v
+                        case .attribution?: attribution = v
+                        case .entities?: break
+                        default: others.append((k, v))
+                        }
                     }
+                    out.append(comma)
+                    writer.append(cell(score), to: &out)
+                    out.append(comma)
+                    appendCell(kinds, writer, &scratch, &out)
+                    out.append(comma)
+                    writer.append(CSVTable.text(hedges), to: &out)
+                    out.append(comma)
+                    writer.append(CSVTable.text(attribution), to: &out)
+                    out.append(comma)
+                    scratch.removeAll()
+                    for i in view.entityIndices(inside: view.claims[n]) where view.entities[i].end <= view.claims[n].end {
+                        if !scratch.isEmpty { scratch.append("; ") }
+                        scratch.append(utf8: view.entities[i].type)
+                        scratch.append(UInt8(ascii: ":"))
+                        if let name = view.canonicalAttributes[i] {
+                            scratch.append(utf8: name)
+                        } else {
+                            scratch.append(UnsafeBufferPointer(rebasing: utf8[view.entityPlaces[i].bytes]))
+                        }
+                    }
+                    scratch.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
+                    out.append(comma)
+                    writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
+                    out.append(comma)
+                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    writer.endRow(&out)
                 }
-                out.append(comma)
-                writer.append(cell(score), to: &out)
-                out.append(comma)
-                writer.append(cell(kinds), to: &out)
-                out.append(comma)
-                writer.append(CSVTable.text(hedges), to: &out)
-                out.append(comma)
-                writer.append(CSVTable.text(attribution), to: &out)
-                out.append(comma)
-                var names: [UInt8] = []
-                for i in view.entityIndices(inside: c) where view.entities[i].end <= c.end {
-                    if !names.isEmpty { names.append(contentsOf: "; ".utf8) }
-                    names.append(contentsOf: view.entities[i].type.utf8)
-                    names.append(UInt8(ascii: ":"))
-                    names.append(contentsOf: view.canonical(i).utf8)
-                }
-                names.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
-                out.append(comma)
-                writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                out.append(comma)
-                if others { writer.append(otherAttributes(c.attributes, ["checkworthiness", "kinds", "hedges", "attribution", "entities"]), to: &out) }
-                writer.endRow(&out)
             }
         }
-        return out
     }
 }

@@ -14,8 +14,8 @@ struct ClaimFields {
 
     /// Attributes the report's claims table shows in their own columns (or not at all).
     static func shownInReport(_ key: String) -> Bool {
-        switch key {
-        case "checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim": return true
+        switch AttributeKey.of(key) {
+        case .checkworthiness?, .kinds?, .kind?, .hedges?, .attribution?, .entities?, .isClaim?: return true
         default: return false
         }
     }
@@ -23,13 +23,13 @@ struct ClaimFields {
     init(_ span: Span) {
         var kinds: JSONValue?, kind: JSONValue?
         for (k, v) in span.attributes {
-            switch k {
-            case "checkworthiness": score = v.doubleValue
-            case "kinds": kinds = v
-            case "kind": kind = v
-            case "hedges": hedges = v
-            case "attribution": attribution = v
-            case "entities", "isClaim": break
+            switch AttributeKey.of(k) {
+            case .checkworthiness?: score = v.doubleValue
+            case .kinds?: kinds = v
+            case .kind?: kind = v
+            case .hedges?: hedges = v
+            case .attribution?: attribution = v
+            case .entities?, .isClaim?: break
             default: hasOthers = true
             }
         }

@@ -31,7 +31,7 @@ struct CoNLLWriter {
                 } else {
                     previous = -1
                 }
-                out += view.index.substring(s, t) + " " + tag + "\n"
+                out += view.text(s, t) + " " + tag + "\n"
             }
             out += "\n"
         }

@@ -6,127 +6,188 @@ import DocPipe
 /// only attribute values, metadata and source go through the generic writer. Described in
 /// docs/outputs.md and docs/schema/.
 extension DocumentView {
+    /// The document text as a JSON string literal, shared by the per-document file and the
+    /// documents.jsonl record.
+    func quotedText() -> [UInt8] {
+        ByteBuffer.collect(estimate: utf8.count + utf8.count / 16 + 2) { out in
+            utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+        }
+    }
+
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
     /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
-    /// span, pretty-printed, with a final newline.
-    func fullJSON() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(index.utf8.count + 256 + document.layers.values.reduce(0) { $0 + $1.count } * 200)
-        let w = ValueWriter(pretty: true)
-        Bytes.raw("{\n  \"id\": ", &out)
-        Bytes.jsonString(document.id, &out)
-        Bytes.raw(",\n  \"layers\": ", &out)
-        if document.layers.isEmpty {
-            Bytes.raw("{}", &out)
-        } else {
-            out.append(UInt8(ascii: "{"))
-            for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
-                Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
-                Bytes.jsonString(name, &out)
-                let spans = document.layers[name]!
-                if spans.isEmpty { Bytes.raw(": []", &out); continue }
-                Bytes.raw(": [", &out)
-                for (k, span) in spans.enumerated() {
-                    Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                    if !span.attributes.isEmpty {
-                        Bytes.raw("\n        \"attributes\": ", &out)
-                        w.write(object: span.attributes, into: &out, indent: 4)
-                        out.append(UInt8(ascii: ","))
+    /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
+    func fullJSON(quotedText: [UInt8]) -> [UInt8] {
+        let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
+        return ByteBuffer.collect(estimate: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 3) { out in
+            let w = ValueWriter(pretty: true)
+            Bytes.raw("{\n  \"id\": ", &out)
+            Bytes.jsonString(document.id, &out)
+            Bytes.raw(",\n  \"layers\": ", &out)
+            if document.layers.isEmpty {
+                Bytes.raw("{}", &out)
+            } else {
+                out.append(UInt8(ascii: "{"))
+                var scratch = ByteBuffer()
+                for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+                    Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
+                    Bytes.jsonString(name, &out)
+                    let spans = document.layers[name]!
+                    if spans.isEmpty { Bytes.raw(": []", &out); continue }
+                    // Entities and claims have their attributes rendered and (claims kept as such) their
+                    // source ranges found already.
+                    let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
+                    let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
+                    var nextClaim = 0  // the next claim of `claims`, by position in the layer
+                    var walker = SourceRange.Walker(sourceRange)
+                    Bytes.raw(": [", &out)
+                    for k in spans.indices {
+                        Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
+                        if !spans[k].attributes.isEmpty {
+                            Bytes.raw("\n        \"attributes\": ", &out)
+                            if let rendered {
+                                rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                            } else {
+                                scratch.removeAll()
+                                ValueWriter(pretty: false).write(object: spans[k].attributes, into: &scratch)
+                                scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                            }
+                            out.append(UInt8(ascii: ","))
+                        }
+                        let r: (start: Int, end: Int)
+                        if isEntities {
+                            r = (entityPlaces[k].sourceStart, entityPlaces[k].sourceEnd)
+                        } else if isClaims, nextClaim < claimLayerIndex.count, claimLayerIndex[nextClaim] == k {
+                            r = (claimPlaces[nextClaim].sourceStart, claimPlaces[nextClaim].sourceEnd)
+                            nextClaim += 1
+                        } else {
+                            r = walker.range(spans[k].start, spans[k].end)
+                        }
+                        Bytes.raw("\n        \"end\": ", &out)
+                        Bytes.int(spans[k].end, &out)
+                        Bytes.raw(",\n        \"sourceEnd\": ", &out)
+                        Bytes.int(r.end, &out)
+                        Bytes.raw(",\n        \"sourceStart\": ", &out)
+                        Bytes.int(r.start, &out)
+                        Bytes.raw(",\n        \"start\": ", &out)
+                        Bytes.int(spans[k].start, &out)
+                        Bytes.raw(",\n        \"type\": ", &out)
+                        Bytes.jsonString(spans[k].type, &out)
+                        Bytes.raw("\n      }", &out)
                     }
-                    let r = sourceRange.range(span.start, span.end)
-                    Bytes.raw("\n        \"end\": ", &out)
-                    Bytes.int(span.end, &out)
-                    Bytes.raw(",\n        \"sourceEnd\": ", &out)
-                    Bytes.int(r.end, &out)
-                    Bytes.raw(",\n        \"sourceStart\": ", &out)
-                    Bytes.int(r.start, &out)
-                    Bytes.raw(",\n        \"start\": ", &out)
-                    Bytes.int(span.start, &out)
-                    Bytes.raw(",\n        \"type\": ", &out)
-                    Bytes.jsonString(span.type, &out)
-                    Bytes.raw("\n      }", &out)
+                    Bytes.raw("\n    ]", &out)
                 }
-                Bytes.raw("\n    ]", &out)
+                Bytes.raw("\n  }", &out)
             }
-            Bytes.raw("\n  }", &out)
-        }
-        Bytes.raw(",\n  \"metadata\": ", &out)
-        w.write(object: document.metadata, into: &out, indent: 1)
-        Bytes.raw(",\n  \"schemaVersion\": ", &out)
-        Bytes.int(Document.schemaVersion, &out)
-        Bytes.raw(",\n  \"source\": ", &out)
-        w.write(document.source.json, into: &out, indent: 1)
-        Bytes.raw(",\n  \"sourceMap\": ", &out)
-        if document.sourceMap.segments.isEmpty {
-            Bytes.raw("[]", &out)
-        } else {
-            out.append(UInt8(ascii: "["))
-            for (n, seg) in document.sourceMap.segments.enumerated() {
-                Bytes.raw(n > 0 ? ",\n    [\n      " : "\n    [\n      ", &out)
-                Bytes.int(seg.text, &out)
-                Bytes.raw(",\n      ", &out)
-                Bytes.int(seg.source, &out)
-                Bytes.raw(",\n      ", &out)
-                Bytes.int(seg.length, &out)
-                Bytes.raw("\n    ]", &out)
+            Bytes.raw(",\n  \"metadata\": ", &out)
+            w.write(object: document.metadata, into: &out, indent: 1)
+            Bytes.raw(",\n  \"schemaVersion\": ", &out)
+            Bytes.int(Document.schemaVersion, &out)
+            Bytes.raw(",\n  \"source\": ", &out)
+            w.write(document.source.json, into: &out, indent: 1)
+            Bytes.raw(",\n  \"sourceMap\": ", &out)
+            if document.sourceMap.segments.isEmpty {
+                Bytes.raw("[]", &out)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (n, seg) in document.sourceMap.segments.enumerated() {
+                    Bytes.raw(n > 0 ? ",\n    [\n      " : "\n    [\n      ", &out)
+                    Bytes.int(seg.text, &out)
+                    Bytes.raw(",\n      ", &out)
+                    Bytes.int(seg.source, &out)
+                    Bytes.raw(",\n      ", &out)
+                    Bytes.int(seg.length, &out)
+                    Bytes.raw("\n    ]", &out)
+                }
+                Bytes.raw("\n  ]", &out)
             }
-            Bytes.raw("\n  ]", &out)
+            Bytes.raw(",\n  \"text\": ", &out)
+            out.append(quotedText)
+            Bytes.raw(",\n  \"warnings\": ", &out)
+            w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
+            Bytes.raw("\n}\n", &out)
         }
-        Bytes.raw(",\n  \"text\": ", &out)
-        Bytes.jsonString(document.text, &out)
-        Bytes.raw(",\n  \"warnings\": ", &out)
-        w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
-        Bytes.raw("\n}\n", &out)
-        return out
     }
 
     /// Layer sizes of the document.
     var counts: JSONValue {
         [
-            "characters": .int(index.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
+            "characters": .int(scalars.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
             "entities": .int(entities.count), "claims": .int(claims.count), "pages": .int(pages.count),
         ]
     }
 
-    /// A documents.jsonl record: id, source, metadata, text, counts and warnings (no layers).
+    /// A documents.jsonl record (id, title, source, metadata, counts and warnings; no text and
+    /// no layers), as documents.csv reads it.
     func documentRecord() -> JSONValue {
         [
             "id": .string(id), "title": .string(title), "source": document.source.json, "metadata": .object(document.metadata),
-            "text": .string(document.text), "counts": counts, "warnings": .array(document.warnings.map(\.json)),
+            "counts": counts, "warnings": .array(document.warnings.map(\.json)),
         ]
+    }
+
+    /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
+    /// in key order, with a final newline.
+    func documentLine(quotedText: [UInt8]) -> [UInt8] {
+        ByteBuffer.collect(estimate: quotedText.count + 1024) { out in
+            let w = ValueWriter(pretty: false)
+            Bytes.raw(#"{"counts":{"characters":"#, &out)
+            Bytes.int(scalars.scalarCount, &out)
+            Bytes.raw(#","claims":"#, &out)
+            Bytes.int(claims.count, &out)
+            Bytes.raw(#","entities":"#, &out)
+            Bytes.int(entities.count, &out)
+            Bytes.raw(#","pages":"#, &out)
+            Bytes.int(pages.count, &out)
+            Bytes.raw(#","paragraphs":"#, &out)
+            Bytes.int(paragraphs.count, &out)
+            Bytes.raw(#","sentences":"#, &out)
+            Bytes.int(sentences.count, &out)
+            Bytes.raw(#"},"id":"#, &out)
+            Bytes.jsonString(id, &out)
+            Bytes.raw(#","metadata":"#, &out)
+            w.write(object: document.metadata, into: &out)
+            Bytes.raw(#","source":"#, &out)
+            w.write(document.source.json, into: &out)
+            Bytes.raw(#","text":"#, &out)
+            out.append(quotedText)
+            Bytes.raw(#","title":"#, &out)
+            Bytes.jsonString(title, &out)
+            Bytes.raw(#","warnings":"#, &out)
+            w.write(.array(document.warnings.map(\.json)), into: &out)
+            Bytes.raw("}\n", &out)
+        }
     }
 
     /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
     /// document, end, index, label, page, sentence, sourceEnd, sourceStart, start, text.
     func entityLines() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entities.count * 320)
-        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = ValueWriter(pretty: false)
-        index.utf8.withUnsafeBufferPointer { text in
-            for (n, span) in entities.enumerated() {
-                let p = entityPlaces[n]
-                Bytes.raw(#"{"attributes":"#, &out)
-                w.write(object: span.attributes, into: &out)
-                Bytes.raw(#","canonical":"#, &out)
-                if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
-                out.append(contentsOf: documentMember)
-                Bytes.raw(#","end":"#, &out)
-                Bytes.int(span.end, &out)
-                Bytes.raw(#","index":"#, &out)
-                Bytes.int(n, &out)
-                Bytes.raw(#","label":"#, &out)
-                Bytes.jsonString(span.type, &out)
-                DocumentView.appendPlaceMembers(span, p, text, &out)
-                Bytes.raw("}\n", &out)
+        ByteBuffer.collect(estimate: entities.count * 320) { out in
+            let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+            utf8.withUnsafeBufferPointer { text in
+                for n in entities.indices {
+                    let p = entityPlaces[n]
+                    Bytes.raw(#"{"attributes":"#, &out)
+                    entityAttributes.append(n, to: &out)
+                    Bytes.raw(#","canonical":"#, &out)
+                    if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
+                    out.append(documentMember)
+                    Bytes.raw(#","end":"#, &out)
+                    Bytes.int(entities[n].end, &out)
+                    Bytes.raw(#","index":"#, &out)
+                    Bytes.int(n, &out)
+                    Bytes.raw(#","label":"#, &out)
+                    Bytes.jsonString(entities[n].type, &out)
+                    DocumentView.appendPlaceMembers(entities[n], p, text, &out)
+                    Bytes.raw("}\n", &out)
+                }
             }
         }
-        return out
     }
 
     /// The members every span record shares, in key order:
     /// `,"page":…,"sentence":…,"sourceEnd":…,"sourceStart":…,"start":…,"text":…`.
-    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         Bytes.raw(#","page":"#, &out)
         Bytes.int(p.page, &out)
         Bytes.raw(#","sentence":"#, &out)
@@ -145,45 +206,43 @@ extension DocumentView {
     /// each: attributes, document, end, entities (canonical, end, label, start, text), index,
     /// page, sentence, sourceEnd, sourceStart, start, text, type.
     func claimLines() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(claims.count * 1200)
-        let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-        let w = ValueWriter(pretty: false)
-        index.utf8.withUnsafeBufferPointer { text in
-            for (n, span) in claims.enumerated() {
-                let p = claimPlaces[n]
-                Bytes.raw(#"{"attributes":"#, &out)
-                w.write(object: span.attributes, into: &out)
-                out.append(contentsOf: documentMember)
-                Bytes.raw(#","end":"#, &out)
-                Bytes.int(span.end, &out)
-                Bytes.raw(#","entities":["#, &out)
-                var first = true
-                for i in entityIndices(inside: span) where entities[i].end <= span.end {
-                    let e = entities[i]
-                    let eb = entityPlaces[i].bytes
-                    Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
-                    first = false
-                    if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+        ByteBuffer.collect(estimate: claims.count * 1200) { out in
+            let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
+            utf8.withUnsafeBufferPointer { text in
+                for n in claims.indices {
+                    let p = claimPlaces[n]
+                    Bytes.raw(#"{"attributes":"#, &out)
+                    claimLayerAttributes.append(claimLayerIndex[n], to: &out)
+                    out.append(documentMember)
                     Bytes.raw(#","end":"#, &out)
-                    Bytes.int(e.end, &out)
-                    Bytes.raw(#","label":"#, &out)
-                    Bytes.jsonString(e.type, &out)
-                    Bytes.raw(#","start":"#, &out)
-                    Bytes.int(e.start, &out)
-                    Bytes.raw(#","text":"#, &out)
-                    Bytes.jsonString(text, eb, &out)
-                    out.append(UInt8(ascii: "}"))
+                    Bytes.int(claims[n].end, &out)
+                    Bytes.raw(#","entities":["#, &out)
+                    var first = true
+                    for i in entityIndices(inside: claims[n]) where entities[i].end <= claims[n].end {
+                        let e = entities[i]
+                        let eb = entityPlaces[i].bytes
+                        Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
+                        first = false
+                        if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+                        Bytes.raw(#","end":"#, &out)
+                        Bytes.int(e.end, &out)
+                        Bytes.raw(#","label":"#, &out)
+                        Bytes.jsonString(e.type, &out)
+                        Bytes.raw(#","start":"#, &out)
+                        Bytes.int(e.start, &out)
+                        Bytes.raw(#","text":"#, &out)
+                        Bytes.jsonString(text, eb, &out)
+                        out.append(UInt8(ascii: "}"))
+                    }
+                    Bytes.raw(#"],"index":"#, &out)
+                    Bytes.int(n, &out)
+                    DocumentView.appendPlaceMembers(claims[n], p, text, &out)
+                    Bytes.raw(#","type":"#, &out)
+                    Bytes.jsonString(claims[n].type, &out)
+                    Bytes.raw("}\n", &out)
                 }
-                Bytes.raw(#"],"index":"#, &out)
-                Bytes.int(n, &out)
-                DocumentView.appendPlaceMembers(span, p, text, &out)
-                Bytes.raw(#","type":"#, &out)
-                Bytes.jsonString(span.type, &out)
-                Bytes.raw("}\n", &out)
             }
         }
-        return out
     }
 
     /// The claim's check-worthiness, when the claims stage gave one.

@@ -6,7 +6,8 @@ import DocPipe
 /// Every layer is optional (a pipeline of ingest + export has none).
 struct DocumentView {
     let document: Document
-    let index: TextIndex
+    /// The text's UTF-8 bytes.
+    let utf8: [UInt8]
     let scalars: ScalarBytes
     let sourceRange: SourceRange
     let paragraphs: [Span]
@@ -24,10 +25,21 @@ struct DocumentView {
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
+    /// Every entity's attributes as compact JSON, in `entities` order.
+    let entityAttributes: AttributeJSON
+    /// Every span of the claims layer (all of them, as the per-document JSON has) with its
+    /// attributes as compact JSON, in layer order.
+    let claimLayerAttributes: AttributeJSON
+    /// For each claim in `claims`, its position in the claims layer.
+    let claimLayerIndex: [Int]
+    /// The entity labels in order of first mention (grouped as `String` equality groups them).
+    let labelNames: [String]
+    /// Each entity's label, as an index into `labelNames`.
+    let entityLabels: [Int]
 
     /// A span's derived positions.
     struct Place {
-        /// Its text's bytes in `index.utf8`.
+        /// Its text's bytes in `utf8`.
         var bytes: Range<Int>
         var sourceStart: Int
         var sourceEnd: Int
@@ -40,25 +52,78 @@ struct DocumentView {
     /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
     init(_ document: Document, claimFields wanted: Bool = true) {
         self.document = document
-        index = TextIndex(document.text)
-        scalars = ScalarBytes(index.utf8)
+        utf8 = Array(document.text.utf8)
+        scalars = ScalarBytes(utf8)
         sourceRange = SourceRange(map: document.sourceMap)
         paragraphs = document.spans(LayerName.paragraphs)
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
-        claims = document.spans(LayerName.claims).filter { $0.attributes["isClaim"]?.boolValue != false }
+        let claimLayer = document.spans(LayerName.claims)
+        var claims: [Span] = [], claimLayerIndex: [Int] = []
+        claims.reserveCapacity(claimLayer.count)
+        claimLayerIndex.reserveCapacity(claimLayer.count)
+        for (i, span) in claimLayer.enumerated() where span.attributes["isClaim"]?.boolValue != false {
+            claims.append(span)
+            claimLayerIndex.append(i)
+        }
+        self.claims = claims
+        self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
-        canonicalAttributes = entities.map { $0.attributes["canonical"]?.stringValue }
-        let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, sourceRange)
-        func place(_ span: Span) -> Place {
-            let r = sourceRange.range(span.start, span.end)
-            return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
-                         sentence: DocumentView.containing(span.start, in: sentences),
-                         page: DocumentView.containing(span.start, in: pages).map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+        canonicalAttributes = entities.map { DocumentView.canonicalAttribute($0.attributes) }
+        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes)
+        claimLayerAttributes = AttributeJSON(claimLayer)
+        (labelNames, entityLabels) = DocumentView.labels(entities)
+        let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
+        func places(_ spans: [Span]) -> [Place] {
+            var walker = SourceRange.Walker(sourceRange)
+            // Walking needs the layers in order of start (as stages store them); else -2: search.
+            func ordered(_ layer: [Span]) -> Bool { zip(layer, layer.dropFirst()).allSatisfy { $0.start <= $1.start } }
+            var sentenceCursor = ordered(sentences) ? -1 : -2, pageCursor = ordered(pages) ? -1 : -2
+            return spans.map { span in
+                let r = walker.range(span.start, span.end)
+                return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
+                             sentence: DocumentView.containing(span.start, in: sentences, cursor: &sentenceCursor),
+                             page: DocumentView.containing(span.start, in: pages, cursor: &pageCursor)
+                                 .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+            }
         }
-        entityPlaces = entities.map(place)
-        claimPlaces = claims.map(place)
+        entityPlaces = places(entities)
+        claimPlaces = places(claims)
+    }
+
+    /// `attributes["canonical"]?.stringValue`; the few attributes an entity has are looked
+    /// through (`AttributeKey`) rather than hashed.
+    static func canonicalAttribute(_ attributes: [String: JSONValue]) -> String? {
+        guard attributes.count <= 4 else { return attributes["canonical"]?.stringValue }
+        for (k, v) in attributes where AttributeKey.of(k) == .canonical { return v.stringValue }
+        return nil
+    }
+
+    /// The distinct labels of `entities` and each one's index among them. A label is found by its
+    /// first eight bytes and length (no hashing), confirmed by `==`; `==` alone decides when that finds none.
+    static func labels(_ entities: [Span]) -> (names: [String], ids: [Int]) {
+        var names: [String] = []
+        var keys: [(prefix: UInt64, count: Int)] = []
+        var ids: [Int] = []
+        ids.reserveCapacity(entities.count)
+        for i in entities.indices {
+            let label = entities[i].type
+            let key = (prefix: ValueWriter.prefix(label), count: label.utf8.count)
+            var found = -1
+            for (i, k) in keys.enumerated() where k.prefix == key.prefix && k.count == key.count && names[i] == label {
+                found = i
+                break
+            }
+            if found < 0, let i = names.firstIndex(of: label) { found = i }
+            if found < 0 {
+                names.append(label)
+                keys.append(key)
+                found = names.count - 1
+            }
+            ids.append(found)
+        }
+        return (names, ids)
     }
 
     /// The document id.
@@ -69,11 +134,14 @@ struct DocumentView {
     var fileStem: String { DocumentID.sanitize(document.id) }
 
     /// The text a span covers.
-    func text(of span: Span) -> String { String(decoding: index.utf8[scalars.range(span.start, span.end)], as: UTF8.self) }
+    func text(of span: Span) -> String { text(span.start, span.end) }
+
+    /// The text between two scalar offsets (clamped; empty when the range is).
+    func text(_ start: Int, _ end: Int) -> String { String(decoding: utf8[scalars.range(start, end)], as: UTF8.self) }
 
     /// The canonical name of entity `i`: its `canonical` attribute, else its text.
     func canonical(_ i: Int) -> String {
-        canonicalAttributes[i] ?? String(decoding: index.utf8[entityPlaces[i].bytes], as: UTF8.self)
+        canonicalAttributes[i] ?? String(decoding: utf8[entityPlaces[i].bytes], as: UTF8.self)
     }
 
     /// The title from metadata, or the id.
@@ -96,11 +164,30 @@ struct DocumentView {
 
     /// The last span (in canonical order) starting at or before `offset` that contains it.
     static func containing(_ offset: Int, in spans: [Span]) -> Int? {
-        var lo = 0, hi = spans.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if spans[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        var cursor = -1
+        return containing(offset, in: spans, cursor: &cursor)
+    }
+
+    /// `containing(offset, in: spans)` for offsets visited in increasing order, with `cursor`
+    /// carried from one call to the next: how many spans start at or before the previous offset,
+    /// from where a few steps forward find the next place (else it is searched for). -1: nothing
+    /// yet; -2: always search (spans not in order of start, where walking and searching could differ).
+    static func containing(_ offset: Int, in spans: [Span], cursor: inout Int) -> Int? {
+        var lo = -1
+        if cursor >= 0, cursor <= spans.count, cursor == 0 || spans[cursor - 1].start <= offset {
+            var k = cursor
+            while k < spans.count, k - cursor < 16, spans[k].start <= offset { k += 1 }
+            if k == spans.count || spans[k].start > offset { lo = k }
         }
+        if lo < 0 {
+            lo = 0
+            var hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+            }
+        }
+        if cursor != -2 { cursor = lo }
         var i = lo - 1
         // Nested or overlapping spans: look back a little for one that still covers the offset.
         var tries = 0

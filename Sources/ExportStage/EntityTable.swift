@@ -9,9 +9,10 @@ struct EntityTable {
     struct Key: Hashable, Comparable {
         let label: String
         let canonical: String
+        /// Label, then canonical name, in UTF-8 byte order.
         static func < (a: Key, b: Key) -> Bool {
-            if a.label != b.label { return a.label.utf8.lexicographicallyPrecedes(b.label.utf8) }
-            return a.canonical.utf8.lexicographicallyPrecedes(b.canonical.utf8)
+            if a.label != b.label { return JSONWriter.utf8Less(a.label, b.label) }
+            return JSONWriter.utf8Less(a.canonical, b.canonical)
         }
     }
 
@@ -23,26 +24,51 @@ struct EntityTable {
 
     private(set) var counts: [Key: Counts] = [:]
 
-    /// Mentions per distinct entity of one document.
-    static func counts(_ view: DocumentView) -> [Key: Int] {
+    /// Mentions per distinct entity of one document, in key order.
+    static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
         var local: [Key: Int] = [:]
-        for (i, e) in view.entities.enumerated() { local[Key(label: e.type, canonical: view.canonical(i)), default: 0] += 1 }
-        return local
+        local.reserveCapacity(min(view.entities.count, 512))
+        for i in view.entities.indices { local[Key(label: view.entities[i].type, canonical: view.canonical(i)), default: 0] += 1 }
+        return sortedByKey(local.map { (key: $0.key, mentions: $0.value) })
     }
 
-    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity (`counts`), sorted.
-    static func documentCounts(_ local: [Key: Int]) -> [UInt8] {
-        var out: [UInt8] = []
-        for key in local.keys.sorted() {
-            out.append(UInt8(ascii: "["))
-            JSONWriter.appendString(key.label, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONWriter.appendString(key.canonical, to: &out)
-            out.append(UInt8(ascii: ","))
-            Bytes.int(local[key]!, &out)
-            out.append(contentsOf: "]\n".utf8)
+    /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's
+    /// first eight bytes) and compares whole names only on ties, so no strings move; labels that
+    /// are not all ASCII (where `!=` and byte order could disagree) take the plain sort.
+    static func sortedByKey(_ entries: [(key: Key, mentions: Int)]) -> [(key: Key, mentions: Int)] {
+        var labels: [String] = []
+        var order: [(label: Int, prefix: UInt64, entry: Int)] = []
+        order.reserveCapacity(entries.count)
+        for (n, e) in entries.enumerated() {
+            let label: Int
+            if let i = labels.firstIndex(of: e.key.label) { label = i } else { labels.append(e.key.label); label = labels.count - 1 }
+            order.append((label, ValueWriter.prefix(e.key.canonical), n))
         }
-        return out
+        guard labels.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return entries.sorted { $0.key < $1.key } }
+        var rank = [Int](repeating: 0, count: labels.count)
+        for (r, i) in labels.indices.sorted(by: { JSONWriter.utf8Less(labels[$0], labels[$1]) }).enumerated() { rank[i] = r }
+        for i in order.indices { order[i].label = rank[order[i].label] }
+        order.sort { a, b in
+            if a.label != b.label { return a.label < b.label }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return JSONWriter.utf8Less(entries[a.entry].key.canonical, entries[b.entry].key.canonical)
+        }
+        return order.map { entries[$0.entry] }
+    }
+
+    /// This document's part: `["LABEL","canonical",mentions]` per distinct entity (`counts`, in key order).
+    static func documentCounts(_ local: [(key: Key, mentions: Int)]) -> [UInt8] {
+        var out = ByteBuffer(capacity: local.count * 32)
+        for (key, n) in local {
+            out.append(UInt8(ascii: "["))
+            Bytes.jsonString(key.label, &out)
+            out.append(UInt8(ascii: ","))
+            Bytes.jsonString(key.canonical, &out)
+            out.append(UInt8(ascii: ","))
+            Bytes.int(n, &out)
+            out.append("]\n")
+        }
+        return out.array()
     }
 
     /// An empty table.
@@ -84,16 +110,17 @@ struct EntityTable {
         var byLabel: [String: Int] = [:]
         for (k, c) in counts { byLabel[k.label, default: 0] += c.mentions }
         return byLabel.map { (label: $0.key, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
+            $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
     }
 
     /// entity-table.csv.
     func csv(_ writer: CSVWriter) -> [UInt8] {
-        var out = writer.header(CSVTable.entityTableHeader)
+        var out = ByteBuffer(capacity: counts.count * 32 + 64)
+        writer.appendHeader(CSVTable.entityTableHeader, to: &out)
         for (key, c) in ranked() {
             writer.appendRow([.text(key.label), .text(key.canonical), .int(c.mentions), .int(c.documents)], to: &out)
         }
-        return out
+        return out.array()
     }
 }

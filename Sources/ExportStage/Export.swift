@@ -33,23 +33,21 @@ public struct Export: DocumentStage {
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         let view = DocumentView(document, claimFields: formats.contains(.html))
         let stem = view.fileStem
+        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
         if formats.contains(.json) {
-            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON())
+            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON(quotedText: quotedText))
         }
-        let documentRecord = formats.contains(.jsonl) || formats.contains(.csv) ? view.documentRecord() : .null
         if formats.contains(.jsonl) {
-            var line = JSONWriter().bytes(documentRecord)
-            line.append(0x0A)
-            context.append(part: ExportPaths.documentsJSONL, bytes: line)
+            context.append(part: ExportPaths.documentsJSONL, bytes: view.documentLine(quotedText: quotedText))
             context.append(part: ExportPaths.entitiesJSONL, bytes: view.entityLines())
             context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines())
         }
         if formats.contains(.csv) {
-            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(documentRecord, csv))
+            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view.documentRecord(), csv))
             context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
             context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
-        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : [:]
+        let entityCounts = formats.contains(.csv) || formats.contains(.html) ? EntityTable.counts(view) : []
         if formats.contains(.csv) || formats.contains(.html) {
             context.append(part: ExportPaths.entityCountsPart, bytes: EntityTable.documentCounts(entityCounts))
         }

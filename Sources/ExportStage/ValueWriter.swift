@@ -1,20 +1,21 @@
 import DocPipe
 
 /// Writes JSON values (span attributes, metadata) with exactly the bytes `JSONWriter` gives,
-/// faster: an object's members are sorted once as (key, value) pairs (no lookup per key), and
+/// faster, into a `ByteBuffer`: an object's members are insertion-sorted on the stack as the
+/// dictionary yields them, by their keys' first eight bytes (whole keys only on ties), and
 /// objects of one member, the usual case for nested attribute values, skip sorting.
 struct ValueWriter {
     /// Indent by two spaces, members on their own lines (as `JSONWriter(pretty: true)`).
     let pretty: Bool
 
     /// Appends `value`, nested `indent` levels deep.
-    func write(_ value: JSONValue, into out: inout [UInt8], indent: Int = 0) {
+    func write(_ value: JSONValue, into out: inout ByteBuffer, indent: Int = 0) {
         switch value {
         case .null: Bytes.raw("null", &out)
         case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
         case .int(let i): Bytes.int(i, &out)
-        case .double(let d): JSONWriter.appendNumber(d, to: &out)
-        case .string(let s): JSONWriter.appendString(s, to: &out)
+        case .double(let d): Bytes.number(d, &out)
+        case .string(let s): Bytes.jsonString(s, &out)
         case .array(let a):
             if a.isEmpty { Bytes.raw("[]", &out); return }
             out.append(UInt8(ascii: "["))
@@ -31,12 +32,32 @@ struct ValueWriter {
     }
 
     /// Appends an object.
-    func write(object o: [String: JSONValue], into out: inout [UInt8], indent: Int = 0) {
+    func write(object o: [String: JSONValue], into out: inout ByteBuffer, indent: Int = 0) {
         if o.isEmpty { Bytes.raw("{}", &out); return }
         out.append(UInt8(ascii: "{"))
         if o.count == 1 {
             let (k, v) = o.first!
             member(k, v, first: true, &out, indent)
+        } else if o.count <= ValueWriter.smallObject {
+            // Insertion-sort the members into a buffer on the stack as the dictionary yields them,
+            // by their keys' first eight bytes (ties: the whole key).
+            typealias Member = (prefix: UInt64, key: String, value: JSONValue)
+            withUnsafeTemporaryAllocation(of: Member.self, capacity: o.count) { buffer in
+                let m = buffer.baseAddress!
+                var n = 0
+                for (k, v) in o {
+                    let prefix = ValueWriter.prefix(k)
+                    var j = n
+                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, m[j - 1].key)) {
+                        (m + j).moveInitialize(from: m + j - 1, count: 1)
+                        j -= 1
+                    }
+                    (m + j).initialize(to: (prefix, k, v))
+                    n += 1
+                }
+                for j in 0..<n { member(m[j].key, m[j].value, first: j == 0, &out, indent) }
+                m.deinitialize(count: n)
+            }
         } else {
             var members = Array(o)
             members.sort { ValueWriter.less($0.key, $1.key) }
@@ -46,13 +67,50 @@ struct ValueWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout [UInt8], _ indent: Int) {
+    /// Appends an object of `members` (distinct keys, in any order; sorted here).
+    func write(members: inout [(key: String, value: JSONValue)], into out: inout ByteBuffer, indent: Int = 0) {
+        if members.isEmpty { Bytes.raw("{}", &out); return }
+        if members.count > 1 { members.sort { ValueWriter.less($0.key, $1.key) } }
+        out.append(UInt8(ascii: "{"))
+        for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
+        newline(&out, indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Objects up to this many members are sorted on the stack.
+    static let smallObject = 16
+
+    /// A key's first eight UTF-8 bytes, big-endian, zero-padded: ordered as the keys are, except for ties.
+    @inline(__always) static func prefix(_ key: String) -> UInt64 {
+        let fast = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            if bytes.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
+            var x: UInt64 = 0
+            for (i, b) in bytes.enumerated() { x |= UInt64(b) << (56 - 8 * UInt64(i)) }
+            return x
+        }
+        if let fast { return fast }
+        var x: UInt64 = 0
+        var shift: UInt64 = 56
+        for b in key.utf8 {
+            x |= UInt64(b) << shift
+            if shift == 0 { break }
+            shift -= 8
+        }
+        return x
+    }
+
+    @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout ByteBuffer, _ indent: Int) {
         if !first { out.append(UInt8(ascii: ",")) }
         newline(&out, indent + 1)
-        JSONWriter.appendString(k, to: &out)
+        Bytes.jsonString(k, &out)
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(UInt8(ascii: " ")) }
-        write(v, into: &out, indent: indent + 1)
+        switch v {  // the usual values without a call
+        case .string(let s): Bytes.jsonString(s, &out)
+        case .int(let i): Bytes.int(i, &out)
+        case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
+        default: write(v, into: &out, indent: indent + 1)
+        }
     }
 
     /// Code-point order of keys (as `JSONWriter.utf8Less`), deciding on the first byte when it differs.
@@ -61,9 +119,9 @@ struct ValueWriter {
         return x != y ? x < y : JSONWriter.utf8Less(a, b)
     }
 
-    @inline(__always) private func newline(_ out: inout [UInt8], _ indent: Int) {
+    @inline(__always) private func newline(_ out: inout ByteBuffer, _ indent: Int) {
         guard pretty else { return }
         out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+        for _ in 0..<indent { out.append("  ") }
     }
 }

@@ -21,7 +21,7 @@ struct BratWriter {
             guard !fragments.isEmpty else { return nil }
             t += 1
             let offsets = fragments.map { "\($0.0) \($0.1)" }.joined(separator: ";")
-            let text = fragments.map { view.index.substring($0.0, $0.1) }.joined(separator: " ")
+            let text = fragments.map { view.text($0.0, $0.1) }.joined(separator: " ")
             lines.append("T\(t)\t\(type) \(offsets)\t\(text)")
             return "T\(t)"
         }

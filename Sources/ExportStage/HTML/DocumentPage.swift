@@ -4,58 +4,61 @@ import DocPipe
 /// claims highlighted, and tables of its claims and entities.
 struct DocumentPage {
     let view: DocumentView
-    /// Mentions per distinct entity of the document (`EntityTable.counts`), shared with the CSV part.
-    let entityCounts: [EntityTable.Key: Int]
+    /// Mentions per distinct entity of the document in key order (`EntityTable.counts`), shared with the CSV part.
+    let entityCounts: [(key: EntityTable.Key, mentions: Int)]
 
     /// The whole page.
     func html() -> [UInt8] {
         let labels = labelCounts()
-        var out: [UInt8] = []
-        out.reserveCapacity(view.index.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192)
-        var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-        head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-        head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-        head += metadata()
-        head += "<h2>Text</h2>\n<div class=\"legend\">"
-        for (i, l) in labels.enumerated() {
-            head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
-        }
-        if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-        if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
-        head += "</div>\n<div class=\"doc\">\n"
-        out.append(contentsOf: head.utf8)
-        let blocks = self.blocks()
-        let (marks, tags) = self.marks(labels: labels.map(\.label))
-        let marksByBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
-        let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
-        view.index.utf8.withUnsafeBufferPointer { text in
-            for (n, (block, marks)) in zip(blocks, marksByBlock).enumerated() {
-                switch block.kind {
-                case .heading: Bytes.raw("<h3>", &out)
-                case .paragraph: Bytes.raw("<p>", &out)
-                case .gap: Bytes.raw("<div class=\"gap\">", &out)
-                }
-                Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n], into: &out)
-                switch block.kind {
-                case .heading: Bytes.raw("</h3>\n", &out)
-                case .paragraph: Bytes.raw("</p>\n", &out)
-                case .gap: Bytes.raw("</div>\n", &out)
+        return ByteBuffer.collect(estimate: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192) { out in
+            var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
+            head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
+            head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
+            head += metadata()
+            head += "<h2>Text</h2>\n<div class=\"legend\">"
+            for (i, l) in labels.enumerated() {
+                head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            }
+            if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
+            if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
+            head += "</div>\n<div class=\"doc\">\n"
+            out.append(utf8: head)
+            let blocks = self.blocks()
+            let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
+            let byBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
+            let milestonesByBlock = pageBreaks(in: blocks.map { ($0.start, $0.end) })
+            var scratch = Highlighter.Scratch()
+            view.utf8.withUnsafeBufferPointer { text in
+                for (n, block) in blocks.enumerated() {
+                    let marks = byBlock.marks[byBlock.starts[n]..<byBlock.starts[n + 1]]
+                    switch block.kind {
+                    case .heading: Bytes.raw("<h3>", &out)
+                    case .paragraph: Bytes.raw("<p>", &out)
+                    case .gap: Bytes.raw("<div class=\"gap\">", &out)
+                    }
+                    Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
+                                       scratch: &scratch, into: &out)
+                    switch block.kind {
+                    case .heading: Bytes.raw("</h3>\n", &out)
+                    case .paragraph: Bytes.raw("</p>\n", &out)
+                    case .gap: Bytes.raw("</div>\n", &out)
+                    }
                 }
             }
+            Bytes.raw("</div>\n", &out)
+            claimTable(&out)
+            entityTable(labels: labels.map(\.label), &out)
+            out.append(utf8: ReportShell.foot)
         }
-        Bytes.raw("</div>\n", &out)
-        claimTable(&out)
-        entityTable(labels: labels.map(\.label), &out)
-        out.append(contentsOf: ReportShell.foot.utf8)
-        return out
     }
 
     /// Mentions per label on this page, most first; their position is the label's CSS class (`l0`, `l1`…).
-    func labelCounts() -> [(label: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for e in view.entities { counts[e.type, default: 0] += 1 }
-        return counts.map { (label: $0.key, count: $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8)
+    /// `id` is the label's index in `view.labelNames`.
+    func labelCounts() -> [(label: String, count: Int, id: Int)] {
+        var counts = [Int](repeating: 0, count: view.labelNames.count)
+        for id in view.entityLabels { counts[id] += 1 }
+        return view.labelNames.enumerated().map { (label: $0.element, count: counts[$0.offset], id: $0.offset) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
     }
 
@@ -72,7 +75,7 @@ struct DocumentPage {
         let s = view.document.source
         rows.append(("source", s.path + (s.record.map { " (\($0))" } ?? "")))
         rows.append(("media type", s.mediaType))
-        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.index.scalarCount)) characters of text"))
+        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text"))
         rows.append(("sha256", s.sha256))
         rows.append(("document id", view.id))
         var out = "<h2>Metadata</h2>\n<dl class=\"meta\">"
@@ -89,14 +92,15 @@ struct DocumentPage {
     /// A JSON value as readable text.
     static func display(_ v: JSONValue) -> String { AttributeText.display(v, separator: ", ") }
 
-    private func marks(labels: [String]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
+    private func marks(labels: [(label: String, id: Int)]) -> (marks: [Highlighter.Mark], tags: Highlighter.Tags) {
         var out: [Highlighter.Mark] = []
         out.reserveCapacity(view.claims.count + view.entities.count)
         var tags = Highlighter.Tags()
-        for (n, c) in view.claims.enumerated() {
+        var attrs = ByteBuffer(capacity: view.claims.count * 96)
+        tags.claimAttributes.reserveCapacity(view.claims.count)
+        for n in view.claims.indices {
             // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
-            var attrs: [UInt8] = []
-            attrs.reserveCapacity(96)
+            let start = attrs.count
             Bytes.raw("class=\"claim", &attrs)
             let fields = view.claimFields[n]
             let score = fields.score
@@ -118,29 +122,18 @@ struct DocumentPage {
                 HTMLText.appendScore(score, to: &attrs)
             }
             Bytes.raw("\">", &attrs)
-            var open: [UInt8] = []
-            open.reserveCapacity(attrs.count + 32)
-            Bytes.raw("<mark id=\"c", &open)
-            Bytes.int(n + 1, &open)
-            Bytes.raw("\" data-n=\"", &open)
-            Bytes.int(n + 1, &open)
-            Bytes.raw("\" ", &open)
-            open.append(contentsOf: attrs)
-            tags.claimOpen.append(open)
-            tags.claimReopen.append(Array("<mark ".utf8) + attrs)
-            out.append(.init(start: c.start, end: c.end, layer: 0, tag: n))
+            tags.claimAttributes.append(start..<attrs.count)
+            out.append(.init(start: view.claims[n].start, end: view.claims[n].end, layer: 0, tag: n))
         }
-        var labelIndex: [String: Int] = [:]
+        tags.claimAttributeBytes = attrs.array()
+        var position = [Int](repeating: 0, count: view.labelNames.count)  // by label id
         for (i, l) in labels.enumerated() {
-            labelIndex[l] = i
-            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l))\" title=\"\(HTMLText.escape(l + ": "))".utf8))
+            position[l.id] = i
+            tags.labelPrefix.append(Array("<span class=\"ent l\(i)\" data-label=\"\(HTMLText.escape(l.label))\" title=\"\(HTMLText.escape(l.label + ": "))".utf8))
         }
-        tags.entityLabel.reserveCapacity(view.entities.count)
-        var last = (label: "", index: -1)
-        for (i, e) in view.entities.enumerated() {
-            if last.index < 0 || e.type != last.label { last = (e.type, labelIndex[e.type]!) }
-            tags.entityLabel.append(last.index)
-            out.append(.init(start: e.start, end: e.end, layer: 1, tag: view.claims.count + i))
+        tags.entityLabel = view.entityLabels.map { position[$0] }
+        for i in view.entities.indices {
+            out.append(.init(start: view.entities[i].start, end: view.entities[i].end, layer: 1, tag: view.claims.count + i))
         }
         tags.canonical = view.canonicalAttributes
         tags.entityBytes = view.entityPlaces.map(\.bytes)
@@ -148,22 +141,36 @@ struct DocumentPage {
     }
 
     /// Each block's marks: every mark goes to the blocks it overlaps (found by binary search),
-    /// so rendering stays linear in the number of marks however many blocks there are.
-    static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> [[Highlighter.Mark]] {
-        var out = [[Highlighter.Mark]](repeating: [], count: blocks.count)
-        for m in marks where m.end > m.start {
+    /// so rendering stays linear in the number of marks however many blocks there are. Block
+    /// `b`'s marks, in `marks` order, are `marks[starts[b]..<starts[b + 1]]` of the result.
+    static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> (marks: [Highlighter.Mark], starts: [Int]) {
+        func firstBlock(_ m: Highlighter.Mark) -> Int {
             var lo = 0, hi = blocks.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if blocks[mid].1 <= m.start { lo = mid + 1 } else { hi = mid }
             }
-            var b = lo
+            return lo
+        }
+        // Count per block, then place: two passes over the marks, one array for all blocks.
+        var starts = [Int](repeating: 0, count: blocks.count + 1)
+        for m in marks where m.end > m.start {
+            var b = firstBlock(m)
+            while b < blocks.count, blocks[b].0 < m.end { starts[b + 1] += 1; b += 1 }
+        }
+        for b in 0..<blocks.count { starts[b + 1] += starts[b] }
+        var next = starts
+        let filler = Highlighter.Mark(start: 0, end: 0, layer: 0, tag: 0)
+        var out = [Highlighter.Mark](repeating: filler, count: starts[blocks.count])
+        for m in marks where m.end > m.start {
+            var b = firstBlock(m)
             while b < blocks.count, blocks[b].0 < m.end {
-                out[b].append(m)
+                out[next[b]] = m
+                next[b] += 1
                 b += 1
             }
         }
-        return out
+        return (out, starts)
     }
 
     /// A marker at the start of every page after the first (from the "pages" layer), placed in
@@ -189,8 +196,14 @@ struct DocumentPage {
         var out: [(Int, Int, BlockKind)] = []
         var pos = 0
         func gap(_ a: Int, _ b: Int) {
-            if String(decoding: view.index.utf8[view.scalars.range(a, b)], as: UTF8.self).unicodeScalars
-                .contains(where: { !$0.properties.isWhitespace }) { out.append((a, b, .gap)) }
+            let bytes = view.utf8[view.scalars.range(a, b)]
+            let visible: Bool
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                visible = bytes.contains { !($0 == 0x20 || (0x09...0x0D).contains($0)) }  // ASCII White_Space
+            } else {
+                visible = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+            }
+            if visible { out.append((a, b, .gap)) }
         }
         for p in view.paragraphs where p.start >= pos && p.end <= count && p.end > p.start {
             if p.start > pos { gap(pos, p.start) }
@@ -204,11 +217,11 @@ struct DocumentPage {
     private static let claimHead = Array(("<h2>Claims</h2>\n<table><thead><tr><th class=\"num\">#</th><th class=\"num\">Check-worthiness</th>"
         + "<th>Kinds</th><th>Claim</th><th>Hedges</th><th>Attribution</th><th>Other</th></tr></thead><tbody>\n").utf8)
 
-    private func claimTable(_ out: inout [UInt8]) {
+    private func claimTable(_ out: inout ByteBuffer) {
         guard !view.claims.isEmpty else { return }
-        out.append(contentsOf: DocumentPage.claimHead)
-        view.index.utf8.withUnsafeBufferPointer { text in
-            for (n, c) in view.claims.enumerated() {
+        out.append(DocumentPage.claimHead)
+        view.utf8.withUnsafeBufferPointer { text in
+            for n in view.claims.indices {
                 Bytes.raw("<tr><td class=\"num\"><a href=\"#c", &out)
                 Bytes.int(n + 1, &out)
                 Bytes.raw("\">", &out)
@@ -230,10 +243,10 @@ struct DocumentPage {
                 Bytes.raw("</td><td>", &out)
                 // The claim's text, cut at 400 scalars with an ellipsis.
                 let bytes = view.claimPlaces[n].bytes
-                let first = max(c.start, 0)
-                if min(c.end, view.scalars.scalarCount) - first > 400 {
+                let first = max(view.claims[n].start, 0)
+                if min(view.claims[n].end, view.scalars.scalarCount) - first > 400 {
                     HTMLText.append(escaping: text, bytes.lowerBound..<view.scalars.byte(first + 400), to: &out)
-                    out.append(contentsOf: "…".utf8)
+                    out.append("…")
                 } else {
                     HTMLText.append(escaping: text, bytes, to: &out)
                 }
@@ -242,26 +255,47 @@ struct DocumentPage {
                 Bytes.raw("</td><td>", &out)
                 if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if fields.hasOthers {
-                    let rest = c.attributes.filter { !ClaimFields.shownInReport($0.key) }
-                    HTMLText.append(escaping: BratWriter.describe(rest), to: &out)
-                }
+                if fields.hasOthers { DocumentPage.appendOthers(view.claims[n].attributes, to: &out) }
                 Bytes.raw("</td></tr>\n", &out)
             }
         }
         Bytes.raw("</tbody></table>\n", &out)
     }
 
-    private func entityTable(labels: [String], _ out: inout [UInt8]) {
+    /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
+    /// them (`key: value; …` in key order, absent and false values left out), escaped.
+    static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
+        var rest: [(key: String, value: JSONValue)] = []
+        for (k, v) in attributes where !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) }
+        if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
+        for (n, m) in rest.enumerated() {
+            if n > 0 { Bytes.raw("; ", &out) }
+            HTMLText.append(escaping: m.key, to: &out)
+            Bytes.raw(": ", &out)
+            switch m.value {
+            case .bool(true): Bytes.raw("true", &out)
+            case .string(let s): HTMLText.append(escaping: s, to: &out)
+            default: HTMLText.append(escaping: AttributeText.display(m.value, separator: ", "), to: &out)
+            }
+        }
+    }
+
+    private func entityTable(labels: [String], _ out: inout ByteBuffer) {
         guard !view.entities.isEmpty else { return }
-        let rows = entityCounts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($0.element, "l\($0.offset)") })
+        // Most mentions first, then key order (the order `entityCounts` is in).
+        let rows = entityCounts.indices.sorted { a, b in
+            entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
+        }
         Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
-        for (key, n) in rows {
+        for row in rows {
+            let (key, n) = entityCounts[row]
             Bytes.raw("<tr><td>", &out)
             HTMLText.append(escaping: key.canonical, to: &out)
             Bytes.raw("</td><td><span class=\"chip ", &out)
-            out.append(contentsOf: (classOf[key.label] ?? "").utf8)
+            if let i = labels.firstIndex(of: key.label) {
+                out.append(UInt8(ascii: "l"))
+                Bytes.int(i, &out)
+            }
             Bytes.raw("\">", &out)
             HTMLText.append(escaping: key.label, to: &out)
             Bytes.raw("</span></td><td class=\"num\">", &out)

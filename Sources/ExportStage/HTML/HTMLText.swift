@@ -6,21 +6,32 @@ enum HTMLText {
     /// `s` escaped for text or a quoted attribute.
     static func escape(_ s: String) -> String {
         guard s.utf8.contains(where: needsWork) else { return s }  // most strings need nothing
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 32)
+        var out = ByteBuffer(capacity: s.utf8.count + 32)
         append(escaping: s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends `text[range]` (valid UTF-8) to `out`, escaped; runs that need nothing are copied at once.
-    static func append(escaping text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
+    /// Eight bytes at a time are tested for anything to look at; only words holding one are
+    /// looked at byte by byte.
+    static func append(escaping text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout ByteBuffer) {
         var i = range.lowerBound
         var run = i
         let end = range.upperBound
+        guard let base = text.baseAddress, i < end else { return }
+        var limit = i  // bytes before `limit` are tested one by one
         while i < end {
+            if i >= limit {
+                if i + 8 <= end {
+                    if !mayNeedWork(ByteWords.load(base + i)) { i += 8; continue }
+                    limit = i + 8
+                } else {
+                    limit = end
+                }
+            }
             let b = text[i]
             guard needsWork(b) else { i += 1; continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+            out.append(UnsafeBufferPointer(rebasing: text[run..<i]))
             switch b {
             case UInt8(ascii: "&"): Bytes.raw("&amp;", &out)
             case UInt8(ascii: "<"): Bytes.raw("&lt;", &out)
@@ -28,21 +39,27 @@ enum HTMLText {
             case UInt8(ascii: "\""): Bytes.raw("&quot;", &out)
             case UInt8(ascii: "'"): Bytes.raw("&#39;", &out)
             case 0xEF where i + 2 < end && text[i + 1] == 0xBF && (text[i + 2] == 0xBE || text[i + 2] == 0xBF):
-                out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFE, U+FFFF are not XML characters
+                out.append("\u{FFFD}")  // U+FFFE, U+FFFF are not XML characters
                 i += 2
             case 0xEF: out.append(b)
-            default: out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // C0 controls other than tab, LF, CR: U+FFFD
+            default: out.append("\u{FFFD}")  // C0 controls other than tab, LF, CR: U+FFFD
             }
             i += 1
             run = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<end]))
+        out.append(UnsafeBufferPointer(rebasing: text[run..<end]))
     }
 
     /// Appends a string, escaped.
-    static func append(escaping s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { append(escaping: $0, 0..<$0.count, to: &out) }
+    static func append(escaping s: String, to out: inout ByteBuffer) {
+        s.withUTF8Bytes { append(escaping: $0, 0..<$0.count, to: &out) }
+    }
+
+    /// Whether any of the eight bytes in `x` may need work: below 0x20, one of `& < > " '`, or
+    /// 0xEF (exact for a word with none: it always gives false).
+    @inline(__always) private static func mayNeedWork(_ x: UInt64) -> Bool {
+        let markup = ByteWords.has(x, 0x26) | ByteWords.has(x, 0x3C) | ByteWords.has(x, 0x3E) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x27)
+        return ByteWords.hasControl(x) | markup | ByteWords.has(x, 0xEF) != 0
     }
 
     @inline(__always) private static func needsWork(_ b: UInt8) -> Bool {
@@ -69,7 +86,7 @@ enum HTMLText {
     }
 
     /// Appends `score(d)`.
-    static func appendScore(_ d: Double, to out: inout [UInt8]) {
+    static func appendScore(_ d: Double, to out: inout ByteBuffer) {
         let hundredths = Int((d * 100).rounded())
         if hundredths < 0 { out.append(UInt8(ascii: "-")) }
         let v = abs(hundredths)

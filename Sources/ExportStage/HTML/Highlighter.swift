@@ -18,9 +18,10 @@ struct Highlighter {
 
     /// The tags of a page's marks, written as they are needed (no string per mark).
     struct Tags {
-        /// Per claim: its opening tag the first time, and when it continues after a crossing span.
-        var claimOpen: [[UInt8]] = []
-        var claimReopen: [[UInt8]] = []
+        /// Per claim: the attributes of its `<mark>` (class and title) in `claimAttributeBytes`;
+        /// the first opening tag also has the claim's id and number.
+        var claimAttributes: [Range<Int>] = []
+        var claimAttributeBytes: [UInt8] = []
         /// Per entity label: the opening tag up to the canonical name.
         var labelPrefix: [[UInt8]] = []
         /// Per entity: its label's index in `labelPrefix`.
@@ -31,31 +32,53 @@ struct Highlighter {
         var entityBytes: [Range<Int>] = []
 
         /// Mark tags for claims are `0..<claims`, entity `i` is `claims + i`.
-        var claims: Int { claimOpen.count }
+        var claims: Int { claimAttributes.count }
 
-        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        @inline(__always) func open(_ m: Mark, first: Bool, _ text: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
             if m.tag < claims {
-                out.append(contentsOf: first ? claimOpen[m.tag] : claimReopen[m.tag])
+                if first {
+                    Bytes.raw("<mark id=\"c", &out)
+                    Bytes.int(m.tag + 1, &out)
+                    Bytes.raw("\" data-n=\"", &out)
+                    Bytes.int(m.tag + 1, &out)
+                    Bytes.raw("\" ", &out)
+                } else {
+                    Bytes.raw("<mark ", &out)
+                }
+                claimAttributeBytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[claimAttributes[m.tag]])) }
             } else {
                 let i = m.tag - claims
-                out.append(contentsOf: labelPrefix[entityLabel[i]])
+                out.append(labelPrefix[entityLabel[i]])
                 if let c = canonical[i] { HTMLText.append(escaping: c, to: &out) } else { HTMLText.append(escaping: text, entityBytes[i], to: &out) }
                 Bytes.raw("\">", &out)
             }
         }
 
-        @inline(__always) func close(_ m: Mark, _ out: inout [UInt8]) {
+        @inline(__always) func close(_ m: Mark, _ out: inout ByteBuffer) {
             if m.tag < claims { Bytes.raw("</mark>", &out) } else { Bytes.raw("</span>", &out) }
         }
     }
 
+    /// Working arrays `render` reuses from one call to the next.
+    struct Scratch {
+        var marks: [Mark] = []
+        var points: [Int] = []
+        var stack: [Int] = []
+    }
+
     /// Appends HTML for scalars `start..<end` of `text` (its UTF-8 bytes, sliced through
     /// `scalars`) with `marks` (clipped to the range) and `milestones` (markup inserted at an
-    /// offset, such as a page break), sorted by offset.
-    static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: [Mark],
-                       tags: Tags, milestones: [(offset: Int, html: String)] = [], into out: inout [UInt8]) {
-        var marks: [Mark] = []
-        marks.reserveCapacity(input.count)
+    /// offset, such as a page break), sorted by offset; `scratch` keeps working arrays between calls.
+    static func render(_ text: UnsafeBufferPointer<UInt8>, _ scalars: ScalarBytes, _ start: Int, _ end: Int, marks input: ArraySlice<Mark>,
+                       tags: Tags, milestones: [(offset: Int, html: String)], scratch: inout Scratch, into out: inout ByteBuffer) {
+        var marks = scratch.marks
+        var points = scratch.points
+        var stack = scratch.stack
+        scratch = Scratch()  // the arrays are uniquely ours while we work
+        marks.removeAll(keepingCapacity: true)
+        points.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        defer { scratch = Scratch(marks: marks, points: points, stack: stack) }
         for var m in input where m.end > start && m.start < end && m.end > m.start {
             m.start = max(m.start, start)
             m.end = min(m.end, end)
@@ -66,13 +89,13 @@ struct Highlighter {
             if a.layer != b.layer { return a.layer < b.layer }
             return a.end > b.end
         }
-        var points: [Int] = [start, end]
-        points.reserveCapacity(marks.count * 2 + milestones.count + 2)
+        points.append(start)
+        points.append(end)
         for m in marks { points.append(m.start); points.append(m.end) }
         for m in milestones where m.offset >= start && m.offset < end { points.append(m.offset) }
         points.sort()
         var milestone = milestones.firstIndex { $0.offset >= start } ?? milestones.count
-        var stack: [Int] = []  // indices into marks
+        // `stack`: indices into marks of the open ones
         var next = 0
         var k = 0
         while k < points.count {
@@ -81,6 +104,11 @@ struct Highlighter {
             if k < points.count, points[k] == p { continue }  // the last copy of a repeated point does the work
             // Close marks ending here, innermost first; reopen any crossing ones above them.
             while let target = stack.lastIndex(where: { marks[$0].end == p }) {
+                if target == stack.count - 1 {  // the innermost: nothing crosses it
+                    tags.close(marks[stack[target]], &out)
+                    stack.removeLast()
+                    continue
+                }
                 let above = Array(stack[(target + 1)...])
                 for i in above.reversed() { tags.close(marks[i], &out) }
                 tags.close(marks[stack[target]], &out)
@@ -91,7 +119,7 @@ struct Highlighter {
                 }
             }
             while milestone < milestones.count, milestones[milestone].offset == p {
-                out.append(contentsOf: milestones[milestone].html.utf8)
+                out.append(utf8: milestones[milestone].html)
                 milestone += 1
             }
             while next < marks.count, marks[next].start == p {

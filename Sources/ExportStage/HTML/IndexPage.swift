@@ -47,7 +47,7 @@ struct IndexPage {
     static func row(_ view: DocumentView) -> String {
         let date = view.document.metadata["date"].map(DocumentPage.display) ?? ""
         return "<tr><td><a href=\"\(HTMLText.escape(ExportPaths.reportLink(view.fileStem)))\">\(HTMLText.escape(view.title))</a></td>"
-            + "<td>\(HTMLText.escape(date))</td><td class=\"num\">\(HTMLText.count(view.index.scalarCount))</td>"
+            + "<td>\(HTMLText.escape(date))</td><td class=\"num\">\(HTMLText.count(view.scalars.scalarCount))</td>"
             + "<td class=\"num\">\(view.entities.count)</td><td class=\"num\">\(view.claims.count)</td></tr>\n"
     }
 

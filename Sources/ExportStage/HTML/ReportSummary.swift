@@ -25,28 +25,78 @@ struct ReportSummary {
         var kinds: [String]
     }
 
-    /// This document's part: one JSON line.
+    /// This document's part: one JSON line, written straight to bytes in key order (`characters`,
+    /// `claims`, `entities`, `histogram`, `id`, `kinds`, `stem`, `title`, `top`; a top claim's
+    /// `index`, `kinds`, `score`, `text`), the bytes `JSONWriter` gives for the same record.
     static func documentPart(_ view: DocumentView, topClaims: Int) -> [UInt8] {
-        var kinds: [String: JSONValue] = [:]
+        var kinds: [(kind: String, count: Int)] = []
         var histogram = [Int](repeating: 0, count: 10)
         for f in view.claimFields {
-            for k in f.kinds { kinds[k] = .int((kinds[k]?.intValue ?? 0) + 1) }
+            for k in f.kinds {
+                if let i = kinds.firstIndex(where: { $0.kind == k }) { kinds[i].count += 1 } else { kinds.append((k, 1)) }
+            }
             if let s = f.score { histogram[bin(s)] += 1 }
         }
-        let scored = view.claims.enumerated().compactMap { n, c in view.claimFields[n].score.map { (n, c, $0) } }
-            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }.prefix(topClaims)
-        let top: [JSONValue] = scored.map { n, c, s in
-            ["index": .int(n), "score": .double(s), "text": .string(HTMLText.truncated(view.text(of: c), 300)),
-             "kinds": .array(view.claimFields[n].kinds.map(JSONValue.string))]
+        kinds.sort { JSONWriter.utf8Less($0.kind, $1.kind) }
+        var scored: [(score: Double, claim: Int)] = []
+        scored.reserveCapacity(view.claims.count)
+        for (n, f) in view.claimFields.enumerated() { if let s = f.score { scored.append((s, n)) } }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.claim < $1.claim }
+
+        var out = ByteBuffer(capacity: 1024 + min(topClaims, scored.count) * 400)
+        Bytes.raw(#"{"characters":"#, &out)
+        Bytes.int(view.scalars.scalarCount, &out)
+        Bytes.raw(#","claims":"#, &out)
+        Bytes.int(view.claims.count, &out)
+        Bytes.raw(#","entities":"#, &out)
+        Bytes.int(view.entities.count, &out)
+        Bytes.raw(#","histogram":["#, &out)
+        for (i, h) in histogram.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Bytes.int(h, &out)
         }
-        let record: JSONValue = [
-            "id": .string(view.id), "stem": .string(view.fileStem), "title": .string(view.title),
-            "characters": .int(view.index.scalarCount), "entities": .int(view.entities.count), "claims": .int(view.claims.count),
-            "kinds": .object(kinds), "histogram": .array(histogram.map(JSONValue.int)), "top": .array(top),
-        ]
-        var out = JSONWriter().bytes(record)
-        out.append(0x0A)
-        return out
+        Bytes.raw(#"],"id":"#, &out)
+        Bytes.jsonString(view.id, &out)
+        Bytes.raw(#","kinds":{"#, &out)
+        for (i, k) in kinds.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            Bytes.jsonString(k.kind, &out)
+            out.append(UInt8(ascii: ":"))
+            Bytes.int(k.count, &out)
+        }
+        Bytes.raw(#"},"stem":"#, &out)
+        Bytes.jsonString(view.fileStem, &out)
+        Bytes.raw(#","title":"#, &out)
+        Bytes.jsonString(view.title, &out)
+        Bytes.raw(#","top":["#, &out)
+        view.utf8.withUnsafeBufferPointer { text in
+            for (i, t) in scored.prefix(topClaims).enumerated() {
+                Bytes.raw(i > 0 ? #",{"index":"# : #"{"index":"#, &out)
+                Bytes.int(t.claim, &out)
+                Bytes.raw(#","kinds":["#, &out)
+                for (j, k) in view.claimFields[t.claim].kinds.enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    Bytes.jsonString(k, &out)
+                }
+                Bytes.raw(#"],"score":"#, &out)
+                Bytes.number(t.score, &out)
+                Bytes.raw(#","text":""#, &out)
+                // The claim's text cut at 300 scalars with an ellipsis (as `HTMLText.truncated`).
+                let c = view.claims[t.claim]
+                let scalars = view.scalars
+                let first = min(max(c.start, 0), scalars.scalarCount)
+                let bytes = scalars.range(c.start, c.end)
+                if bytes.isEmpty || min(max(c.end, 0), scalars.scalarCount) - first <= 300 {
+                    Bytes.jsonEscaped(UnsafeBufferPointer(rebasing: text[bytes]), &out)
+                } else {
+                    Bytes.jsonEscaped(UnsafeBufferPointer(rebasing: text[bytes.lowerBound..<scalars.byte(first + 300)]), &out)
+                    out.append("…")
+                }
+                Bytes.raw(#""}"#, &out)
+            }
+        }
+        Bytes.raw("]}\n", &out)
+        return out.array()
     }
 
     static func bin(_ score: Double) -> Int { max(0, min(9, Int((score * 10).rounded(.down)))) }

@@ -1,0 +1,126 @@
+import DocPipe
+@testable import ExportStage
+import XCTest
+
+/// The export's byte-level writers give exactly the bytes of the core's `JSONWriter` and of the
+/// plain searches they replace.
+final class ByteWritingTests: XCTestCase {
+    private static let strings = [
+        "", "a", "ab", "abc", "abcd", "kinds", "canonical", "checkworthiness", "exactly sixteen!", "seventeen chars..",
+        "quote\"d", "back\\slash", "tab\there", "line\nbreak", "\u{01}ctl", "sep\u{2028}arator", "para\u{2029}", "curly ’ quote",
+        "née", "日本語のテキスト", "…", "\u{7F}del", String(repeating: "x", count: 40) + "\"" + String(repeating: "y", count: 9),
+    ]
+
+    private static let values: [JSONValue] = [
+        [:], [], ["a": 1], ["b": [], "a": [:], "c": [1, 2.5, -3, true, false, nil]],
+        ["canonical": "UN", "iso3": "USA", "value": 0.5167, "confidence": 1e-7],
+        ["entities": [["canonical": "Japan", "end": 1522, "label": "GPE", "start": 1517]], "kinds": ["causal", "evaluative"],
+         "checkworthiness": 0.8161, "checkworthy": true, "isClaim": true, "hedges": [["text": "per\"haps", "start": 1, "end": 8]]],
+        ["nested": ["deeper": ["deepest": [[], [:], ["x": "y:z,{}[]"]]]], "ab": 1, "a": 2, "abc": 3, "b": "\\\"", "": 0],
+        .object(Dictionary(uniqueKeysWithValues: (0..<20).map { ("key\($0)", JSONValue.int($0 * 1_000_003)) })),
+    ]
+
+    private func bytes(_ write: (inout ByteBuffer) -> Void) -> [UInt8] {
+        var out = ByteBuffer(capacity: 1)
+        write(&out)
+        return out.array()
+    }
+
+    func testStringsAreQuotedAsJSONWriterQuotesThem() {
+        for s in Self.strings {
+            XCTAssertEqual(bytes { Bytes.jsonString(s, &$0) }, Array(JSONWriter.quoted(s).utf8), s)
+            let text = Array(("«" + s + "»").utf8)
+            text.withUnsafeBufferPointer { t in
+                XCTAssertEqual(bytes { Bytes.jsonString(t, 2..<(t.count - 2), &$0) }, Array(JSONWriter.quoted(s).utf8), s)
+            }
+        }
+    }
+
+    func testNumbersAreWrittenAsJSONWriterWritesThem() {
+        for v in [0, 7, 9, 10, 99, 100, 101, 999, 1000, 65_535, 1_000_000, -1, -10, -123_456, Int.max, Int.min] {
+            XCTAssertEqual(bytes { Bytes.int(v, &$0) }, Array(String(v).utf8))
+        }
+        for d in [0.0, -0.0, 1.0, 0.5167, 1e-7, 1e300, -2.5, 9_007_199_254_740_992, .infinity, .nan] {
+            var expected: [UInt8] = []
+            JSONWriter.appendNumber(d, to: &expected)
+            XCTAssertEqual(bytes { Bytes.number(d, &$0) }, expected, "\(d)")
+        }
+    }
+
+    func testObjectsAreWrittenAsJSONWriterWritesThemAndReindentedToo() {
+        for v in Self.values {
+            let compact = bytes { ValueWriter(pretty: false).write(v, into: &$0) }
+            XCTAssertEqual(compact, JSONWriter().bytes(v))
+            for indent in [0, 1, 4] {
+                let pretty = bytes { ValueWriter(pretty: true).write(v, into: &$0, indent: indent) }
+                var expected: [UInt8] = []
+                JSONWriter(pretty: true).write(v, into: &expected, indent: indent)
+                XCTAssertEqual(pretty, expected)
+                XCTAssertEqual(compact.withUnsafeBufferPointer { c in bytes { CompactJSON.appendPretty(c, indent: indent, to: &$0) } }, expected)
+            }
+        }
+    }
+
+    func testCollectGivesTheSameBytesWhetherOrNotTheEstimateIsEnough() {
+        let text = Array(String(repeating: "Some text, \"quoted\" – ", count: 50).utf8)
+        let write = { (out: inout ByteBuffer) in
+            text.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+            for i in 0..<200 { Bytes.int(i * 37, &out) }
+        }
+        XCTAssertEqual(ByteBuffer.collect(estimate: 0, write), ByteBuffer.collect(estimate: 100_000, write))
+        XCTAssertEqual(ByteBuffer.collect(estimate: 0, write), bytes(write))
+    }
+
+    func testTheScalarTableAndQuotingMatchTheirPlainDefinitions() {
+        for s in Self.strings + [String(repeating: "ascii ", count: 5) + "é" + String(repeating: "z", count: 11)] {
+            let utf8 = Array(s.utf8)
+            let scalars = ScalarBytes(utf8)
+            XCTAssertEqual(scalars.scalarCount, s.unicodeScalars.count)
+            var offset = 0
+            for (i, scalar) in s.unicodeScalars.enumerated() {
+                XCTAssertEqual(scalars.byte(i), offset)
+                offset += String(scalar).utf8.count
+            }
+            XCTAssertEqual(scalars.byte(s.unicodeScalars.count), utf8.count)
+            utf8.withUnsafeBufferPointer { b in
+                XCTAssertEqual(CSVWriter.needsQuotes(b), utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }, s)
+            }
+        }
+    }
+
+    func testWalkingToTheSentenceOfAnOffsetGivesWhatSearchingGives() {
+        var sentences: [Span] = []
+        var at = 0
+        for n in 0..<60 {  // sentences of several lengths, some nested, some gaps
+            let length = [1, 4, 9, 25, 0][n % 5]
+            sentences.append(Span(start: at, end: at + length, type: "sentence"))
+            if n % 7 == 3 { sentences.append(Span(start: at, end: at + 2, type: "sentence")) }
+            at += n % 11 == 0 ? length + 40 : length
+        }
+        for step in [1, 3, 17, 60] {
+            var cursor = -1
+            for offset in stride(from: -3, to: at + 5, by: step) {
+                XCTAssertEqual(DocumentView.containing(offset, in: sentences, cursor: &cursor), DocumentView.containing(offset, in: sentences), "\(offset)")
+            }
+        }
+    }
+
+    func testWalkingTheSourceMapGivesWhatSearchingItGives() {
+        let maps = [
+            OffsetMap(),
+            OffsetMap.identity(length: 50),
+            OffsetMap(segments: [.init(text: 3, source: 10, length: 5), .init(text: 10, source: 20, length: 4), .init(text: 20, source: 40, length: 30)]),
+            OffsetMap(segments: [.init(text: 10, source: 0, length: 5), .init(text: 0, source: 30, length: 5)]),  // not ordered
+        ]
+        var spans: [(Int, Int)] = []
+        for start in -2..<55 { for length in [0, 1, 3, 9, 30] { spans.append((start, start + length)) } }
+        for map in maps {
+            let range = SourceRange(map: map)
+            var walker = SourceRange.Walker(range)
+            for (start, end) in spans + spans.reversed() {  // backwards: the walker starts over
+                let (a, b) = (walker.range(start, end), range.range(start, end))
+                XCTAssertTrue(a == b, "\(map.segments) \(start)..<\(end): \(a) != \(b)")
+            }
+        }
+    }
+}
