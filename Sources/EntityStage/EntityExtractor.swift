@@ -20,6 +20,8 @@ struct EntityExtractor: Sendable {
         var hashes: [UInt64] = []
         var names: [Mention] = []
         var runs: [Mention] = []
+        var ruleLists: [NumericRules.Lists] = []
+        var ruleMatches: [NumericRules.Match] = []
         var tagger = Tagger.Scratch()
     }
 
@@ -87,7 +89,9 @@ struct EntityExtractor: Sendable {
         }
         // Numeric rules fill the gaps; dates and amounts win over single-word names inside them ("May 2019").
         if numeric {
-            for r in rules.matches(bytes, tokens, hashes) {
+            scratch.ruleMatches.removeAll(keepingCapacity: true)
+            rules.matches(bytes, tokens, hashes, lists: &scratch.ruleLists, into: &scratch.ruleMatches)
+            for r in scratch.ruleMatches {
                 let m = Mention(startToken: r.start, endToken: r.end, startByte: tokens[r.start].start, endByte: tokens[r.end - 1].end,
                                 label: r.label, canonical: nil, iso3: nil, origin: .rule)
                 let clashing = mentions.indices.filter { mentions[$0].overlaps(m) }
