@@ -13,49 +13,89 @@ struct Tagger: Sendable {
 
     /// Feature extraction (gazetteer and lexicon).
     let features: FeatureExtractor
-    /// Quantized weights, `buckets × 9` (row-major), plus 8 zero bytes of padding.
-    let weights: [Int16]
-    /// The same weights in huge-page-backed memory, read by `decode`.
+    /// The quantized weights, `buckets × 9` (row-major) plus padding, in huge-page-backed memory.
     let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
     /// Real weight = Int16 × scale.
     let scale: Float
+    /// Summed rows of the two previous-tag features (`f(40, prev)`, `f(41, prev2·31 + prev)`),
+    /// indexed `prev·9 + prev2`: tags 0–7 and tag 8 apart.
+    private let transitionRows: [SIMD8<Int32>]
+    private let transitionLast: [Int32]
+    /// Rows of the document-memory feature `f(44, memory)`, indexed by memory value (0…7).
+    private let memoryRows: [SIMD8<Int32>]
+    private let memoryLast: [Int32]
 
     /// Buffers reused between sentences.
     struct Scratch {
         var sentence = FeatureExtractor.Sentence()
         var tags: [Int] = []
-        var dynamic = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
         /// Decisions so far in this document; reset it at a document start.
         var memory = DocumentMemory()
     }
 
     /// Creates a tagger from its parts.
     init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
+        self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
+    }
+
+    /// Creates a tagger over a filled weight table.
+    init(features: FeatureExtractor, table: WeightTable, bits: Int, scale: Float) {
         self.features = features
-        self.weights = weights + [Int16](repeating: 0, count: 8)
-        self.table = WeightTable(self.weights)
+        self.table = table
         self.bits = bits
         self.scale = scale
+        let shift = UInt64(64 - bits)
+        func row(_ h: UInt64) -> (SIMD8<Int32>, Int32) {
+            let r = Int(truncatingIfNeeded: h &>> shift) &* 9
+            var v = SIMD8<Int32>(repeating: 0)
+            for k in 0..<8 { v[k] = Int32(table.base[r + k]) }
+            return (v, Int32(table.base[r + 8]))
+        }
+        var tr: [SIMD8<Int32>] = [], tl: [Int32] = []
+        for p in 0..<9 {
+            for p2 in 0..<9 {
+                var d = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
+                features.dynamicFeatures(0, 0, prev: p, prev2: p2, memory: 0, into: &d)
+                let a = row(d[0]), b = row(d[1])
+                tr.append(a.0 &+ b.0)
+                tl.append(a.1 &+ b.1)
+            }
+        }
+        var mr: [SIMD8<Int32>] = [], ml: [Int32] = []
+        for m in 0..<8 {
+            var d = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
+            features.dynamicFeatures(0, 0, prev: 0, prev2: 0, memory: UInt64(m), into: &d)
+            let a = row(d[4])
+            mr.append(a.0)
+            ml.append(a.1)
+        }
+        transitionRows = tr
+        transitionLast = tl
+        memoryRows = mr
+        memoryLast = ml
     }
 
     /// Loads a model file and the lexicon next to it.
     init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let bytes = try [UInt8](Data(contentsOf: url))
-        guard bytes.count >= 20, Array(bytes[0..<8]) == Self.magic else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
-        var r = ByteReader(bytes, at: 8)
+        let data = try Data(contentsOf: url)
+        guard data.count >= 20, data.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
+        var r = ByteReader(Array(data.prefix(20)), at: 8)
         let bits = Int(r.u32()), tags = Int(r.u32())
         let scale = Float(bitPattern: r.u32())
+        guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
         let n = (1 << bits) * tags
-        guard tags == NERTags.count, bits >= 10, bits <= 26, bytes.count == 20 + 2 * n else {
-            throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape")
+        guard data.count == 20 + 2 * n else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
+        // Int16 little-endian straight into the table (+ 8 zero weights of padding).
+        let table = WeightTable(count: n + 8)
+        data.withUnsafeBytes { raw in
+            for k in 0..<n { table.base[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
         }
-        var weights = [Int16](repeating: 0, count: n)
-        for k in 0..<n { weights[k] = Int16(bitPattern: UInt16(bytes[20 + 2 * k]) | UInt16(bytes[21 + 2 * k]) << 8) }
+        for k in n..<(n + 8) { table.base[k] = 0 }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
         let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
-        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), weights: weights, bits: bits, scale: scale)
+        self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
     /// The model file: magic, bits and tag count (UInt32 LE), scale (Float32 LE), then the weights
@@ -84,64 +124,74 @@ struct Tagger: Sendable {
     /// Left to right: a token without any uppercase or non-ASCII letter that follows an O is O
     /// without scoring (names rarely start with a lowercase word, number or symbol: CoNLL dev F1
     /// 90.92 → 90.89, see docs/performance.md), which skips most tokens of running text. Other
-    /// tokens sum their static and dynamic feature rows.
+    /// tokens sum their static and dynamic feature rows; only they (and their neighbours) get
+    /// their per-token feature context filled.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch) {
-        features.prepareContext(bytes, tokens, hashes, into: &scratch.sentence)
+        features.beginSentence(bytes, tokens, hashes, into: &scratch.sentence)
         let n = tokens.count
         let shift = UInt64(64 - bits)
-        scratch.tags.removeAll(keepingCapacity: true)
+        var tags = scratch.tags
+        scratch.tags = []
+        tags.removeAll(keepingCapacity: true)
+        var context = scratch.sentence.context
+        scratch.sentence.context = []  // keeps `context` uniquely referenced
+        let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
         let staticCount = FeatureExtractor.staticCount
-        if scratch.sentence.features.count < staticCount {
-            scratch.sentence.features = [UInt64](repeating: 0, count: staticCount)
-        }
-        var feats = scratch.sentence.features
-        scratch.sentence.features = []  // keeps `feats` uniquely referenced
-        var dynamic = scratch.dynamic
-        scratch.dynamic = []
-        defer {
-            scratch.sentence.features = feats
-            scratch.dynamic = dynamic
-        }
         let w = UnsafePointer(table.base)
         let base = UnsafeRawPointer(w)
-        var prev = 0, prev2 = 0
-        feats.withUnsafeMutableBufferPointer { buf in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: staticCount) { buf in
             let f = buf.baseAddress!
-            for i in 0..<n {
-                if prev == 0 && Self.cannotStartName(bytes, tokens[i]) {
-                    prev2 = prev
-                    scratch.tags.append(0)
-                    continue
+            tokens.withUnsafeBufferPointer { tp in
+                hashes.withUnsafeBufferPointer { hp in
+                    context.withUnsafeMutableBufferPointer { cp in
+                        let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                        var prev = 0, prev2 = 0
+                        for i in 0..<n {
+                            if prev == 0 && Self.cannotStartName(bytes, tp[i]) {
+                                prev2 = prev
+                                tags.append(0)
+                                continue
+                            }
+                            features.fillAround(view, i)
+                            features.writeStaticFeatures(view, i, to: f)
+                            var acc = transitionRows[prev &* 9 &+ prev2]
+                            var last = transitionLast[prev &* 9 &+ prev2]
+                            for k in 0..<staticCount {
+                                let r = Int(truncatingIfNeeded: f[k] &>> shift) &* 9
+                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
+                                last &+= Int32(w[r &+ 8])
+                            }
+                            let memory = tp[i].kind == .capitalized ? scratch.memory.value(hp[i]) : 7
+                            let shape = cp[i].shape
+                            acc &+= memoryRows[Int(memory)]
+                            last &+= memoryLast[Int(memory)]
+                            let p = UInt64(prev)
+                            @inline(__always) func add(_ h: UInt64) {
+                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
+                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
+                                last &+= Int32(w[r &+ 8])
+                            }
+                            add(features.f(42, WordHash.mix(p, hp[i])))
+                            add(features.f(43, WordHash.mix(p, shape)))
+                            add(features.f(45, WordHash.mix(memory, shape)))
+                            var best = 0
+                            var bestScore = Int32.min
+                            for t in 0..<8 where acc[t] > bestScore && NERTags.allowed(prev: prev, t) {
+                                best = t
+                                bestScore = acc[t]
+                            }
+                            if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
+                            prev2 = prev
+                            prev = best
+                            tags.append(best)
+                        }
+                    }
                 }
-                features.writeStaticFeatures(bytes, tokens, i, scratch.sentence, to: f)
-                var acc = SIMD8<Int32>(repeating: 0)
-                var last: Int32 = 0
-                for k in 0..<staticCount {
-                    let r = Int(truncatingIfNeeded: f[k] &>> shift) &* 9
-                    acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                    last &+= Int32(w[r &+ 8])
-                }
-                let memory = tokens[i].kind == .capitalized ? scratch.memory.value(hashes[i]) : 7
-                features.dynamicFeatures(scratch.sentence.lower[i], scratch.sentence.shape[i], prev: prev, prev2: prev2,
-                                         memory: memory, into: &dynamic)
-                for k in 0..<FeatureExtractor.dynamicCount {
-                    let r = Int(truncatingIfNeeded: dynamic[k] &>> shift) &* 9
-                    acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                    last &+= Int32(w[r &+ 8])
-                }
-                var best = 0
-                var bestScore = Int32.min
-                for t in 0..<8 where acc[t] > bestScore && NERTags.allowed(prev: prev, t) {
-                    best = t
-                    bestScore = acc[t]
-                }
-                if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
-                prev2 = prev
-                prev = best
-                scratch.tags.append(best)
             }
         }
-        scratch.memory.record(scratch.tags, tokens, hashes)
+        scratch.sentence.context = context
+        scratch.memory.record(tags, tokens, hashes)
+        scratch.tags = tags
     }
 
     /// Whether the tagger leaves `token` O after an O without scoring it: not capitalized, and no

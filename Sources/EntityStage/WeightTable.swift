@@ -14,8 +14,14 @@ final class WeightTable: @unchecked Sendable {
     let count: Int
 
     /// Copies `weights`.
-    init(_ weights: [Int16]) {
-        count = weights.count
+    convenience init(_ weights: [Int16]) {
+        self.init(count: weights.count)
+        weights.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: count) }
+    }
+
+    /// Uninitialized room for `count` weights (the caller fills every one).
+    init(count: Int) {
+        self.count = count
         let alignment = 2 << 20
         let bytes = (count * 2 + alignment - 1) / alignment * alignment
         var raw: UnsafeMutableRawPointer?
@@ -26,7 +32,6 @@ final class WeightTable: @unchecked Sendable {
         _ = madvise(raw, bytes, MADV_HUGEPAGE)
         #endif
         base = raw!.bindMemory(to: Int16.self, capacity: bytes / 2)
-        weights.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: count) }
     }
 
     deinit { free(base) }
