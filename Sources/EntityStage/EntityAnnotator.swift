@@ -29,9 +29,9 @@ struct EntityAnnotator {
         items.reserveCapacity(mentions.count)
         for (k, m) in mentions.enumerated() {
             let gapEnd = k + 1 < mentions.count ? max(m.endByte, mentions[k + 1].startByte) : m.endByte
-            let gap = gapEnd - m.endByte <= 8 ? index.substring(bytes: m.endByte..<gapEnd) : "…"
+            let paren = gapEnd - m.endByte <= 8 && Canonicalizer.isOpenParenthesis(index.utf8[m.endByte..<gapEnd])
             items.append(Canonicalizer.Item(text: index.substring(bytes: m.startByte..<m.endByte), label: m.label,
-                                            canonical: m.canonical, gapAfter: gap))
+                                            canonical: m.canonical, openParenthesisAfter: paren))
         }
         Canonicalizer.resolve(&items)
         var spans: [Span] = []
