@@ -58,9 +58,9 @@ public struct Entities: DocumentStage {
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
         doc.setLayer(LayerName.entities, EntityAnnotator(extractor: extractor, keep: Set(options.labels)).annotate(document))
-        let rows = EntityTable.rows(of: doc)
-        context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: Array(EntityTable.documentTSV(rows).utf8))
-        context.append(part: EntityTable.partName, bytes: Array(EntityTable.partLines(rows).utf8))
+        let tables = EntityTable.documentBytes(EntityTable.rows(of: doc))
+        context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: tables.table)
+        context.append(part: EntityTable.partName, bytes: tables.part)
         return doc
     }
 

@@ -3,8 +3,9 @@ import Foundation
 /// The statistical name tagger: an averaged perceptron over hashed features (see
 /// `FeatureExtractor`), decoded greedily left to right with the previous two tags and the
 /// document's earlier decisions as features, BIO transitions enforced. Weights are 16-bit integers
-/// with one scale: rows of nine tags are added with SIMD integer adds.
-struct Tagger: Sendable {
+/// with one scale: rows of nine tags are added with SIMD integer adds. A class: extractors share
+/// one tagger per process without copying its tables.
+final class Tagger: Sendable {
     /// File name of the shipped model inside Resources.
     static let modelFileName = "ner-model.bin"
     /// File name of the shipped word lexicon inside Resources.
@@ -36,7 +37,7 @@ struct Tagger: Sendable {
     }
 
     /// Creates a tagger from its parts.
-    init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
+    convenience init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
         self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
     }
 
@@ -78,7 +79,7 @@ struct Tagger: Sendable {
     }
 
     /// Loads a model file and the lexicon next to it.
-    init(contentsOf url: URL, gazetteer: Gazetteer) throws {
+    convenience init(contentsOf url: URL, gazetteer: Gazetteer) throws {
         let data = try Data(contentsOf: url)
         guard data.count >= 20, data.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
         var r = ByteReader(Array(data.prefix(20)), at: 8)
