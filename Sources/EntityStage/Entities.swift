@@ -42,6 +42,8 @@ public struct Entities: DocumentStage {
                                 "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"]
 
     private let options: Options
+    /// Buffers shared by every entities stage of the process.
+    private static let scratchPool = ScratchPool()
 
     /// Creates the stage.
     public init(options: Options) throws {
@@ -57,7 +59,8 @@ public struct Entities: DocumentStage {
         }
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
-        doc.setLayer(LayerName.entities, EntityAnnotator(extractor: extractor, keep: Set(options.labels)).annotate(document))
+        let annotator = EntityAnnotator(extractor: extractor, keep: Set(options.labels))
+        doc.setLayer(LayerName.entities, Self.scratchPool.with { annotator.annotate(document, scratch: &$0) })
         let tables = EntityTable.documentBytes(EntityTable.rows(of: doc))
         context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: tables.table)
         context.append(part: EntityTable.partName, bytes: tables.part)

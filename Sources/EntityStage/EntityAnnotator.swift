@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Runs an extractor over a document's sentences and turns mentions into spans with canonical names.
 struct EntityAnnotator {
@@ -9,13 +10,19 @@ struct EntityAnnotator {
 
     /// The entity spans of a document, in canonical order.
     func annotate(_ document: Document) -> [Span] {
+        var scratch = EntityExtractor.Scratch()
+        return annotate(document, scratch: &scratch)
+    }
+
+    /// The entity spans of a document, with buffers kept from earlier documents.
+    func annotate(_ document: Document, scratch: inout EntityExtractor.Scratch) -> [Span] {
+        scratch.tagger.memory.reset()
         let index = TextIndex(document.text)
         var sentences = document.spans(LayerName.sentences).filter { $0.type == "sentence" }
         if sentences.isEmpty && !document.text.isEmpty {
             sentences = [Span(start: 0, end: index.scalarCount, type: "sentence")]
         }
         var mentions: [Mention] = []
-        var scratch = EntityExtractor.Scratch()
         index.utf8.withUnsafeBufferPointer { bytes in
             for s in sentences {
                 let a = index.byteOffset(ofScalar: s.start), b = index.byteOffset(ofScalar: min(s.end, index.scalarCount))
@@ -45,5 +52,25 @@ struct EntityAnnotator {
                               type: it.label, attributes: attributes))
         }
         return spans
+    }
+}
+
+/// Extractor buffers kept between documents, one per document in flight, so the tagger's word
+/// cache stays warm across a run.
+final class ScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [EntityExtractor.Scratch] = []
+
+    /// Runs `body` with a pooled (or new) scratch and returns the scratch to the pool.
+    func with<R>(_ body: (inout EntityExtractor.Scratch) throws -> R) rethrows -> R {
+        lock.lock()
+        var scratch = free.popLast() ?? EntityExtractor.Scratch()
+        lock.unlock()
+        defer {
+            lock.lock()
+            free.append(scratch)
+            lock.unlock()
+        }
+        return try body(&scratch)
     }
 }

@@ -92,6 +92,15 @@ struct FeatureExtractor: Sendable {
         assert(out.position == target + Self.staticCount)
     }
 
+    /// Writes token `i`'s context features at `context` and its own features at `own` (none when
+    /// `own` is nil); tokens i-1…i+1 filled.
+    @inline(__always)
+    func writeSplitFeatures(_ view: View, _ i: Int, context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
+        var out = FeatureWriter(context: context, own: own)
+        staticFeatures(view, i, into: &out)
+        assert(out.position == context + Self.contextCount)
+    }
+
     /// Starts a sentence: the lowercase hashes, sentence-wide values (all caps, share of numbers)
     /// and gazetteer phrase codes; every token's other properties wait for `fill`.
     func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
@@ -150,14 +159,49 @@ struct FeatureExtractor: Sendable {
 
     /// Number of hashes `staticFeatures` writes per token.
     static let staticCount = 46
+    /// How many of them depend only on the token's own bytes ("own" features: the word, its shape,
+    /// prefixes and suffixes, lexicon clusters, person-name code, and the bias).
+    static let ownCount = 19
+    /// How many depend on neighbours or the sentence.
+    static let contextCount = staticCount - ownCount
 
-    /// Writes feature hashes one after another into preallocated memory.
+    /// Writes feature hashes one after another into preallocated memory: all in template order,
+    /// or own features apart from the others (or left out, when their sum is already known).
     struct FeatureWriter {
+        /// Next slot for context features (and for own features when `ownPosition` is nil).
         var position: UnsafeMutablePointer<UInt64>
-        init(_ p: UnsafeMutablePointer<UInt64>) { position = p }
+        /// Next slot for own features when they are written apart.
+        var ownPosition: UnsafeMutablePointer<UInt64>?
+        /// Whether own features are written at all.
+        let wantsOwn: Bool
+
+        /// Every feature at `p`, in template order.
+        init(_ p: UnsafeMutablePointer<UInt64>) {
+            position = p
+            ownPosition = nil
+            wantsOwn = true
+        }
+
+        /// Context features at `context`; own features at `own`, or none when `own` is nil.
+        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
+            position = context
+            ownPosition = own
+            wantsOwn = own != nil
+        }
+
         @inline(__always) mutating func append(_ h: UInt64) {
             position.pointee = h
             position += 1
+        }
+
+        @inline(__always) mutating func own(_ h: @autoclosure () -> UInt64) {
+            guard wantsOwn else { return }
+            if let p = ownPosition {
+                p.pointee = h()
+                ownPosition = p + 1
+            } else {
+                append(h())
+            }
         }
     }
 
@@ -178,44 +222,44 @@ struct FeatureExtractor: Sendable {
         let info = c0.info
         let infom1 = cm1.info, infop1 = cp1.info
         let caps: UInt64 = s.allCaps ? 1 : 0
-        out.append(f(1, 0))
-        out.append(f(2, w0))
+        out.own(f(1, 0))
+        out.own(f(2, w0))
         out.append(f(3, wm1))
         out.append(f(4, wp1))
         out.append(f(5, wm2))
         out.append(f(6, wp2))
-        out.append(f(7, sh0))
+        out.own(f(7, sh0))
         out.append(f(8, shm1))
         out.append(f(9, shp1))
         out.append(f(10, WordHash.mix(shm1, sh0)))
         out.append(f(11, WordHash.mix(sh0, shp1)))
         let t = s.tokens[i]
         var prefix = WordHash.offset  // lowercase hash of the first min(k, length) bytes, extended byte by byte
-        for k in 1...4 {
+        for k in 1...4 where out.wantsOwn {
             let len = min(k, t.length)
             if k <= t.length {
                 var b = bytes[t.start + k - 1]
                 if b &- 0x41 < 26 { b |= 0x20 }
                 prefix = (prefix ^ UInt64(b)) &* WordHash.prime
             }
-            out.append(f(11 + UInt64(k), prefix))
-            out.append(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
+            out.own(f(11 + UInt64(k), prefix))
+            out.own(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
         }
         out.append(f(20, WordHash.mix(wm1, w0)))
         out.append(f(21, WordHash.mix(w0, wp1)))
         out.append(f(22, WordHash.mix(i == 0 ? 1 : 0, sh0)))
         let c1024 = UInt64(info >> 22), c256 = UInt64((info >> 14) & 0xFF), c64 = UInt64((info >> 8) & 0x3F)
-        out.append(f(23, c64 | (info == 0 ? 0x100 : 0)))
-        out.append(f(24, c256))
-        out.append(f(25, c1024))
-        out.append(f(26, WordHash.mix(c256, sh0)))
+        out.own(f(23, c64 | (info == 0 ? 0x100 : 0)))
+        out.own(f(24, c256))
+        out.own(f(25, c1024))
+        out.own(f(26, WordHash.mix(c256, sh0)))
         out.append(f(27, UInt64((infom1 >> 14) & 0xFF)))
         out.append(f(28, UInt64((infop1 >> 14) & 0xFF)))
-        out.append(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
+        out.own(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
         out.append(f(30, c0.gaz))
         out.append(f(31, i > 0 ? cm1.gaz : 7))
         out.append(f(32, i + 1 < n ? cp1.gaz : 7))
-        out.append(f(33, c0.exact))
+        out.own(f(33, c0.exact))
         out.append(f(34, WordHash.mix(caps, w0)))
         out.append(f(35, WordHash.mix(caps, sh0)))
         out.append(f(36, WordHash.mix(UInt64(infom1 & 0xFF), UInt64(info & 0xFF))))
@@ -227,10 +271,10 @@ struct FeatureExtractor: Sendable {
         out.append(f(48, WordHash.mix(UInt64((infom1 >> 14) & 0xFF), c256)))
         let p0 = c0.person
         let pm1 = i > 0 ? cm1.person : 8, pp1 = i + 1 < n ? cp1.person : 8
-        out.append(f(49, p0))
+        out.own(f(49, p0))
         out.append(f(50, pm1 &* 16 &+ p0))
         out.append(f(51, p0 &* 16 &+ pp1))
-        out.append(f(52, WordHash.mix(p0, sh0)))
+        out.own(f(52, WordHash.mix(p0, sh0)))
     }
 
     /// Number of features from `dynamicFeatures`.

@@ -34,6 +34,8 @@ final class Tagger: Sendable {
         var tags: [Int] = []
         /// Decisions so far in this document; reset it at a document start.
         var memory = DocumentMemory()
+        /// Own-feature row sums of words seen before (valid for one tagger; may outlive a document).
+        var words = WordRowCache()
     }
 
     /// Creates a tagger from its parts.
@@ -137,49 +139,64 @@ final class Tagger: Sendable {
         var context = scratch.sentence.context
         scratch.sentence.context = []  // keeps `context` uniquely referenced
         let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
-        let staticCount = FeatureExtractor.staticCount
+        let ownCount = FeatureExtractor.ownCount, contextCount = FeatureExtractor.contextCount
+        let words = scratch.words
+        words.bind(to: self)
         let w = UnsafePointer(table.base)
         let base = UnsafeRawPointer(w)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: staticCount) { buf in
-            let f = buf.baseAddress!
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureExtractor.staticCount) { buf in
+            let ownFeatures = buf.baseAddress!, contextFeatures = buf.baseAddress! + ownCount
             tokens.withUnsafeBufferPointer { tp in
                 hashes.withUnsafeBufferPointer { hp in
                     context.withUnsafeMutableBufferPointer { cp in
                         let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
                         var prev = 0, prev2 = 0
                         for i in 0..<n {
-                            if prev == 0 && Self.cannotStartName(bytes, tp[i]) {
+                            let t = tp[i]
+                            if prev == 0 && Self.cannotStartName(bytes, t) {
                                 prev2 = prev
                                 tags.append(0)
                                 continue
                             }
                             features.fillAround(view, i)
-                            features.writeStaticFeatures(view, i, to: f)
                             var acc = transitionRows[prev &* 9 &+ prev2]
                             var last = transitionLast[prev &* 9 &+ prev2]
-                            for k in 0..<staticCount {
-                                let r = Int(truncatingIfNeeded: f[k] &>> shift) &* 9
+                            @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
+                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
                                 acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
                                 last &+= Int32(w[r &+ 8])
                             }
+                            // Own features: from the word cache, or summed and cached.
+                            let cacheable = t.length <= WordRowCache.maxLength
+                            let key = cacheable ? WordRowCache.key(bytes, t) : (0, 0)
+                            let slot = words.slot(cp[i].exact)
+                            if cacheable, let known = words.find(slot, key, t) {
+                                acc &+= known.rows
+                                last &+= known.last
+                                features.writeSplitFeatures(view, i, context: contextFeatures, own: nil)
+                            } else {
+                                features.writeSplitFeatures(view, i, context: contextFeatures, own: ownFeatures)
+                                var ownRows = SIMD8<Int32>(repeating: 0)
+                                var ownLast: Int32 = 0
+                                for k in 0..<ownCount { add(ownFeatures[k], &ownRows, &ownLast) }
+                                if cacheable { words.store(slot, key, t, rows: ownRows, last: ownLast) }
+                                acc &+= ownRows
+                                last &+= ownLast
+                            }
+                            for k in 0..<contextCount { add(contextFeatures[k], &acc, &last) }
                             let memory = tp[i].kind == .capitalized ? scratch.memory.value(hp[i]) : 7
                             let shape = cp[i].shape
                             acc &+= memoryRows[Int(memory)]
                             last &+= memoryLast[Int(memory)]
                             let p = UInt64(prev)
-                            @inline(__always) func add(_ h: UInt64) {
-                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
-                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                                last &+= Int32(w[r &+ 8])
-                            }
-                            add(features.f(42, WordHash.mix(p, hp[i])))
-                            add(features.f(43, WordHash.mix(p, shape)))
-                            add(features.f(45, WordHash.mix(memory, shape)))
+                            add(features.f(42, WordHash.mix(p, hp[i])), &acc, &last)
+                            add(features.f(43, WordHash.mix(p, shape)), &acc, &last)
+                            add(features.f(45, WordHash.mix(memory, shape)), &acc, &last)
                             var best = 0
                             var bestScore = Int32.min
-                            for t in 0..<8 where acc[t] > bestScore && NERTags.allowed(prev: prev, t) {
-                                best = t
-                                bestScore = acc[t]
+                            for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
+                                best = tag
+                                bestScore = acc[tag]
                             }
                             if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
                             prev2 = prev
