@@ -164,11 +164,14 @@ enum Abbreviations {
         "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "vs", "etc", "Pres", "Amb",
         "Dept", "Gov't", "approx", "cf", "al", "Fig", "pp", "Ph",
     ]
-    static let set: Set<[UInt8]> = Set(list.map { Array($0.utf8) })
+    /// Exact byte hash → index into `bytes` (hits are compared byte by byte).
+    static let table = HashTable(list.enumerated().map { (WordHash.exact($0.element), UInt32($0.offset)) })
+    static let bytes: [[UInt8]] = list.map { Array($0.utf8) }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let n = end - start
-        guard n >= 2 && n <= 6 else { return false }
-        return set.contains(Array(bytes[start..<end]))
+        guard n >= 2 && n <= 6, let k = table.get(WordHash.exact(bytes, start, end)) else { return false }
+        let word = Self.bytes[Int(k)]
+        return word.count == n && word.withUnsafeBufferPointer { w in (0..<n).allSatisfy { w[$0] == bytes[start + $0] } }
     }
 }
