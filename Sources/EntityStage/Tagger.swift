@@ -93,7 +93,11 @@ final class Tagger: Sendable {
         // Int16 little-endian straight into the table (+ 8 zero weights of padding).
         let table = WeightTable(count: n + 8)
         data.withUnsafeBytes { raw in
+            #if _endian(little)
+            UnsafeMutableRawPointer(table.base).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
+            #else
             for k in 0..<n { table.base[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+            #endif
         }
         for k in n..<(n + 8) { table.base[k] = 0 }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
