@@ -142,7 +142,7 @@ struct EntityExtractor: Sendable {
     private func widenToKnownNames(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
                                    _ scratch: inout Scratch) {
         scratch.runs.removeAll(keepingCapacity: true)
-        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.runs)
+        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, multiWordOnly: true, into: &scratch.runs)
         for run in scratch.runs where run.origin == .gazetteer && run.endToken - run.startToken >= 2 {
             let inside = scratch.names.indices.filter { scratch.names[$0].overlaps(run) }
             guard inside.allSatisfy({ scratch.names[$0].startToken >= run.startToken && scratch.names[$0].endToken <= run.endToken })

@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Entity tables: per document (canonical name, label, mentions) and for the corpus (canonical
 /// name, label, mentions, documents). TSV with a header; rows sorted by mentions (descending),
@@ -155,11 +156,30 @@ public enum EntityTable {
 
     private struct Key: Hashable { var canonical: String; var label: String }
 
+    /// Rows by mentions (descending), then label and canonical name (UTF-8 byte order); the
+    /// canonical names' bytes are copied out once instead of being walked on every comparison.
     private static func sorted(_ rows: [Row]) -> [Row] {
-        rows.sorted {
-            if $0.mentions != $1.mentions { return $0.mentions > $1.mentions }
-            if $0.label != $1.label { return $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
-            return $0.canonical.utf8.lexicographicallyPrecedes($1.canonical.utf8)
+        let names = rows.map { Array($0.canonical.utf8) }
+        let order = rows.indices.sorted { a, b in
+            let x = rows[a], y = rows[b]
+            if x.mentions != y.mentions { return x.mentions > y.mentions }
+            if x.label != y.label { return x.label.utf8.lexicographicallyPrecedes(y.label.utf8) }
+            return precedes(names[a], names[b])
+        }
+        return order.map { rows[$0] }
+    }
+
+    /// Byte-wise lexicographic order (a prefix comes first).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let n = min(x.count, y.count)
+                if n > 0 {
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
         }
     }
 

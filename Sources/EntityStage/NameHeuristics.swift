@@ -18,8 +18,10 @@ struct NameHeuristics: Sendable {
     }
 
     /// Appends name candidates of one sentence (labels may be "?" for unknown single words).
+    ///
+    /// With `multiWordOnly`, runs of one token are left out (the same longer runs are found).
     func candidates(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
-                    gazetteer: Gazetteer, into out: inout [Mention]) {
+                    gazetteer: Gazetteer, multiWordOnly: Bool = false, into out: inout [Mention]) {
         var i = 0
         let n = tokens.count
         while i < n {
@@ -42,6 +44,10 @@ struct NameHeuristics: Sendable {
                 } else if end < j, gazetteer.entry(i, j, hashes) == nil, gazetteer.headLabel(hashes[j - 1]) == nil {
                     j = end
                 }
+            }
+            if multiWordOnly && j - i < 2 {
+                i = j
+                continue
             }
             let last = hashes[j - 1]
             var label = "?"

@@ -118,11 +118,16 @@ struct NumericRules: Sendable {
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], lists: inout [Lists],
                  into out: inout [Match]) {
         let n = tokens.count
-        lists.removeAll(keepingCapacity: true)
-        for h in hashes { lists.append(self.lists(h)) }
+        if lists.count < n { lists.append(contentsOf: repeatElement(Lists(), count: n - lists.count)) }
+        lists.withUnsafeMutableBufferPointer { lp in
+            hashes.withUnsafeBufferPointer { hp in
+                for i in 0..<n { lp[i] = self.lists(hp[i]) }
+            }
+        }
         tokens.withUnsafeBufferPointer { tp in
             hashes.withUnsafeBufferPointer { hp in
-                lists.withUnsafeBufferPointer { lp in
+                lists.withUnsafeBufferPointer { all in
+                    let lp = UnsafeBufferPointer(rebasing: all[0..<n])
                     let s = Sentence(bytes: bytes, tokens: tp, hashes: hp, lists: lp)
                     var i = 0
                     while i < n {

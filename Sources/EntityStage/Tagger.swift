@@ -232,10 +232,16 @@ final class Tagger: Sendable {
     func tag(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch,
              into out: inout [Mention]) {
         decode(bytes, tokens, hashes, scratch: &scratch)
-        for span in NERTags.spans(scratch.tags) {
-            out.append(Mention(startToken: span.start, endToken: span.end, startByte: tokens[span.start].start,
-                               endByte: tokens[span.end - 1].end, label: NERTags.types[span.type], canonical: nil, iso3: nil,
-                               origin: .tagger))
+        // Name spans, as `NERTags.spans` finds them.
+        let tags = scratch.tags
+        var i = 0
+        while i < tags.count {
+            guard let k = NERTags.type(tags[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < tags.count, tags[j] == 2 * k + 2 { j += 1 }
+            out.append(Mention(startToken: i, endToken: j, startByte: tokens[i].start, endByte: tokens[j - 1].end,
+                               label: NERTags.types[k], canonical: nil, iso3: nil, origin: .tagger))
+            i = j
         }
     }
 }
