@@ -70,8 +70,9 @@ struct Gazetteer: Sendable {
         }
         var names: [(UInt64, UInt32)] = []
         let nameBytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("person-names.tsv")))
-        for r in TSV.rows(nameBytes) where r.count >= 2 {
-            names.append((Self.hash(r[0]), (TSV.contains(r[1], "first") ? 1 : 0) | (TSV.contains(r[1], "last") ? 2 : 0)))
+        names.reserveCapacity(nameBytes.count / 12)
+        TSV.forEachPair(nameBytes) { name, kinds in
+            names.append((Self.hash(name), (TSV.contains(kinds, "first") ? 1 : 0) | (TSV.contains(kinds, "last") ? 2 : 0)))
         }
         entries = builder.entries
         labelCodes = entries.map { WordHash.lower($0.label) }
@@ -184,6 +185,27 @@ enum TSV {
             out.append(line.split(separator: 0x09, omittingEmptySubsequences: false))
         }
         return out
+    }
+
+    /// The first two fields of every row that has at least two (as `rows` finds them), without
+    /// building the rows.
+    static func forEachPair(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void) {
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            var tab1 = -1, tab2 = -1
+            while lineEnd < n && bytes[lineEnd] != 0x0A {
+                if bytes[lineEnd] == 0x09 {
+                    if tab1 < 0 { tab1 = lineEnd } else if tab2 < 0 { tab2 = lineEnd }
+                }
+                lineEnd += 1
+            }
+            if lineEnd > lineStart && bytes[lineStart] != 0x23 && tab1 >= 0 {
+                body(bytes[lineStart..<tab1], bytes[(tab1 + 1)..<(tab2 >= 0 ? tab2 : lineEnd)])
+            }
+            lineStart = lineEnd + 1
+        }
     }
 
     /// Whether a field contains an ASCII word.

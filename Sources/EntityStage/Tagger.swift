@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The statistical name tagger: an averaged perceptron over hashed features (see
 /// `FeatureExtractor`), decoded greedily left to right with the previous two tags and the
@@ -80,25 +85,27 @@ final class Tagger: Sendable {
         memoryLast = ml
     }
 
-    /// Loads a model file and the lexicon next to it.
+    /// Loads a model file and the lexicon next to it. The weights are read from the file straight
+    /// into the table's memory (no intermediate copy).
     convenience init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let data = try Data(contentsOf: url)
-        guard data.count >= 20, data.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
-        var r = ByteReader(Array(data.prefix(20)), at: 8)
+        let file = try ModelFile(path: url.path)
+        defer { file.closeFile() }
+        let header = try file.readBytes(count: 20)
+        guard header.count == 20, header.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
+        var r = ByteReader(header, at: 8)
         let bits = Int(r.u32()), tags = Int(r.u32())
         let scale = Float(bitPattern: r.u32())
         guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
         let n = (1 << bits) * tags
-        guard data.count == 20 + 2 * n else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
+        guard file.size == 20 + 2 * n else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
         // Int16 little-endian straight into the table (+ 8 zero weights of padding).
         let table = WeightTable(count: n + 8)
-        data.withUnsafeBytes { raw in
-            #if _endian(little)
-            UnsafeMutableRawPointer(table.base).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
-            #else
-            for k in 0..<n { table.base[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
-            #endif
+        guard try file.readBytes(into: UnsafeMutableRawPointer(table.base), count: 2 * n) == 2 * n else {
+            throw EntityResourceError("\(url.lastPathComponent) is truncated")
         }
+        #if !_endian(little)
+        for k in 0..<n { table.base[k] = Int16(littleEndian: table.base[k]) }
+        #endif
         for k in n..<(n + 8) { table.base[k] = 0 }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
         let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
@@ -244,4 +251,43 @@ final class Tagger: Sendable {
             i = j
         }
     }
+}
+
+/// A model file read with POSIX calls, so the weights can land straight in their table.
+private struct ModelFile {
+    let fd: Int32
+    let size: Int
+
+    init(path: String) throws {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw EntityResourceError("cannot open \(path)") }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            _ = close(fd)
+            throw EntityResourceError("cannot read \(path)")
+        }
+        size = Int(st.st_size)
+    }
+
+    /// Reads up to `count` bytes at the current position into `target`; returns how many were read.
+    func readBytes(into target: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        var done = 0
+        while done < count {
+            let n = read(fd, target + done, count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw EntityResourceError("cannot read the model file") }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
+    /// The next `count` bytes.
+    func readBytes(count: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        let n = try out.withUnsafeMutableBytes { try readBytes(into: $0.baseAddress!, count: count) }
+        return Array(out.prefix(n))
+    }
+
+    func closeFile() { _ = close(fd) }
 }
