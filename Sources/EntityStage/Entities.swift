@@ -60,8 +60,11 @@ public struct Entities: DocumentStage {
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
         let annotator = EntityAnnotator(extractor: extractor, keep: Set(options.labels))
-        doc.setLayer(LayerName.entities, Self.scratchPool.with { annotator.annotate(document, scratch: &$0) })
-        let tables = EntityTable.documentBytes(EntityTable.rows(of: doc))
+        let (spans, rows) = Self.scratchPool.with { scratch in
+            (annotator.annotate(document, scratch: &scratch), EntityTable.asciiRows(scratch.entities))
+        }
+        doc.setLayer(LayerName.entities, spans)
+        let tables = EntityTable.documentBytes(rows ?? EntityTable.rows(of: doc))
         context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: tables.table)
         context.append(part: EntityTable.partName, bytes: tables.part)
         return doc

@@ -43,11 +43,14 @@ struct EntityAnnotator {
         Canonicalizer.resolve(&items)
         var spans: [Span] = []
         spans.reserveCapacity(mentions.count)
+        scratch.entities.removeAll(keepingCapacity: true)
         for (m, it) in zip(mentions, items) where it.label != "?" {
             if !keep.isEmpty && !keep.contains(it.label) { continue }
             // Room for canonical, iso3 and value from the start (no regrowing; JSON output sorts keys).
             var attributes = [String: JSONValue](minimumCapacity: 3)
-            attributes["canonical"] = .string(it.canonical ?? it.text)
+            let canonical = it.canonical ?? it.text
+            attributes["canonical"] = .string(canonical)
+            scratch.entities.append((canonical, it.label))
             if let iso3 = m.iso3, it.label == "GPE" || it.label == "NORP" { attributes["iso3"] = .string(iso3) }
             if m.origin == .rule, let value = EntityValue.of(label: it.label, text: it.text) { attributes["value"] = value }
             spans.append(Span(start: index.scalarOffset(ofByte: m.startByte), end: index.scalarOffset(ofByte: m.endByte),

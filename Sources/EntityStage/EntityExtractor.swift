@@ -23,6 +23,8 @@ struct EntityExtractor: Sendable {
         var ruleLists: [NumericRules.Lists] = []
         var ruleMatches: [NumericRules.Match] = []
         var tagger = Tagger.Scratch()
+        /// (canonical name, label) of every span of the last annotated document, in text order.
+        var entities: [(canonical: String, label: String)] = []
     }
 
     /// Creates an extractor.

@@ -45,6 +45,17 @@ public enum EntityTable {
         return sorted(counts.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
     }
 
+    /// The rows of a document's mentions given as (canonical, label) pairs in any order, when every
+    /// name and label is ASCII: then equal strings are equal bytes and the rows are exactly those
+    /// of `rows(of:)`. Nil otherwise (canonically equivalent spellings need the layer's order).
+    static func asciiRows(_ entities: [(canonical: String, label: String)]) -> [Row]? {
+        var groups = ByteGroups()
+        for e in entities { groups.add(canonical: e.canonical, label: e.label) }
+        guard groups.allASCII else { return nil }
+        return sorted(groups.keys.indices.map { Row(canonical: groups.keys[$0].canonical, label: groups.keys[$0].label,
+                                                    mentions: groups.counts[$0], documents: 1) })
+    }
+
     /// (canonical, label) pairs grouped by their bytes, in order of first occurrence.
     private struct ByteGroups {
         var keys: [Key] = []
