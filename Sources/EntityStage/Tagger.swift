@@ -172,16 +172,19 @@ final class Tagger: Sendable {
                             features.fillAround(view, i)
                             var acc = transitionRows[prev &* 9 &+ prev2]
                             var last = transitionLast[prev &* 9 &+ prev2]
+                            // Tag 8 (I-MISC) may only follow B-MISC or I-MISC: otherwise its score
+                            // cannot matter and its weights are not read.
+                            let needLast = NERTags.allowed(prev: prev, 8)
                             @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
                                 let r = Int(truncatingIfNeeded: h &>> shift) &* 9
                                 acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                                last &+= Int32(w[r &+ 8])
+                                if needLast { last &+= Int32(w[r &+ 8]) }
                             }
                             // Own features: from the word cache, or summed and cached.
                             let cacheable = t.length <= WordRowCache.maxLength
                             let key = cacheable ? WordRowCache.key(bytes, t) : (0, 0)
                             let slot = words.slot(cp[i].exact)
-                            if cacheable, let known = words.find(slot, key, t) {
+                            if cacheable, let known = words.find(slot, key, t, needLast: needLast) {
                                 acc &+= known.rows
                                 last &+= known.last
                                 features.writeSplitFeatures(view, i, context: contextFeatures, own: nil)
@@ -190,7 +193,7 @@ final class Tagger: Sendable {
                                 var ownRows = SIMD8<Int32>(repeating: 0)
                                 var ownLast: Int32 = 0
                                 for k in 0..<ownCount { add(ownFeatures[k], &ownRows, &ownLast) }
-                                if cacheable { words.store(slot, key, t, rows: ownRows, last: ownLast) }
+                                if cacheable { words.store(slot, key, t, rows: ownRows, last: needLast ? ownLast : nil) }
                                 acc &+= ownRows
                                 last &+= ownLast
                             }
