@@ -40,8 +40,16 @@ struct EntityExtractor: Sendable {
         Tokenizer.tokenize(bytes, range, into: &scratch.tokens)
         let tokens = scratch.tokens
         guard !tokens.isEmpty else { return }
-        scratch.hashes.removeAll(keepingCapacity: true)
-        for t in tokens { scratch.hashes.append(TokenHashes.lower(bytes, t)) }
+        let n = tokens.count
+        if scratch.hashes.count != n {
+            scratch.hashes.removeAll(keepingCapacity: true)
+            scratch.hashes.append(contentsOf: repeatElement(0, count: n))
+        }
+        scratch.hashes.withUnsafeMutableBufferPointer { hp in
+            tokens.withUnsafeBufferPointer { tp in
+                for i in 0..<n { hp[i] = TokenHashes.lower(bytes, tp[i]) }
+            }
+        }
         let hashes = scratch.hashes
 
         scratch.names.removeAll(keepingCapacity: true)
