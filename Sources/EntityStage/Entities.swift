@@ -61,7 +61,11 @@ public struct Entities: DocumentStage {
         var doc = document
         let annotator = EntityAnnotator(extractor: extractor, keep: Set(options.labels))
         let (spans, rows) = Self.scratchPool.with { scratch in
-            (annotator.annotate(document, scratch: &scratch), EntityTable.asciiRows(scratch.entities))
+            let spans = annotator.annotate(document, scratch: &scratch)
+            // Annotator order is layer order when spans start at increasing offsets (mentions never
+            // share a start); otherwise read the layer back.
+            let layerOrder = zip(spans, spans.dropFirst()).allSatisfy { $0.start < $1.start }
+            return (spans, layerOrder ? EntityTable.rows(scratch.entities) : nil)
         }
         doc.setLayer(LayerName.entities, spans)
         let tables = EntityTable.documentBytes(rows ?? EntityTable.rows(of: doc))

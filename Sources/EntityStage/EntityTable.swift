@@ -35,25 +35,15 @@ public enum EntityTable {
             let canonical = s.attributes["canonical"]?.stringValue ?? document.text(of: s)
             groups.add(canonical: canonical, label: s.type)
         }
-        if groups.allASCII {
-            // ASCII strings are equal exactly when their bytes are.
-            return sorted(groups.keys.indices.map { Row(canonical: groups.keys[$0].canonical, label: groups.keys[$0].label,
-                                                        mentions: groups.counts[$0], documents: 1) })
-        }
-        var counts: [Key: Int] = [:]
-        for (k, n) in zip(groups.keys, groups.counts) { counts[k, default: 0] += n }
-        return sorted(counts.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
+        return groups.rows
     }
 
-    /// The rows of a document's mentions given as (canonical, label) pairs in any order, when every
-    /// name and label is ASCII: then equal strings are equal bytes and the rows are exactly those
-    /// of `rows(of:)`. Nil otherwise (canonically equivalent spellings need the layer's order).
-    static func asciiRows(_ entities: [(canonical: String, label: String)]) -> [Row]? {
+    /// The rows of a document's mentions given as (canonical, label) pairs in the order of the
+    /// entities layer: the same rows as `rows(of:)`, without reading the layer back.
+    static func rows(_ entities: [(canonical: String, label: String)]) -> [Row] {
         var groups = ByteGroups()
         for e in entities { groups.add(canonical: e.canonical, label: e.label) }
-        guard groups.allASCII else { return nil }
-        return sorted(groups.keys.indices.map { Row(canonical: groups.keys[$0].canonical, label: groups.keys[$0].label,
-                                                    mentions: groups.counts[$0], documents: 1) })
+        return groups.rows
     }
 
     /// (canonical, label) pairs grouped by their bytes, in order of first occurrence.
@@ -92,6 +82,18 @@ public enum EntityTable {
             hashes.append(h)
             if !ascii { allASCII = false }
             if keys.count * 2 > slots.count { grow() }
+        }
+
+        /// The rows, sorted: groups merged as a `Dictionary` keyed by the strings would merge them.
+        var rows: [Row] {
+            if allASCII {
+                // ASCII strings are equal exactly when their bytes are.
+                return EntityTable.sorted(keys.indices.map { Row(canonical: keys[$0].canonical, label: keys[$0].label,
+                                                                 mentions: counts[$0], documents: 1) })
+            }
+            var merged: [Key: Int] = [:]
+            for (k, n) in zip(keys, counts) { merged[k, default: 0] += n }
+            return EntityTable.sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
         }
 
         private mutating func grow() {
@@ -169,7 +171,7 @@ public enum EntityTable {
 
     /// Rows by mentions (descending), then label and canonical name (UTF-8 byte order); the
     /// canonical names' bytes are copied out once instead of being walked on every comparison.
-    private static func sorted(_ rows: [Row]) -> [Row] {
+    fileprivate static func sorted(_ rows: [Row]) -> [Row] {
         let names = rows.map { Array($0.canonical.utf8) }
         let order = rows.indices.sorted { a, b in
             let x = rows[a], y = rows[b]
