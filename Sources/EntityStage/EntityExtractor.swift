@@ -62,6 +62,7 @@ struct EntityExtractor: Sendable {
             heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.names)
         }
         var mentions = scratch.names
+        scratch.names = []  // keeps `mentions` uniquely referenced; handed back below
         // Gazetteer phrases. With the tagger, its coarse type stands (CoNLL shows that context beats
         // lists: "CHICAGO" in a results table is a team) and a matching phrase only contributes its
         // canonical name and code. Without it, phrases relabel candidates and fill gaps.
@@ -104,12 +105,16 @@ struct EntityExtractor: Sendable {
             for r in scratch.ruleMatches {
                 let m = Mention(startToken: r.start, endToken: r.end, startByte: tokens[r.start].start, endByte: tokens[r.end - 1].end,
                                 label: r.label, canonical: nil, iso3: nil, origin: .rule)
-                let clashing = mentions.indices.filter { mentions[$0].overlaps(m) }
-                if clashing.isEmpty {
+                var clashes = 0, allUnknown = true, allInside = true
+                for k in mentions.indices where mentions[k].overlaps(m) {
+                    clashes += 1
+                    if mentions[k].label != "?" { allUnknown = false }
+                    if mentions[k].startToken < m.startToken || mentions[k].endToken > m.endToken { allInside = false }
+                }
+                if clashes == 0 {
                     mentions.append(m)
-                } else if clashing.allSatisfy({ mentions[$0].label == "?" }) || r.label != "CARDINAL" && r.label != "ORDINAL",
-                          clashing.allSatisfy({ mentions[$0].startToken >= m.startToken && mentions[$0].endToken <= m.endToken }) {
-                    for k in clashing.reversed() { mentions.remove(at: k) }
+                } else if allUnknown || r.label != "CARDINAL" && r.label != "ORDINAL", allInside {
+                    mentions.removeAll { $0.overlaps(m) }
                     mentions.append(m)
                 }
             }
@@ -119,6 +124,7 @@ struct EntityExtractor: Sendable {
             m.label = refine(m, tokens, hashes)
             if m.label != "?" || tagger == nil { out.append(m) }
         }
+        scratch.names = mentions
     }
 
     /// Drops a one-word name at the start of a sentence when the unlabeled corpus shows the word
