@@ -1,9 +1,26 @@
+import DocPipe
 import Foundation
 import Testing
 @testable import EntityStage
 
-/// Fast loading paths give what the plain ones give.
+/// Fast paths (loading, values, tables) give what the plain ones give.
 @Suite struct LoadingTests {
+    @Test func plainIntegerValuesMatchTheWordPath() {
+        for text in ["15", "1,500", "007", "2019", "0123", "123456789", "1234567890", "1,2,3", ",5", "12,345,678", "2,019"] {
+            #expect(EntityValue.of(label: "CARDINAL", text: text) == EntityValue.number(text).map(EntityValue.json), "\(text)")
+            #expect(EntityValue.of(label: "DATE", text: text) == EntityValue.date(text).map(JSONValue.string), "\(text)")
+        }
+    }
+
+    @Test func tableBytesMatchTheStringForms() {
+        let rows = [EntityTable.Row(canonical: "United Nations", label: "ORG", mentions: 3, documents: 1),
+                    EntityTable.Row(canonical: "Tab\there", label: "PERSON", mentions: 1, documents: 1),
+                    EntityTable.Row(canonical: "Côte d’Ivoire", label: "GPE", mentions: 1, documents: 1)]
+        let bytes = EntityTable.documentBytes(rows)
+        #expect(bytes.table == Array(EntityTable.documentTSV(rows).utf8))
+        #expect(bytes.part == Array(EntityTable.partLines(rows).utf8))
+    }
+
     @Test func pairScanMatchesRows() throws {
         let sample = Array("# header\tx\nAaron\tfirst,last\n\nAarons\tlast\textra\nnotab\n\tempty\nlast\t\n".utf8)
         var pairs: [[UInt8]] = []
