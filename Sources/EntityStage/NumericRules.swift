@@ -37,6 +37,9 @@ struct NumericRules: Sendable {
 
     /// Word hash → `Lists` bits.
     private let lists: HashTable
+    /// One bit per 12-bit fingerprint of the listed words' hashes (512 bytes): most tokens are
+    /// known to be in no list without probing the table.
+    private let fingerprints: [UInt64]
     private let the = WordHash.lower("the")
     private let per = WordHash.lower("per")
     private let cent = WordHash.lower("cent")
@@ -92,10 +95,25 @@ struct NumericRules: Sendable {
         set(.scaleNumberWords, ["hundred", "thousand", "million", "billion", "trillion"])
         set(.keyword, ["the", "us", "one", "second"])
         lists = HashTable(order.map { ($0, bits[$0]!) })
+        var prints = [UInt64](repeating: 0, count: 64)
+        for h in order {
+            let f = Self.fingerprint(h)
+            prints[f >> 6] |= 1 << UInt64(f & 63)
+        }
+        fingerprints = prints
     }
 
     /// The lists a word hash belongs to.
-    @inline(__always) func lists(_ h: UInt64) -> Lists { Lists(rawValue: lists.get(h) ?? 0) }
+    @inline(__always) func lists(_ h: UInt64) -> Lists {
+        let f = Self.fingerprint(h)
+        guard fingerprints.withUnsafeBufferPointer({ $0[f >> 6] }) & (1 << UInt64(f & 63)) != 0 else { return [] }
+        return Lists(rawValue: lists.get(h) ?? 0)
+    }
+
+    /// 12 bits of a hash (0 counted as 1, as `HashTable` does).
+    @inline(__always) private static func fingerprint(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((h == 0 ? 1 : h) &* 0xD6E8_FEB8_6659_FD93) >> 52)
+    }
 
     /// One sentence as the rules see it: tokens, their hashes and their word-list bits.
     private struct Sentence {
