@@ -26,8 +26,8 @@ final class WordRowCache {
     private let entries: UnsafeMutablePointer<Entry>
     private let count: Int
     private let shift: UInt64
-    /// The tagger whose weights the sums are of.
-    private var owner: ObjectIdentifier?
+    /// The tagger whose weights the sums are of (held, so its identity cannot be reused).
+    private var owner: AnyObject?
 
     /// An empty cache of `1 << bits` entries.
     init(bits: Int = 13) {
@@ -43,10 +43,9 @@ final class WordRowCache {
     /// Empties the cache unless it already holds sums of `tagger`'s weights.
     @inline(__always)
     func bind(to tagger: AnyObject) {
-        let id = ObjectIdentifier(tagger)
-        guard owner != id else { return }
+        guard owner !== tagger else { return }
         entries.update(repeating: Entry(), count: count)
-        owner = id
+        owner = tagger
     }
 
     /// A token's bytes packed into two words (zero-padded); the token is at most `maxLength` bytes.
