@@ -144,7 +144,11 @@ enum Tokenizer {
 enum ByteClass: UInt8 {
     case space, alnum, punct
 
-    @inline(__always) static func of(_ b: UInt8) -> ByteClass { ByteClass(rawValue: table[Int(b)])! }
+    /// The class of a byte: the same as `table` says, by comparisons.
+    @inline(__always) static func of(_ b: UInt8) -> ByteClass {
+        if b <= 0x20 { return .space }
+        return isAlnum(b) ? .alnum : .punct
+    }
 
     /// ASCII digit or letter (what `of` calls `.alnum` below 0x80).
     @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool { b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 }

@@ -12,6 +12,10 @@ import Testing
         }
     }
 
+    @Test func byteClassesMatchTheTable() {
+        for b in 0...255 { #expect(ByteClass.of(UInt8(b)).rawValue == ByteClass.table[b], "\(b)") }
+    }
+
     @Test func tableBytesMatchTheStringForms() {
         let rows = [EntityTable.Row(canonical: "United Nations", label: "ORG", mentions: 3, documents: 1),
                     EntityTable.Row(canonical: "Tab\there", label: "PERSON", mentions: 1, documents: 1),
