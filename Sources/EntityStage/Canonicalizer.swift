@@ -12,8 +12,25 @@ struct Canonicalizer {
         var text: String
         var label: String
         var canonical: String?
-        /// Text between this mention and the next one (to spot "Name (ACRONYM)").
-        var gapAfter: String
+        /// Whether the text between this mention and the next one is "(" with optional spaces,
+        /// tabs and line breaks around it (to spot "Name (ACRONYM)").
+        var openParenthesisAfter: Bool
+    }
+
+    /// Whether `bytes` is "(" with only spaces, tabs and line feeds around it: the same answer as
+    /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces == "("` (every ASCII byte but CR is
+    /// its own Character, and "(" has no other canonical form).
+    static func isOpenParenthesis(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var seen = false
+        for b in bytes {
+            if b == 0x28 {
+                if seen { return false }
+                seen = true
+            } else if b != 0x20 && b != 0x0A && b != 0x09 {
+                return false
+            }
+        }
+        return seen
     }
 
     /// Assigns `canonical` (and may settle labels "?") for items in document order.
@@ -24,7 +41,7 @@ struct Canonicalizer {
         var alias: [String: String] = [:]
         for k in items.indices.dropLast() {
             let a = items[k], b = items[k + 1]
-            guard a.gapAfter.trimmingSpaces == "(", isAcronym(b.text), a.text.split(separator: " ").count >= 2 else { continue }
+            guard a.openParenthesisAfter, isAcronym(b.text), a.text.split(separator: " ").count >= 2 else { continue }
             let full = a.canonical.map { preferDocumentForm($0, a.text) } ?? a.text
             alias[b.text] = full
             alias[a.text] = full
@@ -42,7 +59,7 @@ struct Canonicalizer {
         }
         for k in items.indices {
             let t = items[k].text
-            if let full = alias[t] { items[k].canonical = full; continue }
+            if !alias.isEmpty, let full = alias[t] { items[k].canonical = full; continue }
             if items[k].label == "PERSON" || items[k].label == "?", !hasSpace(t) {
                 if let full = fullNameOfPart[t] {
                     items[k].canonical = full
@@ -68,7 +85,15 @@ struct Canonicalizer {
     }
 
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // Nothing to collapse without tabs, line breaks, double spaces or spaces at either end.
+        var previous: UInt8 = 0x20
+        var plain = true
+        for b in s.utf8 {
+            if b == 0x09 || b == 0x0A || b == 0x0D || (b == 0x20 && previous == 0x20) { plain = false; break }
+            previous = b
+        }
+        if plain && previous != 0x20 { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// `s.contains(" ")`, on bytes when `s` is ASCII (the same answer without a Foundation search).
@@ -82,6 +107,13 @@ struct Canonicalizer {
     }
 
     static func stripThe(_ s: String) -> String {
+        // ASCII fast path: "the "/"The " then an ASCII byte (a Character of its own).
+        let fast: String?? = s.utf8.withContiguousStorageIfAvailable { u in
+            guard u.count > 4, u[0] | 0x20 == 0x74, u[1] == 0x68, u[2] == 0x65, u[3] == 0x20 else { return s }
+            guard u[4] < 0x80 else { return nil }
+            return u[4] &- 0x41 < 26 ? String(decoding: UnsafeBufferPointer(rebasing: u[4...]), as: UTF8.self) : s
+        }
+        if let f = fast, let result = f { return result }
         if s.hasPrefix("the ") || s.hasPrefix("The "), s.count > 4 {
             let rest = s.dropFirst(4)
             if let f = rest.unicodeScalars.first, ("A"..."Z").contains(f) { return String(rest) }

@@ -42,6 +42,8 @@ public struct Entities: DocumentStage {
                                 "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"]
 
     private let options: Options
+    /// Buffers shared by every entities stage of the process.
+    private static let scratchPool = ScratchPool()
 
     /// Creates the stage.
     public init(options: Options) throws {
@@ -57,10 +59,18 @@ public struct Entities: DocumentStage {
         }
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
-        doc.setLayer(LayerName.entities, EntityAnnotator(extractor: extractor, keep: Set(options.labels)).annotate(document))
-        let rows = EntityTable.rows(of: doc)
-        context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: Array(EntityTable.documentTSV(rows).utf8))
-        context.append(part: EntityTable.partName, bytes: Array(EntityTable.partLines(rows).utf8))
+        let annotator = EntityAnnotator(extractor: extractor, keep: Set(options.labels))
+        let (spans, rows) = Self.scratchPool.with { scratch in
+            let spans = annotator.annotate(document, scratch: &scratch)
+            // Annotator order is layer order when spans start at increasing offsets (mentions never
+            // share a start); otherwise read the layer back.
+            let layerOrder = zip(spans, spans.dropFirst()).allSatisfy { $0.start < $1.start }
+            return (spans, layerOrder ? EntityTable.rows(scratch.entities) : nil)
+        }
+        doc.setLayer(LayerName.entities, spans)
+        let tables = EntityTable.documentBytes(rows ?? EntityTable.rows(of: doc))
+        context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: tables.table)
+        context.append(part: EntityTable.partName, bytes: tables.part)
         return doc
     }
 

@@ -20,7 +20,11 @@ struct EntityExtractor: Sendable {
         var hashes: [UInt64] = []
         var names: [Mention] = []
         var runs: [Mention] = []
+        var ruleLists: [NumericRules.Lists] = []
+        var ruleMatches: [NumericRules.Match] = []
         var tagger = Tagger.Scratch()
+        /// (canonical name, label) of every span of the last annotated document, in text order.
+        var entities: [(canonical: String, label: String)] = []
     }
 
     /// Creates an extractor.
@@ -36,8 +40,16 @@ struct EntityExtractor: Sendable {
         Tokenizer.tokenize(bytes, range, into: &scratch.tokens)
         let tokens = scratch.tokens
         guard !tokens.isEmpty else { return }
-        scratch.hashes.removeAll(keepingCapacity: true)
-        for t in tokens { scratch.hashes.append(TokenHashes.lower(bytes, t)) }
+        let n = tokens.count
+        if scratch.hashes.count != n {
+            scratch.hashes.removeAll(keepingCapacity: true)
+            scratch.hashes.append(contentsOf: repeatElement(0, count: n))
+        }
+        scratch.hashes.withUnsafeMutableBufferPointer { hp in
+            tokens.withUnsafeBufferPointer { tp in
+                for i in 0..<n { hp[i] = TokenHashes.lower(bytes, tp[i]) }
+            }
+        }
         let hashes = scratch.hashes
 
         scratch.names.removeAll(keepingCapacity: true)
@@ -50,6 +62,7 @@ struct EntityExtractor: Sendable {
             heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.names)
         }
         var mentions = scratch.names
+        scratch.names = []  // keeps `mentions` uniquely referenced; handed back below
         // Gazetteer phrases. With the tagger, its coarse type stands (CoNLL shows that context beats
         // lists: "CHICAGO" in a results table is a team) and a matching phrase only contributes its
         // canonical name and code. Without it, phrases relabel candidates and fill gaps.
@@ -87,15 +100,21 @@ struct EntityExtractor: Sendable {
         }
         // Numeric rules fill the gaps; dates and amounts win over single-word names inside them ("May 2019").
         if numeric {
-            for r in rules.matches(bytes, tokens, hashes) {
+            scratch.ruleMatches.removeAll(keepingCapacity: true)
+            rules.matches(bytes, tokens, hashes, lists: &scratch.ruleLists, into: &scratch.ruleMatches)
+            for r in scratch.ruleMatches {
                 let m = Mention(startToken: r.start, endToken: r.end, startByte: tokens[r.start].start, endByte: tokens[r.end - 1].end,
                                 label: r.label, canonical: nil, iso3: nil, origin: .rule)
-                let clashing = mentions.indices.filter { mentions[$0].overlaps(m) }
-                if clashing.isEmpty {
+                var clashes = 0, allUnknown = true, allInside = true
+                for k in mentions.indices where mentions[k].overlaps(m) {
+                    clashes += 1
+                    if mentions[k].label != "?" { allUnknown = false }
+                    if mentions[k].startToken < m.startToken || mentions[k].endToken > m.endToken { allInside = false }
+                }
+                if clashes == 0 {
                     mentions.append(m)
-                } else if clashing.allSatisfy({ mentions[$0].label == "?" }) || r.label != "CARDINAL" && r.label != "ORDINAL",
-                          clashing.allSatisfy({ mentions[$0].startToken >= m.startToken && mentions[$0].endToken <= m.endToken }) {
-                    for k in clashing.reversed() { mentions.remove(at: k) }
+                } else if allUnknown || r.label != "CARDINAL" && r.label != "ORDINAL", allInside {
+                    mentions.removeAll { $0.overlaps(m) }
                     mentions.append(m)
                 }
             }
@@ -105,6 +124,7 @@ struct EntityExtractor: Sendable {
             m.label = refine(m, tokens, hashes)
             if m.label != "?" || tagger == nil { out.append(m) }
         }
+        scratch.names = mentions
     }
 
     /// Drops a one-word name at the start of a sentence when the unlabeled corpus shows the word
@@ -138,7 +158,7 @@ struct EntityExtractor: Sendable {
     private func widenToKnownNames(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
                                    _ scratch: inout Scratch) {
         scratch.runs.removeAll(keepingCapacity: true)
-        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, into: &scratch.runs)
+        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, multiWordOnly: true, into: &scratch.runs)
         for run in scratch.runs where run.origin == .gazetteer && run.endToken - run.startToken >= 2 {
             let inside = scratch.names.indices.filter { scratch.names[$0].overlaps(run) }
             guard inside.allSatisfy({ scratch.names[$0].startToken >= run.startToken && scratch.names[$0].endToken <= run.endToken })

@@ -1,4 +1,5 @@
 import DocPipe
+import Foundation
 
 /// Entity tables: per document (canonical name, label, mentions) and for the corpus (canonical
 /// name, label, mentions, documents). TSV with a header; rows sorted by mentions (descending),
@@ -24,13 +25,107 @@ public enum EntityTable {
     }
 
     /// Rows of one document's entities layer.
+    ///
+    /// Mentions are grouped on bytes first (an FNV-keyed table); the groups, in order of first
+    /// mention, then go through a `Dictionary` keyed by the strings, which also merges canonically
+    /// equivalent spellings exactly as grouping the mentions one by one would.
     public static func rows(of document: Document) -> [Row] {
-        var counts: [Key: Int] = [:]
+        var groups = ByteGroups()
         for s in document.spans(LayerName.entities) {
             let canonical = s.attributes["canonical"]?.stringValue ?? document.text(of: s)
-            counts[Key(canonical: canonical, label: s.type), default: 0] += 1
+            groups.add(canonical: canonical, label: s.type)
         }
-        return sorted(counts.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
+        return groups.rows
+    }
+
+    /// The rows of a document's mentions given as (canonical, label) pairs in the order of the
+    /// entities layer: the same rows as `rows(of:)`, without reading the layer back.
+    static func rows(_ entities: [(canonical: String, label: String)]) -> [Row] {
+        var groups = ByteGroups()
+        for e in entities { groups.add(canonical: e.canonical, label: e.label) }
+        return groups.rows
+    }
+
+    /// (canonical, label) pairs grouped by their bytes, in order of first occurrence.
+    private struct ByteGroups {
+        var keys: [Key] = []
+        var counts: [Int] = []
+        var allASCII = true
+        private var hashes: [UInt64] = []
+        private var slots = [Int32](repeating: -1, count: 64)
+
+        mutating func add(canonical: String, label: String) {
+            var h = WordHash.offset
+            var ascii = true
+            for b in label.utf8 {
+                h = (h ^ UInt64(b)) &* WordHash.prime
+                if b >= 0x80 { ascii = false }
+            }
+            h = (h ^ 0x09) &* WordHash.prime
+            for b in canonical.utf8 {
+                h = (h ^ UInt64(b)) &* WordHash.prime
+                if b >= 0x80 { ascii = false }
+            }
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[i] >= 0 {
+                let g = Int(slots[i])
+                if hashes[g] == h, keys[g].label.utf8.elementsEqual(label.utf8), keys[g].canonical.utf8.elementsEqual(canonical.utf8) {
+                    counts[g] += 1
+                    return
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Int32(keys.count)
+            keys.append(Key(canonical: canonical, label: label))
+            counts.append(1)
+            hashes.append(h)
+            if !ascii { allASCII = false }
+            if keys.count * 2 > slots.count { grow() }
+        }
+
+        /// The rows, sorted: groups merged as a `Dictionary` keyed by the strings would merge them.
+        var rows: [Row] {
+            if allASCII {
+                // ASCII strings are equal exactly when their bytes are.
+                return EntityTable.sorted(keys.indices.map { Row(canonical: keys[$0].canonical, label: keys[$0].label,
+                                                                 mentions: counts[$0], documents: 1) })
+            }
+            var merged: [Key: Int] = [:]
+            for (k, n) in zip(keys, counts) { merged[k, default: 0] += n }
+            return EntityTable.sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for g in hashes.indices {
+                var i = Int(truncatingIfNeeded: (hashes[g] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(g)
+            }
+        }
+    }
+
+    /// A document's table and its corpus-part fragment as bytes: the same bytes as
+    /// `documentTSV(rows)` and `partLines(rows)`.
+    static func documentBytes(_ rows: [Row]) -> (table: [UInt8], part: [UInt8]) {
+        let header = "canonical\tlabel\tmentions\n".utf8
+        var part: [UInt8] = []
+        part.reserveCapacity(rows.count * 32)
+        for r in rows {
+            for b in r.canonical.utf8 { part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+            part.append(0x09)
+            part.append(contentsOf: r.label.utf8)
+            part.append(0x09)
+            part.append(contentsOf: String(r.mentions).utf8)
+            part.append(0x0A)
+        }
+        var table: [UInt8] = []
+        table.reserveCapacity(header.count + part.count)
+        table.append(contentsOf: header)
+        table.append(contentsOf: part)
+        return (table, part)
     }
 
     /// A document's table as TSV (header "canonical label mentions").
@@ -74,11 +169,30 @@ public enum EntityTable {
 
     private struct Key: Hashable { var canonical: String; var label: String }
 
-    private static func sorted(_ rows: [Row]) -> [Row] {
-        rows.sorted {
-            if $0.mentions != $1.mentions { return $0.mentions > $1.mentions }
-            if $0.label != $1.label { return $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
-            return $0.canonical.utf8.lexicographicallyPrecedes($1.canonical.utf8)
+    /// Rows by mentions (descending), then label and canonical name (UTF-8 byte order); the
+    /// canonical names' bytes are copied out once instead of being walked on every comparison.
+    fileprivate static func sorted(_ rows: [Row]) -> [Row] {
+        let names = rows.map { Array($0.canonical.utf8) }
+        let order = rows.indices.sorted { a, b in
+            let x = rows[a], y = rows[b]
+            if x.mentions != y.mentions { return x.mentions > y.mentions }
+            if x.label != y.label { return x.label.utf8.lexicographicallyPrecedes(y.label.utf8) }
+            return precedes(names[a], names[b])
+        }
+        return order.map { rows[$0] }
+    }
+
+    /// Byte-wise lexicographic order (a prefix comes first).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let n = min(x.count, y.count)
+                if n > 0 {
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
         }
     }
 

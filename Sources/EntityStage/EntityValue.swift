@@ -22,10 +22,31 @@ enum EntityValue {
     /// The value of a mention, or nil.
     static func of(label: String, text: String) -> JSONValue? {
         switch label {
-        case "MONEY", "PERCENT", "QUANTITY", "CARDINAL": return number(text).map(json)
-        case "DATE": return date(text).map(JSONValue.string)
+        case "MONEY", "PERCENT", "QUANTITY", "CARDINAL":
+            if let v = plainInteger(text, maxDigits: 9) { return .int(v) }
+            return number(text).map(json)
+        case "DATE":
+            if text.utf8.count == 4, let y = plainInteger(text, maxDigits: 4), !text.utf8.contains(0x2C) { return .string("\(y)") }
+            return date(text).map(JSONValue.string)
         default: return nil
         }
+    }
+
+    /// The value of a text of ASCII digits and commas with 1…`maxDigits` digits ("15", "1,500"):
+    /// what `number` and `json` give for it (one word, commas dropped, an exact integer), found
+    /// without building words.
+    static func plainInteger(_ text: String, maxDigits: Int) -> Int? {
+        var v = 0, digits = 0
+        for b in text.utf8 {
+            if b &- 0x30 < 10 {
+                digits += 1
+                guard digits <= maxDigits else { return nil }
+                v = v * 10 + Int(b &- 0x30)
+            } else if b != 0x2C {
+                return nil
+            }
+        }
+        return digits > 0 ? v : nil
     }
 
     static func json(_ d: Double) -> JSONValue {

@@ -10,20 +10,47 @@ struct FeatureExtractor: Sendable {
     /// Word statistics from unlabeled text.
     let lexicon: WordLexicon
 
+    /// What the static features read about one token besides its lowercase hash.
+    struct TokenContext {
+        /// Hash of the token's bytes as they are.
+        var exact: UInt64 = 0
+        /// Collapsed word shape (`shape`).
+        var shape: UInt64 = 0
+        /// Person-name list membership (4 for tokens that are not capitalized).
+        var person: UInt64 = 0
+        /// Gazetteer phrase code (0 outside phrases, label code + 1 at a start, + 2 inside).
+        var gaz: UInt64 = 0
+        /// Lexicon info of the word (`WordLexicon`).
+        var info: UInt32 = 0
+        /// Whether `exact`, `shape`, `person` and `info` are filled (`gaz` always is).
+        var ready = false
+    }
+
     /// Per-sentence token properties, reused between sentences.
     struct Sentence {
+        /// Lowercase token hashes.
         var lower: [UInt64] = []
-        var exact: [UInt64] = []
-        var shape: [UInt64] = []
-        var info: [UInt32] = []
-        var gaz: [UInt64] = []
-        var person: [UInt64] = []
+        /// Per-token properties; the tagger fills them only for tokens it scores and their neighbours.
+        var context: [TokenContext] = []
         var allCaps = false
         /// Share of number tokens, bucketed 0…3 (results tables have many).
         var numeric: UInt64 = 0
-        /// Static feature hashes, `perToken` per token.
+        /// Static feature hashes, `perToken` per token (filled by `prepare`).
         var features: [UInt64] = []
         var perToken = 0
+
+        /// Shape of token i (filled).
+        func shape(_ i: Int) -> UInt64 { context[i].shape }
+    }
+
+    /// A sentence's tokens and properties in memory, as `staticFeatures` reads them.
+    struct View {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tokens: UnsafeBufferPointer<Token>
+        let lower: UnsafeBufferPointer<UInt64>
+        let context: UnsafeMutableBufferPointer<TokenContext>
+        let allCaps: Bool
+        let numeric: UInt64
     }
 
     static let bos: UInt64 = 0x5EED_0000_0000_0001
@@ -31,12 +58,8 @@ struct FeatureExtractor: Sendable {
 
     /// Fills `s` for `tokens` (with `hashes` their lowercase hashes).
     func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
-        prepareContext(bytes, tokens, hashes, into: &s)
+        beginSentence(bytes, tokens, hashes, into: &s)
         let n = tokens.count
-        // Static features.
-        // Built in a separate array: appending to `s.features` while `s` is also passed by value
-        // would copy the array for every token.
-        // Every token writes exactly `staticCount` hashes straight into the buffer (no appends).
         var feats = s.features
         s.features = []
         let count = n * Self.staticCount
@@ -44,56 +67,67 @@ struct FeatureExtractor: Sendable {
             if feats.count > count { feats.removeLast(feats.count - count) } else { feats.append(contentsOf: repeatElement(0, count: count - feats.count)) }
         }
         s.perToken = n == 0 ? 0 : Self.staticCount
-        feats.withUnsafeMutableBufferPointer { buf in
-            for i in 0..<n { writeStaticFeatures(bytes, tokens, i, s, to: buf.baseAddress! + i * Self.staticCount) }
+        var context = s.context
+        s.context = []
+        tokens.withUnsafeBufferPointer { tp in
+            s.lower.withUnsafeBufferPointer { lp in
+                context.withUnsafeMutableBufferPointer { cp in
+                    feats.withUnsafeMutableBufferPointer { buf in
+                        let view = View(bytes: bytes, tokens: tp, lower: lp, context: cp, allCaps: s.allCaps, numeric: s.numeric)
+                        for i in 0..<n { fill(view, i) }
+                        for i in 0..<n { writeStaticFeatures(view, i, to: buf.baseAddress! + i * Self.staticCount) }
+                    }
+                }
+            }
         }
+        s.context = context
         s.features = feats
     }
 
-    /// Writes token `i`'s `staticCount` static feature hashes at `target` (`s` filled by
-    /// `prepareContext`).
+    /// Writes token `i`'s `staticCount` static feature hashes at `target` (tokens i-1…i+1 filled).
     @inline(__always)
-    func writeStaticFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ s: Sentence,
-                             to target: UnsafeMutablePointer<UInt64>) {
+    func writeStaticFeatures(_ view: View, _ i: Int, to target: UnsafeMutablePointer<UInt64>) {
         var out = FeatureWriter(target)
-        staticFeatures(bytes, tokens, i, s, into: &out)
+        staticFeatures(view, i, into: &out)
         assert(out.position == target + Self.staticCount)
     }
 
-    /// Fills everything in `s` but the static feature hashes: what `writeStaticFeatures` reads.
-    func prepareContext(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
+    /// Writes token `i`'s context features at `context` and its own features at `own` (none when
+    /// `own` is nil); tokens i-1…i+1 filled.
+    @inline(__always)
+    func writeSplitFeatures(_ view: View, _ i: Int, context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
+        var out = FeatureWriter(context: context, own: own)
+        staticFeatures(view, i, into: &out)
+        assert(out.position == context + Self.contextCount)
+    }
+
+    /// Starts a sentence: the lowercase hashes, sentence-wide values (all caps, share of numbers)
+    /// and gazetteer phrase codes; every token's other properties wait for `fill`.
+    func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
-        s.exact.removeAll(keepingCapacity: true)
-        s.shape.removeAll(keepingCapacity: true)
-        s.info.removeAll(keepingCapacity: true)
-        var lowerLetters = 0, upperLetters = 0
-        for t in tokens {
-            // Exact hash and letter counts in one pass over the token.
-            var exact = WordHash.offset
+        s.context.removeAll(keepingCapacity: true)
+        s.context.append(contentsOf: repeatElement(TokenContext(), count: n))
+        // All caps: no lowercase ASCII letter and at least two uppercase ones.
+        var upperLetters = 0
+        var allCaps = true
+        scan: for t in tokens {
             for k in t.start..<t.end {
                 let b = bytes[k]
-                exact = (exact ^ UInt64(b)) &* WordHash.prime
-                if b &- 0x61 < 26 { lowerLetters += 1 } else if b &- 0x41 < 26 { upperLetters += 1 }
+                if b &- 0x61 < 26 { allCaps = false; break scan }
+                if b &- 0x41 < 26 { upperLetters += 1 }
             }
-            s.exact.append(exact)
-            s.shape.append(Self.shape(bytes, t))
-            s.info.append(lexicon.info(t.kind == .punct ? 0 : s.lower[s.info.count]))
         }
-        s.allCaps = lowerLetters == 0 && upperLetters > 1
+        s.allCaps = allCaps && upperLetters > 1
         var numbers = 0
         for t in tokens where t.kind == .number { numbers += 1 }
         s.numeric = n == 0 ? 0 : UInt64(min(3, (numbers * 8) / n))
-        s.gaz.removeAll(keepingCapacity: true)
-        s.gaz.append(contentsOf: repeatElement(0, count: n))
-        s.person.removeAll(keepingCapacity: true)
-        for i in 0..<n { s.person.append(tokens[i].kind == .capitalized ? UInt64(gazetteer.personNames.get(hashes[i]) ?? 0) : 4) }
         var i = 0
         while i < n {
-            if tokens[i].kind == .capitalized, let (end, e) = gazetteer.longestMatch(at: i, hashes, limit: n) {
-                let code = WordHash.lower(e.label)
-                s.gaz[i] = code &+ 1
-                for k in (i + 1)..<end { s.gaz[k] = code &+ 2 }
+            if tokens[i].kind == .capitalized, let (end, index) = gazetteer.longestMatchIndex(at: i, hashes, limit: n) {
+                let code = gazetteer.labelCodes[index]
+                s.context[i].gaz = code &+ 1
+                for k in (i + 1)..<end { s.context[k].gaz = code &+ 2 }
                 i = end
             } else {
                 i += 1
@@ -101,72 +135,131 @@ struct FeatureExtractor: Sendable {
         }
     }
 
+    /// Fills token i's exact hash, shape, person-name code and lexicon info.
+    @inline(__always)
+    func fill(_ view: View, _ i: Int) {
+        let t = view.tokens[i]
+        var exact = WordHash.offset
+        for k in t.start..<t.end { exact = (exact ^ UInt64(view.bytes[k])) &* WordHash.prime }
+        let lower = view.lower[i]
+        view.context[i].exact = exact
+        view.context[i].shape = Self.shape(view.bytes, t)
+        view.context[i].info = lexicon.info(t.kind == .punct ? 0 : lower)
+        view.context[i].person = t.kind == .capitalized ? UInt64(gazetteer.personNames.get(lower) ?? 0) : 4
+        view.context[i].ready = true
+    }
+
+    /// Fills tokens i-1…i+1 when not yet filled (what token i's static features read).
+    @inline(__always)
+    func fillAround(_ view: View, _ i: Int) {
+        if i > 0 && !view.context[i - 1].ready { fill(view, i - 1) }
+        if !view.context[i].ready { fill(view, i) }
+        if i + 1 < view.tokens.count && !view.context[i + 1].ready { fill(view, i + 1) }
+    }
+
     /// Number of hashes `staticFeatures` writes per token.
     static let staticCount = 46
+    /// How many of them depend only on the token's own bytes ("own" features: the word, its shape,
+    /// prefixes and suffixes, lexicon clusters, person-name code, and the bias).
+    static let ownCount = 19
+    /// How many depend on neighbours or the sentence.
+    static let contextCount = staticCount - ownCount
 
-    /// Writes feature hashes one after another into preallocated memory.
+    /// Writes feature hashes one after another into preallocated memory: all in template order,
+    /// or own features apart from the others (or left out, when their sum is already known).
     struct FeatureWriter {
+        /// Next slot for context features (and for own features when `ownPosition` is nil).
         var position: UnsafeMutablePointer<UInt64>
-        init(_ p: UnsafeMutablePointer<UInt64>) { position = p }
+        /// Next slot for own features when they are written apart.
+        var ownPosition: UnsafeMutablePointer<UInt64>?
+        /// Whether own features are written at all.
+        let wantsOwn: Bool
+
+        /// Every feature at `p`, in template order.
+        init(_ p: UnsafeMutablePointer<UInt64>) {
+            position = p
+            ownPosition = nil
+            wantsOwn = true
+        }
+
+        /// Context features at `context`; own features at `own`, or none when `own` is nil.
+        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
+            position = context
+            ownPosition = own
+            wantsOwn = own != nil
+        }
+
         @inline(__always) mutating func append(_ h: UInt64) {
             position.pointee = h
             position += 1
         }
+
+        @inline(__always) mutating func own(_ h: @autoclosure () -> UInt64) {
+            guard wantsOwn else { return }
+            if let p = ownPosition {
+                p.pointee = h()
+                ownPosition = p + 1
+            } else {
+                append(h())
+            }
+        }
     }
 
-    @inline(__always) private func f(_ template: UInt64, _ value: UInt64) -> UInt64 { WordHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value) }
+    @inline(__always) func f(_ template: UInt64, _ value: UInt64) -> UInt64 { WordHash.mix(template &* 0x9E37_79B9_7F4A_7C15, value) }
 
     /// A fixed number of features per token (missing context uses BOS/EOS values).
     @inline(__always)
-    private func staticFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ s: Sentence,
-                                into out: inout FeatureWriter) {
-        let n = tokens.count
+    private func staticFeatures(_ s: View, _ i: Int, into out: inout FeatureWriter) {
+        let n = s.tokens.count
+        let bytes = s.bytes
         let w0 = s.lower[i]
         let wm1 = i > 0 ? s.lower[i - 1] : Self.bos, wm2 = i > 1 ? s.lower[i - 2] : Self.bos
         let wp1 = i + 1 < n ? s.lower[i + 1] : Self.eos, wp2 = i + 2 < n ? s.lower[i + 2] : Self.eos
-        let sh0 = s.shape[i]
-        let shm1 = i > 0 ? s.shape[i - 1] : Self.bos, shp1 = i + 1 < n ? s.shape[i + 1] : Self.eos
-        let info = s.info[i]
-        let infom1 = i > 0 ? s.info[i - 1] : 0, infop1 = i + 1 < n ? s.info[i + 1] : 0
+        let c0 = s.context[i]
+        let cm1 = i > 0 ? s.context[i - 1] : TokenContext(), cp1 = i + 1 < n ? s.context[i + 1] : TokenContext()
+        let sh0 = c0.shape
+        let shm1 = i > 0 ? cm1.shape : Self.bos, shp1 = i + 1 < n ? cp1.shape : Self.eos
+        let info = c0.info
+        let infom1 = cm1.info, infop1 = cp1.info
         let caps: UInt64 = s.allCaps ? 1 : 0
-        out.append(f(1, 0))
-        out.append(f(2, w0))
+        out.own(f(1, 0))
+        out.own(f(2, w0))
         out.append(f(3, wm1))
         out.append(f(4, wp1))
         out.append(f(5, wm2))
         out.append(f(6, wp2))
-        out.append(f(7, sh0))
+        out.own(f(7, sh0))
         out.append(f(8, shm1))
         out.append(f(9, shp1))
         out.append(f(10, WordHash.mix(shm1, sh0)))
         out.append(f(11, WordHash.mix(sh0, shp1)))
-        let t = tokens[i]
+        let t = s.tokens[i]
         var prefix = WordHash.offset  // lowercase hash of the first min(k, length) bytes, extended byte by byte
-        for k in 1...4 {
+        for k in 1...4 where out.wantsOwn {
             let len = min(k, t.length)
             if k <= t.length {
                 var b = bytes[t.start + k - 1]
                 if b &- 0x41 < 26 { b |= 0x20 }
                 prefix = (prefix ^ UInt64(b)) &* WordHash.prime
             }
-            out.append(f(11 + UInt64(k), prefix))
-            out.append(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
+            out.own(f(11 + UInt64(k), prefix))
+            out.own(f(15 + UInt64(k), WordHash.lower(bytes, t.end - len, t.end)))
         }
         out.append(f(20, WordHash.mix(wm1, w0)))
         out.append(f(21, WordHash.mix(w0, wp1)))
         out.append(f(22, WordHash.mix(i == 0 ? 1 : 0, sh0)))
         let c1024 = UInt64(info >> 22), c256 = UInt64((info >> 14) & 0xFF), c64 = UInt64((info >> 8) & 0x3F)
-        out.append(f(23, c64 | (info == 0 ? 0x100 : 0)))
-        out.append(f(24, c256))
-        out.append(f(25, c1024))
-        out.append(f(26, WordHash.mix(c256, sh0)))
+        out.own(f(23, c64 | (info == 0 ? 0x100 : 0)))
+        out.own(f(24, c256))
+        out.own(f(25, c1024))
+        out.own(f(26, WordHash.mix(c256, sh0)))
         out.append(f(27, UInt64((infom1 >> 14) & 0xFF)))
         out.append(f(28, UInt64((infop1 >> 14) & 0xFF)))
-        out.append(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
-        out.append(f(30, s.gaz[i]))
-        out.append(f(31, i > 0 ? s.gaz[i - 1] : 7))
-        out.append(f(32, i + 1 < n ? s.gaz[i + 1] : 7))
-        out.append(f(33, s.exact[i]))
+        out.own(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
+        out.append(f(30, c0.gaz))
+        out.append(f(31, i > 0 ? cm1.gaz : 7))
+        out.append(f(32, i + 1 < n ? cp1.gaz : 7))
+        out.own(f(33, c0.exact))
         out.append(f(34, WordHash.mix(caps, w0)))
         out.append(f(35, WordHash.mix(caps, sh0)))
         out.append(f(36, WordHash.mix(UInt64(infom1 & 0xFF), UInt64(info & 0xFF))))
@@ -176,11 +269,12 @@ struct FeatureExtractor: Sendable {
         out.append(f(46, WordHash.mix(s.numeric, c256)))
         out.append(f(47, WordHash.mix(s.numeric &+ caps &* 4, w0)))
         out.append(f(48, WordHash.mix(UInt64((infom1 >> 14) & 0xFF), c256)))
-        let pm1 = i > 0 ? s.person[i - 1] : 8, pp1 = i + 1 < n ? s.person[i + 1] : 8
-        out.append(f(49, s.person[i]))
-        out.append(f(50, pm1 &* 16 &+ s.person[i]))
-        out.append(f(51, s.person[i] &* 16 &+ pp1))
-        out.append(f(52, WordHash.mix(s.person[i], sh0)))
+        let p0 = c0.person
+        let pm1 = i > 0 ? cm1.person : 8, pp1 = i + 1 < n ? cp1.person : 8
+        out.own(f(49, p0))
+        out.append(f(50, pm1 &* 16 &+ p0))
+        out.append(f(51, p0 &* 16 &+ pp1))
+        out.own(f(52, WordHash.mix(p0, sh0)))
     }
 
     /// Number of features from `dynamicFeatures`.

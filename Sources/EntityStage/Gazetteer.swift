@@ -1,4 +1,3 @@
-import DocPipe
 import Foundation
 
 /// Name lists loaded from the TSV files in Resources/gazetteers (sources in Resources/README.md):
@@ -17,16 +16,20 @@ struct Gazetteer: Sendable {
         var iso3: String?
     }
 
-    private(set) var phrases: [UInt64: Entry] = [:]
+    /// Entries in the order they were added.
+    private(set) var entries: [Entry] = []
+    /// `WordHash.lower(label)` of each entry (the tagger's gazetteer feature value).
+    private(set) var labelCodes: [UInt64] = []
+    /// Phrase key (`key`) → index into `entries`.
+    private var phraseIndex = HashTable([])
     /// Keys of the phrases from orgs.tsv.
-    private(set) var organisationKeys: Set<UInt64> = []
-    /// Longest phrase length (tokens) per first-token hash.
-    private(set) var maxLength: [UInt64: Int] = [:]
-    /// Head noun (last token, lowercase hash) → label.
-    private(set) var heads: [UInt64: String] = [:]
+    private var organisationKeys = HashTable([])
+    /// Head noun (last token, lowercase hash) → index into `headLabels`.
+    private var heads = HashTable([])
+    private var headLabels: [String] = []
     /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both); tagger features only.
     private(set) var personNames = HashTable([])
-    /// `maxLength` as a fast table.
+    /// Longest phrase length (tokens) per first-token hash.
     private(set) var firstTokens = HashTable([])
     /// Number of phrases per file, for the model card.
     private(set) var counts: [String: Int] = [:]
@@ -36,73 +39,83 @@ struct Gazetteer: Sendable {
 
     /// Loads every list from a folder.
     init(folder: URL) throws {
+        var builder = Builder()
         func rows(_ name: String) throws -> [[String]] {
-            let bytes = try Gazetteer.contents(folder, name)
-            var out: [[String]] = []
-            Gazetteer.forEachRow(bytes) { line in
-                out.append(line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) })
-            }
-            return out
+            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            return TSV.rows(bytes).map { $0.map { String(decoding: $0, as: UTF8.self) } }
         }
-        for r in try rows("countries.tsv") where r.count >= 3 { add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries.tsv") }
-        for r in try rows("countries-extra.tsv") where r.count >= 3 { add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries-extra.tsv") }
-        for r in try rows("subdivisions.tsv") where r.count >= 2 { add(r[0], Entry(label: "GPE", canonical: r[0], iso3: nil), file: "subdivisions.tsv") }
-        for r in try rows("places.tsv") where r.count >= 2 { add(r[0], Entry(label: r[1], canonical: r[0], iso3: nil), file: "places.tsv") }
+        for r in try rows("countries.tsv") where r.count >= 3 { builder.add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries.tsv") }
+        for r in try rows("countries-extra.tsv") where r.count >= 3 { builder.add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries-extra.tsv") }
+        for r in try rows("subdivisions.tsv") where r.count >= 2 { builder.add(r[0], Entry(label: "GPE", canonical: r[0], iso3: nil), file: "subdivisions.tsv") }
+        for r in try rows("places.tsv") where r.count >= 2 { builder.add(r[0], Entry(label: r[1], canonical: r[0], iso3: nil), file: "places.tsv") }
         for r in try rows("demonyms.tsv") where r.count >= 2 {
-            add(r[0], Entry(label: "NORP", canonical: r[0], iso3: r[1] == "-" ? nil : r[1]), file: "demonyms.tsv")
+            builder.add(r[0], Entry(label: "NORP", canonical: r[0], iso3: r[1] == "-" ? nil : r[1]), file: "demonyms.tsv")
         }
+        var organisations: [(UInt64, UInt32)] = []
         for r in try rows("orgs.tsv") where r.count >= 1 {
             let acronym = r.count > 1 ? r[1] : ""
-            add(r[0], Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
-            organisationKeys.insert(Gazetteer.key(r[0]))
-            if !acronym.isEmpty, phrases[Gazetteer.key(acronym)] == nil {
-                add(acronym, Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
-                organisationKeys.insert(Gazetteer.key(acronym))
+            builder.add(r[0], Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+            organisations.append((Gazetteer.key(r[0]), 1))
+            if !acronym.isEmpty, builder.phrases[Gazetteer.key(acronym)] == nil {
+                builder.add(acronym, Entry(label: "ORG", canonical: r[0], iso3: nil), file: "orgs.tsv")
+                organisations.append((Gazetteer.key(acronym), 1))
             }
         }
-        for r in try rows("heads.tsv") where r.count >= 2 { heads[WordHash.lower(r[0])] = r[1] }
-        // 24,000 names: read on bytes (name, tab, kinds), no strings.
+        var heads: [(UInt64, UInt32)] = []
+        var headIndex: [String: UInt32] = [:]
+        for r in try rows("heads.tsv") where r.count >= 2 {
+            let k = headIndex[r[1]] ?? UInt32(headLabels.count)
+            if k == headLabels.count { headLabels.append(r[1]); headIndex[r[1]] = k }
+            heads.append((WordHash.lower(r[0]), k))
+        }
         var names: [(UInt64, UInt32)] = []
-        let nameBytes = try Gazetteer.contents(folder, "person-names.tsv")
+        let nameBytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("person-names.tsv")))
         names.reserveCapacity(nameBytes.count / 12)
-        Gazetteer.forEachRow(nameBytes) { line in
-            guard let tab = line.firstIndex(of: 0x09) else { return }
-            let kinds = line[(tab + 1)...].prefix { $0 != 0x09 }
-            let hash = line.withUnsafeBufferPointer { WordHash.lower($0, 0, tab - line.startIndex) }
-            names.append((hash, (Gazetteer.contains(kinds, "first") ? 1 : 0) | (Gazetteer.contains(kinds, "last") ? 2 : 0)))
+        TSV.forEachPair(nameBytes) { name, kinds in
+            names.append((Self.hash(name), (TSV.contains(kinds, "first") ? 1 : 0) | (TSV.contains(kinds, "last") ? 2 : 0)))
         }
+        entries = builder.entries
+        labelCodes = entries.map { WordHash.lower($0.label) }
+        phraseIndex = HashTable(builder.order.map { ($0, builder.phrases[$0]!) })
+        organisationKeys = HashTable(organisations)
+        self.heads = HashTable(heads)
         personNames = HashTable(names)
+        counts = builder.counts
         counts["person-names.tsv"] = names.count
-        firstTokens = HashTable(maxLength.keys.sorted().map { ($0, UInt32(maxLength[$0]!)) })
+        firstTokens = HashTable(builder.maxLength.keys.sorted().map { ($0, UInt32(builder.maxLength[$0]!)) })
     }
 
-    /// A list file's bytes.
-    private static func contents(_ folder: URL, _ name: String) throws -> [UInt8] {
-        let url = folder.appendingPathComponent(name)
-        guard let bytes = AtomicFile.read(path: url.path) else { throw EntityResourceError("cannot read \(url.path)") }
-        return bytes
+    /// Lowercase hash of a field.
+    private static func hash(_ field: ArraySlice<UInt8>) -> UInt64 {
+        field.withUnsafeBufferPointer { WordHash.lower($0, 0, $0.count) }
     }
 
-    /// Calls `body` with each non-empty line that is not a `#` comment (without its newline).
-    private static func forEachRow(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            if end > start && bytes[start] != UInt8(ascii: "#") { body(bytes[start..<end]) }
-            start = end + 1
+    /// Phrases while loading.
+    private struct Builder {
+        var entries: [Entry] = []
+        var phrases: [UInt64: UInt32] = [:]
+        var order: [UInt64] = []
+        var maxLength: [UInt64: Int] = [:]
+        var counts: [String: Int] = [:]
+
+        mutating func add(_ phrase: String, _ entry: Entry, file: String) {
+            let bytes = Array(phrase.utf8)
+            var tokens: [Token] = []
+            bytes.withUnsafeBufferPointer { buf in
+                Tokenizer.tokenize(buf, 0..<bytes.count, into: &tokens)
+                guard let first = tokens.first else { return }
+                var k: UInt64 = 0
+                for t in tokens { k = WordHash.mix(k, TokenHashes.lower(buf, t)) }
+                if phrases[k] == nil {
+                    phrases[k] = UInt32(entries.count)
+                    order.append(k)
+                    entries.append(entry)
+                    counts[file, default: 0] += 1
+                }
+                let h = TokenHashes.lower(buf, first)
+                maxLength[h] = max(maxLength[h] ?? 0, tokens.count)
+            }
         }
-    }
-
-    /// Whether `word` occurs in `field`.
-    private static func contains(_ field: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard field.count >= w.count else { return false }
-        var i = field.startIndex
-        while i + w.count <= field.endIndex {
-            if field[i..<(i + w.count)].elementsEqual(w) { return true }
-            i += 1
-        }
-        return false
     }
 
     /// The hash sequence key of a phrase.
@@ -117,33 +130,31 @@ struct Gazetteer: Sendable {
         }
     }
 
-    private mutating func add(_ phrase: String, _ entry: Entry, file: String) {
-        let bytes = Array(phrase.utf8)
-        var tokens: [Token] = []
-        bytes.withUnsafeBufferPointer { buf in
-            Tokenizer.tokenize(buf, 0..<bytes.count, into: &tokens)
-            guard let first = tokens.first else { return }
-            var k: UInt64 = 0
-            for t in tokens { k = WordHash.mix(k, TokenHashes.lower(buf, t)) }
-            if phrases[k] == nil { phrases[k] = entry; counts[file, default: 0] += 1 }
-            let h = TokenHashes.lower(buf, first)
-            maxLength[h] = max(maxLength[h] ?? 0, tokens.count)
-        }
-    }
-
-    /// The longest phrase starting at token `i`: its end (exclusive) and entry.
-    func longestMatch(at i: Int, _ hashes: [UInt64], limit: Int) -> (end: Int, entry: Entry)? {
+    /// The longest phrase starting at token `i`: its end (exclusive) and entry index.
+    @inline(__always)
+    func longestMatchIndex(at i: Int, _ hashes: [UInt64], limit: Int) -> (end: Int, index: Int)? {
         guard let m = firstTokens.get(hashes[i]) else { return nil }
         let maxLen = Int(m)
         var k: UInt64 = 0
-        var best: (Int, Entry)?
+        var best: (Int, Int)?
         var j = i
         while j < min(limit, i + maxLen) {
             k = WordHash.mix(k, hashes[j])
             j += 1
-            if let e = phrases[k] { best = (j, e) }
+            if let e = phraseIndex.get(k) { best = (j, Int(e)) }
         }
         return best
+    }
+
+    /// The longest phrase starting at token `i`: its end (exclusive) and entry.
+    func longestMatch(at i: Int, _ hashes: [UInt64], limit: Int) -> (end: Int, entry: Entry)? {
+        guard let (end, index) = longestMatchIndex(at: i, hashes, limit: limit) else { return nil }
+        return (end, entries[index])
+    }
+
+    /// Whether some phrase starts at token `i` (and ends by `limit`).
+    func hasMatch(at i: Int, _ hashes: [UInt64], limit: Int) -> Bool {
+        longestMatchIndex(at: i, hashes, limit: limit) != nil
     }
 
     /// The entry for exactly tokens i..<j.
@@ -151,18 +162,63 @@ struct Gazetteer: Sendable {
         guard j - i <= Int(firstTokens.get(hashes[i]) ?? 0) else { return nil }
         var k: UInt64 = 0
         for t in i..<j { k = WordHash.mix(k, hashes[t]) }
-        return phrases[k]
+        return phraseIndex.get(k).map { entries[Int($0)] }
     }
 
     /// Whether tokens i..<j are a name or acronym from orgs.tsv.
     func isListedOrganisation(_ i: Int, _ j: Int, _ hashes: [UInt64]) -> Bool {
         var k: UInt64 = 0
         for t in i..<j { k = WordHash.mix(k, hashes[t]) }
-        return organisationKeys.contains(k)
+        return organisationKeys.get(k) != nil
     }
 
     /// Label implied by a name's last word ("Accords" → LAW), if any.
-    func headLabel(_ hash: UInt64) -> String? { heads[hash] }
+    func headLabel(_ hash: UInt64) -> String? { heads.get(hash).map { headLabels[Int($0)] } }
+}
+
+/// Tab-separated rows of a UTF-8 file on bytes: lines split at "\n", empty lines and lines
+/// starting with "#" skipped, fields split at every tab.
+enum TSV {
+    static func rows(_ bytes: [UInt8]) -> [[ArraySlice<UInt8>]] {
+        var out: [[ArraySlice<UInt8>]] = []
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) where line.first != 0x23 {
+            out.append(line.split(separator: 0x09, omittingEmptySubsequences: false))
+        }
+        return out
+    }
+
+    /// The first two fields of every row that has at least two (as `rows` finds them), without
+    /// building the rows.
+    static func forEachPair(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void) {
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            var tab1 = -1, tab2 = -1
+            while lineEnd < n && bytes[lineEnd] != 0x0A {
+                if bytes[lineEnd] == 0x09 {
+                    if tab1 < 0 { tab1 = lineEnd } else if tab2 < 0 { tab2 = lineEnd }
+                }
+                lineEnd += 1
+            }
+            if lineEnd > lineStart && bytes[lineStart] != 0x23 && tab1 >= 0 {
+                body(bytes[lineStart..<tab1], bytes[(tab1 + 1)..<(tab2 >= 0 ? tab2 : lineEnd)])
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
+    /// Whether a field contains an ASCII word.
+    static func contains(_ field: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard field.count >= w.count else { return false }
+        var i = field.startIndex
+        while i + w.count <= field.endIndex {
+            if field[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
+    }
 }
 
 /// Per-token hashes used everywhere: lowercase, with typographic apostrophes folded to ASCII.

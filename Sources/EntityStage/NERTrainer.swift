@@ -201,7 +201,7 @@ struct PreparedSet {
         var out = Array(item.rows[(i * per)..<((i + 1) * per)])
         var dyn = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
         let m = item.tokens[i].kind == .capitalized ? memory.value(item.sentence.lower[i]) : 7
-        fx.dynamicFeatures(item.sentence.lower[i], item.sentence.shape[i], prev: prev, prev2: prev2, memory: m, into: &dyn)
+        fx.dynamicFeatures(item.sentence.lower[i], item.sentence.shape(i), prev: prev, prev2: prev2, memory: m, into: &dyn)
         for h in dyn { out.append(Int(truncatingIfNeeded: h >> UInt64(64 - bits)) * NERTags.count) }
         return out
     }

@@ -18,8 +18,10 @@ struct NameHeuristics: Sendable {
     }
 
     /// Appends name candidates of one sentence (labels may be "?" for unknown single words).
+    ///
+    /// With `multiWordOnly`, runs of one token are left out (the same longer runs are found).
     func candidates(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
-                    gazetteer: Gazetteer, into out: inout [Mention]) {
+                    gazetteer: Gazetteer, multiWordOnly: Bool = false, into out: inout [Mention]) {
         var i = 0
         let n = tokens.count
         while i < n {
@@ -31,17 +33,21 @@ struct NameHeuristics: Sendable {
             while j < n {
                 if tokens[j].kind == .capitalized && !starters.contains(hashes[j]) { j += 1; continue }
                 if connectors.contains(hashes[j]), j + 1 < n, tokens[j + 1].kind == .capitalized,
-                   gazetteer.longestMatch(at: j + 1, hashes, limit: n) == nil { j += 2; continue }
+                   !gazetteer.hasMatch(at: j + 1, hashes, limit: n) { j += 2; continue }
                 break
             }
             // A known phrase at the start of a longer run that is not itself a known name or headed
             // by a telling noun ("World Food Programme" is kept whole, "Korea Residents" is not).
-            if let (end, _) = gazetteer.longestMatch(at: i, hashes, limit: n) {
+            if let (end, _) = gazetteer.longestMatchIndex(at: i, hashes, limit: n) {
                 if end > j {
                     j = end  // a listed name the run stopped short of ("Democratic People’s Republic of Korea")
                 } else if end < j, gazetteer.entry(i, j, hashes) == nil, gazetteer.headLabel(hashes[j - 1]) == nil {
                     j = end
                 }
+            }
+            if multiWordOnly && j - i < 2 {
+                i = j
+                continue
             }
             let last = hashes[j - 1]
             var label = "?"

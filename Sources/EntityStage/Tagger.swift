@@ -1,11 +1,16 @@
-import DocPipe
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The statistical name tagger: an averaged perceptron over hashed features (see
 /// `FeatureExtractor`), decoded greedily left to right with the previous two tags and the
 /// document's earlier decisions as features, BIO transitions enforced. Weights are 16-bit integers
-/// with one scale: rows of nine tags are added with SIMD integer adds.
-struct Tagger: Sendable {
+/// with one scale: rows of nine tags are added with SIMD integer adds. A class: extractors share
+/// one tagger per process without copying its tables.
+final class Tagger: Sendable {
     /// File name of the shipped model inside Resources.
     static let modelFileName = "ner-model.bin"
     /// File name of the shipped word lexicon inside Resources.
@@ -14,65 +19,96 @@ struct Tagger: Sendable {
 
     /// Feature extraction (gazetteer and lexicon).
     let features: FeatureExtractor
-    /// Quantized weights, `buckets × 9` (row-major), plus 8 zeros of padding, in huge-page-backed
-    /// memory, read by `decode`.
+    /// The quantized weights, `buckets × 9` (row-major) plus padding, in huge-page-backed memory.
     let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
     /// Real weight = Int16 × scale.
     let scale: Float
+    /// Summed rows of the two previous-tag features (`f(40, prev)`, `f(41, prev2·31 + prev)`),
+    /// indexed `prev·9 + prev2`: tags 0–7 and tag 8 apart.
+    private let transitionRows: [SIMD8<Int32>]
+    private let transitionLast: [Int32]
+    /// Rows of the document-memory feature `f(44, memory)`, indexed by memory value (0…7).
+    private let memoryRows: [SIMD8<Int32>]
+    private let memoryLast: [Int32]
 
     /// Buffers reused between sentences.
     struct Scratch {
         var sentence = FeatureExtractor.Sentence()
         var tags: [Int] = []
-        var dynamic = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
         /// Decisions so far in this document; reset it at a document start.
         var memory = DocumentMemory()
+        /// Own-feature row sums of words seen before (valid for one tagger; may outlive a document).
+        var words = WordRowCache()
     }
 
     /// Creates a tagger from its parts.
-    init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
+    convenience init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
         self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
     }
 
-    /// Creates a tagger from a filled weight table.
-    private init(features: FeatureExtractor, table: WeightTable, bits: Int, scale: Float) {
+    /// Creates a tagger over a filled weight table.
+    init(features: FeatureExtractor, table: WeightTable, bits: Int, scale: Float) {
         self.features = features
         self.table = table
         self.bits = bits
         self.scale = scale
+        let shift = UInt64(64 - bits)
+        func row(_ h: UInt64) -> (SIMD8<Int32>, Int32) {
+            let r = Int(truncatingIfNeeded: h &>> shift) &* 9
+            var v = SIMD8<Int32>(repeating: 0)
+            for k in 0..<8 { v[k] = Int32(table.base[r + k]) }
+            return (v, Int32(table.base[r + 8]))
+        }
+        var tr: [SIMD8<Int32>] = [], tl: [Int32] = []
+        for p in 0..<9 {
+            for p2 in 0..<9 {
+                var d = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
+                features.dynamicFeatures(0, 0, prev: p, prev2: p2, memory: 0, into: &d)
+                let a = row(d[0]), b = row(d[1])
+                tr.append(a.0 &+ b.0)
+                tl.append(a.1 &+ b.1)
+            }
+        }
+        var mr: [SIMD8<Int32>] = [], ml: [Int32] = []
+        for m in 0..<8 {
+            var d = [UInt64](repeating: 0, count: FeatureExtractor.dynamicCount)
+            features.dynamicFeatures(0, 0, prev: 0, prev2: 0, memory: UInt64(m), into: &d)
+            let a = row(d[4])
+            mr.append(a.0)
+            ml.append(a.1)
+        }
+        transitionRows = tr
+        transitionLast = tl
+        memoryRows = mr
+        memoryLast = ml
     }
 
-    /// Loads a model file and the lexicon next to it (the model is mapped and its weights copied
-    /// once, straight into the table: start-up of a one-document run is mostly this).
-    init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let name = url.lastPathComponent
-        let model = try AtomicFile.withMappedFile(path: url.path) { raw throws -> (table: WeightTable, bits: Int, scale: Float) in
-            guard raw.count >= 20, raw.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(name) is not a docpipe NER model (v2)") }
-            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-            let bits = Int(u32(8)), tags = Int(u32(12))
-            let scale = Float(bitPattern: u32(16))
-            guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(name) has an unexpected shape") }
-            let n = (1 << bits) * tags
-            guard raw.count == 20 + 2 * n else { throw EntityResourceError("\(name) has an unexpected shape") }
-            let table = WeightTable(count: n + 8) { out in
-                #if _endian(little)
-                UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: raw.baseAddress! + 20, byteCount: 2 * n)
-                #else
-                for k in 0..<n { out[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
-                #endif
-                for k in n..<(n + 8) { out[k] = 0 }
-            }
-            return (table, bits, scale)
+    /// Loads a model file and the lexicon next to it. The weights are read from the file straight
+    /// into the table's memory (no intermediate copy).
+    convenience init(contentsOf url: URL, gazetteer: Gazetteer) throws {
+        let file = try ModelFile(path: url.path)
+        defer { file.closeFile() }
+        let header = try file.readBytes(count: 20)
+        guard header.count == 20, header.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
+        var r = ByteReader(header, at: 8)
+        let bits = Int(r.u32()), tags = Int(r.u32())
+        let scale = Float(bitPattern: r.u32())
+        guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
+        let n = (1 << bits) * tags
+        guard file.size == 20 + 2 * n else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
+        // Int16 little-endian straight into the table (+ 8 zero weights of padding).
+        let table = WeightTable(count: n + 8)
+        guard try file.readBytes(into: UnsafeMutableRawPointer(table.base), count: 2 * n) == 2 * n else {
+            throw EntityResourceError("\(url.lastPathComponent) is truncated")
         }
-        guard let (table, bits, scale) = model else { throw EntityResourceError("cannot read \(url.path)") }
+        #if !_endian(little)
+        for k in 0..<n { table.base[k] = Int16(littleEndian: table.base[k]) }
+        #endif
+        for k in n..<(n + 8) { table.base[k] = 0 }
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
-        var lexicon = WordLexicon()
-        if FileManager.default.fileExists(atPath: lexURL.path) {
-            guard let lexBytes = AtomicFile.read(path: lexURL.path) else { throw EntityResourceError("cannot read \(lexURL.path)") }
-            lexicon = try WordLexicon(bytes: lexBytes)
-        }
+        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
         self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
@@ -102,64 +138,92 @@ struct Tagger: Sendable {
     /// Left to right: a token without any uppercase or non-ASCII letter that follows an O is O
     /// without scoring (names rarely start with a lowercase word, number or symbol: CoNLL dev F1
     /// 90.92 → 90.89, see docs/performance.md), which skips most tokens of running text. Other
-    /// tokens sum their static and dynamic feature rows.
+    /// tokens sum their static and dynamic feature rows; only they (and their neighbours) get
+    /// their per-token feature context filled.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch) {
-        features.prepareContext(bytes, tokens, hashes, into: &scratch.sentence)
+        features.beginSentence(bytes, tokens, hashes, into: &scratch.sentence)
         let n = tokens.count
         let shift = UInt64(64 - bits)
-        scratch.tags.removeAll(keepingCapacity: true)
-        let staticCount = FeatureExtractor.staticCount
-        if scratch.sentence.features.count < staticCount {
-            scratch.sentence.features = [UInt64](repeating: 0, count: staticCount)
-        }
-        var feats = scratch.sentence.features
-        scratch.sentence.features = []  // keeps `feats` uniquely referenced
-        var dynamic = scratch.dynamic
-        scratch.dynamic = []
-        defer {
-            scratch.sentence.features = feats
-            scratch.dynamic = dynamic
-        }
+        var tags = scratch.tags
+        scratch.tags = []
+        tags.removeAll(keepingCapacity: true)
+        var context = scratch.sentence.context
+        scratch.sentence.context = []  // keeps `context` uniquely referenced
+        let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
+        let ownCount = FeatureExtractor.ownCount, contextCount = FeatureExtractor.contextCount
+        let words = scratch.words
+        words.bind(to: self)
         let w = UnsafePointer(table.base)
         let base = UnsafeRawPointer(w)
-        var prev = 0, prev2 = 0
-        feats.withUnsafeMutableBufferPointer { buf in
-            let f = buf.baseAddress!
-            for i in 0..<n {
-                if prev == 0 && Self.cannotStartName(bytes, tokens[i]) {
-                    prev2 = prev
-                    scratch.tags.append(0)
-                    continue
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureExtractor.staticCount) { buf in
+            let ownFeatures = buf.baseAddress!, contextFeatures = buf.baseAddress! + ownCount
+            tokens.withUnsafeBufferPointer { tp in
+                hashes.withUnsafeBufferPointer { hp in
+                    context.withUnsafeMutableBufferPointer { cp in
+                        let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                        var prev = 0, prev2 = 0
+                        for i in 0..<n {
+                            let t = tp[i]
+                            if prev == 0 && Self.cannotStartName(bytes, t) {
+                                prev2 = prev
+                                tags.append(0)
+                                continue
+                            }
+                            features.fillAround(view, i)
+                            var acc = transitionRows[prev &* 9 &+ prev2]
+                            var last = transitionLast[prev &* 9 &+ prev2]
+                            // Tag 8 (I-MISC) may only follow B-MISC or I-MISC: otherwise its score
+                            // cannot matter and its weights are not read.
+                            let needLast = NERTags.allowed(prev: prev, 8)
+                            @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
+                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
+                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
+                                if needLast { last &+= Int32(w[r &+ 8]) }
+                            }
+                            // Own features: from the word cache, or summed and cached.
+                            let cacheable = t.length <= WordRowCache.maxLength
+                            let key = cacheable ? WordRowCache.key(bytes, t) : (0, 0)
+                            let slot = words.slot(cp[i].exact)
+                            if cacheable, let known = words.find(slot, key, t, needLast: needLast) {
+                                acc &+= known.rows
+                                last &+= known.last
+                                features.writeSplitFeatures(view, i, context: contextFeatures, own: nil)
+                            } else {
+                                features.writeSplitFeatures(view, i, context: contextFeatures, own: ownFeatures)
+                                var ownRows = SIMD8<Int32>(repeating: 0)
+                                var ownLast: Int32 = 0
+                                for k in 0..<ownCount { add(ownFeatures[k], &ownRows, &ownLast) }
+                                if cacheable { words.store(slot, key, t, rows: ownRows, last: needLast ? ownLast : nil) }
+                                acc &+= ownRows
+                                last &+= ownLast
+                            }
+                            for k in 0..<contextCount { add(contextFeatures[k], &acc, &last) }
+                            let memory = tp[i].kind == .capitalized ? scratch.memory.value(hp[i]) : 7
+                            let shape = cp[i].shape
+                            acc &+= memoryRows[Int(memory)]
+                            last &+= memoryLast[Int(memory)]
+                            let p = UInt64(prev)
+                            add(features.f(42, WordHash.mix(p, hp[i])), &acc, &last)
+                            add(features.f(43, WordHash.mix(p, shape)), &acc, &last)
+                            add(features.f(45, WordHash.mix(memory, shape)), &acc, &last)
+                            var best = 0
+                            var bestScore = Int32.min
+                            for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
+                                best = tag
+                                bestScore = acc[tag]
+                            }
+                            if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
+                            prev2 = prev
+                            prev = best
+                            tags.append(best)
+                        }
+                    }
                 }
-                features.writeStaticFeatures(bytes, tokens, i, scratch.sentence, to: f)
-                var acc = SIMD8<Int32>(repeating: 0)
-                var last: Int32 = 0
-                for k in 0..<staticCount {
-                    let r = Int(truncatingIfNeeded: f[k] &>> shift) &* 9
-                    acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                    last &+= Int32(w[r &+ 8])
-                }
-                let memory = tokens[i].kind == .capitalized ? scratch.memory.value(hashes[i]) : 7
-                features.dynamicFeatures(scratch.sentence.lower[i], scratch.sentence.shape[i], prev: prev, prev2: prev2,
-                                         memory: memory, into: &dynamic)
-                for k in 0..<FeatureExtractor.dynamicCount {
-                    let r = Int(truncatingIfNeeded: dynamic[k] &>> shift) &* 9
-                    acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                    last &+= Int32(w[r &+ 8])
-                }
-                var best = 0
-                var bestScore = Int32.min
-                for t in 0..<8 where acc[t] > bestScore && NERTags.allowed(prev: prev, t) {
-                    best = t
-                    bestScore = acc[t]
-                }
-                if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
-                prev2 = prev
-                prev = best
-                scratch.tags.append(best)
             }
         }
-        scratch.memory.record(scratch.tags, tokens, hashes)
+        scratch.sentence.context = context
+        scratch.memory.record(tags, tokens, hashes)
+        scratch.tags = tags
     }
 
     /// Whether the tagger leaves `token` O after an O without scoring it: not capitalized, and no
@@ -178,10 +242,55 @@ struct Tagger: Sendable {
     func tag(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch,
              into out: inout [Mention]) {
         decode(bytes, tokens, hashes, scratch: &scratch)
-        for span in NERTags.spans(scratch.tags) {
-            out.append(Mention(startToken: span.start, endToken: span.end, startByte: tokens[span.start].start,
-                               endByte: tokens[span.end - 1].end, label: NERTags.types[span.type], canonical: nil, iso3: nil,
-                               origin: .tagger))
+        // Name spans, as `NERTags.spans` finds them.
+        let tags = scratch.tags
+        var i = 0
+        while i < tags.count {
+            guard let k = NERTags.type(tags[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < tags.count, tags[j] == 2 * k + 2 { j += 1 }
+            out.append(Mention(startToken: i, endToken: j, startByte: tokens[i].start, endByte: tokens[j - 1].end,
+                               label: NERTags.types[k], canonical: nil, iso3: nil, origin: .tagger))
+            i = j
         }
     }
+}
+
+/// A model file read with POSIX calls, so the weights can land straight in their table.
+private struct ModelFile {
+    let fd: Int32
+    let size: Int
+
+    init(path: String) throws {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw EntityResourceError("cannot open \(path)") }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            _ = close(fd)
+            throw EntityResourceError("cannot read \(path)")
+        }
+        size = Int(st.st_size)
+    }
+
+    /// Reads up to `count` bytes at the current position into `target`; returns how many were read.
+    func readBytes(into target: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        var done = 0
+        while done < count {
+            let n = read(fd, target + done, count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw EntityResourceError("cannot read the model file") }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
+    /// The next `count` bytes.
+    func readBytes(count: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        let n = try out.withUnsafeMutableBytes { try readBytes(into: $0.baseAddress!, count: count) }
+        return Array(out.prefix(n))
+    }
+
+    func closeFile() { _ = close(fd) }
 }

@@ -37,7 +37,6 @@ enum Tokenizer {
             // A word or number.
             let start = i
             var hasInnerPeriod = false
-            var upperCount = 0, letterCount = 0
             i = advanceScalar(bytes, i, end)
             while i < end {
                 let c = bytes[i]
@@ -54,9 +53,9 @@ enum Tokenizer {
                     i = advanceScalar(bytes, i, end)
                     continue
                 }
-                if ByteClass.of(c) == .alnum { i += 1; continue }
+                if ByteClass.isASCIIAlnum(c) { i += 1; continue }
                 // Joiners that stay inside a token when a letter or digit follows.
-                if i + 1 < end, ByteClass.of(bytes[i + 1]) == .alnum || bytes[i + 1] >= 0xC0 {
+                if i + 1 < end, ByteClass.isAlnum(bytes[i + 1]) {
                     if c == 0x2D || c == 0x26 || c == 0x2F { i += 1; continue }  // - & /
                     if c == 0x2E { hasInnerPeriod = true; i += 1; continue }  // .
                     if c == 0x2C, isDigit(bytes[i - 1]), isDigit(bytes[i + 1]) { i += 1; continue }  // 8,000
@@ -66,12 +65,13 @@ enum Tokenizer {
             }
             // Currency prefixes written as one word: "C$", "US$", "HK$".
             if i < end, bytes[i] == 0x24, i - start <= 2, (start..<i).allSatisfy({ bytes[$0] &- 0x41 < 26 }) { i += 1 }
-            for j in start..<i where bytes[j] < 0x80 {
-                let c = bytes[j]
-                if c >= 0x41 && c <= 0x5A { upperCount += 1; letterCount += 1 } else if c >= 0x61 && c <= 0x7A { letterCount += 1 }
-            }
             // Keep a final period on abbreviations: "U.S.", "J.", "Mr.", "Inc.".
             if i < end, bytes[i] == 0x2E {
+                var upperCount = 0, letterCount = 0
+                for j in start..<i where bytes[j] < 0x80 {
+                    let c = bytes[j]
+                    if c >= 0x41 && c <= 0x5A { upperCount += 1; letterCount += 1 } else if c >= 0x61 && c <= 0x7A { letterCount += 1 }
+                }
                 let len = i - start
                 if hasInnerPeriod && letterCount > 0 || (len == 1 && upperCount == 1)
                     || Abbreviations.contains(bytes, start, i)
@@ -144,7 +144,17 @@ enum Tokenizer {
 enum ByteClass: UInt8 {
     case space, alnum, punct
 
-    @inline(__always) static func of(_ b: UInt8) -> ByteClass { ByteClass(rawValue: table[Int(b)])! }
+    /// The class of a byte: the same as `table` says, by comparisons.
+    @inline(__always) static func of(_ b: UInt8) -> ByteClass {
+        if b <= 0x20 { return .space }
+        return isAlnum(b) ? .alnum : .punct
+    }
+
+    /// ASCII digit or letter (what `of` calls `.alnum` below 0x80).
+    @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool { b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 }
+
+    /// `of(b) == .alnum || b >= 0xC0`: an ASCII digit or letter, or any byte ≥ 0x80.
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { b >= 0x80 || isASCIIAlnum(b) }
 
     static let table: [UInt8] = (0..<256).map { i -> UInt8 in
         let b = UInt8(i)
@@ -164,11 +174,14 @@ enum Abbreviations {
         "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol", "vs", "etc", "Pres", "Amb",
         "Dept", "Gov't", "approx", "cf", "al", "Fig", "pp", "Ph",
     ]
-    static let set: Set<[UInt8]> = Set(list.map { Array($0.utf8) })
+    /// Exact byte hash → index into `bytes` (hits are compared byte by byte).
+    static let table = HashTable(list.enumerated().map { (WordHash.exact($0.element), UInt32($0.offset)) })
+    static let bytes: [[UInt8]] = list.map { Array($0.utf8) }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let n = end - start
-        guard n >= 2 && n <= 6 else { return false }
-        return set.contains(Array(bytes[start..<end]))
+        guard n >= 2 && n <= 6, let k = table.get(WordHash.exact(bytes, start, end)) else { return false }
+        let word = Self.bytes[Int(k)]
+        return word.count == n && word.withUnsafeBufferPointer { w in (0..<n).allSatisfy { w[$0] == bytes[start + $0] } }
     }
 }

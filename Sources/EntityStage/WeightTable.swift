@@ -15,13 +15,12 @@ final class WeightTable: @unchecked Sendable {
 
     /// Copies `weights`.
     convenience init(_ weights: [Int16]) {
-        self.init(count: weights.count) { out in
-            weights.withUnsafeBufferPointer { out.baseAddress!.update(from: $0.baseAddress!, count: weights.count) }
-        }
+        self.init(count: weights.count)
+        weights.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: count) }
     }
 
-    /// A table of `count` weights written by `fill` (every element must be set).
-    init(count: Int, fill: (UnsafeMutableBufferPointer<Int16>) -> Void) {
+    /// Uninitialized room for `count` weights (the caller fills every one).
+    init(count: Int) {
         self.count = count
         let alignment = 2 << 20
         let bytes = (count * 2 + alignment - 1) / alignment * alignment
@@ -33,7 +32,6 @@ final class WeightTable: @unchecked Sendable {
         _ = madvise(raw, bytes, MADV_HUGEPAGE)
         #endif
         base = raw!.bindMemory(to: Int16.self, capacity: bytes / 2)
-        fill(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
     deinit { free(base) }
