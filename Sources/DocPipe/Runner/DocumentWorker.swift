@@ -73,7 +73,15 @@ struct DocumentWorker: Sendable {
             statIndex.record(path: file.path, stat: stat, digest: digest)
         }
         defer { state.fileDone(bytes: Int(stat.size)) }
-        let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes)
+        // A file whose documents the previous state lists with this input digest had this source key
+        // (it follows from the digest, the path and the first stage's identity, which the state's
+        // config digest covers): it is taken from the state instead of hashed again.
+        var knownKey: String?
+        if state.shard == nil, let known = previous?.files[file.relativePath], !known.ids.isEmpty,
+           known.ids.allSatisfy({ previous?.documents[$0].map { $0.source == file.relativePath && $0.input == digest } ?? false }) {
+            knownKey = known.sourceKey
+        }
+        let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes, key: knownKey)
 
         // Fast path: the output folder already holds this file's documents for these keys.
         if state.shard == nil, let known = previous?.files[file.relativePath], known.sourceKey == source.key {
@@ -264,13 +272,14 @@ final class SourceLoader {
     /// The digest of ingest's artifact for this file.
     private(set) var digest: String?
 
-    init(worker: DocumentWorker, file: InputFile, fileID: String, digest: String, bytes: [UInt8]?) {
+    /// `key`, when given, is the file's source key as the previous run's state recorded it.
+    init(worker: DocumentWorker, file: InputFile, fileID: String, digest: String, bytes: [UInt8]?, key: String? = nil) {
         self.worker = worker
         self.file = file
         self.fileID = fileID
         self.inputDigest = digest
         self.bytes = bytes
-        key = worker.keys.source(relativePath: file.relativePath, inputDigest: digest)
+        self.key = key ?? worker.keys.source(relativePath: file.relativePath, inputDigest: digest)
     }
 
     private var manifestKey: String { SHA256.hex(of: "manifest:" + key) }
