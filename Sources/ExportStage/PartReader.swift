@@ -91,7 +91,7 @@ struct PartReader {
     /// never writes (or invalid UTF-8, which `JSONParser` would refuse).
     func text(_ s: (range: Range<Int>, escaped: Bool)) -> String? {
         let raw = UnsafeBufferPointer(rebasing: bytes[s.range])
-        guard s.escaped else { return String(validating: raw, as: UTF8.self) }
+        guard s.escaped else { return Self.string(raw) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var k = 0
@@ -128,6 +128,17 @@ struct PartReader {
             }
             k += 2
         }
-        return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return out.withUnsafeBufferPointer { Self.string($0) }
+    }
+
+    /// Valid UTF-8 as a string (nil when invalid); ASCII, the usual case, checked eight bytes at a time.
+    static func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = raw.baseAddress else { return "" }
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= raw.count { high |= ByteWords.load(base + i); i += 8 }
+        while i < raw.count { high |= UInt64(base[i]); i += 1 }
+        if high & 0x8080_8080_8080_8080 == 0 { return String(decoding: raw, as: UTF8.self) }
+        return String(validating: raw, as: UTF8.self)
     }
 }

@@ -14,6 +14,10 @@ import Glibc
 final class PartSpool: PartSource, Sendable {
     private struct Stream {
         var fd: Int32
+        /// The spool file.
+        var path: String
+        /// Whether the file was linked into the output folder (it is then copied, not linked, again).
+        var linked = false
         /// Bytes written to the file so far.
         var flushed: UInt64 = 0
         /// Bytes appended but not yet written (written in blocks: one system call per 64 KB).
@@ -56,9 +60,10 @@ final class PartSpool: PartSource, Sendable {
                         s.createdDirectory = true
                     }
                     let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
-                    let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+                    // The mode of an output file: a file whose parts arrived in order becomes one (`linkedFile`).
+                    let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                     guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
-                    var stream = Stream(fd: fd)
+                    var stream = Stream(fd: fd, path: path)
                     stream.entries.reserveCapacity(expected)
                     s.streams[part.name] = stream
                 }
@@ -184,6 +189,26 @@ final class PartSpool: PartSource, Sendable {
         try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
     }
 
+    /// The spool file of a name whose parts were appended in input order (as in a one-job run),
+    /// so that the file holds exactly the name's replay; nil otherwise, or when the file was
+    /// handed out before. The caller links it into the output folder instead of copying it.
+    func inOrderFile(named name: String) throws -> String? {
+        try state.withLock { s -> String? in
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            guard !stream.linked else { return nil }
+            var previous: UInt64 = 0
+            for e in stream.entries {
+                let order = s.orders[Int(e >> 32)]
+                guard order >= previous else { return nil }
+                previous = order
+            }
+            try Self.flush(&stream, name: name)
+            stream.linked = true
+            return stream.path
+        }
+    }
+
     /// Bytes read at once when replaying small parts.
     private static let readBlock = 1 << 20
 
@@ -259,6 +284,11 @@ struct SpoolCorpusContext: CorpusContext {
     func forEachPart(named name: String, _ body: ([UInt8]) throws -> Void) throws { try spool.forEach(named: "\(instanceName)/\(name)", body) }
     func write(file path: String, bytes: [UInt8]) throws { try output.write(path, bytes: bytes) }
     func write(file path: String, header: [UInt8], part: String, footer: [UInt8]) throws {
+        // Parts that arrived in input order are already the file: link it (no copy).
+        if header.isEmpty && footer.isEmpty, let spool = spool as? PartSpool,
+           let source = try spool.inOrderFile(named: "\(instanceName)/\(part)"), try output.link(path, from: source) {
+            return
+        }
         try output.write(path, sink: { sink in
             try sink.write(header)
             try spool.write(named: "\(instanceName)/\(part)", into: &sink)
