@@ -26,7 +26,7 @@ struct EntityTable {
     }
 
     /// Each distinct entity's position in `keys` and `totals`.
-    private var index: [Key: Int] = [:]
+    private var index = EntityKeyIndex()
     /// The distinct entities in first-seen order, and their counts.
     private(set) var keys: [Key] = []
     private(set) var totals: [Counts] = []
@@ -113,8 +113,22 @@ struct EntityTable {
     private mutating func addFast(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var r = PartReader(line)
         guard r.skip(byte: UInt8(ascii: "[")), let l = r.string(), r.skip(byte: UInt8(ascii: ",")), let c = r.string(),
-              r.skip(byte: UInt8(ascii: ",")), let n = r.int(), r.skip(byte: UInt8(ascii: "]")), r.atEnd,
-              let label = r.text(l), let canonical = r.text(c) else { return false }
+              r.skip(byte: UInt8(ascii: ",")), let n = r.int(), r.skip(byte: UInt8(ascii: "]")), r.atEnd else { return false }
+        let label = UnsafeBufferPointer(rebasing: line[l.range]), canonical = UnsafeBufferPointer(rebasing: line[c.range])
+        if !l.escaped && !c.escaped && Self.isASCII(label) && Self.isASCII(canonical) {
+            // The usual case: bytes are the text; no strings unless the entity is new.
+            let r = index.find(label: label, canonical: canonical)
+            if let i = r.found {
+                totals[i].mentions += n
+                totals[i].documents += 1
+            } else {
+                index.insert(label: label, canonical: canonical, at: r.slot, hash: r.hash, entry: keys.count)
+                keys.append(Key(label: String(decoding: label, as: UTF8.self), canonical: String(decoding: canonical, as: UTF8.self)))
+                totals.append(Counts(mentions: n, documents: 1))
+            }
+            return true
+        }
+        guard let label = r.text(l), let canonical = r.text(c) else { return false }
         count(Key(label: label, canonical: canonical), mentions: n)
         return true
     }
@@ -125,13 +139,21 @@ struct EntityTable {
         count(Key(label: label, canonical: canonical), mentions: n)
     }
 
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count { high |= ByteWords.load(base + i); i += 8 }
+        while i < bytes.count { high |= UInt64(base[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Adds one document's mentions of an entity.
     private mutating func count(_ key: Key, mentions n: Int) {
-        if let i = index[key] {
+        if let i = index.findOrInsert(key, entry: keys.count) {
             totals[i].mentions += n
             totals[i].documents += 1
         } else {
-            index[key] = keys.count
             keys.append(key)
             totals.append(Counts(mentions: n, documents: 1))
         }
