@@ -74,7 +74,15 @@ struct PartReader {
         guard skip(byte: 0x22) else { return nil }
         let start = i
         var escaped = false
+        let base = bytes.baseAddress!
         while i < bytes.count {
+            // Eight bytes at a time while none is a quote, backslash or control byte.
+            while i + 8 <= bytes.count {
+                let x = ByteWords.load(base + i)
+                if ByteWords.hasControl(x) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x5C) != 0 { break }
+                i += 8
+            }
+            guard i < bytes.count else { break }
             let b = bytes[i]
             if b == 0x22 {
                 i += 1
