@@ -1,4 +1,7 @@
 import DocPipe
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Mentions and documents per canonical entity (label, canonical name) over the corpus.
 ///
@@ -22,7 +25,16 @@ struct EntityTable {
         var documents = 0
     }
 
-    private(set) var counts: [Key: Counts] = [:]
+    /// Each distinct entity's position in `keys` and `totals`.
+    private var index = EntityKeyIndex()
+    /// The distinct entities in first-seen order, and their counts.
+    private(set) var keys: [Key] = []
+    private(set) var totals: [Counts] = []
+    /// Positions in `keys` by rank (`ranked`), computed once when the table is complete.
+    private var rankOrder: [Int] = []
+
+    /// Number of distinct entities.
+    var count: Int { keys.count }
 
     /// Mentions per distinct entity of one document, in key order.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
@@ -74,52 +86,145 @@ struct EntityTable {
     /// An empty table.
     init() {}
 
-    /// Reads every document's part.
+    /// Reads every document's part: each line with a `PartReader` (a general JSON parse only for
+    /// a line it does not recognise), then ranks the entities once.
     init(_ corpus: CorpusContext) throws {
         try corpus.forEachPart(named: ExportPaths.entityCountsPart) { bytes in
-            var start = 0
-            for (i, b) in bytes.enumerated() where b == 0x0A {
-                add(line: Array(bytes[start..<i]))
-                start = i + 1
+            bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while let newline = Self.nextNewline(buffer, from: start) {
+                    let line = UnsafeBufferPointer(rebasing: buffer[start..<newline])
+                    if !addFast(line) { add(line: Array(line)) }
+                    start = newline + 1
+                }
             }
         }
+        rank()
+    }
+
+    private static func nextNewline(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress else { return nil }
+        guard let hit = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+        return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+    }
+
+    /// Reads `["LABEL","canonical",mentions]` as `documentCounts` writes it; false (nothing
+    /// changed) for anything else.
+    private mutating func addFast(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var r = PartReader(line)
+        guard r.skip(byte: UInt8(ascii: "[")), let l = r.string(), r.skip(byte: UInt8(ascii: ",")), let c = r.string(),
+              r.skip(byte: UInt8(ascii: ",")), let n = r.int(), r.skip(byte: UInt8(ascii: "]")), r.atEnd else { return false }
+        let label = UnsafeBufferPointer(rebasing: line[l.range]), canonical = UnsafeBufferPointer(rebasing: line[c.range])
+        if !l.escaped && !c.escaped && Self.isASCII(label) && Self.isASCII(canonical) {
+            // The usual case: bytes are the text; no strings unless the entity is new.
+            let r = index.find(label: label, canonical: canonical)
+            if let i = r.found {
+                totals[i].mentions += n
+                totals[i].documents += 1
+            } else {
+                index.insert(label: label, canonical: canonical, at: r.slot, hash: r.hash, entry: keys.count)
+                keys.append(Key(label: String(decoding: label, as: UTF8.self), canonical: String(decoding: canonical, as: UTF8.self)))
+                totals.append(Counts(mentions: n, documents: 1))
+            }
+            return true
+        }
+        guard let label = r.text(l), let canonical = r.text(c) else { return false }
+        count(Key(label: label, canonical: canonical), mentions: n)
+        return true
     }
 
     mutating func add(line: [UInt8]) {
         guard let row = try? JSONParser.parse(line), let a = row.arrayValue, a.count == 3,
               let label = a[0].stringValue, let canonical = a[1].stringValue, let n = a[2].intValue else { return }
-        var c = counts[Key(label: label, canonical: canonical), default: Counts()]
-        c.mentions += n
-        c.documents += 1
-        counts[Key(label: label, canonical: canonical)] = c
+        count(Key(label: label, canonical: canonical), mentions: n)
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count { high |= ByteWords.load(base + i); i += 8 }
+        while i < bytes.count { high |= UInt64(base[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Adds one document's mentions of an entity.
+    private mutating func count(_ key: Key, mentions n: Int) {
+        if let i = index.findOrInsert(key, entry: keys.count) {
+            totals[i].mentions += n
+            totals[i].documents += 1
+        } else {
+            keys.append(key)
+            totals.append(Counts(mentions: n, documents: 1))
+        }
+    }
+
+    /// Whether `a` ranks before `b`: mentions (most first), then documents, label and name.
+    private func ranksBefore(_ a: Int, _ b: Int) -> Bool {
+        if totals[a].mentions != totals[b].mentions { return totals[a].mentions > totals[b].mentions }
+        if totals[a].documents != totals[b].documents { return totals[a].documents > totals[b].documents }
+        return keys[a] < keys[b]
+    }
+
+    /// Computes `rankOrder`. Positions are sorted by (mentions, documents, label rank, the name's
+    /// first eight bytes) and whole names are compared only on ties, so no strings move; labels
+    /// that are not all ASCII (where `!=` and byte order could disagree) take the plain comparison.
+    private mutating func rank() {
+        var labels: [String] = []
+        var labelOf = [Int](repeating: 0, count: keys.count)
+        for (n, k) in keys.enumerated() {
+            if let i = labels.firstIndex(of: k.label) { labelOf[n] = i } else { labels.append(k.label); labelOf[n] = labels.count - 1 }
+        }
+        guard labels.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            rankOrder = keys.indices.sorted(by: ranksBefore)
+            return
+        }
+        var labelRank = [Int](repeating: 0, count: labels.count)
+        for (r, i) in labels.indices.sorted(by: { JSONWriter.utf8Less(labels[$0], labels[$1]) }).enumerated() { labelRank[i] = r }
+        var order: [(mentions: Int, documents: Int, label: Int, prefix: UInt64, entry: Int)] = []
+        order.reserveCapacity(keys.count)
+        for n in keys.indices {
+            order.append((totals[n].mentions, totals[n].documents, labelRank[labelOf[n]], ValueWriter.prefix(keys[n].canonical), n))
+        }
+        order.sort { a, b in
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            if a.documents != b.documents { return a.documents > b.documents }
+            if a.label != b.label { return a.label < b.label }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return JSONWriter.utf8Less(keys[a.entry].canonical, keys[b.entry].canonical)
+        }
+        rankOrder = order.map(\.entry)
     }
 
     /// Entities by mentions (most first), then documents, label and name.
     func ranked(limit: Int? = nil) -> [(key: Key, counts: Counts)] {
-        let all = counts.map { (key: $0.key, counts: $0.value) }.sorted { a, b in
-            if a.counts.mentions != b.counts.mentions { return a.counts.mentions > b.counts.mentions }
-            if a.counts.documents != b.counts.documents { return a.counts.documents > b.counts.documents }
-            return a.key < b.key
-        }
-        guard let limit else { return all }
-        return Array(all.prefix(limit))
+        rankOrder.prefix(limit ?? rankOrder.count).map { (key: keys[$0], counts: totals[$0]) }
     }
 
     /// Mentions per label, labels sorted by mentions (most first), then name.
     func mentionsByLabel() -> [(label: String, count: Int)] {
-        var byLabel: [String: Int] = [:]
-        for (k, c) in counts { byLabel[k.label, default: 0] += c.mentions }
-        return byLabel.map { (label: $0.key, count: $0.value) }.sorted {
+        var byLabel: [(label: String, count: Int)] = []
+        for (k, c) in zip(keys, totals) {
+            if let i = byLabel.firstIndex(where: { $0.label == k.label }) { byLabel[i].count += c.mentions } else { byLabel.append((k.label, c.mentions)) }
+        }
+        return byLabel.sorted {
             $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
     }
 
     /// entity-table.csv.
     func csv(_ writer: CSVWriter) -> [UInt8] {
-        var out = ByteBuffer(capacity: counts.count * 32 + 64)
+        var out = ByteBuffer(capacity: keys.count * 32 + 64)
         writer.appendHeader(CSVTable.entityTableHeader, to: &out)
-        for (key, c) in ranked() {
-            writer.appendRow([.text(key.label), .text(key.canonical), .int(c.mentions), .int(c.documents)], to: &out)
+        for n in rankOrder {
+            writer.append(text: keys[n].label, to: &out)
+            out.append(UInt8(ascii: ","))
+            writer.append(text: keys[n].canonical, to: &out)
+            out.append(UInt8(ascii: ","))
+            Bytes.int(totals[n].mentions, &out)
+            out.append(UInt8(ascii: ","))
+            Bytes.int(totals[n].documents, &out)
+            writer.endRow(&out)
         }
         return out.array()
     }

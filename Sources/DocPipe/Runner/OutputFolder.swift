@@ -77,6 +77,29 @@ public final class OutputFolder: Sendable {
         written.withLock { _ = $0.insert(relativePath) }
     }
 
+    /// Places a finished file (a spool file on the same file system) at `relativePath` without
+    /// copying it: a hard link under a temporary name, renamed over the target, so a reader or a
+    /// killed run never sees a partial file. False (nothing changed) when the file system cannot
+    /// link it; the caller then writes the file instead.
+    func link(_ relativePath: String, from source: String) throws -> Bool {
+        let target = try path(for: relativePath)
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))!
+        let dir = String(target[..<slash])
+        try AtomicFile.ensureDirectory(path: dir)
+        let n = OutputFolder.linkCounter.add(1, ordering: .relaxed).newValue
+        let tmp = "\(dir)/.tmp-\(AtomicFile.pid)-link\(n)"
+        guard hardLink(source, tmp) == 0 else { return false }
+        guard rename(tmp, target) == 0 else {
+            let e = errno
+            unlink(tmp)
+            throw FileError(path: relativePath, message: "cannot rename into place: \(String(cString: strerror(e)))")
+        }
+        written.withLock { _ = $0.insert(relativePath) }
+        return true
+    }
+
+    private static let linkCounter = Atomic<Int>(0)
+
     /// Records a file written by other means (run.json) so it is not treated as stale.
     public func record(_ relativePath: String) { written.withLock { _ = $0.insert(relativePath) } }
 
@@ -156,3 +179,6 @@ public final class OutputFolder: Sendable {
         }
     }
 }
+
+/// link(2), out of reach of `OutputFolder.link` inside the class.
+private func hardLink(_ source: String, _ target: String) -> Int32 { link(source, target) }

@@ -14,6 +14,10 @@ import Glibc
 final class PartSpool: PartSource, Sendable {
     private struct Stream {
         var fd: Int32
+        /// The spool file.
+        var path: String
+        /// Whether the file was linked into the output folder (it is then copied, not linked, again).
+        var linked = false
         /// Bytes written to the file so far.
         var flushed: UInt64 = 0
         /// Bytes appended but not yet written (written in blocks: one system call per 64 KB).
@@ -26,55 +30,120 @@ final class PartSpool: PartSource, Sendable {
         /// Per `append` call in arrival order: its document's packed order.
         var orders: [UInt64] = []
         var createdDirectory = false
+        /// Documents held back until their file is reached (a spool that reorders).
+        var held: [HeldDocument] = []
+        var heldBytes = 0
+        /// Files up to this one are written as they come.
+        var watermark = 0
+        /// A failure writing held parts, reported when the parts are read back.
+        var heldFailure: FileError?
     }
+    private struct HeldDocument {
+        var order: UInt64
+        var arrival: Int
+        var parts: [OutputPart]
+    }
+    /// Whether parts are held back to be written in input order (`advance`).
+    private let reorders: Bool
+    /// Held bytes beyond which everything held is written at once (memory stays bounded).
+    private static let holdLimit = 32 << 20
     private let directory: URL
     private let state = Mutex(State())
     /// Expected number of records per name (reserved up front, so the index arrays are allocated
     /// once instead of doubling through the run and leaving their old blocks behind).
     private let expected: Int
 
-    init(directory: URL, expectedRecords: Int = 0) {
+    init(directory: URL, expectedRecords: Int = 0, reorders: Bool = false) {
         self.directory = directory
+        self.reorders = reorders
         expected = min(max(expectedRecords, 0), 1 << 24)
         if expected > 0 { state.withLock { $0.orders.reserveCapacity(expected) } }
     }
 
-    /// Appends a document's parts (one sequence number for all of them).
+    /// Appends a document's parts (one sequence number for all of them). In a spool that
+    /// reorders, parts of a file beyond the watermark are held in memory until `advance`.
     func append(_ parts: [OutputPart], order: DocumentOrder) throws {
         guard !parts.isEmpty else { return }
         try state.withLock { s in
-            let seq = UInt64(s.orders.count)
-            guard seq < UInt64(UInt32.max) else { throw FileError(path: directory.path, message: "too many spooled records") }
-            s.orders.append(order.packed)
-            for part in parts {
-                guard part.bytes.count < Int(UInt32.max) else {
-                    throw FileError(path: part.name, message: "a corpus part of \(part.bytes.count) bytes is over the 4 GB limit")
-                }
-                if s.streams[part.name] == nil {
-                    if !s.createdDirectory {
-                        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                        s.createdDirectory = true
-                    }
-                    let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
-                    let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-                    guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
-                    var stream = Stream(fd: fd)
-                    stream.entries.reserveCapacity(expected)
-                    s.streams[part.name] = stream
-                }
-                var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
-                defer { s.streams[part.name] = stream }
-                if part.bytes.count >= Self.blockSize {
-                    // A large part goes straight to the file (no copy through the block buffer).
-                    try Self.flush(&stream, name: part.name)
-                    try Self.writeAll(stream.fd, part.bytes, at: stream.flushed, path: part.name)
-                    stream.flushed += UInt64(part.bytes.count)
-                } else {
-                    stream.pending.append(contentsOf: part.bytes)
-                    if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
-                }
-                stream.entries.append(seq << 32 | UInt64(part.bytes.count))
+            if reorders && order.file > s.watermark {
+                s.held.append(HeldDocument(order: order.packed, arrival: s.held.count, parts: parts))
+                for part in parts { s.heldBytes += part.bytes.count }
+                if s.heldBytes > Self.holdLimit { try release(&s, throughFile: Int.max) }
+                return
             }
+            try store(parts, order: order.packed, &s)
+        }
+    }
+
+    /// Declares every file before `file` complete (in a spool that reorders): the parts held for
+    /// files up to it are written, in input order, and later parts of files up to it are written
+    /// as they come. So in a run with a few documents in flight, each spool file still ends up in
+    /// input order and can be linked into place instead of copied.
+    func advance(toFile file: Int) throws {
+        guard reorders else { return }
+        try state.withLock { s in
+            s.watermark = max(s.watermark, file)
+            do {
+                try release(&s, throughFile: s.watermark)
+            } catch {
+                s.heldFailure = s.heldFailure ?? FileError(path: directory.path, message: "cannot spool corpus parts: \(error)")
+                throw error
+            }
+        }
+    }
+
+    /// Writes the held documents of files up to `file`, in input order (ties in arrival order).
+    private func release(_ s: inout State, throughFile file: Int) throws {
+        guard !s.held.isEmpty else { return }
+        s.held.sort { $0.order != $1.order ? $0.order < $1.order : $0.arrival < $1.arrival }
+        let limit = file == Int.max ? UInt64.max : DocumentOrder(file: file, record: Int(UInt32.max)).packed
+        let due = s.held.prefix { $0.order <= limit }
+        s.held.removeFirst(due.count)
+        for (k, _) in s.held.enumerated() { s.held[k].arrival = k }
+        s.heldBytes = s.held.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.bytes.count } }
+        for d in due { try store(d.parts, order: d.order, &s) }
+    }
+
+    /// Writes every held document (before anything is read back).
+    private func settle(_ s: inout State) throws {
+        if let failure = s.heldFailure { throw failure }
+        try release(&s, throughFile: Int.max)
+    }
+
+    /// Writes a document's parts to their spool files.
+    private func store(_ parts: [OutputPart], order: UInt64, _ s: inout State) throws {
+        let seq = UInt64(s.orders.count)
+        guard seq < UInt64(UInt32.max) else { throw FileError(path: directory.path, message: "too many spooled records") }
+        s.orders.append(order)
+        for part in parts {
+            guard part.bytes.count < Int(UInt32.max) else {
+                throw FileError(path: part.name, message: "a corpus part of \(part.bytes.count) bytes is over the 4 GB limit")
+            }
+            if s.streams[part.name] == nil {
+                if !s.createdDirectory {
+                    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                    s.createdDirectory = true
+                }
+                let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
+                // The mode of an output file: a file whose parts arrived in order becomes one (`inOrderFile`).
+                let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
+                var stream = Stream(fd: fd, path: path)
+                stream.entries.reserveCapacity(expected)
+                s.streams[part.name] = stream
+            }
+            var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
+            defer { s.streams[part.name] = stream }
+            if part.bytes.count >= Self.blockSize {
+                // A large part goes straight to the file (no copy through the block buffer).
+                try Self.flush(&stream, name: part.name)
+                try Self.writeAll(stream.fd, part.bytes, at: stream.flushed, path: part.name)
+                stream.flushed += UInt64(part.bytes.count)
+            } else {
+                stream.pending.append(contentsOf: part.bytes)
+                if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
+            }
+            stream.entries.append(seq << 32 | UInt64(part.bytes.count))
         }
     }
 
@@ -100,14 +169,15 @@ final class PartSpool: PartSource, Sendable {
     }
 
     /// The names of the parts spooled so far, sorted.
-    var names: [String] { state.withLock { $0.streams.keys.sorted() } }
+    var names: [String] { state.withLock { s in (try? settle(&s)).map { s.streams.keys.sorted() } ?? s.streams.keys.sorted() } }
 
     /// Number of parts spooled under a name.
-    func count(named name: String) -> Int { state.withLock { $0.streams[name]?.entries.count ?? 0 } }
+    func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.entries.count ?? 0 } }
 
     /// A name's parts in input order (ties in arrival order): order, offset, length.
-    func orderedEntries(named name: String) -> [(order: DocumentOrder, offset: UInt64, length: Int)] {
-        state.withLock { s -> [(order: DocumentOrder, offset: UInt64, length: Int)] in
+    func orderedEntries(named name: String) throws -> [(order: DocumentOrder, offset: UInt64, length: Int)] {
+        try state.withLock { s -> [(order: DocumentOrder, offset: UInt64, length: Int)] in
+            try settle(&s)
             guard let stream = s.streams[name] else { return [] }
             var out: [(order: DocumentOrder, offset: UInt64, length: Int)] = []
             out.reserveCapacity(stream.entries.count)
@@ -131,7 +201,7 @@ final class PartSpool: PartSource, Sendable {
 
     /// Calls `body` with each part under `name` and its document's order, in input order.
     func forEachWithOrder(named name: String, _ body: (DocumentOrder, [UInt8]) throws -> Void) throws {
-        let entries = orderedEntries(named: name)
+        let entries = try orderedEntries(named: name)
         let opened = try state.withLock { s -> (fd: Int32, size: UInt64)? in
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
@@ -164,7 +234,7 @@ final class PartSpool: PartSource, Sendable {
     /// Appends a name's parts in input order to `sink`, copying file to file in the kernel
     /// (`sendfile`), one call per run of parts that lie in order in the spool file.
     func write(named name: String, into sink: inout FileSink) throws {
-        let entries = orderedEntries(named: name)
+        let entries = try orderedEntries(named: name)
         let opened = try state.withLock { s -> Int32? in
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
@@ -182,6 +252,27 @@ final class PartSpool: PartSource, Sendable {
             }
         }
         try sink.copy(from: fd, offset: run.start, count: Int(run.end - run.start))
+    }
+
+    /// The spool file of a name whose parts were appended in input order (as in a one-job run),
+    /// so that the file holds exactly the name's replay; nil otherwise, or when the file was
+    /// handed out before. The caller links it into the output folder instead of copying it.
+    func inOrderFile(named name: String) throws -> String? {
+        try state.withLock { s -> String? in
+            try settle(&s)
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            guard !stream.linked else { return nil }
+            var previous: UInt64 = 0
+            for e in stream.entries {
+                let order = s.orders[Int(e >> 32)]
+                guard order >= previous else { return nil }
+                previous = order
+            }
+            try Self.flush(&stream, name: name)
+            stream.linked = true
+            return stream.path
+        }
     }
 
     /// Bytes read at once when replaying small parts.
@@ -259,6 +350,11 @@ struct SpoolCorpusContext: CorpusContext {
     func forEachPart(named name: String, _ body: ([UInt8]) throws -> Void) throws { try spool.forEach(named: "\(instanceName)/\(name)", body) }
     func write(file path: String, bytes: [UInt8]) throws { try output.write(path, bytes: bytes) }
     func write(file path: String, header: [UInt8], part: String, footer: [UInt8]) throws {
+        // Parts that arrived in input order are already the file: link it (no copy).
+        if header.isEmpty && footer.isEmpty, let spool = spool as? PartSpool,
+           let source = try spool.inOrderFile(named: "\(instanceName)/\(part)"), try output.link(path, from: source) {
+            return
+        }
         try output.write(path, sink: { sink in
             try sink.write(header)
             try spool.write(named: "\(instanceName)/\(part)", into: &sink)

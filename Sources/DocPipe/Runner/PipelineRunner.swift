@@ -34,7 +34,8 @@ public struct PipelineRunner: Sendable {
             options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
         } ?? options.outputDirectory, journal: state.journal!)
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
-        let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"), expectedRecords: files.count)
+        let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"), expectedRecords: files.count,
+                              reorders: true)
         state.shard = options.shard
         defer { spool.close() }
         let duplicates = DuplicateIDs(files)
@@ -50,19 +51,25 @@ public struct PipelineRunner: Sendable {
         let shouldStop = options.shouldStop
         var interrupted = false
 
-        await withTaskGroup(of: Void.self) { group in
+        await withTaskGroup(of: Int.self) { group in
             var next = 0
+            // Files in flight: the lowest one is where the spool's watermark stands.
+            var inFlight = Set<Int>()
             func schedule() {
                 let index = next
                 next += 1
+                inFlight.insert(index)
                 let file = files[index]
                 let duplicateOf = duplicates.firstFile(sharingIDWith: index).map { files[$0] }
                 group.addTask {
                     await worker.process(file, index: index, duplicateOf: duplicateOf?.relativePath)
+                    return index
                 }
             }
             while next < min(options.jobs, total) { schedule() }
-            while await group.next() != nil {
+            while let done = await group.next() {
+                inFlight.remove(done)
+                try? spool.advance(toFile: inFlight.min() ?? next)
                 let snapshot = state.progress(total: total, seconds: (clock.now - started).seconds)
                 progress?(snapshot)
                 if failFast && state.hasFailures {

@@ -16,7 +16,7 @@ struct IndexPage {
         out += "<h1>Corpus report</h1>\n<div class=\"cards\">"
         let cards: [(Int, String)] = [
             (summary.documents, "documents"), (summary.characters, "characters"), (summary.entities, "entity mentions"),
-            (entities.counts.count, "distinct entities"), (summary.claims, "claims"),
+            (entities.count, "distinct entities"), (summary.claims, "claims"),
         ]
         for (n, what) in cards { out += "<div class=\"card\"><b>\(HTMLText.count(n))</b><span>\(what)</span></div>" }
         out += "</div>\n<h2>At a glance</h2>\n<div class=\"charts\">\n"
