@@ -50,25 +50,7 @@ public struct JSONWriter {
                 if pretty { out.append(UInt8(ascii: " ")) }
                 write(value, into: &out, indent: indent + 1)
             }
-            if o.count <= 16 {
-                // Small objects (span attributes): their indices sorted on the stack by key.
-                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
-                    var count = 0
-                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
-                    defer { _ = order.deinitialize() }
-                    for a in 1..<max(count, 1) {
-                        var j = a
-                        while j > 0 && JSONWriter.utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
-                            order.swapAt(j, j - 1)
-                            j -= 1
-                        }
-                    }
-                    for n in 0..<count { member(n, o.keys[order[n]], o.values[order[n]]) }
-                }
-            } else {
-                // Members sorted as pairs: no hashing to look each value up again.
-                for (n, m) in o.sorted(by: { JSONWriter.utf8Less($0.key, $1.key) }).enumerated() { member(n, m.key, m.value) }
-            }
+            JSONWriter.forEachMemberSorted(o, member)
             newline(&out, indent)
             out.append(UInt8(ascii: "}"))
         }
@@ -94,38 +76,37 @@ public struct JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let o):
             out.append(UInt8(ascii: "{"))
-            if o.count == 1, let only = o.first {
-                appendString(only.key, to: &out)
+            forEachMemberSorted(o) { n, key, value in
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                writeCompact(only.value, into: &out)
-            } else if o.count <= 16 {
-                withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
-                    var count = 0
-                    for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
-                    defer { _ = order.deinitialize() }
-                    for a in 1..<max(count, 1) {
-                        var j = a
-                        while j > 0 && utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
-                            order.swapAt(j, j - 1)
-                            j -= 1
-                        }
-                    }
-                    for n in 0..<count {
-                        if n > 0 { out.append(UInt8(ascii: ",")) }
-                        appendString(o.keys[order[n]], to: &out)
-                        out.append(UInt8(ascii: ":"))
-                        writeCompact(o.values[order[n]], into: &out)
-                    }
-                }
-            } else {
-                for (n, m) in o.sorted(by: { utf8Less($0.key, $1.key) }).enumerated() {
-                    if n > 0 { out.append(UInt8(ascii: ",")) }
-                    appendString(m.key, to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    writeCompact(m.value, into: &out)
-                }
+                writeCompact(value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Calls `body` with each member's position, key and value, keys in UTF-8 byte order. Small
+    /// objects (span attributes) have their indices sorted on the stack; larger ones are sorted
+    /// as pairs, so no value is looked up again by hashing its key.
+    private static func forEachMemberSorted(_ o: [String: JSONValue], _ body: (Int, String, JSONValue) -> Void) {
+        if o.count == 1, let only = o.first { body(0, only.key, only.value); return }
+        guard o.count <= 16 else {
+            for (n, m) in o.sorted(by: { utf8Less($0.key, $1.key) }).enumerated() { body(n, m.key, m.value) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: o.count) { order in
+            var count = 0
+            for i in o.indices { order.initializeElement(at: count, to: i); count += 1 }
+            defer { _ = order.deinitialize() }
+            for a in 1..<max(count, 1) {
+                var j = a
+                while j > 0 && utf8Less(o.keys[order[j]], o.keys[order[j - 1]]) {
+                    order.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            for n in 0..<count { body(n, o.keys[order[n]], o.values[order[n]]) }
         }
     }
 
