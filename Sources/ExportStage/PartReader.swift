@@ -95,48 +95,16 @@ struct PartReader {
         return nil
     }
 
-    /// The text of a string literal read by `string()`; nil for an escape `Bytes.jsonEscaped`
-    /// never writes (or invalid UTF-8, which `JSONParser` would refuse).
+    /// The text of a string literal read by `string()`; nil when `JSONParser` would refuse it
+    /// (invalid UTF-8 or a bad escape). Literals with escapes are rare in parts and are decoded
+    /// by `JSONParser` itself.
     func text(_ s: (range: Range<Int>, escaped: Bool)) -> String? {
         let raw = UnsafeBufferPointer(rebasing: bytes[s.range])
         guard s.escaped else { return Self.string(raw) }
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var k = 0
-        while k < raw.count {
-            let b = raw[k]
-            guard b == 0x5C else { out.append(b); k += 1; continue }
-            guard k + 1 < raw.count else { return nil }
-            switch raw[k + 1] {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard k + 6 <= raw.count else { return nil }
-                var v: UInt32 = 0
-                for h in raw[(k + 2)..<(k + 6)] {
-                    switch h {
-                    case 0x30...0x39: v = v << 4 | UInt32(h - 0x30)
-                    case 0x61...0x66: v = v << 4 | UInt32(h - 0x61 + 10)
-                    default: return nil
-                    }
-                }
-                switch v {
-                case 0..<0x20: out.append(UInt8(v))
-                case 0x2028, 0x2029: out.append(contentsOf: [0xE2, 0x80, UInt8(0xA8 + v - 0x2028)])
-                default: return nil
-                }
-                k += 6
-                continue
-            default: return nil
-            }
-            k += 2
-        }
-        return out.withUnsafeBufferPointer { Self.string($0) }
+        var literal: [UInt8] = [0x22]
+        literal.append(contentsOf: raw)
+        literal.append(0x22)
+        return (try? JSONParser.parse(literal))?.stringValue
     }
 
     /// Valid UTF-8 as a string (nil when invalid); ASCII, the usual case, checked eight bytes at a time.
