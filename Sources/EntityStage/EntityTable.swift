@@ -138,27 +138,103 @@ public enum EntityTable {
         rows.map { "\(clean($0.canonical))\t\($0.label)\t\($0.mentions)\n" }.joined()
     }
 
-    /// Merges fragments one at a time: memory grows with the distinct entities, not the documents.
+    /// Merges fragments one at a time: memory grows with the distinct entities, not the documents,
+    /// and each distinct entity costs a few bytes beside its spelling (a `TextPairTable`), so the
+    /// corpus step of a large corpus stays small. Keys merge as `String ==` would merge them.
     public struct Merger {
-        private var acc: [Key: (Int, Int)] = [:]
+        /// (label, canonical) pairs.
+        private var table = TextPairTable()
+        private var mentions: [Int] = []
+        private var documents: [Int] = []
 
         /// An empty merger.
         public init() {}
 
-        /// Adds one document's fragment.
+        /// Adds one document's fragment ("canonical TAB label TAB mentions" lines; others are skipped).
         public mutating func add(_ fragment: [UInt8]) {
-            for line in String(decoding: fragment, as: UTF8.self).split(separator: "\n") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard c.count == 3, let n = Int(c[2]) else { continue }
-                let key = Key(canonical: String(c[0]), label: String(c[1]))
-                let old = acc[key] ?? (0, 0)
-                acc[key] = (old.0 + n, old.1 + 1)
+            fragment.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    var end = start
+                    while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                    if end > start { addLine(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+                    start = end + 1
+                }
+            }
+        }
+
+        private mutating func addLine(_ line: UnsafeBufferPointer<UInt8>) {
+            guard let tab1 = line.firstIndex(of: 0x09), let tab2 = line[(tab1 + 1)...].firstIndex(of: 0x09),
+                  !line[(tab2 + 1)...].contains(0x09), let n = Self.integer(line[(tab2 + 1)...]) else { return }
+            let (entry, isNew) = table.intern(UnsafeBufferPointer(rebasing: line[(tab1 + 1)..<tab2]), UnsafeBufferPointer(rebasing: line[..<tab1]))
+            if isNew {
+                mentions.append(n)
+                documents.append(1)
+            } else {
+                mentions[entry] += n
+                documents[entry] += 1
+            }
+        }
+
+        /// A decimal integer as `Int(_:)` reads it (optional sign, digits, no overflow).
+        private static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+            var i = bytes.startIndex
+            var negative = false
+            if i < bytes.endIndex && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+                negative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            guard i < bytes.endIndex else { return nil }
+            var v = 0
+            while i < bytes.endIndex {
+                let d = bytes[i] &- 0x30
+                guard d < 10 else { return nil }
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (r, o2) = negative ? m.subtractingReportingOverflow(Int(d)) : m.addingReportingOverflow(Int(d))
+                guard !o1 && !o2 else { return nil }
+                v = r
+                i += 1
+            }
+            return v
+        }
+
+        /// Entries by mentions (descending), then label (UTF-8 byte order; labels that are equal
+        /// as strings tie) and canonical name (byte order).
+        private func rankedEntries() -> [Int] {
+            var labels: [String] = []
+            var labelOf = [Int](repeating: 0, count: table.count)
+            for n in 0..<table.count {
+                let label = table.first(n)
+                if let i = labels.firstIndex(of: label) { labelOf[n] = i } else { labels.append(label); labelOf[n] = labels.count - 1 }
+            }
+            var labelRank = [Int](repeating: 0, count: labels.count)
+            for (r, i) in labels.indices.sorted(by: { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }).enumerated() { labelRank[i] = r }
+            return (0..<table.count).sorted { a, b in
+                if mentions[a] != mentions[b] { return mentions[a] > mentions[b] }
+                if labelOf[a] != labelOf[b] { return labelRank[labelOf[a]] < labelRank[labelOf[b]] }
+                return table.withSecond(a) { x in table.withSecond(b) { y in EntityTable.precedes(x, y) } }
             }
         }
 
         /// The corpus rows so far, sorted.
         public var rows: [Row] {
-            EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+            rankedEntries().map { Row(canonical: table.second($0), label: table.first($0), mentions: mentions[$0], documents: documents[$0]) }
+        }
+
+        /// The corpus table as TSV: the bytes of `corpusTSV(rows)`, written without building rows.
+        public func corpusBytes() -> [UInt8] {
+            var out = Array("canonical\tlabel\tmentions\tdocuments\n".utf8)
+            for n in rankedEntries() {
+                table.withSecond(n) { c in for b in c { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) } }
+                out.append(0x09)
+                table.withFirst(n) { out.append(contentsOf: $0) }
+                out.append(0x09)
+                out.append(contentsOf: String(mentions[n]).utf8)
+                out.append(0x09)
+                out.append(contentsOf: String(documents[n]).utf8)
+                out.append(0x0A)
+            }
+            return out
         }
     }
 
@@ -184,16 +260,17 @@ public enum EntityTable {
 
     /// Byte-wise lexicographic order (a prefix comes first).
     private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                let n = min(x.count, y.count)
-                if n > 0 {
-                    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
-                    if c != 0 { return c < 0 }
-                }
-                return x.count < y.count
-            }
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in precedes(x, y) } }
+    }
+
+    /// Byte-wise lexicographic order (a prefix comes first).
+    fileprivate static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(x.count, y.count)
+        if n > 0 {
+            let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+            if c != 0 { return c < 0 }
         }
+        return x.count < y.count
     }
 
     private static func clean(_ s: String) -> String {

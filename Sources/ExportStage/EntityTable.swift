@@ -25,16 +25,19 @@ struct EntityTable {
         var documents = 0
     }
 
-    /// Each distinct entity's position in `keys` and `totals`.
-    private var index = EntityKeyIndex()
-    /// The distinct entities in first-seen order, and their counts.
-    private(set) var keys: [Key] = []
+    /// The distinct entities (label, canonical name) in first-seen order, as `String ==` tells them
+    /// apart; a few bytes each beside their spellings, so a large corpus's table stays small.
+    private var table = TextPairTable()
+    /// Each distinct entity's counts.
     private(set) var totals: [Counts] = []
-    /// Positions in `keys` by rank (`ranked`), computed once when the table is complete.
+    /// Entries by rank (`ranked`), computed once when the table is complete.
     private var rankOrder: [Int] = []
 
     /// Number of distinct entities.
-    var count: Int { keys.count }
+    var count: Int { table.count }
+
+    /// The key of entry `n`.
+    func key(_ n: Int) -> Key { Key(label: table.first(n), canonical: table.second(n)) }
 
     /// Mentions per distinct entity of one document, in key order.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
@@ -114,18 +117,9 @@ struct EntityTable {
         var r = PartReader(line)
         guard r.skip(byte: UInt8(ascii: "[")), let l = r.string(), r.skip(byte: UInt8(ascii: ",")), let c = r.string(),
               r.skip(byte: UInt8(ascii: ",")), let n = r.int(), r.skip(byte: UInt8(ascii: "]")), r.atEnd else { return false }
-        let label = UnsafeBufferPointer(rebasing: line[l.range]), canonical = UnsafeBufferPointer(rebasing: line[c.range])
-        if !l.escaped && !c.escaped && Self.isASCII(label) && Self.isASCII(canonical) {
-            // The usual case: bytes are the text; no strings unless the entity is new.
-            let r = index.find(label: label, canonical: canonical)
-            if let i = r.found {
-                totals[i].mentions += n
-                totals[i].documents += 1
-            } else {
-                index.insert(label: label, canonical: canonical, at: r.slot, hash: r.hash, entry: keys.count)
-                keys.append(Key(label: String(decoding: label, as: UTF8.self), canonical: String(decoding: canonical, as: UTF8.self)))
-                totals.append(Counts(mentions: n, documents: 1))
-            }
+        if !l.escaped && !c.escaped {
+            // The usual case: the bytes are the text; no strings are made.
+            count(UnsafeBufferPointer(rebasing: line[l.range]), UnsafeBufferPointer(rebasing: line[c.range]), mentions: n)
             return true
         }
         guard let label = r.text(l), let canonical = r.text(c) else { return false }
@@ -139,23 +133,23 @@ struct EntityTable {
         count(Key(label: label, canonical: canonical), mentions: n)
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var high: UInt64 = 0
-        var i = 0
-        while i + 8 <= bytes.count { high |= ByteWords.load(base + i); i += 8 }
-        while i < bytes.count { high |= UInt64(base[i]); i += 1 }
-        return high & 0x8080_8080_8080_8080 == 0
+    /// Adds one document's mentions of an entity.
+    private mutating func count(_ label: UnsafeBufferPointer<UInt8>, _ canonical: UnsafeBufferPointer<UInt8>, mentions n: Int) {
+        let (entry, isNew) = table.intern(label, canonical)
+        tally(entry, isNew: isNew, mentions: n)
     }
 
-    /// Adds one document's mentions of an entity.
     private mutating func count(_ key: Key, mentions n: Int) {
-        if let i = index.findOrInsert(key, entry: keys.count) {
-            totals[i].mentions += n
-            totals[i].documents += 1
-        } else {
-            keys.append(key)
+        let (entry, isNew) = table.intern(key.label, key.canonical)
+        tally(entry, isNew: isNew, mentions: n)
+    }
+
+    private mutating func tally(_ entry: Int, isNew: Bool, mentions n: Int) {
+        if isNew {
             totals.append(Counts(mentions: n, documents: 1))
+        } else {
+            totals[entry].mentions += n
+            totals[entry].documents += 1
         }
     }
 
@@ -163,7 +157,7 @@ struct EntityTable {
     private func ranksBefore(_ a: Int, _ b: Int) -> Bool {
         if totals[a].mentions != totals[b].mentions { return totals[a].mentions > totals[b].mentions }
         if totals[a].documents != totals[b].documents { return totals[a].documents > totals[b].documents }
-        return keys[a] < keys[b]
+        return key(a) < key(b)
     }
 
     /// Computes `rankOrder`. Positions are sorted by (mentions, documents, label rank, the name's
@@ -171,55 +165,71 @@ struct EntityTable {
     /// that are not all ASCII (where `!=` and byte order could disagree) take the plain comparison.
     private mutating func rank() {
         var labels: [String] = []
-        var labelOf = [Int](repeating: 0, count: keys.count)
-        for (n, k) in keys.enumerated() {
-            if let i = labels.firstIndex(of: k.label) { labelOf[n] = i } else { labels.append(k.label); labelOf[n] = labels.count - 1 }
+        var labelOf = [Int](repeating: 0, count: table.count)
+        for n in 0..<table.count {
+            let label = table.first(n)
+            if let i = labels.firstIndex(of: label) { labelOf[n] = i } else { labels.append(label); labelOf[n] = labels.count - 1 }
         }
         guard labels.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
-            rankOrder = keys.indices.sorted(by: ranksBefore)
+            rankOrder = (0..<table.count).sorted(by: ranksBefore)
             return
         }
         var labelRank = [Int](repeating: 0, count: labels.count)
         for (r, i) in labels.indices.sorted(by: { JSONWriter.utf8Less(labels[$0], labels[$1]) }).enumerated() { labelRank[i] = r }
         var order: [(mentions: Int, documents: Int, label: Int, prefix: UInt64, entry: Int)] = []
-        order.reserveCapacity(keys.count)
-        for n in keys.indices {
-            order.append((totals[n].mentions, totals[n].documents, labelRank[labelOf[n]], ValueWriter.prefix(keys[n].canonical), n))
+        order.reserveCapacity(table.count)
+        for n in 0..<table.count {
+            order.append((totals[n].mentions, totals[n].documents, labelRank[labelOf[n]], table.withSecond(n) { Self.prefix($0) }, n))
         }
         order.sort { a, b in
             if a.mentions != b.mentions { return a.mentions > b.mentions }
             if a.documents != b.documents { return a.documents > b.documents }
             if a.label != b.label { return a.label < b.label }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
-            return JSONWriter.utf8Less(keys[a.entry].canonical, keys[b.entry].canonical)
+            return table.withSecond(a.entry) { x in table.withSecond(b.entry) { y in Self.bytesLess(x, y) } }
         }
         rankOrder = order.map(\.entry)
     }
 
     /// Entities by mentions (most first), then documents, label and name.
     func ranked(limit: Int? = nil) -> [(key: Key, counts: Counts)] {
-        rankOrder.prefix(limit ?? rankOrder.count).map { (key: keys[$0], counts: totals[$0]) }
+        rankOrder.prefix(limit ?? rankOrder.count).map { (key: key($0), counts: totals[$0]) }
     }
 
     /// Mentions per label, labels sorted by mentions (most first), then name.
     func mentionsByLabel() -> [(label: String, count: Int)] {
         var byLabel: [(label: String, count: Int)] = []
-        for (k, c) in zip(keys, totals) {
-            if let i = byLabel.firstIndex(where: { $0.label == k.label }) { byLabel[i].count += c.mentions } else { byLabel.append((k.label, c.mentions)) }
+        for (n, c) in totals.enumerated() {
+            let label = table.first(n)
+            if let i = byLabel.firstIndex(where: { $0.label == label }) { byLabel[i].count += c.mentions } else { byLabel.append((label, c.mentions)) }
         }
         return byLabel.sorted {
             $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
     }
 
+    /// The first eight bytes of a name, big-endian, zero-padded: ordering by it agrees with byte order.
+    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var p: UInt64 = 0
+        for k in 0..<8 { p = p << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+        return p
+    }
+
+    /// Byte-wise lexicographic order (a prefix comes first): `JSONWriter.utf8Less` on bytes.
+    private static func bytesLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return c != 0 ? c < 0 : x.count < y.count
+    }
+
     /// entity-table.csv.
     func csv(_ writer: CSVWriter) -> [UInt8] {
-        var out = ByteBuffer(capacity: keys.count * 32 + 64)
+        var out = ByteBuffer(capacity: table.count * 32 + 64)
         writer.appendHeader(CSVTable.entityTableHeader, to: &out)
         for n in rankOrder {
-            writer.append(text: keys[n].label, to: &out)
+            table.withFirst(n) { writer.append(text: $0, to: &out) }
             out.append(UInt8(ascii: ","))
-            writer.append(text: keys[n].canonical, to: &out)
+            table.withSecond(n) { writer.append(text: $0, to: &out) }
             out.append(UInt8(ascii: ","))
             Bytes.int(totals[n].mentions, &out)
             out.append(UInt8(ascii: ","))

@@ -32,4 +32,40 @@ import Testing
         #expect(table.hasPrefix("canonical\tlabel\tmentions\tdocuments\nMoon Jae-in\tPERSON\t3\t2\n"))
         #expect(table.contains("Donald Trump\tPERSON\t1\t1\n"))
     }
+
+    /// The corpus merger gives what merging the fragments' lines in a `Dictionary` keyed by the
+    /// strings gives (canonically equivalent spellings are one entity; the first spelling is kept).
+    @Test func mergerMergesAsStringEqualityDoes() {
+        let names = ["UN", "Kelvin", "\u{212A}elvin", "e\u{301}", "\u{E9}", "日本語", "", "a;b", "a\u{37E}b",
+                     String(repeating: "x", count: 40)]
+        struct Key: Hashable { var canonical: String; var label: String }
+        var reference: [Key: (mentions: Int, documents: Int)] = [:]
+        var first: [Key: Key] = [:]
+        var merger = EntityTable.Merger()
+        var seed: UInt64 = 3
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % n }
+        for _ in 0..<300 {
+            var fragment = ""
+            var seen: Set<Key> = []
+            for _ in 0..<(1 + next(3)) {
+                let key = Key(canonical: names[next(names.count)], label: ["GPE", "ORG", "PERSON"][next(3)])
+                guard seen.insert(key).inserted else { continue }
+                let n = 1 + next(5)
+                fragment += "\(key.canonical)\t\(key.label)\t\(n)\n"
+                if first[key] == nil { first[key] = key }
+                let old = reference[key] ?? (0, 0)
+                reference[key] = (old.mentions + n, old.documents + 1)
+            }
+            merger.add(Array((fragment + "bad line\n").utf8))
+        }
+        let rows = merger.rows
+        #expect(rows.count == reference.count)
+        for r in rows {
+            let k = Key(canonical: r.canonical, label: r.label)
+            #expect(reference[k]?.mentions == r.mentions && reference[k]?.documents == r.documents)
+            #expect(Array(first[k]!.canonical.utf8) == Array(r.canonical.utf8), "the first spelling is kept")
+        }
+        #expect(merger.corpusBytes() == Array(EntityTable.corpusTSV(rows).utf8))
+        #expect(rows.map(\.mentions) == rows.map(\.mentions).sorted(by: >))
+    }
 }

@@ -174,24 +174,46 @@ final class PartSpool: PartSource, Sendable {
     /// Number of parts spooled under a name.
     func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.entries.count ?? 0 } }
 
-    /// A name's parts in input order (ties in arrival order): order, offset, length.
-    func orderedEntries(named name: String) throws -> [(order: DocumentOrder, offset: UInt64, length: Int)] {
-        try state.withLock { s -> [(order: DocumentOrder, offset: UInt64, length: Int)] in
-            try settle(&s)
-            guard let stream = s.streams[name] else { return [] }
-            var out: [(order: DocumentOrder, offset: UInt64, length: Int)] = []
-            out.reserveCapacity(stream.entries.count)
-            var offset: UInt64 = 0
-            var keyed: [(UInt64, Int)] = []
-            keyed.reserveCapacity(stream.entries.count)
-            for (k, e) in stream.entries.enumerated() {
-                let length = Int(e & 0xFFFF_FFFF)
-                out.append((DocumentOrder(packed: s.orders[Int(e >> 32)]), offset, length))
-                offset += UInt64(length)
-                keyed.append((s.orders[Int(e >> 32)], k))
+    /// A name's parts in input order (ties in arrival order), in 12 bytes per part: each part's
+    /// document order and length, copied out under the lock. Offsets follow from the lengths; a
+    /// permutation (4 more bytes per part) is sorted only when parts arrived out of order.
+    private struct Replay {
+        var orders: [UInt64] = []
+        var lengths: [UInt32] = []
+
+        /// Calls `body` with each part's order, offset in the spool file and length, in input order.
+        func forEach(_ body: (DocumentOrder, UInt64, Int) throws -> Void) rethrows {
+            var inOrder = true
+            for k in orders.indices.dropFirst() where orders[k] < orders[k - 1] { inOrder = false; break }
+            if inOrder {
+                var offset: UInt64 = 0
+                for k in orders.indices {
+                    try body(DocumentOrder(packed: orders[k]), offset, Int(lengths[k]))
+                    offset += UInt64(lengths[k])
+                }
+                return
             }
-            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            return keyed.map { out[$0.1] }
+            var offsets = [UInt64](repeating: 0, count: orders.count)
+            var offset: UInt64 = 0
+            for k in orders.indices { offsets[k] = offset; offset += UInt64(lengths[k]) }
+            var permutation = (0..<Int32(orders.count)).map { $0 }
+            permutation.sort { a, b in orders[Int(a)] != orders[Int(b)] ? orders[Int(a)] < orders[Int(b)] : a < b }
+            for k in permutation { try body(DocumentOrder(packed: orders[Int(k)]), offsets[Int(k)], Int(lengths[Int(k)])) }
+        }
+    }
+
+    private func replay(named name: String) throws -> Replay {
+        try state.withLock { s -> Replay in
+            try settle(&s)
+            guard let stream = s.streams[name] else { return Replay() }
+            var r = Replay()
+            r.orders.reserveCapacity(stream.entries.count)
+            r.lengths.reserveCapacity(stream.entries.count)
+            for e in stream.entries {
+                r.orders.append(s.orders[Int(e >> 32)])
+                r.lengths.append(UInt32(truncatingIfNeeded: e))
+            }
+            return r
         }
     }
 
@@ -201,7 +223,7 @@ final class PartSpool: PartSource, Sendable {
 
     /// Calls `body` with each part under `name` and its document's order, in input order.
     func forEachWithOrder(named name: String, _ body: (DocumentOrder, [UInt8]) throws -> Void) throws {
-        let entries = try orderedEntries(named: name)
+        let entries = try replay(named: name)
         let opened = try state.withLock { s -> (fd: Int32, size: UInt64)? in
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
@@ -213,12 +235,12 @@ final class PartSpool: PartSource, Sendable {
         // file order, so one read(2) serves many small parts.
         var window: [UInt8] = []
         var windowStart: UInt64 = 0
-        for (order, offset, length) in entries {
+        try entries.forEach { order, offset, length in
             if length > Self.readBlock {
                 var buffer = [UInt8](repeating: 0, count: length)
                 try buffer.withUnsafeMutableBytes { try Self.readAll(fd, $0, at: offset, name: name) }
                 try body(order, buffer)
-                continue
+                return
             }
             if offset < windowStart || offset + UInt64(length) > windowStart + UInt64(window.count) {
                 let size = min(Self.readBlock, max(length, Int(clamping: fileSize &- offset)))
@@ -234,7 +256,7 @@ final class PartSpool: PartSource, Sendable {
     /// Appends a name's parts in input order to `sink`, copying file to file in the kernel
     /// (`sendfile`), one call per run of parts that lie in order in the spool file.
     func write(named name: String, into sink: inout FileSink) throws {
-        let entries = try orderedEntries(named: name)
+        let entries = try replay(named: name)
         let opened = try state.withLock { s -> Int32? in
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
@@ -243,7 +265,7 @@ final class PartSpool: PartSource, Sendable {
         }
         guard let fd = opened else { return }
         var run: (start: UInt64, end: UInt64) = (0, 0)
-        for (_, offset, length) in entries {
+        try entries.forEach { _, offset, length in
             if offset == run.end && run.end > run.start {
                 run.end += UInt64(length)
             } else {
