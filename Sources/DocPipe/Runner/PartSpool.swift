@@ -46,7 +46,7 @@ final class PartSpool: PartSource, Sendable {
     /// Whether parts are held back to be written in input order (`advance`).
     private let reorders: Bool
     /// Held bytes beyond which everything held is written at once (memory stays bounded).
-    private static let holdLimit = 32 << 20
+    private static let holdLimit = 4 << 20
     private let directory: URL
     private let state = Mutex(State())
     /// Expected number of records per name (reserved up front, so the index arrays are allocated

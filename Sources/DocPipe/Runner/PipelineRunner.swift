@@ -70,6 +70,7 @@ public struct PipelineRunner: Sendable {
             while let done = await group.next() {
                 inFlight.remove(done)
                 try? spool.advance(toFile: inFlight.min() ?? next)
+                if done % Self.filesPerTrim == Self.filesPerTrim - 1 { FreeMemory.release() }
                 let snapshot = state.progress(total: total, seconds: (clock.now - started).seconds)
                 progress?(snapshot)
                 if failFast && state.hasFailures {
@@ -149,6 +150,9 @@ public struct PipelineRunner: Sendable {
 }
 
 extension PipelineRunner {
+    /// Input files between two returns of free memory to the system (`FreeMemory`).
+    static let filesPerTrim = 256
+
     /// Replays skipped documents' files and parts from the cache, two at a time per job.
     func replay(_ documents: [DeferredDocument], worker: DocumentWorker) async {
         guard !documents.isEmpty else { return }
