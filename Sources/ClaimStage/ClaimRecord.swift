@@ -38,31 +38,40 @@ struct ClaimRecord {
 
     /// The span attributes (see docs/claims.md).
     func attributes(_ index: TextIndex) -> [String: JSONValue] {
-        func piece(_ c: ClaimAnalysis.Cue) -> [String: JSONValue] {
-            ["start": .int(index.scalarOffset(ofByte: c.start)), "end": .int(index.scalarOffset(ofByte: c.end)),
-             "text": .string(index.substring(bytes: c.start..<c.end))]
+        // Dictionaries are made with room for all their keys, so none grows while it is filled.
+        func piece(_ c: ClaimAnalysis.Cue, room: Int = 3) -> [String: JSONValue] {
+            var o = [String: JSONValue](minimumCapacity: room)
+            o["start"] = .int(index.scalarOffset(ofByte: c.start))
+            o["end"] = .int(index.scalarOffset(ofByte: c.end))
+            o["text"] = .string(index.substring(bytes: c.start..<c.end))
+            return o
         }
         func entity(_ e: EntityMention) -> JSONValue {
-            var o: [String: JSONValue] = ["start": .int(index.scalarOffset(ofByte: e.start)), "end": .int(index.scalarOffset(ofByte: e.end))]
+            var o = [String: JSONValue](minimumCapacity: 5)
+            o["start"] = .int(index.scalarOffset(ofByte: e.start))
+            o["end"] = .int(index.scalarOffset(ofByte: e.end))
             o["label"] = .string(e.label)
             o["canonical"] = .string(e.canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : e.canonical)
             if let v = e.value { o["value"] = v }
             return .object(o)
         }
-        var kinds = analysis.kinds.sorted()
-        if kinds.isEmpty && checkworthiness >= threshold { kinds = [.factual] }
-        var attrs: [String: JSONValue] = [
-            "isClaim": .bool(isClaim),
-            "checkworthiness": .double(roundedScore),
-            "checkworthy": .bool(checkworthiness >= threshold),
-            "kinds": .array(kinds.map { .string($0.rawValue) }),
-        ]
+        let checkworthy = checkworthiness >= threshold
+        var kinds: [JSONValue] = []
+        for (k, name) in ClaimRecord.kindNames where analysis.kinds.contains(k) { kinds.append(name) }
+        if kinds.isEmpty && checkworthy { kinds = [.string(ClaimKind.factual.rawValue)] }
+        var attrs = [String: JSONValue](minimumCapacity: 8)
+        attrs["isClaim"] = .bool(isClaim)
+        attrs["checkworthiness"] = .double(roundedScore)
+        attrs["checkworthy"] = .bool(checkworthy)
+        attrs["kinds"] = .array(kinds)
         // Lists are left out when empty, to keep the layer small.
         if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }
         if !analysis.entities.isEmpty { attrs["entities"] = .array(analysis.entities.map(entity)) }
         var speaker: String?
         if let a = analysis.attribution {
-            var o: [String: JSONValue] = ["via": .string(a.via), "cue": .object(piece(a.cue))]
+            var o = [String: JSONValue](minimumCapacity: 6)
+            o["via"] = .string(a.via)
+            o["cue"] = .object(piece(a.cue))
             if let s = a.source {
                 for (k, v) in piece(s) { o[k] = v }
                 speaker = index.substring(bytes: s.start..<s.end)
@@ -75,11 +84,14 @@ struct ClaimRecord {
         }
         if !analysis.quotations.isEmpty {
             attrs["quotations"] = .array(analysis.quotations.map { q in
-                var o = piece(q)
+                var o = piece(q, room: 4)
                 if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
                 return .object(o)
             })
         }
         return attrs
     }
+
+    /// Each kind with its stored name, in the order "kinds" lists them (alphabetical).
+    private static let kindNames: [(ClaimKind, JSONValue)] = ClaimKind.alphabetical.map { ($0, .string($0.rawValue)) }
 }

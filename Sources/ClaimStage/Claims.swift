@@ -62,7 +62,7 @@ public struct Claims: DocumentStage {
     /// The claim spans of a document.
     func claims(in document: Document) -> [Span] {
         let index = TextIndex(document.text)
-        let sentences = document.spans(LayerName.sentences).filter { $0.type == "sentence" }.sorted(by: Span.canonicalOrder)
+        let sentences = Claims.sentenceRanges(document.spans(LayerName.sentences))
         let entities = document.spans(LayerName.entities).sorted(by: Span.canonicalOrder).map { e in
             EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end), label: e.type,
                           canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
@@ -72,13 +72,14 @@ public struct Claims: DocumentStage {
         let hasEntityLayer = document.layers[LayerName.entities] != nil
         var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
+        var inside: [EntityMention] = []
         var firstEntity = 0
         let threshold = self.threshold
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {
                 let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
                 while firstEntity < entities.count, entities[firstEntity].end <= range.lowerBound { firstEntity += 1 }
-                var inside: [EntityMention] = []
+                inside.removeAll(keepingCapacity: true)
                 var k = firstEntity
                 while k < entities.count, entities[k].start < range.upperBound {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
@@ -93,5 +94,19 @@ public struct Claims: DocumentStage {
             }
         }
         return out
+    }
+
+    /// The scalar ranges of the spans of type "sentence", in canonical order (a layer is usually
+    /// stored in that order already: then nothing is sorted).
+    static func sentenceRanges(_ spans: [Span]) -> [(start: Int, end: Int)] {
+        var ranges: [(start: Int, end: Int)] = []
+        ranges.reserveCapacity(spans.count)
+        var sorted = true
+        for s in spans where s.type == "sentence" {
+            if let last = ranges.last, last.start > s.start || (last.start == s.start && last.end < s.end) { sorted = false }
+            ranges.append((s.start, s.end))
+        }
+        if !sorted { ranges.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end } }
+        return ranges
     }
 }

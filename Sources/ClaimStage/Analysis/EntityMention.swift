@@ -31,7 +31,7 @@ struct EntityMention: Sendable, Equatable {
 
     /// Label groups: numeric labels a fact-checker can verify, actors who can be sources of a
     /// statement, time expressions, ordinals and the rest.
-    enum LabelGroup: Sendable, Equatable {
+    enum LabelGroup: UInt8, Sendable, Equatable, CaseIterable {
         case percent, money, number, time, ordinal, actor, other
 
         init(_ label: String) {
@@ -45,6 +45,18 @@ struct EntityMention: Sendable, Equatable {
             default: self = .other
             }
         }
+
+        /// The coarse class of the group (see `EntityMention.coarseClass`).
+        var coarseClass: String {
+            switch self {
+            case .percent: "PERCENT"
+            case .money: "MONEY"
+            case .number: "NUMBER"
+            case .time: "DATE"
+            case .ordinal: "ORDINAL"
+            case .actor, .other: "NAME"
+            }
+        }
     }
 
     /// Whether the label is numeric (PERCENT, MONEY, QUANTITY, CARDINAL).
@@ -55,14 +67,5 @@ struct EntityMention: Sendable, Equatable {
     var isTime: Bool { group == .time }
 
     /// The coarse class the check-worthiness features use, so entity-layer labels and token cues agree.
-    var coarseClass: String {
-        switch group {
-        case .percent: "PERCENT"
-        case .money: "MONEY"
-        case .number: "NUMBER"
-        case .time: "DATE"
-        case .ordinal: "ORDINAL"
-        case .actor, .other: "NAME"
-        }
-    }
+    var coarseClass: String { group.coarseClass }
 }
