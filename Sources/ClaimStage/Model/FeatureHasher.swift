@@ -145,19 +145,21 @@ struct FeatureHasher: Sendable {
         }
         if scratch.fresh.count < bound { scratch.fresh = [Int32](repeating: 0, count: bound * 2) }
         var sink = LinearSink()
+        var sum = 0.0
         scratch.seen.withUnsafeMutableBufferPointer { seen in
             scratch.fresh.withUnsafeMutableBufferPointer { fresh in
+                sink.seen = seen.baseAddress!
+                sink.fresh = fresh.baseAddress!
+                raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &sink)
+                // The weights in a loop of their own: their loads (mostly cache misses) overlap.
                 model.weights.withUnsafeBufferPointer { w in
-                    sink.seen = seen.baseAddress!
-                    sink.fresh = fresh.baseAddress!
-                    sink.weights = w.baseAddress!
-                    raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &sink)
-                    // Leave the bit set clear for the next sentence.
-                    for k in 0..<sink.count { seen[Int(fresh[k]) >> 6] = 0 }
+                    for k in 0..<sink.count { sum += Double(w[Int(fresh[k])]) }
                 }
+                // Leave the bit set clear for the next sentence.
+                for k in 0..<sink.count { seen[Int(fresh[k]) >> 6] = 0 }
             }
         }
-        return sink.count == 0 ? model.bias : sink.sum / Double(sink.count).squareRoot() + model.bias
+        return sink.count == 0 ? model.bias : sum / Double(sink.count).squareRoot() + model.bias
     }
 
     /// Reusable buffers of `linearLogit`: a bit per bucket (all clear between sentences) and the
@@ -167,22 +169,18 @@ struct FeatureHasher: Sendable {
         var fresh: [Int32] = []
     }
 
-    /// Sums the weights of the buckets it sees for the first time.
+    /// Lists the buckets it sees for the first time.
     private struct LinearSink: FeatureSink {
         var seen: UnsafeMutablePointer<UInt64>!
         var fresh: UnsafeMutablePointer<Int32>!
-        var weights: UnsafePointer<Float>!
         var count = 0
-        var sum = 0.0
 
         @inline(__always) mutating func add(_ bucket: Int32) {
             let word = Int(bucket) >> 6, bit = UInt64(1) << UInt64(bucket & 63)
             let old = seen[word]
-            guard old & bit == 0 else { return }
-            seen[word] = old | bit
             fresh[count] = bucket
-            count += 1
-            sum += Double(weights[Int(bucket)])
+            count += old & bit == 0 ? 1 : 0
+            seen[word] = old | bit
         }
     }
 
