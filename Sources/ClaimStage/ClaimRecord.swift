@@ -36,8 +36,11 @@ struct ClaimRecord {
     /// The score rounded to four decimals.
     var roundedScore: Double { (checkworthiness * 10_000).rounded() / 10_000 }
 
-    /// The span attributes (see docs/claims.md).
-    func attributes(_ index: TextIndex) -> [String: JSONValue] {
+    /// The span attributes (see docs/claims.md). `details` gives an entity's canonical name and
+    /// value (see `EntityMention.layerIndex`).
+    func attributes(_ index: TextIndex,
+                    details: (EntityMention) -> (canonical: String, value: JSONValue?) = { ($0.canonical, $0.value) })
+        -> [String: JSONValue] {
         // Dictionaries are made with room for all their keys, so none grows while it is filled.
         func piece(_ c: ClaimAnalysis.Cue, room: Int = 3) -> [String: JSONValue] {
             var o = [String: JSONValue](minimumCapacity: room)
@@ -51,8 +54,9 @@ struct ClaimRecord {
             o["start"] = .int(index.scalarOffset(ofByte: e.start))
             o["end"] = .int(index.scalarOffset(ofByte: e.end))
             o["label"] = .string(e.label)
-            o["canonical"] = .string(e.canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : e.canonical)
-            if let v = e.value { o["value"] = v }
+            let (canonical, value) = details(e)
+            o["canonical"] = .string(canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : canonical)
+            if let v = value { o["value"] = v }
             return .object(o)
         }
         let checkworthy = checkworthiness >= threshold
@@ -78,7 +82,7 @@ struct ClaimRecord {
             }
             if let e = a.entity {
                 o["entity"] = entity(e)
-                speaker = e.canonical
+                speaker = details(e).canonical
             }
             attrs["attribution"] = .object(o)
         }

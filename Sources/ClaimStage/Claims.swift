@@ -63,10 +63,21 @@ public struct Claims: DocumentStage {
     func claims(in document: Document) -> [Span] {
         let index = TextIndex(document.text)
         let sentences = Claims.sentenceRanges(document.spans(LayerName.sentences))
-        let entities = document.spans(LayerName.entities).sorted(by: Span.canonicalOrder).map { e in
-            EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end), label: e.type,
-                          canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
-                          value: e.attributes["value"])
+        var entitySpans = document.spans(LayerName.entities)
+        if !Claims.isCanonical(entitySpans) { entitySpans.sort(by: Span.canonicalOrder) }
+        // Canonical names and values are read from the spans only for the claims rendered.
+        var entities: [EntityMention] = []
+        entities.reserveCapacity(entitySpans.count)
+        for (i, e) in entitySpans.enumerated() {
+            var m = EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end),
+                                  label: e.type, canonical: "")
+            m.layerIndex = Int32(i)
+            entities.append(m)
+        }
+        func details(_ m: EntityMention) -> (canonical: String, value: JSONValue?) {
+            guard m.layerIndex >= 0 else { return (m.canonical, m.value) }
+            let e = entitySpans[Int(m.layerIndex)]
+            return (e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end), e.attributes["value"])
         }
         // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
         let hasEntityLayer = document.layers[LayerName.entities] != nil
@@ -90,10 +101,16 @@ public struct Claims: DocumentStage {
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",
-                                attributes: rendered.attributes(index)))
+                                attributes: rendered.attributes(index, details: details)))
             }
         }
         return out
+    }
+
+    /// Whether spans are in canonical order already (as `Document.setLayer` stores them).
+    static func isCanonical(_ spans: [Span]) -> Bool {
+        for i in spans.indices.dropFirst() where Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        return true
     }
 
     /// The scalar ranges of the spans of type "sentence", in canonical order (a layer is usually

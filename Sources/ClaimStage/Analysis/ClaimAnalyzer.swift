@@ -64,14 +64,11 @@ struct ClaimAnalyzer: Sendable {
         var a = ClaimAnalysis()
         a.entities = entities
         guard !tokens.isEmpty else { return a }
-        var words = 0
-        for t in tokens where t.isWord { words += 1 }
+        let shape = ClaimAnalyzer.shape(tokens)
+        let words = shape.words
         a.wordCount = words
-        var last = tokens.count - 1
-        while last > 0, tokens[last].isQuote || tokens[last].hash == ClaimAnalyzer.hParen { last -= 1 }
-        let lastHash = tokens[last].hash
-        a.isQuestion = lastHash == ClaimAnalyzer.hQuestion
-        a.isComplete = a.isQuestion || lastHash == ClaimAnalyzer.hPeriod || lastHash == ClaimAnalyzer.hBang
+        a.isQuestion = shape.isQuestion
+        a.isComplete = shape.isComplete
 
         // Quotations first: cues inside a quotation belong to the quoted speaker.
         let quoteRanges = quotations(tokens)
@@ -206,6 +203,23 @@ struct ClaimAnalyzer: Sendable {
     }
 
     private func h(_ s: String) -> UInt64 { ClaimTokenizer.hash(s) }
+
+    /// What a sentence's tokens alone tell: its word count, whether it ends as a question or
+    /// complete (with . ! or ?, before closing quotes and parentheses), and whether it has any
+    /// quotation mark.
+    static func shape(_ tokens: [ClaimToken]) -> (words: Int, isQuestion: Bool, isComplete: Bool, hasQuote: Bool) {
+        guard !tokens.isEmpty else { return (0, false, false, false) }
+        var words = 0, quotes = 0
+        for t in tokens {
+            if t.isWord { words += 1 }
+            if t.isQuote { quotes += 1 }
+        }
+        var last = tokens.count - 1
+        while last > 0, tokens[last].isQuote || tokens[last].hash == ClaimAnalyzer.hParen { last -= 1 }
+        let lastHash = tokens[last].hash
+        let isQuestion = lastHash == ClaimAnalyzer.hQuestion
+        return (words, isQuestion, isQuestion || lastHash == ClaimAnalyzer.hPeriod || lastHash == ClaimAnalyzer.hBang, quotes > 0)
+    }
 
     private func tokenHash(at byte: Int, _ tokens: [ClaimToken]) -> UInt64 {
         tokens.first(where: { $0.start == byte })?.hash ?? 0

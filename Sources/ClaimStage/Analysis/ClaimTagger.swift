@@ -42,6 +42,19 @@ public struct ClaimTagger: Sendable {
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
                  onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        if onlyPossibleClaims {
+            // Without a quotation mark there is no quotation, so the tokens alone can tell a
+            // sentence that cannot be a claim: it needs no cues, rules or score.
+            let shape = ClaimAnalyzer.shape(scratch.tokens)
+            if !shape.hasQuote, shape.words < 4 || !shape.isComplete {
+                var a = ClaimAnalysis()
+                a.entities = entities ?? []
+                a.wordCount = shape.words
+                a.isQuestion = shape.isQuestion
+                a.isComplete = shape.isComplete
+                return (a, 0)
+            }
+        }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)

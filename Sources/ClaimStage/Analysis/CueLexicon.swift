@@ -21,10 +21,13 @@ struct CueLexicon: Sendable {
     private var hashes: [UInt64] = []
     private var categories: [CueCategory] = []
 
+    /// A slot: the high half of the first-token hash (the full hash is the first of each phrase's
+    /// `hashes`, checked on a match) and the run of `entries`; 8 bytes, so the table stays small
+    /// enough to stay in cache.
     private struct Slot: Sendable {
-        var key: UInt64
-        var first: Int32
-        var count: Int32
+        var tag: UInt32
+        var first: UInt16
+        var count: UInt16
     }
 
     private struct Entry: Sendable {
@@ -56,12 +59,13 @@ struct CueLexicon: Sendable {
         var size = 16
         while size < firstOrder.count * 4 { size *= 2 }
         mask = size - 1
-        slots = Array(repeating: Slot(key: 0, first: 0, count: 0), count: size)
+        slots = Array(repeating: Slot(tag: 0, first: 0, count: 0), count: size)
         for key in firstOrder {
             var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
             while slots[i].count > 0 { i = (i + 1) & mask }
             let group = byFirst[key]!
-            slots[i] = Slot(key: key, first: Int32(entries.count), count: Int32(group.count))
+            precondition(entries.count + group.count <= Int(UInt16.max), "too many cue phrases")
+            slots[i] = Slot(tag: UInt32(truncatingIfNeeded: key >> 32), first: UInt16(entries.count), count: UInt16(group.count))
             for phrase in group {
                 entries.append(Entry(hashStart: Int32(hashes.count), hashCount: Int32(phrase.hashes.count),
                                      categoryStart: Int32(categories.count), categoryCount: Int32(phrase.categories.count)))
@@ -74,10 +78,11 @@ struct CueLexicon: Sendable {
     /// The slot of the phrases starting with a token hash, or nil.
     @inline(__always) private func slot(_ key: UInt64) -> Slot? {
         var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
+        let tag = UInt32(truncatingIfNeeded: key >> 32)
         while true {
             let s = slots[i]
             if s.count == 0 { return nil }
-            if s.key == key { return s }
+            if s.tag == tag, hashes[Int(entries[Int(s.first)].hashStart)] == key { return s }
             i = (i + 1) & mask
         }
     }
@@ -90,7 +95,7 @@ struct CueLexicon: Sendable {
     /// Whether a phrase of `category` starts with a token hash.
     func startsPhrase(_ key: UInt64, of category: CueCategory) -> Bool {
         guard let s = slot(key) else { return false }
-        for e in entries[Int(s.first)..<Int(s.first + s.count)] {
+        for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
             for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] where c == category { return true }
         }
         return false
@@ -113,7 +118,7 @@ struct CueLexicon: Sendable {
                     categories.withUnsafeBufferPointer { categories in
                         for i in 0..<n {
                             guard let s = slot(tokens[i].hash) else { continue }
-                            for e in entries[Int(s.first)..<Int(s.first + s.count)] {
+                            for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
                                 let length = Int(e.hashCount), at = Int(e.hashStart)
                                 guard i + length <= n else { continue }
                                 var k = 1

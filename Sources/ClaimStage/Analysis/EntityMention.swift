@@ -15,6 +15,10 @@ struct EntityMention: Sendable, Equatable {
     var canonical: String
     /// Normalised value, when the entity stage gave one.
     var value: JSONValue?
+    /// The mention's index in the document's entity layer (in canonical order), whose span holds
+    /// the canonical name and value (then `canonical` is "" and `value` nil until a claim is
+    /// rendered); -1 for mentions made from tokens.
+    var layerIndex: Int32 = -1
 
     /// What the analyzer and the features need to know about the label, found once.
     let group: LabelGroup
