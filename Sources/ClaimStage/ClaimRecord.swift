@@ -41,59 +41,80 @@ struct ClaimRecord {
     func attributes(_ index: TextIndex,
                     details: (EntityMention) -> (canonical: String, value: JSONValue?) = { ($0.canonical, $0.value) })
         -> [String: JSONValue] {
-        // Dictionaries are made with room for all their keys, so none grows while it is filled.
-        func piece(_ c: ClaimAnalysis.Cue, room: Int = 3) -> [String: JSONValue] {
-            var o = [String: JSONValue](minimumCapacity: room)
-            o["start"] = .int(index.scalarOffset(ofByte: c.start))
-            o["end"] = .int(index.scalarOffset(ofByte: c.end))
-            o["text"] = .string(index.substring(bytes: c.start..<c.end))
-            return o
+        typealias T = ClaimRecord.Templates
+        // A cue or quotation: start, end, text (and attributedTo).
+        func piece(_ c: ClaimAnalysis.Cue, attributedTo speaker: String? = nil) -> JSONValue {
+            let t = T.piece.variant(speaker == nil ? 0 : 1)
+            var o = t.make()
+            t.set(&o, 0, .int(index.scalarOffset(ofByte: c.start)))
+            t.set(&o, 1, .int(index.scalarOffset(ofByte: c.end)))
+            t.set(&o, 2, .string(index.substring(bytes: c.start..<c.end)))
+            if let speaker { t.set(&o, 3, .string(speaker)) }
+            return .object(o)
         }
         func entity(_ e: EntityMention) -> JSONValue {
-            var o = [String: JSONValue](minimumCapacity: 5)
-            o["start"] = .int(index.scalarOffset(ofByte: e.start))
-            o["end"] = .int(index.scalarOffset(ofByte: e.end))
-            o["label"] = .string(e.label)
             let (canonical, value) = details(e)
-            o["canonical"] = .string(canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : canonical)
-            if let v = value { o["value"] = v }
+            let t = T.entity.variant(value == nil ? 0 : 1)
+            var o = t.make()
+            t.set(&o, 0, .int(index.scalarOffset(ofByte: e.start)))
+            t.set(&o, 1, .int(index.scalarOffset(ofByte: e.end)))
+            t.set(&o, 2, .string(e.label))
+            t.set(&o, 3, .string(canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : canonical))
+            if let value { t.set(&o, 4, value) }
             return .object(o)
         }
         let checkworthy = checkworthiness >= threshold
         var kinds: [JSONValue] = []
         for (k, name) in ClaimRecord.kindNames where analysis.kinds.contains(k) { kinds.append(name) }
         if kinds.isEmpty && checkworthy { kinds = [.string(ClaimKind.factual.rawValue)] }
-        var attrs = [String: JSONValue](minimumCapacity: 8)
-        attrs["isClaim"] = .bool(isClaim)
-        attrs["checkworthiness"] = .double(roundedScore)
-        attrs["checkworthy"] = .bool(checkworthy)
-        attrs["kinds"] = .array(kinds)
         // Lists are left out when empty, to keep the layer small.
-        if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }
-        if !analysis.entities.isEmpty { attrs["entities"] = .array(analysis.entities.map(entity)) }
+        let a = analysis
+        let t = T.claim.variant((a.hedges.isEmpty ? 0 : 1) | (a.entities.isEmpty ? 0 : 2) | (a.attribution == nil ? 0 : 4)
+                                | (a.quotations.isEmpty ? 0 : 8))
+        var attrs = t.make()
+        t.set(&attrs, 0, .bool(isClaim))
+        t.set(&attrs, 1, .double(roundedScore))
+        t.set(&attrs, 2, .bool(checkworthy))
+        t.set(&attrs, 3, .array(kinds))
+        if !a.hedges.isEmpty { t.set(&attrs, 4, .array(a.hedges.map { piece($0) })) }
+        if !a.entities.isEmpty { t.set(&attrs, 5, .array(a.entities.map(entity))) }
         var speaker: String?
-        if let a = analysis.attribution {
-            var o = [String: JSONValue](minimumCapacity: 6)
-            o["via"] = .string(a.via)
-            o["cue"] = .object(piece(a.cue))
-            if let s = a.source {
-                for (k, v) in piece(s) { o[k] = v }
+        if let at = a.attribution {
+            let v = T.attribution.variant((at.source == nil ? 0 : 0b0111) | (at.entity == nil ? 0 : 0b1000))
+            var o = v.make()
+            v.set(&o, 0, .string(at.via))
+            v.set(&o, 1, piece(at.cue))
+            if let s = at.source {
+                v.set(&o, 2, .int(index.scalarOffset(ofByte: s.start)))
+                v.set(&o, 3, .int(index.scalarOffset(ofByte: s.end)))
+                v.set(&o, 4, .string(index.substring(bytes: s.start..<s.end)))
                 speaker = index.substring(bytes: s.start..<s.end)
             }
-            if let e = a.entity {
-                o["entity"] = entity(e)
+            if let e = at.entity {
+                v.set(&o, 5, entity(e))
                 speaker = details(e).canonical
             }
-            attrs["attribution"] = .object(o)
+            t.set(&attrs, 6, .object(o))
         }
-        if !analysis.quotations.isEmpty {
-            attrs["quotations"] = .array(analysis.quotations.map { q in
-                var o = piece(q, room: 4)
-                if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
-                return .object(o)
-            })
+        if !a.quotations.isEmpty {
+            let quoted = a.attribution?.via != "self" ? speaker : nil
+            t.set(&attrs, 7, .array(a.quotations.map { piece($0, attributedTo: quoted) }))
         }
         return attrs
+    }
+
+    /// The shapes of the objects `attributes` makes (keys numbered as `set` uses them).
+    enum Templates {
+        /// The claim's attributes: 0 isClaim, 1 checkworthiness, 2 checkworthy, 3 kinds; optional 4
+        /// hedges, 5 entities, 6 attribution, 7 quotations.
+        static let claim = ObjectTemplate(required: ["isClaim", "checkworthiness", "checkworthy", "kinds"],
+                                          optional: ["hedges", "entities", "attribution", "quotations"])
+        /// A cue or quotation: 0 start, 1 end, 2 text; optional 3 attributedTo.
+        static let piece = ObjectTemplate(required: ["start", "end", "text"], optional: ["attributedTo"])
+        /// An entity: 0 start, 1 end, 2 label, 3 canonical; optional 4 value.
+        static let entity = ObjectTemplate(required: ["start", "end", "label", "canonical"], optional: ["value"])
+        /// An attribution: 0 via, 1 cue; optional 2 start, 3 end, 4 text (the source), 5 entity.
+        static let attribution = ObjectTemplate(required: ["via", "cue"], optional: ["start", "end", "text", "entity"])
     }
 
     /// Each kind with its stored name, in the order "kinds" lists them (alphabetical).
