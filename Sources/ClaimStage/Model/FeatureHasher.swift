@@ -55,7 +55,7 @@ struct FeatureHasher: Sendable {
         Int32(truncatingIfNeeded: FeatureHasher.mix(x ^ (namespace &* 0x100_0000_01B3)) & UInt64(dimension - 1))
     }
 
-    private func addCharacterFeatures<Sink: FeatureSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ t: ClaimToken, _ out: inout Sink) {
+    @inline(__always) private func addCharacterFeatures<Sink: FeatureSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ t: ClaimToken, _ out: inout Sink) {
         let n = t.end - t.start
         if groups.contains(.suffixes), n >= 4 {
             for k in 2...3 {
@@ -179,7 +179,7 @@ struct FeatureHasher: Sendable {
             let word = Int(bucket) >> 6, bit = UInt64(1) << UInt64(bucket & 63)
             let old = seen[word]
             fresh[count] = bucket
-            count += old & bit == 0 ? 1 : 0
+            count &+= old & bit == 0 ? 1 : 0
             seen[word] = old | bit
         }
     }
