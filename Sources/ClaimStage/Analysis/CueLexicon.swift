@@ -20,6 +20,10 @@ struct CueLexicon: Sendable {
     private var entries: [Entry] = []
     private var hashes: [UInt64] = []
     private var categories: [CueCategory] = []
+    /// One bit per value of a hash's low `filterBits` bits, set when a phrase starts with such a
+    /// hash: most tokens start no phrase, and this 2 KB filter says so without the table.
+    private var filter: [UInt64] = []
+    private static let filterBits = 14
 
     /// A slot: the high half of the first-token hash (the full hash is the first of each phrase's
     /// `hashes`, checked on a match) and the run of `entries`; 8 bytes, so the table stays small
@@ -55,6 +59,11 @@ struct CueLexicon: Sendable {
             let hashes = p.split(separator: " ").map { ClaimTokenizer.hash(String($0)) }
             if byFirst[hashes[0]] == nil { firstOrder.append(hashes[0]) }
             byFirst[hashes[0], default: []].append(Phrase(hashes: hashes, categories: merged[p]!))
+        }
+        filter = [UInt64](repeating: 0, count: (1 << CueLexicon.filterBits) / 64)
+        for key in firstOrder {
+            let f = Int(truncatingIfNeeded: key) & ((1 << CueLexicon.filterBits) - 1)
+            filter[f >> 6] |= 1 << UInt64(f & 63)
         }
         var size = 16
         while size < firstOrder.count * 4 { size *= 2 }
@@ -112,22 +121,20 @@ struct CueLexicon: Sendable {
     func matches(_ tokens: [ClaimToken], into out: inout [Match]) {
         out.removeAll(keepingCapacity: true)
         let n = tokens.count
+        let filterMask = (1 << CueLexicon.filterBits) - 1
         tokens.withUnsafeBufferPointer { tokens in
-            entries.withUnsafeBufferPointer { entries in
-                hashes.withUnsafeBufferPointer { hashes in
-                    categories.withUnsafeBufferPointer { categories in
-                        for i in 0..<n {
-                            guard let s = slot(tokens[i].hash) else { continue }
-                            for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
-                                let length = Int(e.hashCount), at = Int(e.hashStart)
-                                guard i + length <= n else { continue }
-                                var k = 1
-                                while k < length, tokens[i + k].hash == hashes[at + k] { k += 1 }
-                                guard k == length else { continue }
-                                for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] {
-                                    out.append(Match(category: c, first: i, end: i + length))
-                                }
-                            }
+            filter.withUnsafeBufferPointer { filter in
+                for i in 0..<n {
+                    let f = Int(truncatingIfNeeded: tokens[i].hash) & filterMask
+                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0, let s = slot(tokens[i].hash) else { continue }
+                    for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
+                        let length = Int(e.hashCount), at = Int(e.hashStart)
+                        guard i + length <= n else { continue }
+                        var k = 1
+                        while k < length, tokens[i + k].hash == hashes[at + k] { k += 1 }
+                        guard k == length else { continue }
+                        for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] {
+                            out.append(Match(category: c, first: i, end: i + length))
                         }
                     }
                 }
