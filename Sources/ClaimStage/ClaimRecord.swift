@@ -36,50 +36,87 @@ struct ClaimRecord {
     /// The score rounded to four decimals.
     var roundedScore: Double { (checkworthiness * 10_000).rounded() / 10_000 }
 
-    /// The span attributes (see docs/claims.md).
-    func attributes(_ index: TextIndex) -> [String: JSONValue] {
-        func piece(_ c: ClaimAnalysis.Cue) -> [String: JSONValue] {
-            ["start": .int(index.scalarOffset(ofByte: c.start)), "end": .int(index.scalarOffset(ofByte: c.end)),
-             "text": .string(index.substring(bytes: c.start..<c.end))]
-        }
-        func entity(_ e: EntityMention) -> JSONValue {
-            var o: [String: JSONValue] = ["start": .int(index.scalarOffset(ofByte: e.start)), "end": .int(index.scalarOffset(ofByte: e.end))]
-            o["label"] = .string(e.label)
-            o["canonical"] = .string(e.canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : e.canonical)
-            if let v = e.value { o["value"] = v }
+    /// The span attributes (see docs/claims.md). `details` gives an entity's canonical name and
+    /// value (see `EntityMention.layerIndex`).
+    func attributes(_ index: TextIndex,
+                    details: (EntityMention) -> (canonical: String, value: JSONValue?) = { ($0.canonical, $0.value) })
+        -> [String: JSONValue] {
+        typealias T = ClaimRecord.Templates
+        // A cue or quotation: start, end, text (and attributedTo).
+        func piece(_ c: ClaimAnalysis.Cue, attributedTo speaker: String? = nil) -> JSONValue {
+            let t = T.piece.variant(speaker == nil ? 0 : 1)
+            var o = t.make()
+            t.set(&o, 0, .int(index.scalarOffset(ofByte: c.start)))
+            t.set(&o, 1, .int(index.scalarOffset(ofByte: c.end)))
+            t.set(&o, 2, .string(index.substring(bytes: c.start..<c.end)))
+            if let speaker { t.set(&o, 3, .string(speaker)) }
             return .object(o)
         }
-        var kinds = analysis.kinds.sorted()
-        if kinds.isEmpty && checkworthiness >= threshold { kinds = [.factual] }
-        var attrs: [String: JSONValue] = [
-            "isClaim": .bool(isClaim),
-            "checkworthiness": .double(roundedScore),
-            "checkworthy": .bool(checkworthiness >= threshold),
-            "kinds": .array(kinds.map { .string($0.rawValue) }),
-        ]
+        func entity(_ e: EntityMention) -> JSONValue {
+            let (canonical, value) = details(e)
+            let t = T.entity.variant(value == nil ? 0 : 1)
+            var o = t.make()
+            t.set(&o, 0, .int(index.scalarOffset(ofByte: e.start)))
+            t.set(&o, 1, .int(index.scalarOffset(ofByte: e.end)))
+            t.set(&o, 2, .string(e.label))
+            t.set(&o, 3, .string(canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : canonical))
+            if let value { t.set(&o, 4, value) }
+            return .object(o)
+        }
+        let checkworthy = checkworthiness >= threshold
+        var kinds: [JSONValue] = []
+        for (k, name) in ClaimRecord.kindNames where analysis.kinds.contains(k) { kinds.append(name) }
+        if kinds.isEmpty && checkworthy { kinds = [.string(ClaimKind.factual.rawValue)] }
         // Lists are left out when empty, to keep the layer small.
-        if !analysis.hedges.isEmpty { attrs["hedges"] = .array(analysis.hedges.map { .object(piece($0)) }) }
-        if !analysis.entities.isEmpty { attrs["entities"] = .array(analysis.entities.map(entity)) }
+        let a = analysis
+        let t = T.claim.variant((a.hedges.isEmpty ? 0 : 1) | (a.entities.isEmpty ? 0 : 2) | (a.attribution == nil ? 0 : 4)
+                                | (a.quotations.isEmpty ? 0 : 8))
+        var attrs = t.make()
+        t.set(&attrs, 0, .bool(isClaim))
+        t.set(&attrs, 1, .double(roundedScore))
+        t.set(&attrs, 2, .bool(checkworthy))
+        t.set(&attrs, 3, .array(kinds))
+        if !a.hedges.isEmpty { t.set(&attrs, 4, .array(a.hedges.map { piece($0) })) }
+        if !a.entities.isEmpty { t.set(&attrs, 5, .array(a.entities.map(entity))) }
         var speaker: String?
-        if let a = analysis.attribution {
-            var o: [String: JSONValue] = ["via": .string(a.via), "cue": .object(piece(a.cue))]
-            if let s = a.source {
-                for (k, v) in piece(s) { o[k] = v }
+        if let at = a.attribution {
+            let v = T.attribution.variant((at.source == nil ? 0 : 0b0111) | (at.entity == nil ? 0 : 0b1000))
+            var o = v.make()
+            v.set(&o, 0, .string(at.via))
+            v.set(&o, 1, piece(at.cue))
+            if let s = at.source {
+                v.set(&o, 2, .int(index.scalarOffset(ofByte: s.start)))
+                v.set(&o, 3, .int(index.scalarOffset(ofByte: s.end)))
+                v.set(&o, 4, .string(index.substring(bytes: s.start..<s.end)))
                 speaker = index.substring(bytes: s.start..<s.end)
             }
-            if let e = a.entity {
-                o["entity"] = entity(e)
-                speaker = e.canonical
+            if let e = at.entity {
+                v.set(&o, 5, entity(e))
+                speaker = details(e).canonical
             }
-            attrs["attribution"] = .object(o)
+            t.set(&attrs, 6, .object(o))
         }
-        if !analysis.quotations.isEmpty {
-            attrs["quotations"] = .array(analysis.quotations.map { q in
-                var o = piece(q)
-                if let speaker, analysis.attribution?.via != "self" { o["attributedTo"] = .string(speaker) }
-                return .object(o)
-            })
+        if !a.quotations.isEmpty {
+            let quoted = a.attribution?.via != "self" ? speaker : nil
+            t.set(&attrs, 7, .array(a.quotations.map { piece($0, attributedTo: quoted) }))
         }
         return attrs
     }
+
+    /// The shapes of the objects `attributes` makes (keys numbered as `set` uses them).
+    enum Templates {
+        /// The claim's attributes: 0 isClaim, 1 checkworthiness, 2 checkworthy, 3 kinds; optional 4
+        /// hedges, 5 entities, 6 attribution, 7 quotations.
+        static let claim = ObjectTemplate(required: ["isClaim", "checkworthiness", "checkworthy", "kinds"],
+                                          optional: ["hedges", "entities", "attribution", "quotations"])
+        /// A cue or quotation: 0 start, 1 end, 2 text; optional 3 attributedTo.
+        static let piece = ObjectTemplate(required: ["start", "end", "text"], optional: ["attributedTo"])
+        /// An entity: 0 start, 1 end, 2 label, 3 canonical; optional 4 value.
+        static let entity = ObjectTemplate(required: ["start", "end", "label", "canonical"], optional: ["value"])
+        /// An attribution: 0 via, 1 cue; optional 2 start, 3 end, 4 text (the source), 5 entity.
+        static let attribution = ObjectTemplate(required: ["via", "cue"], optional: ["start", "end", "text", "entity"])
+    }
+
+    /// Each kind with its stored name, in the order "kinds" lists them (alphabetical).
+    private static let kindNames: [(ClaimKind, JSONValue)] = ClaimKind.alphabetical.map { ($0, .string($0.rawValue)) }
 }

@@ -62,23 +62,35 @@ public struct Claims: DocumentStage {
     /// The claim spans of a document.
     func claims(in document: Document) -> [Span] {
         let index = TextIndex(document.text)
-        let sentences = document.spans(LayerName.sentences).filter { $0.type == "sentence" }.sorted(by: Span.canonicalOrder)
-        let entities = document.spans(LayerName.entities).sorted(by: Span.canonicalOrder).map { e in
-            EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end), label: e.type,
-                          canonical: e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end),
-                          value: e.attributes["value"])
+        let sentences = Claims.sentenceRanges(document.spans(LayerName.sentences))
+        var entitySpans = document.spans(LayerName.entities)
+        if !Claims.isCanonical(entitySpans) { entitySpans.sort(by: Span.canonicalOrder) }
+        // Canonical names and values are read from the spans only for the claims rendered.
+        var entities: [EntityMention] = []
+        entities.reserveCapacity(entitySpans.count)
+        for (i, e) in entitySpans.enumerated() {
+            var m = EntityMention(start: index.byteOffset(ofScalar: e.start), end: index.byteOffset(ofScalar: e.end),
+                                  label: e.type, canonical: "")
+            m.layerIndex = Int32(i)
+            entities.append(m)
+        }
+        func details(_ m: EntityMention) -> (canonical: String, value: JSONValue?) {
+            guard m.layerIndex >= 0 else { return (m.canonical, m.value) }
+            let e = entitySpans[Int(m.layerIndex)]
+            return (e.attributes["canonical"]?.stringValue ?? index.substring(e.start, e.end), e.attributes["value"])
         }
         // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
         let hasEntityLayer = document.layers[LayerName.entities] != nil
         var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
+        var inside: [EntityMention] = []
         var firstEntity = 0
         let threshold = self.threshold
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {
                 let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
                 while firstEntity < entities.count, entities[firstEntity].end <= range.lowerBound { firstEntity += 1 }
-                var inside: [EntityMention] = []
+                inside.removeAll(keepingCapacity: true)
                 var k = firstEntity
                 while k < entities.count, entities[k].start < range.upperBound {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
@@ -89,9 +101,29 @@ public struct Claims: DocumentStage {
                 let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
                 guard rendered.isClaim || options.allSentences else { continue }
                 out.append(Span(start: sentence.start, end: sentence.end, type: "claim",
-                                attributes: rendered.attributes(index)))
+                                attributes: rendered.attributes(index, details: details)))
             }
         }
         return out
+    }
+
+    /// Whether spans are in canonical order already (as `Document.setLayer` stores them).
+    static func isCanonical(_ spans: [Span]) -> Bool {
+        for i in spans.indices.dropFirst() where Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        return true
+    }
+
+    /// The scalar ranges of the spans of type "sentence", in canonical order (a layer is usually
+    /// stored in that order already: then nothing is sorted).
+    static func sentenceRanges(_ spans: [Span]) -> [(start: Int, end: Int)] {
+        var ranges: [(start: Int, end: Int)] = []
+        ranges.reserveCapacity(spans.count)
+        var sorted = true
+        for s in spans where s.type == "sentence" {
+            if let last = ranges.last, last.start > s.start || (last.start == s.start && last.end < s.end) { sorted = false }
+            ranges.append((s.start, s.end))
+        }
+        if !sorted { ranges.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end } }
+        return ranges
     }
 }

@@ -1,3 +1,16 @@
+/// The tokens inside quotation marks, as the few token ranges of the quotations (no per-token
+/// array to allocate for every sentence).
+struct QuotedTokens {
+    /// Token ranges of the quotations.
+    let ranges: [(first: Int, end: Int)]
+
+    /// Whether token `i` is quoted.
+    subscript(_ i: Int) -> Bool {
+        for r in ranges where r.first <= i && i < r.end { return true }
+        return false
+    }
+}
+
 /// Finds claim kinds, hedges, attribution and quotations in one sentence from its tokens, the
 /// cue-phrase matches and the entities inside it. Pure rules over token hashes: no strings, no regexes.
 struct ClaimAnalyzer: Sendable {
@@ -51,22 +64,18 @@ struct ClaimAnalyzer: Sendable {
         var a = ClaimAnalysis()
         a.entities = entities
         guard !tokens.isEmpty else { return a }
-        var words = 0
-        for t in tokens where t.isWord { words += 1 }
+        let shape = ClaimAnalyzer.shape(tokens)
+        let words = shape.words
         a.wordCount = words
-        var last = tokens.count - 1
-        while last > 0, tokens[last].isQuote || tokens[last].hash == ClaimAnalyzer.hParen { last -= 1 }
-        let lastHash = tokens[last].hash
-        a.isQuestion = lastHash == ClaimAnalyzer.hQuestion
-        a.isComplete = a.isQuestion || lastHash == ClaimAnalyzer.hPeriod || lastHash == ClaimAnalyzer.hBang
+        a.isQuestion = shape.isQuestion
+        a.isComplete = shape.isComplete
 
         // Quotations first: cues inside a quotation belong to the quoted speaker.
         let quoteRanges = quotations(tokens)
         for r in quoteRanges where r.first < r.end {
             a.quotations.append(.init(start: tokens[r.first].start, end: tokens[r.end - 1].end))
         }
-        var inQuote = [Bool](repeating: false, count: tokens.count)
-        for r in quoteRanges { for i in r.first..<r.end { inQuote[i] = true } }
+        let inQuote = QuotedTokens(ranges: quoteRanges)
 
         var hedgeMatches: [CueLexicon.Match] = []
         var reportMatch: CueLexicon.Match?
@@ -195,6 +204,23 @@ struct ClaimAnalyzer: Sendable {
 
     private func h(_ s: String) -> UInt64 { ClaimTokenizer.hash(s) }
 
+    /// What a sentence's tokens alone tell: its word count, whether it ends as a question or
+    /// complete (with . ! or ?, before closing quotes and parentheses), and whether it has any
+    /// quotation mark.
+    static func shape(_ tokens: [ClaimToken]) -> (words: Int, isQuestion: Bool, isComplete: Bool, hasQuote: Bool) {
+        guard !tokens.isEmpty else { return (0, false, false, false) }
+        var words = 0, quotes = 0
+        for t in tokens {
+            if t.isWord { words += 1 }
+            if t.isQuote { quotes += 1 }
+        }
+        var last = tokens.count - 1
+        while last > 0, tokens[last].isQuote || tokens[last].hash == ClaimAnalyzer.hParen { last -= 1 }
+        let lastHash = tokens[last].hash
+        let isQuestion = lastHash == ClaimAnalyzer.hQuestion
+        return (words, isQuestion, isQuestion || lastHash == ClaimAnalyzer.hPeriod || lastHash == ClaimAnalyzer.hBang, quotes > 0)
+    }
+
     private func tokenHash(at byte: Int, _ tokens: [ClaimToken]) -> UInt64 {
         tokens.first(where: { $0.start == byte })?.hash ?? 0
     }
@@ -248,7 +274,7 @@ struct ClaimAnalyzer: Sendable {
 
     /// The subject noun phrase of a verb at token `verb`: the clause before it, minus leading
     /// connectives and an appositive ("Thomas Buergenthal, a former judge, described" → "Thomas Buergenthal").
-    private func subject(before verb: Int, _ tokens: [ClaimToken], _ inQuote: [Bool]) -> ClaimAnalysis.Cue? {
+    private func subject(before verb: Int, _ tokens: [ClaimToken], _ inQuote: QuotedTokens) -> ClaimAnalysis.Cue? {
         // "its promised aid", "the reported cases": a participle used as an adjective, not a verb.
         if verb > 0, ClaimAnalyzer.modifiers.contains(tokens[verb - 1].hash) || tokens[verb - 1].isPossessive { return nil }
         var end = verb  // exclusive
@@ -340,8 +366,8 @@ struct ClaimAnalyzer: Sendable {
             var inDate = false
             var j = k
             while j < entities.count, entities[j].start <= t.start {
-                let label = entities[j].label
-                if (label == "DATE" || label == "TIME" || label == "ORDINAL") && entities[j].end >= t.end { inDate = true; break }
+                let group = entities[j].group
+                if (group == .time || group == .ordinal) && entities[j].end >= t.end { inDate = true; break }
                 j += 1
             }
             if inDate { continue }
@@ -355,7 +381,7 @@ struct ClaimAnalyzer: Sendable {
     }
 
     private func isMonth(_ t: ClaimToken) -> Bool {
-        lexicon.phrases(startingWith: t.hash)?.contains(where: { $0.categories.contains(.month) }) == true
+        lexicon.startsPhrase(t.hash, of: .month)
     }
 
     private func hasStrongQuantity(_ matches: [CueLexicon.Match], _ tokens: [ClaimToken]) -> Bool {

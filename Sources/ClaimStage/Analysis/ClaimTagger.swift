@@ -27,6 +27,7 @@ public struct ClaimTagger: Sendable {
         var matches: [CueLexicon.Match] = []
         var features: [Int32] = []
         var seen = FeatureHasher.Seen()
+        var linear = FeatureHasher.LinearScratch()
         var rows: [Int32] = []
         var dense: [Float] = []
         var hidden: [Float] = []
@@ -37,9 +38,23 @@ public struct ClaimTagger: Sendable {
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
     /// With `onlyPossibleClaims`, a sentence that cannot be a claim whatever its score (fewer than
     /// four words, or incomplete without a quotation: see `ClaimRecord.isClaim`) is not scored (0).
+    /// With `keepFeatures`, `scratch.features` holds the sentence's feature buckets afterwards.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
-                 onlyPossibleClaims: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
+                 onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        if onlyPossibleClaims {
+            // Without a quotation mark there is no quotation, so the tokens alone can tell a
+            // sentence that cannot be a claim: it needs no cues, rules or score.
+            let shape = ClaimAnalyzer.shape(scratch.tokens)
+            if !shape.hasQuote, shape.words < 4 || !shape.isComplete {
+                var a = ClaimAnalysis()
+                a.entities = entities ?? []
+                a.wordCount = shape.words
+                a.isQuestion = shape.isQuestion
+                a.isComplete = shape.isComplete
+                return (a, 0)
+            }
+        }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
@@ -47,6 +62,16 @@ public struct ClaimTagger: Sendable {
         if let v = hasher.vectors ?? model?.vectors {
             v.rows(scratch.tokens, into: &scratch.rows)
             scratch.touched = v.touch(scratch.rows)
+        }
+        if let model, !keepFeatures {
+            // Scoring only: the linear logit straight from the buckets, no feature list.
+            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
+                                            model: model, scratch: &scratch.linear)
+            if model.dense != nil, let v = model.vectors {
+                DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+                return (analysis, model.probability(linearLogit: linear, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+            }
+            return (analysis, PortableMath.sigmoid(linear))
         }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)
@@ -72,7 +97,7 @@ public struct ClaimTagger: Sendable {
     /// Feature buckets of one bare sentence (what the trainer fits).
     func features(sentence: String, scratch: inout Scratch) -> [Int32] {
         let bytes = Array(sentence.utf8)
-        _ = bytes.withUnsafeBufferPointer { analyze($0, 0..<$0.count, entities: nil, scratch: &scratch) }
+        _ = bytes.withUnsafeBufferPointer { analyze($0, 0..<$0.count, entities: nil, keepFeatures: true, scratch: &scratch) }
         return scratch.features
     }
 

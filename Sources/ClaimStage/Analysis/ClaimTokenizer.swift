@@ -63,8 +63,8 @@ enum ClaimTokenizer {
         let firstByte = bytes[start]
         while i < end {
             let b = bytes[i]
-            if isAlpha(b) { letters += 1; h = (h ^ UInt64(lower(b))) &* fnvPrime; i += 1; continue }
-            if isDigit(b) { digits += 1; h = (h ^ UInt64(b)) &* fnvPrime; i += 1; continue }
+            if isAlpha(b) { letters &+= 1; h = (h ^ UInt64(lower(b))) &* fnvPrime; i &+= 1; continue }
+            if isDigit(b) { digits &+= 1; h = (h ^ UInt64(b)) &* fnvPrime; i &+= 1; continue }
             if b >= 0x80 {
                 let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
                 if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {

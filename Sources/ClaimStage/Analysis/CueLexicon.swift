@@ -11,10 +11,35 @@ struct CueLexicon: Sendable {
 
     /// Phrases by the hash of their first token.
     private(set) var byFirst: [UInt64: [Phrase]] = [:]
-    /// Open-addressing table from first-token hash to an index into `groups` (fast path of `matches`).
-    private var slots: [(key: UInt64, group: Int32)] = []
-    private var groups: [[Phrase]] = []
+    /// Open-addressing table from first-token hash to the run of `entries` of the phrases starting
+    /// with it (fast path of `matches`).
+    private var slots: [Slot] = []
     private var mask = 0
+    /// Every phrase, grouped by first token: where its hashes and categories are in `hashes` and
+    /// `categories`.
+    private var entries: [Entry] = []
+    private var hashes: [UInt64] = []
+    private var categories: [CueCategory] = []
+    /// One bit per value of a hash's low `filterBits` bits, set when a phrase starts with such a
+    /// hash: most tokens start no phrase, and this 2 KB filter says so without the table.
+    private var filter: [UInt64] = []
+    private static let filterBits = 14
+
+    /// A slot: the high half of the first-token hash (the full hash is the first of each phrase's
+    /// `hashes`, checked on a match) and the run of `entries`; 8 bytes, so the table stays small
+    /// enough to stay in cache.
+    private struct Slot: Sendable {
+        var tag: UInt32
+        var first: UInt16
+        var count: UInt16
+    }
+
+    private struct Entry: Sendable {
+        var hashStart: Int32
+        var hashCount: Int32
+        var categoryStart: Int32
+        var categoryCount: Int32
+    }
 
     /// The built-in English lexicon.
     static let english = CueLexicon(CueLexicon.englishPhrases)
@@ -35,27 +60,54 @@ struct CueLexicon: Sendable {
             if byFirst[hashes[0]] == nil { firstOrder.append(hashes[0]) }
             byFirst[hashes[0], default: []].append(Phrase(hashes: hashes, categories: merged[p]!))
         }
+        filter = [UInt64](repeating: 0, count: (1 << CueLexicon.filterBits) / 64)
+        for key in firstOrder {
+            let f = Int(truncatingIfNeeded: key) & ((1 << CueLexicon.filterBits) - 1)
+            filter[f >> 6] |= 1 << UInt64(f & 63)
+        }
         var size = 16
         while size < firstOrder.count * 4 { size *= 2 }
         mask = size - 1
-        slots = Array(repeating: (0, -1), count: size)
+        slots = Array(repeating: Slot(tag: 0, first: 0, count: 0), count: size)
         for key in firstOrder {
             var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
-            while slots[i].group >= 0 { i = (i + 1) & mask }
-            slots[i] = (key, Int32(groups.count))
-            groups.append(byFirst[key]!)
+            while slots[i].count > 0 { i = (i + 1) & mask }
+            let group = byFirst[key]!
+            precondition(entries.count + group.count <= Int(UInt16.max), "too many cue phrases")
+            slots[i] = Slot(tag: UInt32(truncatingIfNeeded: key >> 32), first: UInt16(entries.count), count: UInt16(group.count))
+            for phrase in group {
+                entries.append(Entry(hashStart: Int32(hashes.count), hashCount: Int32(phrase.hashes.count),
+                                     categoryStart: Int32(categories.count), categoryCount: Int32(phrase.categories.count)))
+                hashes += phrase.hashes
+                categories += phrase.categories
+            }
+        }
+    }
+
+    /// The slot of the phrases starting with a token hash, or nil.
+    @inline(__always) private func slot(_ key: UInt64) -> Slot? {
+        var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
+        let tag = UInt32(truncatingIfNeeded: key >> 32)
+        while true {
+            let s = slots[i]
+            if s.count == 0 { return nil }
+            if s.tag == tag, hashes[Int(entries[Int(s.first)].hashStart)] == key { return s }
+            i = (i + 1) & mask
         }
     }
 
     /// The phrases starting with a token hash.
-    @inline(__always) func phrases(startingWith key: UInt64) -> [Phrase]? {
-        var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
-        while true {
-            let s = slots[i]
-            if s.group < 0 { return nil }
-            if s.key == key { return groups[Int(s.group)] }
-            i = (i + 1) & mask
+    func phrases(startingWith key: UInt64) -> [Phrase]? {
+        slot(key) == nil ? nil : byFirst[key]
+    }
+
+    /// Whether a phrase of `category` starts with a token hash.
+    func startsPhrase(_ key: UInt64, of category: CueCategory) -> Bool {
+        guard let s = slot(key) else { return false }
+        for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
+            for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] where c == category { return true }
         }
+        return false
     }
 
     /// One matched phrase: categories and the token range it covers.
@@ -68,15 +120,24 @@ struct CueLexicon: Sendable {
     /// All phrase matches in a token sequence, in token order.
     func matches(_ tokens: [ClaimToken], into out: inout [Match]) {
         out.removeAll(keepingCapacity: true)
-        for i in tokens.indices {
-            guard let candidates = phrases(startingWith: tokens[i].hash) else { continue }
-            for phrase in candidates {
-                let n = phrase.hashes.count
-                guard i + n <= tokens.count else { continue }
-                var ok = true
-                var k = 1
-                while k < n { if tokens[i + k].hash != phrase.hashes[k] { ok = false; break }; k += 1 }
-                if ok { for c in phrase.categories { out.append(Match(category: c, first: i, end: i + n)) } }
+        let n = tokens.count
+        let filterMask = (1 << CueLexicon.filterBits) - 1
+        tokens.withUnsafeBufferPointer { tokens in
+            filter.withUnsafeBufferPointer { filter in
+                for i in 0..<n {
+                    let f = Int(truncatingIfNeeded: tokens[i].hash) & filterMask
+                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0, let s = slot(tokens[i].hash) else { continue }
+                    for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
+                        let length = Int(e.hashCount), at = Int(e.hashStart)
+                        guard i + length <= n else { continue }
+                        var k = 1
+                        while k < length, tokens[i + k].hash == hashes[at + k] { k += 1 }
+                        guard k == length else { continue }
+                        for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] {
+                            out.append(Match(category: c, first: i, end: i + length))
+                        }
+                    }
+                }
             }
         }
     }

@@ -15,6 +15,10 @@ struct EntityMention: Sendable, Equatable {
     var canonical: String
     /// Normalised value, when the entity stage gave one.
     var value: JSONValue?
+    /// The mention's index in the document's entity layer (in canonical order), whose span holds
+    /// the canonical name and value (then `canonical` is "" and `value` nil until a claim is
+    /// rendered); -1 for mentions made from tokens.
+    var layerIndex: Int32 = -1
 
     /// What the analyzer and the features need to know about the label, found once.
     let group: LabelGroup
@@ -31,7 +35,7 @@ struct EntityMention: Sendable, Equatable {
 
     /// Label groups: numeric labels a fact-checker can verify, actors who can be sources of a
     /// statement, time expressions, ordinals and the rest.
-    enum LabelGroup: Sendable, Equatable {
+    enum LabelGroup: UInt8, Sendable, Equatable, CaseIterable {
         case percent, money, number, time, ordinal, actor, other
 
         init(_ label: String) {
@@ -45,6 +49,18 @@ struct EntityMention: Sendable, Equatable {
             default: self = .other
             }
         }
+
+        /// The coarse class of the group (see `EntityMention.coarseClass`).
+        var coarseClass: String {
+            switch self {
+            case .percent: "PERCENT"
+            case .money: "MONEY"
+            case .number: "NUMBER"
+            case .time: "DATE"
+            case .ordinal: "ORDINAL"
+            case .actor, .other: "NAME"
+            }
+        }
     }
 
     /// Whether the label is numeric (PERCENT, MONEY, QUANTITY, CARDINAL).
@@ -55,14 +71,5 @@ struct EntityMention: Sendable, Equatable {
     var isTime: Bool { group == .time }
 
     /// The coarse class the check-worthiness features use, so entity-layer labels and token cues agree.
-    var coarseClass: String {
-        switch group {
-        case .percent: "PERCENT"
-        case .money: "MONEY"
-        case .number: "NUMBER"
-        case .time: "DATE"
-        case .ordinal: "ORDINAL"
-        case .actor, .other: "NAME"
-        }
-    }
+    var coarseClass: String { group.coarseClass }
 }

@@ -70,6 +70,12 @@ public struct CheckworthinessModel: Sendable, Equatable {
         return PortableMath.sigmoid(blend[0] * linearLogit(features) + blend[1] * dense.logit(x, hiddenScratch: &h) + blend[2])
     }
 
+    /// `probability(_:dense:hiddenScratch:)` from the linear logit already found.
+    func probability(linearLogit linear: Double, dense x: [Float], hiddenScratch h: inout [Float]) -> Double {
+        guard let dense else { return PortableMath.sigmoid(linear) }
+        return PortableMath.sigmoid(blend[0] * linear + blend[1] * dense.logit(x, hiddenScratch: &h) + blend[2])
+    }
+
     /// Serialises the model (weights quantised to Int16).
     public var bytes: [UInt8] {
         var out: [UInt8] = Array("DPCW".utf8)

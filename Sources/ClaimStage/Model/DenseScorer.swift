@@ -76,7 +76,7 @@ struct DenseScorer: Sendable, Equatable {
                             let xi = xs[i]
                             if xi == 0 { continue }
                             let xv = SIMD8<Float>(repeating: xi)
-                            let row = 4 * (i * H + j)
+                            let row = 4 &* (i &* H &+ j)
                             a0 = a0 + xv * weights.loadUnaligned(fromByteOffset: row, as: SIMD8<Float>.self)
                             a1 = a1 + xv * weights.loadUnaligned(fromByteOffset: row + 32, as: SIMD8<Float>.self)
                             a2 = a2 + xv * weights.loadUnaligned(fromByteOffset: row + 64, as: SIMD8<Float>.self)

@@ -1,3 +1,14 @@
+/// Receives feature buckets one at a time, as `FeatureHasher` produces them.
+protocol FeatureSink {
+    /// Takes the next bucket.
+    mutating func add(_ bucket: Int32)
+}
+
+extension Array: FeatureSink where Element == Int32 {
+    /// Appends the bucket.
+    @inline(__always) mutating func add(_ bucket: Int32) { append(bucket) }
+}
+
 /// Turns a sentence's tokens, cue matches, kinds and entity classes into hashed feature indices.
 ///
 /// Features: lowercased word unigrams and bigrams, the first two words, cue categories, claim
@@ -44,13 +55,13 @@ struct FeatureHasher: Sendable {
         Int32(truncatingIfNeeded: FeatureHasher.mix(x ^ (namespace &* 0x100_0000_01B3)) & UInt64(dimension - 1))
     }
 
-    private func addCharacterFeatures(_ bytes: UnsafeBufferPointer<UInt8>, _ t: ClaimToken, _ out: inout [Int32]) {
+    @inline(__always) private func addCharacterFeatures<Sink: FeatureSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ t: ClaimToken, _ out: inout Sink) {
         let n = t.end - t.start
         if groups.contains(.suffixes), n >= 4 {
             for k in 2...3 {
                 var h = ClaimTokenizer.fnvBasis
                 for i in (t.end - k)..<t.end { h = (h ^ UInt64(ClaimTokenizer.lower(bytes[i]))) &* ClaimTokenizer.fnvPrime }
-                out.append(bucket(h, 12 + UInt64(k)))
+                out.add(bucket(h, 12 + UInt64(k)))
             }
         }
         guard groups.contains(.charNgrams), n >= 3 else { return }
@@ -61,9 +72,22 @@ struct FeatureHasher: Sendable {
             for s in 0...(padded - len) {
                 var h = ClaimTokenizer.fnvBasis
                 for i in s..<(s + len) { h = (h ^ UInt64(byte(i))) &* ClaimTokenizer.fnvPrime }
-                out.append(bucket(h, 20))
+                out.add(bucket(h, 20))
             }
         }
+    }
+
+    /// Each claim kind with the hash of its name, in `ClaimKind.allCases` order.
+    private static let kindHashes: [(ClaimKind, UInt64)] = ClaimKind.allCases.map { ($0, ClaimTokenizer.hash($0.rawValue)) }
+    /// The coarse entity classes (`EntityMention.coarseClass`), sorted.
+    private static let classNames: [String] = Array(Set(EntityMention.LabelGroup.allCases.map(\.coarseClass))).sorted()
+    /// The hash of each of `classNames`.
+    private static let classHashes: [UInt64] = classNames.map(ClaimTokenizer.hash)
+    /// The rank in `classNames` of each label group's class, by `LabelGroup` case order.
+    private static let classRanks: [Int] = EntityMention.LabelGroup.allCases.map { classNames.firstIndex(of: $0.coarseClass)! }
+
+    @inline(__always) private static func classRank(_ g: EntityMention.LabelGroup) -> Int {
+        classRanks[Int(g.rawValue)]
     }
 
     /// A small open-addressing set of the buckets already emitted for the current sentence.
@@ -78,6 +102,7 @@ struct FeatureHasher: Sendable {
     func features(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
                   into out: inout [Int32],
                   seen: inout Seen) {
+        out.removeAll(keepingCapacity: true)
         raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &out)
         var size = 64
         while size < out.count * 2 { size *= 2 }
@@ -105,50 +130,106 @@ struct FeatureHasher: Sendable {
         out.removeLast(out.count - w)
     }
 
-    private func raw(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
-                     into out: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(bucket(0, 0))  // always-on feature (a second bias)
+    /// The linear model's logit for one sentence, without building its feature list: each bucket
+    /// counts once, its weight added in the order buckets are first produced, so the value is
+    /// bit for bit `model.linearLogit(features(…))`.
+    func linearLogit(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
+                     model: CheckworthinessModel, scratch: inout LinearScratch) -> Double {
+        precondition(1 << model.bits == dimension, "hasher and model differ in size")
+        let words = (dimension + 63) >> 6
+        if scratch.seen.count != words { scratch.seen = [UInt64](repeating: 0, count: words) }
+        // Upper bound of the buckets one sentence produces (see `raw`).
+        var bound = 40 + tokens.count * 10
+        if groups.contains(.charNgrams) {
+            for t in tokens where t.isWord { bound += 3 * (t.end - t.start + 2) }
+        }
+        if scratch.fresh.count < bound { scratch.fresh = [Int32](repeating: 0, count: bound * 2) }
+        var sink = LinearSink()
+        var sum = 0.0
+        scratch.seen.withUnsafeMutableBufferPointer { seen in
+            scratch.fresh.withUnsafeMutableBufferPointer { fresh in
+                sink.seen = seen.baseAddress!
+                sink.fresh = fresh.baseAddress!
+                raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &sink)
+                // The weights in a loop of their own: their loads (mostly cache misses) overlap.
+                model.weights.withUnsafeBufferPointer { w in
+                    for k in 0..<sink.count { sum += Double(w[Int(fresh[k])]) }
+                }
+                // Leave the bit set clear for the next sentence.
+                for k in 0..<sink.count { seen[Int(fresh[k]) >> 6] = 0 }
+            }
+        }
+        return sink.count == 0 ? model.bias : sum / Double(sink.count).squareRoot() + model.bias
+    }
+
+    /// Reusable buffers of `linearLogit`: a bit per bucket (all clear between sentences) and the
+    /// buckets seen in the current sentence.
+    struct LinearScratch {
+        var seen: [UInt64] = []
+        var fresh: [Int32] = []
+    }
+
+    /// Lists the buckets it sees for the first time.
+    private struct LinearSink: FeatureSink {
+        var seen: UnsafeMutablePointer<UInt64>!
+        var fresh: UnsafeMutablePointer<Int32>!
+        var count = 0
+
+        @inline(__always) mutating func add(_ bucket: Int32) {
+            let word = Int(bucket) >> 6, bit = UInt64(1) << UInt64(bucket & 63)
+            let old = seen[word]
+            fresh[count] = bucket
+            count &+= old & bit == 0 ? 1 : 0
+            seen[word] = old | bit
+        }
+    }
+
+    /// Every feature bucket of a sentence, in order, duplicates included: per token at most 10
+    /// (cluster 3, unigram, bigram, trigram, position, capital, suffixes 2) plus the character
+    /// n-grams, and at most 40 per sentence.
+    private func raw<Sink: FeatureSink>(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis,
+                                        rows: [Int32], into out: inout Sink) {
+        out.add(bucket(0, 0))  // always-on feature (a second bias)
         var prev: UInt64 = 0x5354_4152_54  // "START"
         var prev2: UInt64 = 0
         var position = 0
         var prevCluster = 0xFFFF
+        let vectors = self.vectors
         for (index, t) in tokens.enumerated() {
             if let v = vectors, t.isWord {
                 let r = Int(rows[index])
                 let c = r >= 0 ? v.coarse(r) : 0xFFFF
-                if r >= 0 { out.append(bucket(UInt64(c), 21)); out.append(bucket(UInt64(v.fine(r)), 22)) }
-                out.append(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))
+                if r >= 0 { out.add(bucket(UInt64(c), 21)); out.add(bucket(UInt64(v.fine(r)), 22)) }
+                out.add(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))
                 prevCluster = c
             }
             let w: UInt64 = t.shape == .number ? (t.end - t.start == 4 ? 0x5945_4152 : 0x4E55_4D) : t.hash
-            out.append(bucket(w, 1))
-            out.append(bucket(prev &* 31 ^ w, 2))
-            if groups.contains(.trigrams) { out.append(bucket((prev2 &* 31 ^ prev) &* 31 ^ w, 11)) }
+            out.add(bucket(w, 1))
+            out.add(bucket(prev &* 31 ^ w, 2))
+            if groups.contains(.trigrams) { out.add(bucket((prev2 &* 31 ^ prev) &* 31 ^ w, 11)) }
             if t.isWord, t.shape != .number, groups.contains(.charNgrams) || groups.contains(.suffixes) {
                 addCharacterFeatures(bytes, t, &out)
             }
             prev2 = prev
-            if position < 2 { out.append(bucket(w ^ UInt64(position), 3)) }
-            if t.shape == .capitalized && position > 0 { out.append(bucket(7, 4)) }
+            if position < 2 { out.add(bucket(w ^ UInt64(position), 3)) }
+            if t.shape == .capitalized && position > 0 { out.add(bucket(7, 4)) }
             prev = w
             position += 1
         }
-        out.append(bucket(prev &* 31 ^ 0x454E44, 2))  // "END"
+        out.add(bucket(prev &* 31 ^ 0x454E44, 2))  // "END"
         for c in CueCategory.allCases where analysis.cueBits & (1 << UInt32(c.rawValue)) != 0 {
-            out.append(bucket(UInt64(c.rawValue), 5))
+            out.add(bucket(UInt64(c.rawValue), 5))
         }
-        for k in ClaimKind.allCases where analysis.kinds.contains(k) { out.append(bucket(ClaimTokenizer.hash(k.rawValue), 6)) }
-        var classes: [String] = analysis.entities.map(\.coarseClass)
-        classes.sort()
-        var lastClass = ""
-        for c in classes where c != lastClass {
-            out.append(bucket(ClaimTokenizer.hash(c), 7))
-            lastClass = c
+        for (k, hash) in FeatureHasher.kindHashes where analysis.kinds.contains(k) { out.add(bucket(hash, 6)) }
+        // Coarse entity classes, each once, in alphabetical order.
+        var classes: UInt32 = 0
+        for e in analysis.entities { classes |= 1 << UInt32(FeatureHasher.classRank(e.group)) }
+        for (rank, hash) in FeatureHasher.classHashes.enumerated() where classes & (1 << UInt32(rank)) != 0 {
+            out.add(bucket(hash, 7))
         }
-        if !analysis.hedges.isEmpty { out.append(bucket(1, 8)) }
-        if let a = analysis.attribution { out.append(bucket(ClaimTokenizer.hash(a.via), 9)) }
-        out.append(bucket(UInt64(min(analysis.wordCount / 4, 12)), 10))
-        if analysis.isQuestion { out.append(bucket(2, 8)) }
+        if !analysis.hedges.isEmpty { out.add(bucket(1, 8)) }
+        if let a = analysis.attribution { out.add(bucket(ClaimTokenizer.hash(a.via), 9)) }
+        out.add(bucket(UInt64(min(analysis.wordCount / 4, 12)), 10))
+        if analysis.isQuestion { out.add(bucket(2, 8)) }
     }
 }

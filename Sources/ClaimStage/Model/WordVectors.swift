@@ -113,9 +113,36 @@ public struct WordVectors: Sendable, Equatable {
     }
 
     /// The row of each token (-1 for punctuation and unknown words), into `out`.
+    ///
+    /// First every token's home slot is read without a branch on what it holds (the loads, mostly
+    /// cache misses, overlap); the few tokens whose home slot holds another word are then looked
+    /// up along their probe chain.
     func rows(_ tokens: [ClaimToken], into out: inout [Int32]) {
+        let n = tokens.count
         out.removeAll(keepingCapacity: true)
-        for t in tokens { out.append(t.isWord ? Int32(row(Self.key(t))) : -1) }
+        out.append(contentsOf: repeatElement(-1, count: n))
+        let mask = self.mask
+        var further = false
+        tokens.withUnsafeBufferPointer { t in
+            slots.withUnsafeBufferPointer { s in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<n {
+                        let key = Self.key(t[i])
+                        let home = s[Self.slot(key, mask)]
+                        // The row when the home slot holds the key; -1 when it is empty (unknown word;
+                        // an empty slot has key 0 and row 0, so a key of 0 finds -1 too); -2: look further.
+                        let empty: Int32 = home.row == 0 ? 1 : 0
+                        let found = home.key == key ? home.row &- 1 : -2 &+ empty
+                        let r = t[i].isWord ? found : -1
+                        o[i] = r
+                        further = further || r == -2
+                    }
+                    if further {
+                        for i in 0..<n where o[i] == -2 { o[i] = Int32(row(Self.key(t[i]))) }
+                    }
+                }
+            }
+        }
     }
 
     /// Reads the first and last byte of each row's vector (and its scale and clusters) and returns
