@@ -43,9 +43,39 @@ enum Bytes {
         guard d.isFinite else { out.append("null"); return }
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
             int(Int(d), &out)
-        } else {
+        } else if !shortDecimal(d, &out) {
             out.append(utf8: d.description)
         }
+    }
+
+    /// Appends `d.description` for a value from 0.001 to 1e6 (in magnitude) with at most six
+    /// decimals, such as a score of 0.8125, without making a string: the fewest decimals `k` for
+    /// which `m / 10^k == d` (both sides correctly rounded, so the decimal `m·10^-k` reads back as
+    /// `d`) give the shortest round-trip digits, which are what `description` writes in this
+    /// range. False (nothing written) for any other value.
+    static func shortDecimal(_ d: Double, _ out: inout ByteBuffer) -> Bool {
+        let a = abs(d)
+        guard a >= 1e-3, a < 1e6 else { return false }
+        var scale = 10.0
+        for k in 1...6 {
+            let m = (a * scale).rounded()
+            if m / scale == a {
+                let whole = Int(m), unit = Int(scale)
+                if d < 0 { out.append(UInt8(ascii: "-")) }
+                int(whole / unit, &out)
+                out.append(UInt8(ascii: "."))
+                var fraction = whole % unit
+                out.append(count: k) { p in
+                    for j in stride(from: k - 1, through: 0, by: -1) {
+                        p[j] = 0x30 &+ UInt8(fraction % 10)
+                        fraction /= 10
+                    }
+                }
+                return true
+            }
+            scale *= 10
+        }
+        return false
     }
 
     /// Appends `text[range]` as a JSON string literal.

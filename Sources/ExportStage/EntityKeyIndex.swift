@@ -19,8 +19,11 @@ struct EntityKeyIndex {
     /// Scratch for a key's ASCII bytes.
     private var scratch: [UInt8] = []
 
-    init() {
-        slots = Array(repeating: (0, 0, 0, 0, -1), count: 1 << 12)
+    /// An empty index with room for about `capacity` keys before it grows.
+    init(capacity: Int = 1 << 11) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        slots = Array(repeating: (0, 0, 0, 0, -1), count: n)
     }
 
     /// The entry for an ASCII key (`label` then `canonical` bytes), or nil; `insert` adds one.

@@ -37,11 +37,40 @@ struct EntityTable {
     var count: Int { keys.count }
 
     /// Mentions per distinct entity of one document, in key order.
+    /// Keys are grouped as `[Key: Int]` would group them (`String ==`), through an `EntityKeyIndex`:
+    /// ASCII keys by their bytes, with no string built or hashed.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
-        var local: [Key: Int] = [:]
-        local.reserveCapacity(min(view.entities.count, 512))
-        for i in view.entities.indices { local[Key(label: view.entities[i].type, canonical: view.canonical(i)), default: 0] += 1 }
-        return sortedByKey(local.map { (key: $0.key, mentions: $0.value) })
+        var index = EntityKeyIndex(capacity: view.entities.count)
+        var entries: [(key: Key, mentions: Int)] = []
+        view.utf8.withUnsafeBufferPointer { text in
+            for i in view.entities.indices {
+                let label = view.entities[i].type
+                let found: Int? = label.withUTF8Bytes { l in
+                    guard isASCII(l) else { return nil }
+                    func find(_ c: UnsafeBufferPointer<UInt8>) -> Int? {
+                        guard isASCII(c) else { return nil }
+                        let r = index.find(label: l, canonical: c)
+                        if let e = r.found { return e }
+                        index.insert(label: l, canonical: c, at: r.slot, hash: r.hash, entry: entries.count)
+                        entries.append((Key(label: label, canonical: String(decoding: c, as: UTF8.self)), 0))
+                        return entries.count - 1
+                    }
+                    if let c = view.canonicalAttributes[i] { return c.withUTF8Bytes(find) }
+                    return find(UnsafeBufferPointer(rebasing: text[view.entityPlaces[i].bytes]))
+                }
+                if let found {
+                    entries[found].mentions += 1
+                    continue
+                }
+                let key = Key(label: label, canonical: view.canonical(i))
+                if let e = index.findOrInsert(key, entry: entries.count) {
+                    entries[e].mentions += 1
+                } else {
+                    entries.append((key, 1))
+                }
+            }
+        }
+        return sortedByKey(entries)
     }
 
     /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's
@@ -139,7 +168,7 @@ struct EntityTable {
         count(Key(label: label, canonical: canonical), mentions: n)
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var high: UInt64 = 0
         var i = 0

@@ -47,6 +47,33 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testShortDecimalsAreWrittenAsDescriptionWritesThem() {
+        var g = SeededGenerator(seed: 42)
+        var values: [Double] = [0.001, 0.0015, 0.1, 0.7, 0.5167, 0.8125, 123_456.5, 999_999.9, 0.1 + 0.2, 5e-4, 1e6 - 0.5, -0.25]
+        for i in 0..<200_000 {
+            let n = Double(g.next() % 2_000_001) - 1_000_000
+            switch i % 4 {
+            case 0: values.append(n / 10_000)
+            case 1: values.append(n / [10.0, 100, 1000, 1e5, 1e6, 1e7][i % 6])
+            case 2: values.append(Double(bitPattern: 0x3F50_0000_0000_0000 &+ g.next() % 0x0110_0000_0000_0000))  // 0.001 … 1e6, any bits
+            default: values.append(n * 0.01 + 0.1)
+            }
+        }
+        for d in values where d != d.rounded() {
+            XCTAssertEqual(String(decoding: bytes { Bytes.number(d, &$0) }, as: UTF8.self), d.description)
+        }
+    }
+
+    /// A small deterministic generator.
+    private struct SeededGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+    }
+
     func testObjectsAreWrittenAsJSONWriterWritesThemAndReindentedToo() {
         for v in Self.values {
             let compact = bytes { ValueWriter(pretty: false).write(v, into: &$0) }
