@@ -40,37 +40,47 @@ struct EntityTable {
     /// Keys are grouped as `[Key: Int]` would group them (`String ==`), through an `EntityKeyIndex`:
     /// ASCII keys by their bytes, with no string built or hashed.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
-        var index = EntityKeyIndex(capacity: view.entities.count)
-        var entries: [(key: Key, mentions: Int)] = []
+        var counter = Counter(capacity: view.entities.count)
         view.utf8.withUnsafeBufferPointer { text in
             for i in view.entities.indices {
                 let label = view.entities[i].type
-                let found: Int? = label.withUTF8Bytes { l in
+                let found = label.withUTF8Bytes { l -> Int? in
                     guard isASCII(l) else { return nil }
-                    func find(_ c: UnsafeBufferPointer<UInt8>) -> Int? {
-                        guard isASCII(c) else { return nil }
-                        let r = index.find(label: l, canonical: c)
-                        if let e = r.found { return e }
-                        index.insert(label: l, canonical: c, at: r.slot, hash: r.hash, entry: entries.count)
-                        entries.append((Key(label: label, canonical: String(decoding: c, as: UTF8.self)), 0))
-                        return entries.count - 1
-                    }
-                    if let c = view.canonicalAttributes[i] { return c.withUTF8Bytes(find) }
-                    return find(UnsafeBufferPointer(rebasing: text[view.entityPlaces[i].bytes]))
+                    if let c = view.canonicalAttributes[i] { return c.withUTF8Bytes { counter.asciiEntry(label, l, $0) } }
+                    return counter.asciiEntry(label, l, UnsafeBufferPointer(rebasing: text[view.entityPlaces[i].bytes]))
                 }
-                if let found {
-                    entries[found].mentions += 1
-                    continue
-                }
-                let key = Key(label: label, canonical: view.canonical(i))
-                if let e = index.findOrInsert(key, entry: entries.count) {
-                    entries[e].mentions += 1
-                } else {
-                    entries.append((key, 1))
-                }
+                counter.count(found ?? counter.entry(Key(label: label, canonical: view.canonical(i))))
             }
         }
-        return sortedByKey(entries)
+        return sortedByKey(counter.entries)
+    }
+
+    /// Mentions per distinct key of one document, keys in first-seen order.
+    private struct Counter {
+        var index: EntityKeyIndex
+        var entries: [(key: Key, mentions: Int)] = []
+
+        init(capacity: Int) { index = EntityKeyIndex(capacity: capacity) }
+
+        /// The entry of an ASCII label (`label`, its bytes `l`) and name `c`, made when new; nil when
+        /// the name is not ASCII.
+        mutating func asciiEntry(_ label: String, _ l: UnsafeBufferPointer<UInt8>, _ c: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard isASCII(c) else { return nil }
+            let r = index.find(label: l, canonical: c)
+            if let e = r.found { return e }
+            index.insert(label: l, canonical: c, at: r.slot, hash: r.hash, entry: entries.count)
+            entries.append((Key(label: label, canonical: String(decoding: c, as: UTF8.self)), 0))
+            return entries.count - 1
+        }
+
+        /// The entry of any key, made when new.
+        mutating func entry(_ key: Key) -> Int {
+            if let e = index.findOrInsert(key, entry: entries.count) { return e }
+            entries.append((key, 0))
+            return entries.count - 1
+        }
+
+        mutating func count(_ entry: Int) { entries[entry].mentions += 1 }
     }
 
     /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's

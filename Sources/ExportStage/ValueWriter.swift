@@ -36,26 +36,30 @@ struct ValueWriter {
         if o.isEmpty { Bytes.raw("{}", &out); return }
         out.append(UInt8(ascii: "{"))
         if o.count == 1 {
-            let (k, v) = o.first!
-            member(k, v, first: true, &out, indent)
+            let i = o.startIndex
+            member(o.keys[i], o.values[i], first: true, &out, indent)
         } else if o.count <= ValueWriter.smallObject {
-            // Insertion-sort the members into a buffer on the stack as the dictionary yields them,
-            // by their keys' first eight bytes (ties: the whole key).
-            typealias Member = (prefix: UInt64, key: String, value: JSONValue)
+            // Insertion-sort the members' positions into a buffer on the stack as the dictionary
+            // yields them, by their keys' first eight bytes (ties: the whole key); values are read
+            // in place when written (no copies to retain and release).
+            typealias Member = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index)
             withUnsafeTemporaryAllocation(of: Member.self, capacity: o.count) { buffer in
                 let m = buffer.baseAddress!
                 var n = 0
-                for (k, v) in o {
+                var i = o.startIndex
+                while i != o.endIndex {
+                    let k = o.keys[i]
                     let prefix = ValueWriter.prefix(k)
                     var j = n
-                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, m[j - 1].key)) {
+                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, o.keys[m[j - 1].index])) {
                         (m + j).moveInitialize(from: m + j - 1, count: 1)
                         j -= 1
                     }
-                    (m + j).initialize(to: (prefix, k, v))
+                    (m + j).initialize(to: (prefix, i))
                     n += 1
+                    o.formIndex(after: &i)
                 }
-                for j in 0..<n { member(m[j].key, m[j].value, first: j == 0, &out, indent) }
+                for j in 0..<n { member(o.keys[m[j].index], o.values[m[j].index], first: j == 0, &out, indent) }
                 m.deinitialize(count: n)
             }
         } else {
