@@ -156,7 +156,7 @@ struct CSVTable: Sendable {
                     // One pass over the attributes: the three with columns, and the others.
                     var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in view.entities[n].attributes {
+                    view.entities[n].attributes.forEachMember { k, v in
                         switch AttributeKey.of(k) {
                         case .iso3?: iso3 = v
                         case .value?: value = v
@@ -215,7 +215,7 @@ struct CSVTable: Sendable {
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in view.claims[n].attributes {
+                    view.claims[n].attributes.forEachMember { k, v in
                         switch AttributeKey.of(k) {
                         case .checkworthiness?: score = v
                         case .kinds?: kinds = v

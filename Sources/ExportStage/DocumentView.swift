@@ -96,7 +96,11 @@ struct DocumentView {
     /// through (`AttributeKey`) rather than hashed.
     static func canonicalAttribute(_ attributes: [String: JSONValue]) -> String? {
         guard attributes.count <= 4 else { return attributes["canonical"]?.stringValue }
-        for (k, v) in attributes where AttributeKey.of(k) == .canonical { return v.stringValue }
+        var i = attributes.startIndex
+        while i != attributes.endIndex {
+            if AttributeKey.of(attributes.keys[i]) == .canonical { return attributes.values[i].stringValue }
+            attributes.formIndex(after: &i)
+        }
         return nil
     }
 

@@ -19,10 +19,10 @@ struct ValueWriter {
         case .array(let a):
             if a.isEmpty { Bytes.raw("[]", &out); return }
             out.append(UInt8(ascii: "["))
-            for (n, element) in a.enumerated() {
+            for n in a.indices {  // elements read in place
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                write(element, into: &out, indent: indent + 1)
+                write(a[n], into: &out, indent: indent + 1)
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -127,5 +127,17 @@ struct ValueWriter {
         guard pretty else { return }
         out.append(0x0A)
         for _ in 0..<indent { out.append("  ") }
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Calls `body` with every member in the dictionary's order, the value read in place rather
+    /// than copied out (no retain and release for the members a walk only looks past).
+    @inline(__always) func forEachMember(_ body: (String, JSONValue) -> Void) {
+        var i = startIndex
+        while i != endIndex {
+            body(keys[i], values[i])
+            formIndex(after: &i)
+        }
     }
 }

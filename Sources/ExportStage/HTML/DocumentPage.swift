@@ -266,7 +266,7 @@ struct DocumentPage {
     /// them (`key: value; …` in key order, absent and false values left out), escaped.
     static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
         var rest: [(key: String, value: JSONValue)] = []
-        for (k, v) in attributes where !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) }
+        attributes.forEachMember { k, v in if !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) } }
         if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
         for (n, m) in rest.enumerated() {
             if n > 0 { Bytes.raw("; ", &out) }
