@@ -130,6 +130,9 @@ enum Bytes {
                 if i + 8 <= n {
                     if !ByteWords.mayNeedJSONEscape(ByteWords.load(base + i)) { i += 8; continue }
                     limit = i + 8
+                } else if n >= 8, !ByteWords.mayNeedJSONEscape(ByteWords.load(base + n - 8)) {
+                    i = n  // the last eight bytes (the rest among them) need nothing
+                    break
                 } else {
                     limit = n
                 }

@@ -82,6 +82,10 @@ struct CSVWriter {
             if ByteWords.has(x, 0x2C) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x0D) | ByteWords.has(x, 0x0A) != 0 { return true }
             i += 8
         }
+        if i < bytes.count, bytes.count >= 8 {  // the rest: within the last eight bytes
+            let x = ByteWords.load(base + bytes.count - 8)
+            return ByteWords.has(x, 0x2C) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x0D) | ByteWords.has(x, 0x0A) != 0
+        }
         while i < bytes.count {
             let b = base[i]
             if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0D || b == 0x0A { return true }

@@ -12,7 +12,8 @@ enum HTMLText {
     }
 
     /// Appends `text[range]` (valid UTF-8) to `out`, escaped; runs that need nothing are copied at once.
-    /// Eight bytes at a time are tested for anything to look at; only words holding one are
+    /// Eight bytes at a time are tested for anything to look at (the last few bytes with the word
+    /// ending at `range.upperBound`, which may start before the range); only words holding one are
     /// looked at byte by byte.
     static func append(escaping text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout ByteBuffer) {
         var i = range.lowerBound
@@ -25,6 +26,9 @@ enum HTMLText {
                 if i + 8 <= end {
                     if !mayNeedWork(ByteWords.load(base + i)) { i += 8; continue }
                     limit = i + 8
+                } else if end >= 8, !mayNeedWork(ByteWords.load(base + end - 8)) {
+                    i = end  // the last eight bytes of the buffer up to `end` (the rest among them) need nothing
+                    break
                 } else {
                     limit = end
                 }
