@@ -41,15 +41,12 @@ struct EntityTable {
     /// ASCII keys by their bytes, with no string built or hashed.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
         var counter = Counter(capacity: view.entities.count)
-        view.utf8.withUnsafeBufferPointer { text in
+        view.withEntityBytes { names in
             for i in view.entities.indices {
-                let label = view.entities[i].type
-                let found = label.withUTF8Bytes { l -> Int? in
-                    guard isASCII(l) else { return nil }
-                    if let c = view.canonicalAttributes[i] { return c.withUTF8Bytes { counter.asciiEntry(label, l, $0) } }
-                    return counter.asciiEntry(label, l, UnsafeBufferPointer(rebasing: text[view.entityPlaces[i].bytes]))
-                }
-                counter.count(found ?? counter.entry(Key(label: label, canonical: view.canonical(i))))
+                let l = UnsafeBufferPointer(rebasing: names[view.labelRanges[i]])
+                let c = UnsafeBufferPointer(rebasing: names[view.canonicalRanges[i]])
+                let found = isASCII(l) ? counter.asciiEntry(view, i, l, c) : nil
+                counter.count(found ?? counter.entry(Key(label: view.entities[i].type, canonical: view.canonical(i))))
             }
         }
         return sortedByKey(counter.entries)
@@ -62,14 +59,14 @@ struct EntityTable {
 
         init(capacity: Int) { index = EntityKeyIndex(capacity: capacity) }
 
-        /// The entry of an ASCII label (`label`, its bytes `l`) and name `c`, made when new; nil when
-        /// the name is not ASCII.
-        mutating func asciiEntry(_ label: String, _ l: UnsafeBufferPointer<UInt8>, _ c: UnsafeBufferPointer<UInt8>) -> Int? {
+        /// The entry of entity `i` of `view`, whose label `l` is ASCII, by its canonical name `c`,
+        /// made when new; nil when the name is not ASCII.
+        mutating func asciiEntry(_ view: DocumentView, _ i: Int, _ l: UnsafeBufferPointer<UInt8>, _ c: UnsafeBufferPointer<UInt8>) -> Int? {
             guard isASCII(c) else { return nil }
             let r = index.find(label: l, canonical: c)
             if let e = r.found { return e }
             index.insert(label: l, canonical: c, at: r.slot, hash: r.hash, entry: entries.count)
-            entries.append((Key(label: label, canonical: String(decoding: c, as: UTF8.self)), 0))
+            entries.append((Key(label: view.entities[i].type, canonical: String(decoding: c, as: UTF8.self)), 0))
             return entries.count - 1
         }
 

@@ -135,8 +135,8 @@ struct DocumentPage {
         for i in view.entities.indices {
             out.append(.init(start: view.entities[i].start, end: view.entities[i].end, layer: 1, tag: view.claims.count + i))
         }
-        tags.canonical = view.canonicalAttributes
-        tags.entityBytes = view.entityPlaces.map(\.bytes)
+        tags.names = view.entityBytes
+        tags.nameRanges = view.canonicalRanges
         return (out, tags)
     }
 
