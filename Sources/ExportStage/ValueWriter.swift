@@ -41,25 +41,36 @@ struct ValueWriter {
         } else if o.count <= ValueWriter.smallObject {
             // Insertion-sort the members' positions into a buffer on the stack as the dictionary
             // yields them, by their keys' first eight bytes (ties: the whole key); values are read
-            // in place when written (no copies to retain and release).
-            typealias Member = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index)
+            // in place when written (no copies to retain and release). Known keys bring their
+            // prefix and quoted form along.
+            typealias Member = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index, known: KnownKey?)
             withUnsafeTemporaryAllocation(of: Member.self, capacity: o.count) { buffer in
                 let m = buffer.baseAddress!
                 var n = 0
                 var i = o.startIndex
                 while i != o.endIndex {
                     let k = o.keys[i]
-                    let prefix = ValueWriter.prefix(k)
+                    let known = KnownKey.of(k)
+                    let prefix = known?.prefix ?? ValueWriter.prefix(k)
                     var j = n
                     while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, o.keys[m[j - 1].index])) {
                         (m + j).moveInitialize(from: m + j - 1, count: 1)
                         j -= 1
                     }
-                    (m + j).initialize(to: (prefix, i))
+                    (m + j).initialize(to: (prefix, i, known))
                     n += 1
                     o.formIndex(after: &i)
                 }
-                for j in 0..<n { member(o.keys[m[j].index], o.values[m[j].index], first: j == 0, &out, indent) }
+                for j in 0..<n {
+                    if let known = m[j].known {
+                        if j > 0 { out.append(UInt8(ascii: ",")) }
+                        newline(&out, indent + 1)
+                        out.append(known.quoted)
+                        value(o.values[m[j].index], &out, indent)
+                    } else {
+                        member(o.keys[m[j].index], o.values[m[j].index], first: j == 0, &out, indent)
+                    }
+                }
                 m.deinitialize(count: n)
             }
         } else {
@@ -108,6 +119,11 @@ struct ValueWriter {
         newline(&out, indent + 1)
         Bytes.jsonString(k, &out)
         out.append(UInt8(ascii: ":"))
+        value(v, &out, indent)
+    }
+
+    /// A member's value, after its key and colon.
+    @inline(__always) private func value(_ v: JSONValue, _ out: inout ByteBuffer, _ indent: Int) {
         if pretty { out.append(UInt8(ascii: " ")) }
         switch v {  // the usual values without a call
         case .string(let s): Bytes.jsonString(s, &out)
