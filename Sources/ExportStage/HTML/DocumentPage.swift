@@ -265,18 +265,35 @@ struct DocumentPage {
     /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
     /// them (`key: value; …` in key order, absent and false values left out), escaped.
     static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
-        var rest: [(key: String, value: JSONValue)] = []
-        attributes.forEachMember { k, v in if !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) } }
-        if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
-        for (n, m) in rest.enumerated() {
-            if n > 0 { Bytes.raw("; ", &out) }
-            HTMLText.append(escaping: m.key, to: &out)
-            Bytes.raw(": ", &out)
-            switch m.value {
-            case .bool(true): Bytes.raw("true", &out)
-            case .string(let s): HTMLText.append(escaping: s, to: &out)
-            default: HTMLText.append(escaping: AttributeText.display(m.value, separator: ", "), to: &out)
+        // The members' positions, insertion-sorted by key on the stack; values are read in place.
+        withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: attributes.count) { buffer in
+            let m = buffer.baseAddress!
+            var n = 0
+            var i = attributes.startIndex
+            while i != attributes.endIndex {
+                let k = attributes.keys[i]
+                if !ClaimFields.shownInReport(k) && BratWriter.isPresent(attributes.values[i]) {
+                    var j = n
+                    while j > 0, JSONWriter.utf8Less(k, attributes.keys[m[j - 1]]) {
+                        (m + j).moveInitialize(from: m + j - 1, count: 1)
+                        j -= 1
+                    }
+                    (m + j).initialize(to: i)
+                    n += 1
+                }
+                attributes.formIndex(after: &i)
             }
+            for j in 0..<n {
+                if j > 0 { Bytes.raw("; ", &out) }
+                HTMLText.append(escaping: attributes.keys[m[j]], to: &out)
+                Bytes.raw(": ", &out)
+                switch attributes.values[m[j]] {
+                case .bool(true): Bytes.raw("true", &out)
+                case .string(let s): HTMLText.append(escaping: s, to: &out)
+                case let v: HTMLText.append(escaping: AttributeText.display(v, separator: ", "), to: &out)
+                }
+            }
+            m.deinitialize(count: n)
         }
     }
 
@@ -286,13 +303,19 @@ struct DocumentPage {
         let rows = entityCounts.indices.sorted { a, b in
             entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
         }
+        // Each entry's position in `labels`, looked up once per run of equal labels (entries are in key order).
+        var labelIndex = [Int?](repeating: nil, count: entityCounts.count)
+        for k in entityCounts.indices {
+            labelIndex[k] = k > 0 && entityCounts[k].key.label == entityCounts[k - 1].key.label
+                ? labelIndex[k - 1] : labels.firstIndex(of: entityCounts[k].key.label)
+        }
         Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
         for row in rows {
             let (key, n) = entityCounts[row]
             Bytes.raw("<tr><td>", &out)
             HTMLText.append(escaping: key.canonical, to: &out)
             Bytes.raw("</td><td><span class=\"chip ", &out)
-            if let i = labels.firstIndex(of: key.label) {
+            if let i = labelIndex[row] {
                 out.append(UInt8(ascii: "l"))
                 Bytes.int(i, &out)
             }
