@@ -64,6 +64,15 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testKnownKeysCarryTheirQuotedFormAndPrefix() {
+        for name in KnownKey.names {
+            guard let key = KnownKey.of(name) else { return XCTFail(name) }
+            XCTAssertEqual(key.prefix, ValueWriter.prefix(name), name)
+            XCTAssertEqual(key.quoted.description, JSONWriter.quoted(name) + ":")
+        }
+        for name in ["", "en", "ends", "Canonical", "canonicals", "checkworthines", "key0"] { XCTAssertNil(KnownKey.of(name), name) }
+    }
+
     /// A small deterministic generator.
     private struct SeededGenerator {
         var state: UInt64
