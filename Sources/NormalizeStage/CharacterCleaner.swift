@@ -22,7 +22,9 @@ struct CharacterCleaner {
         while i < end {
             // Eight bytes at a time through plain text: printable ASCII and single spaces inside a run.
             if let base = s.baseAddress {
-                while i + 8 <= end, CharacterCleaner.isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), inRun: i > runStart) {
+                // The byte after the word (0 when there is none: a space there then needs the slow path).
+                while i + 8 <= end, CharacterCleaner.isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), inRun: i > runStart,
+                                                             next: i + 8 < end ? base[i + 8] : 0x20) {
                     i += 8
                 }
                 if i >= end { break }
@@ -86,8 +88,9 @@ struct CharacterCleaner {
 
     /// Whether eight bytes (little-endian in `x`) can all stay in the current run unchanged: printable
     /// ASCII other than `[`, `(` and `.` (which may start a stage direction or an ellipsis), and single
-    /// spaces that are not the last byte (whose follower is unknown) nor, outside a run, the first.
-    @inline(__always) static func isPlain(_ x: UInt64, inRun: Bool) -> Bool {
+    /// spaces (the last one followed by `next`, which must not be a space or tab) that are not, outside
+    /// a run, the first.
+    @inline(__always) static func isPlain(_ x: UInt64, inRun: Bool, next: UInt8) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         @inline(__always) func has(_ b: UInt8) -> UInt64 {
             let y = x ^ (ones &* UInt64(b))
@@ -99,7 +102,8 @@ struct CharacterCleaner {
         let y = x ^ (ones &* 0x20)
         let spaces = ~(((y & lows) &+ lows) | y) & highs
         if spaces == 0 { return true }
-        if spaces & (spaces << 8) != 0 || spaces >> 63 != 0 { return false }  // two in a row; the last byte
+        if spaces & (spaces << 8) != 0 { return false }  // two in a row
+        if spaces >> 63 != 0, next == 0x20 || next == 0x09 { return false }  // the last byte, before another
         return inRun || spaces & 0x80 == 0
     }
 
