@@ -50,10 +50,9 @@ struct ValueWriter {
                 var i = o.startIndex
                 while i != o.endIndex {
                     let k = o.keys[i]
-                    let known = KnownKey.of(k)
-                    let prefix = known?.prefix ?? ValueWriter.prefix(k)
+                    let (prefix, known) = KnownKey.lookup(k)
                     var j = n
-                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, o.keys[m[j - 1].index])) {
+                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && ValueWriter.tieLess(k, known, o.keys[m[j - 1].index], m[j - 1].known)) {
                         (m + j).moveInitialize(from: m + j - 1, count: 1)
                         j -= 1
                     }
@@ -90,6 +89,12 @@ struct ValueWriter {
         for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
         newline(&out, indent)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Code-point order of two keys whose first eight bytes are equal: known keys by their quoted forms.
+    @inline(__always) static func tieLess(_ a: String, _ knownA: KnownKey?, _ b: String, _ knownB: KnownKey?) -> Bool {
+        if let knownA, let knownB { return KnownKey.less(knownA, knownB) }
+        return JSONWriter.utf8Less(a, b)
     }
 
     /// Objects up to this many members are sorted on the stack.

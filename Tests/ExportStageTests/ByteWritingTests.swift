@@ -70,7 +70,13 @@ final class ByteWritingTests: XCTestCase {
             XCTAssertEqual(key.prefix, ValueWriter.prefix(name), name)
             XCTAssertEqual(key.quoted.description, JSONWriter.quoted(name) + ":")
         }
-        for name in ["", "en", "ends", "Canonical", "canonicals", "checkworthines", "key0"] { XCTAssertNil(KnownKey.of(name), name) }
+        for name in ["", "en", "ends", "Canonical", "canonicals", "canonicaL", "checkworthines", "checkworthyy", "attributiom", "key0", "日本語"] {
+            XCTAssertNil(KnownKey.of(name), name)
+            XCTAssertEqual(KnownKey.lookup(name).prefix, ValueWriter.prefix(name), name)
+        }
+        for a in KnownKey.names {
+            for b in KnownKey.names { XCTAssertEqual(KnownKey.less(KnownKey.of(a)!, KnownKey.of(b)!), JSONWriter.utf8Less(a, b), "\(a) \(b)") }
+        }
     }
 
     /// A small deterministic generator.
