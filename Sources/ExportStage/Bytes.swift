@@ -117,25 +117,24 @@ enum Bytes {
     }
 
     /// Appends UTF-8 bytes as the inside of a JSON string literal, with exactly the escapes of
-    /// `JSONWriter.appendEscaped` (the minimal ones plus U+2028 and U+2029). Eight bytes at a
-    /// time are tested for anything to escape; runs that need none are copied at once.
+    /// `JSONWriter.appendEscaped` (the minimal ones plus U+2028 and U+2029). The next byte that may
+    /// need an escape is found eight bytes at a time (the last few with the buffer's last word), then
+    /// looked at alone; runs that need none are copied at once.
     static func jsonEscaped(_ buf: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
         var runStart = 0
         var i = 0
-        var limit = 0  // bytes before `limit` are tested one by one
         while i < n {
-            if i >= limit {
-                if i + 8 <= n {
-                    if !ByteWords.mayNeedJSONEscape(ByteWords.load(base + i)) { i += 8; continue }
-                    limit = i + 8
-                } else if n >= 8, !ByteWords.mayNeedJSONEscape(ByteWords.load(base + n - 8)) {
-                    i = n  // the last eight bytes (the rest among them) need nothing
-                    break
-                } else {
-                    limit = n
-                }
+            if i + 8 <= n {
+                let mask = ByteWords.jsonEscapeMask(ByteWords.load(base + i))
+                if mask == 0 { i += 8; continue }
+                i += ByteWords.first(mask)
+            } else if n >= 8 {
+                // Flags left by bytes before `i` can only spill onto bytes that are then looked at and passed.
+                let mask = ByteWords.from(ByteWords.jsonEscapeMask(ByteWords.load(base + n - 8)), i - (n - 8))
+                if mask == 0 { break }
+                i += ByteWords.first(mask)
             }
             let b = base[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }

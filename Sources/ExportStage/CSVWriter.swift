@@ -68,7 +68,11 @@ struct CSVWriter {
     @inline(__always) static func nextQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var i = start
-        while i + 8 <= bytes.count, ByteWords.has(ByteWords.load(base + i), 0x22) == 0 { i += 8 }
+        while i + 8 <= bytes.count {
+            let mask = ByteWords.has(ByteWords.load(base + i), 0x22)
+            if mask != 0 { return i + ByteWords.first(mask) }
+            i += 8
+        }
         while i < bytes.count, base[i] != UInt8(ascii: "\"") { i += 1 }
         return i
     }

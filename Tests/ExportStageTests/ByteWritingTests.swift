@@ -79,6 +79,40 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testEscapingAgreesWithPlainReferencesOnRandomText() {
+        var g = SeededGenerator(seed: 9)
+        let pieces: [String] = ["a", "bc", " ", "\"", "'", "&", "<", ">", "\\", "\n", "\t", "\r", "\u{01}", "\u{1F}", "é", "’", "…",
+                                "\u{2028}", "\u{2029}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "ﬁ", "日本", "words and more words"]
+        for _ in 0..<3_000 {
+            let s = (0..<Int(g.next() % 24)).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(String(decoding: bytes { Bytes.jsonString(s, &$0) }, as: UTF8.self), JSONWriter.quoted(s))
+            XCTAssertEqual(String(decoding: bytes { HTMLText.append(escaping: s, to: &$0) }, as: UTF8.self), Self.htmlReference(s))
+            // A range inside a longer text (the word tests may read before and after it).
+            let text = Array(("<&>\"" + s + "'\u{01}&").utf8)
+            text.withUnsafeBufferPointer { t in
+                XCTAssertEqual(String(decoding: bytes { HTMLText.append(escaping: t, 4..<(t.count - 3), to: &$0) }, as: UTF8.self), Self.htmlReference(s))
+            }
+        }
+    }
+
+    /// HTML escaping one scalar at a time.
+    private static func htmlReference(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+            case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
     /// A small deterministic generator.
     private struct SeededGenerator {
         var state: UInt64
