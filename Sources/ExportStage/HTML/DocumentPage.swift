@@ -36,8 +36,12 @@ struct DocumentPage {
                     case .paragraph: Bytes.raw("<p>", &out)
                     case .gap: Bytes.raw("<div class=\"gap\">", &out)
                     }
-                    Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
-                                       scratch: &scratch, into: &out)
+                    if marks.isEmpty && milestonesByBlock[n].isEmpty {  // plain text: what `render` writes for it
+                        HTMLText.append(escaping: text, view.scalars.range(block.start, block.end), to: &out)
+                    } else {
+                        Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
+                                           scratch: &scratch, into: &out)
+                    }
                     switch block.kind {
                     case .heading: Bytes.raw("</h3>\n", &out)
                     case .paragraph: Bytes.raw("</p>\n", &out)
