@@ -43,7 +43,8 @@ extension DocumentView {
                     Bytes.raw(": [", &out)
                     for k in spans.indices {
                         Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                        if !spans[k].attributes.isEmpty {
+                        // Rendered attributes tell emptiness by their bytes ("{}"), without touching the dictionary.
+                        if rendered.map({ $0.ranges[k].count > 2 }) ?? !spans[k].attributes.isEmpty {
                             Bytes.raw("\n        \"attributes\": ", &out)
                             if let rendered {
                                 rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
