@@ -164,6 +164,23 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testScalarOffsetsMatchAPlainTableOnMixedText() {
+        var g = SeededGenerator(seed: 5)
+        let pieces = ["a", "bcdefgh", " ", "é", "’", "日本語", "😀", String(repeating: "x", count: 70), "\n"]
+        for round in 0..<400 {
+            let s = (0..<Int(g.next() % UInt64(round % 3 == 0 ? 200 : 40))).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined()
+            let scalars = ScalarBytes(Array(s.utf8))
+            var table: [Int] = []
+            var offset = 0
+            for u in s.unicodeScalars { table.append(offset); offset += String(u).utf8.count }
+            table.append(offset)
+            XCTAssertEqual(scalars.scalarCount, table.count - 1)
+            for (i, b) in table.enumerated() { XCTAssertEqual(scalars.byte(i), b, "\(round) \(i)") }
+            XCTAssertEqual(scalars.byte(-3), 0)
+            XCTAssertEqual(scalars.byte(table.count + 5), offset)
+        }
+    }
+
     func testWalkingToTheSentenceOfAnOffsetGivesWhatSearchingGives() {
         var sentences: [Span] = []
         var at = 0
