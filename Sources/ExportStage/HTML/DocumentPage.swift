@@ -11,18 +11,37 @@ struct DocumentPage {
     func html() -> [UInt8] {
         let labels = labelCounts()
         return ByteBuffer.collect(estimate: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192) { out in
-            var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-            head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-            head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-            head += metadata()
-            head += "<h2>Text</h2>\n<div class=\"legend\">"
-            for (i, l) in labels.enumerated() {
-                head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            let title = view.title
+            ReportShell.appendHead(title: title, language: view.document.metadata["language"]?.stringValue, to: &out) { out in
+                for (i, l) in labels.enumerated() {  // .lN{background:COLOR}
+                    Bytes.raw(".l", &out)
+                    Bytes.int(i, &out)
+                    Bytes.raw("{background:", &out)
+                    out.append(utf8: LabelColors.color(for: l.label))
+                    Bytes.raw("}\n", &out)
+                }
             }
-            if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-            if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
-            head += "</div>\n<div class=\"doc\">\n"
-            out.append(utf8: head)
+            Bytes.raw("<nav><a href=\"index.html\">← Corpus report</a></nav>\n<h1>", &out)
+            HTMLText.append(escaping: title, to: &out)
+            Bytes.raw("</h1>\n", &out)
+            appendMetadata(&out)
+            Bytes.raw("<h2>Text</h2>\n<div class=\"legend\">", &out)
+            for (i, l) in labels.enumerated() {
+                Bytes.raw("<span class=\"chip l", &out)
+                Bytes.int(i, &out)
+                Bytes.raw("\">", &out)
+                HTMLText.append(escaping: l.label, to: &out)
+                out.append(UInt8(ascii: " "))
+                Bytes.int(l.count, &out)
+                Bytes.raw("</span>", &out)
+            }
+            if !view.claims.isEmpty {
+                Bytes.raw("<span class=\"chip claim\">claim ", &out)
+                Bytes.int(view.claims.count, &out)
+                Bytes.raw("</span>", &out)
+            }
+            if labels.isEmpty && view.claims.isEmpty { Bytes.raw("<span class=\"empty\">No entities or claims in this document.</span>", &out) }
+            Bytes.raw("</div>\n<div class=\"doc\">\n", &out)
             let blocks = self.blocks()
             let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
             let byBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
@@ -66,31 +85,36 @@ struct DocumentPage {
         }
     }
 
-    private func labelStyle(_ labels: [String]) -> String {
-        labels.enumerated().map { ".l\($0.offset){background:\(LabelColors.color(for: $0.element))}\n" }.joined()
-    }
-
-    private func metadata() -> String {
-        var rows: [(String, String)] = []
+    /// The metadata list (and any warnings), escaped.
+    private func appendMetadata(_ out: inout ByteBuffer) {
+        func row(_ key: String, _ value: String) {
+            Bytes.raw("<dt>", &out)
+            HTMLText.append(escaping: key, to: &out)
+            Bytes.raw("</dt><dd>", &out)
+            HTMLText.append(escaping: value, to: &out)
+            Bytes.raw("</dd>", &out)
+        }
+        Bytes.raw("<h2>Metadata</h2>\n<dl class=\"meta\">", &out)
         let m = view.document.metadata
-        for key in JSONWriter.sortedKeys(m) where key != "title" {
-            rows.append((key, DocumentPage.display(m[key]!)))
-        }
+        for key in JSONWriter.sortedKeys(m) where key != "title" { row(key, DocumentPage.display(m[key]!)) }
         let s = view.document.source
-        rows.append(("source", s.path + (s.record.map { " (\($0))" } ?? "")))
-        rows.append(("media type", s.mediaType))
-        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text"))
-        rows.append(("sha256", s.sha256))
-        rows.append(("document id", view.id))
-        var out = "<h2>Metadata</h2>\n<dl class=\"meta\">"
-        for (k, v) in rows { out += "<dt>\(HTMLText.escape(k))</dt><dd>\(HTMLText.escape(v))</dd>" }
-        out += "</dl>\n"
+        row("source", s.path + (s.record.map { " (\($0))" } ?? ""))
+        row("media type", s.mediaType)
+        row("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text")
+        row("sha256", s.sha256)
+        row("document id", view.id)
+        Bytes.raw("</dl>\n", &out)
         if !view.document.warnings.isEmpty {
-            out += "<h2>Warnings</h2>\n<ul>"
-            for w in view.document.warnings { out += "<li><code>\(HTMLText.escape(w.code))</code> \(HTMLText.escape(w.message))</li>" }
-            out += "</ul>\n"
+            Bytes.raw("<h2>Warnings</h2>\n<ul>", &out)
+            for w in view.document.warnings {
+                Bytes.raw("<li><code>", &out)
+                HTMLText.append(escaping: w.code, to: &out)
+                Bytes.raw("</code> ", &out)
+                HTMLText.append(escaping: w.message, to: &out)
+                Bytes.raw("</li>", &out)
+            }
+            Bytes.raw("</ul>\n", &out)
         }
-        return out
     }
 
     /// A JSON value as readable text.
