@@ -149,6 +149,11 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: names[view.canonicalRanges[n]]), to: &out)
                     appendPlaceCells(view.entities[n], p, to: &out)
+                    if view.entityAttributes.onlyCanonical[n] {  // no iso3, value, confidence or other attributes
+                        Bytes.raw(",,,,", &out)
+                        writer.endRow(&out)
+                        continue
+                    }
                     // One pass over the attributes: the three with columns, and the others.
                     var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                     others.removeAll(keepingCapacity: true)
