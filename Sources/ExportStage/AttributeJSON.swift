@@ -8,12 +8,16 @@ struct AttributeJSON {
     let bytes: [UInt8]
     /// Span `i`'s object in `bytes`.
     let ranges: [Range<Int>]
+    /// With `canonical` given: whether span `i`'s only attribute is its `canonical` string (so
+    /// readers that look for other attributes need not walk its dictionary).
+    let onlyCanonical: [Bool]
 
     /// Renders the attributes of `spans`; `canonical` (entities: each one's `canonical` string
     /// attribute, or nil) lets the usual entity, whose only attribute that is, skip the dictionary.
     init(_ spans: [Span], canonical: [String?]? = nil) {
-        var ranges: [Range<Int>] = []
+        var ranges: [Range<Int>] = [], onlyCanonical: [Bool] = []
         ranges.reserveCapacity(spans.count)
+        if canonical != nil { onlyCanonical.reserveCapacity(spans.count) }
         bytes = ByteBuffer.collect(estimate: spans.count * 64 + 64) { out in
             let w = ValueWriter(pretty: false)
             for i in spans.indices {
@@ -22,13 +26,16 @@ struct AttributeJSON {
                     Bytes.raw(#"{"canonical":"#, &out)
                     Bytes.jsonString(name, &out)
                     out.append(UInt8(ascii: "}"))
+                    onlyCanonical.append(true)
                 } else {
                     w.write(object: spans[i].attributes, into: &out)
+                    if canonical != nil { onlyCanonical.append(false) }
                 }
                 ranges.append(start..<out.count)
             }
         }
         self.ranges = ranges
+        self.onlyCanonical = onlyCanonical
     }
 
     /// Calls `body` with span `i`'s object.

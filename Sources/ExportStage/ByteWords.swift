@@ -16,6 +16,14 @@ enum ByteWords {
         return (y &- ones) & ~y & highs
     }
 
+    /// The bytes of `x` from position `k` on (0...7, little-endian: the word's last `8 - k` bytes)
+    /// moved down to its start, as a word whose first byte is the one at `k`.
+    @inline(__always) static func from(_ x: UInt64, _ k: Int) -> UInt64 { x >> (8 * UInt64(k)) }
+
+    /// The position (0...7) of the lowest byte flagged in a mask from `has`, `hasControl` or their
+    /// union: exact, since a flag only ever spills into bytes above a real match.
+    @inline(__always) static func first(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
+
     /// Nonzero when some byte of `x` is below 0x20.
     @inline(__always) static func hasControl(_ x: UInt64) -> UInt64 {
         (x &- ones &* 0x20) & ~x & highs
@@ -23,8 +31,11 @@ enum ByteWords {
 
     /// Whether `x` may hold a byte a JSON string escapes: a control byte, `"`, `\`, or 0xE2
     /// (the lead byte of U+2028 and U+2029).
-    @inline(__always) static func mayNeedJSONEscape(_ x: UInt64) -> Bool {
-        hasControl(x) | has(x, 0x22) | has(x, 0x5C) | has(x, 0xE2) != 0
+    @inline(__always) static func mayNeedJSONEscape(_ x: UInt64) -> Bool { jsonEscapeMask(x) != 0 }
+
+    /// The bytes of `x` that `mayNeedJSONEscape` looks for, flagged (see `first`).
+    @inline(__always) static func jsonEscapeMask(_ x: UInt64) -> UInt64 {
+        hasControl(x) | has(x, 0x22) | has(x, 0x5C) | has(x, 0xE2)
     }
 }
 

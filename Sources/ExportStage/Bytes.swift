@@ -43,9 +43,39 @@ enum Bytes {
         guard d.isFinite else { out.append("null"); return }
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
             int(Int(d), &out)
-        } else {
+        } else if !shortDecimal(d, &out) {
             out.append(utf8: d.description)
         }
+    }
+
+    /// Appends `d.description` for a value from 0.001 to 1e6 (in magnitude) with at most six
+    /// decimals, such as a score of 0.8125, without making a string: the fewest decimals `k` for
+    /// which `m / 10^k == d` (both sides correctly rounded, so the decimal `m·10^-k` reads back as
+    /// `d`) give the shortest round-trip digits, which are what `description` writes in this
+    /// range. False (nothing written) for any other value.
+    static func shortDecimal(_ d: Double, _ out: inout ByteBuffer) -> Bool {
+        let a = abs(d)
+        guard a >= 1e-3, a < 1e6 else { return false }
+        var scale = 10.0
+        for k in 1...6 {
+            let m = (a * scale).rounded()
+            if m / scale == a {
+                let whole = Int(m), unit = Int(scale)
+                if d < 0 { out.append(UInt8(ascii: "-")) }
+                int(whole / unit, &out)
+                out.append(UInt8(ascii: "."))
+                var fraction = whole % unit
+                out.append(count: k) { p in
+                    for j in stride(from: k - 1, through: 0, by: -1) {
+                        p[j] = 0x30 &+ UInt8(fraction % 10)
+                        fraction /= 10
+                    }
+                }
+                return true
+            }
+            scale *= 10
+        }
+        return false
     }
 
     /// Appends `text[range]` as a JSON string literal.
@@ -87,22 +117,24 @@ enum Bytes {
     }
 
     /// Appends UTF-8 bytes as the inside of a JSON string literal, with exactly the escapes of
-    /// `JSONWriter.appendEscaped` (the minimal ones plus U+2028 and U+2029). Eight bytes at a
-    /// time are tested for anything to escape; runs that need none are copied at once.
+    /// `JSONWriter.appendEscaped` (the minimal ones plus U+2028 and U+2029). The next byte that may
+    /// need an escape is found eight bytes at a time (the last few with the buffer's last word), then
+    /// looked at alone; runs that need none are copied at once.
     static func jsonEscaped(_ buf: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         let n = buf.count
         guard n > 0, let base = buf.baseAddress else { return }
         var runStart = 0
         var i = 0
-        var limit = 0  // bytes before `limit` are tested one by one
         while i < n {
-            if i >= limit {
-                if i + 8 <= n {
-                    if !ByteWords.mayNeedJSONEscape(ByteWords.load(base + i)) { i += 8; continue }
-                    limit = i + 8
-                } else {
-                    limit = n
-                }
+            if i + 8 <= n {
+                let mask = ByteWords.jsonEscapeMask(ByteWords.load(base + i))
+                if mask == 0 { i += 8; continue }
+                i += ByteWords.first(mask)
+            } else if n >= 8 {
+                // Flags left by bytes before `i` can only spill onto bytes that are then looked at and passed.
+                let mask = ByteWords.from(ByteWords.jsonEscapeMask(ByteWords.load(base + n - 8)), i - (n - 8))
+                if mask == 0 { break }
+                i += ByteWords.first(mask)
             }
             let b = base[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }

@@ -136,27 +136,28 @@ struct CSVTable: Sendable {
             writer.append(text: view.id, to: &idField)
             var scratch = ByteBuffer()
             var others: [(key: String, value: JSONValue)] = []
-            view.utf8.withUnsafeBufferPointer { utf8 in
+            view.utf8.withUnsafeBufferPointer { utf8 in view.withEntityBytes { names in
                 for n in view.entities.indices {
                     let p = view.entityPlaces[n]
                     idField.withUnsafeBufferPointer { out.append($0) }
                     out.append(comma)
                     Bytes.int(n, &out)
                     out.append(comma)
-                    writer.append(text: view.entities[n].type, to: &out)
+                    writer.append(text: UnsafeBufferPointer(rebasing: names[view.labelRanges[n]]), to: &out)
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
-                    if let c = view.canonicalAttributes[n] {
-                        writer.append(text: c, to: &out)
-                    } else {
-                        writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
-                    }
+                    writer.append(text: UnsafeBufferPointer(rebasing: names[view.canonicalRanges[n]]), to: &out)
                     appendPlaceCells(view.entities[n], p, to: &out)
+                    if view.entityAttributes.onlyCanonical[n] {  // no iso3, value, confidence or other attributes
+                        Bytes.raw(",,,,", &out)
+                        writer.endRow(&out)
+                        continue
+                    }
                     // One pass over the attributes: the three with columns, and the others.
                     var iso3: JSONValue?, value: JSONValue?, confidence: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in view.entities[n].attributes {
+                    view.entities[n].attributes.forEachMember { k, v in
                         switch AttributeKey.of(k) {
                         case .iso3?: iso3 = v
                         case .value?: value = v
@@ -175,7 +176,7 @@ struct CSVTable: Sendable {
                     appendOtherAttributes(&others, writer, &scratch, &out)
                     writer.endRow(&out)
                 }
-            }
+            } }
         }
     }
 
@@ -205,7 +206,7 @@ struct CSVTable: Sendable {
             writer.append(text: view.id, to: &idField)
             var scratch = ByteBuffer()
             var others: [(key: String, value: JSONValue)] = []
-            view.utf8.withUnsafeBufferPointer { utf8 in
+            view.utf8.withUnsafeBufferPointer { utf8 in view.withEntityBytes { names in
                 for n in view.claims.indices {
                     let p = view.claimPlaces[n]
                     idField.withUnsafeBufferPointer { out.append($0) }
@@ -215,7 +216,7 @@ struct CSVTable: Sendable {
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    for (k, v) in view.claims[n].attributes {
+                    view.claims[n].attributes.forEachMember { k, v in
                         switch AttributeKey.of(k) {
                         case .checkworthiness?: score = v
                         case .kinds?: kinds = v
@@ -237,13 +238,9 @@ struct CSVTable: Sendable {
                     scratch.removeAll()
                     for i in view.entityIndices(inside: view.claims[n]) where view.entities[i].end <= view.claims[n].end {
                         if !scratch.isEmpty { scratch.append("; ") }
-                        scratch.append(utf8: view.entities[i].type)
+                        scratch.append(UnsafeBufferPointer(rebasing: names[view.labelRanges[i]]))
                         scratch.append(UInt8(ascii: ":"))
-                        if let name = view.canonicalAttributes[i] {
-                            scratch.append(utf8: name)
-                        } else {
-                            scratch.append(UnsafeBufferPointer(rebasing: utf8[view.entityPlaces[i].bytes]))
-                        }
+                        scratch.append(UnsafeBufferPointer(rebasing: names[view.canonicalRanges[i]]))
                     }
                     scratch.withUnsafeBufferPointer { if !$0.isEmpty { writer.append(text: $0, to: &out) } }
                     out.append(comma)
@@ -252,7 +249,7 @@ struct CSVTable: Sendable {
                     appendOtherAttributes(&others, writer, &scratch, &out)
                     writer.endRow(&out)
                 }
-            }
+            } }
         }
     }
 }

@@ -68,7 +68,11 @@ struct CSVWriter {
     @inline(__always) static func nextQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var i = start
-        while i + 8 <= bytes.count, ByteWords.has(ByteWords.load(base + i), 0x22) == 0 { i += 8 }
+        while i + 8 <= bytes.count {
+            let mask = ByteWords.has(ByteWords.load(base + i), 0x22)
+            if mask != 0 { return i + ByteWords.first(mask) }
+            i += 8
+        }
         while i < bytes.count, base[i] != UInt8(ascii: "\"") { i += 1 }
         return i
     }
@@ -81,6 +85,10 @@ struct CSVWriter {
             let x = ByteWords.load(base + i)
             if ByteWords.has(x, 0x2C) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x0D) | ByteWords.has(x, 0x0A) != 0 { return true }
             i += 8
+        }
+        if i < bytes.count, bytes.count >= 8 {  // the rest: within the last eight bytes
+            let x = ByteWords.load(base + bytes.count - 8)
+            return ByteWords.has(x, 0x2C) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x0D) | ByteWords.has(x, 0x0A) != 0
         }
         while i < bytes.count {
             let b = base[i]

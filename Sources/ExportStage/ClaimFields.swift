@@ -21,8 +21,8 @@ struct ClaimFields {
     }
 
     init(_ span: Span) {
-        var kinds: JSONValue?, kind: JSONValue?
-        for (k, v) in span.attributes {
+        var kinds: JSONValue?, kind: JSONValue?, score: Double?, hedges: JSONValue?, attribution: JSONValue?, hasOthers = false
+        span.attributes.forEachMember { k, v in
             switch AttributeKey.of(k) {
             case .checkworthiness?: score = v.doubleValue
             case .kinds?: kinds = v
@@ -33,6 +33,7 @@ struct ClaimFields {
             default: hasOthers = true
             }
         }
+        (self.score, self.hedges, self.attribution, self.hasOthers) = (score, hedges, attribution, hasOthers)
         switch kinds ?? kind {
         case .string(let s)?: self.kinds = [s]
         case .array(let a)?: self.kinds = a.compactMap(\.stringValue)

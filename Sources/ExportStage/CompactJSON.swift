@@ -59,10 +59,14 @@ enum CompactJSON {
     @inline(__always) private static func stringEnd(_ c: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var j = start + 1
         if let base = c.baseAddress {
+            // Eight bytes at a time to the next quote or backslash (found exactly), past escapes.
             while j + 8 <= c.count {
                 let x = ByteWords.load(base + j)
-                if ByteWords.has(x, UInt8(ascii: "\"")) | ByteWords.has(x, UInt8(ascii: "\\")) != 0 { break }
-                j += 8
+                let mask = ByteWords.has(x, UInt8(ascii: "\"")) | ByteWords.has(x, UInt8(ascii: "\\"))
+                if mask == 0 { j += 8; continue }
+                j += ByteWords.first(mask)
+                if base[j] == UInt8(ascii: "\"") { return j + 1 }
+                j += 2  // a backslash and the byte it escapes
             }
         }
         while j < c.count {

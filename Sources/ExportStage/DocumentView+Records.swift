@@ -43,7 +43,8 @@ extension DocumentView {
                     Bytes.raw(": [", &out)
                     for k in spans.indices {
                         Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                        if !spans[k].attributes.isEmpty {
+                        // Rendered attributes tell emptiness by their bytes ("{}"), without touching the dictionary.
+                        if rendered.map({ $0.ranges[k].count > 2 }) ?? !spans[k].attributes.isEmpty {
                             Bytes.raw("\n        \"attributes\": ", &out)
                             if let rendered {
                                 rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
@@ -164,24 +165,24 @@ extension DocumentView {
     func entityLines() -> [UInt8] {
         ByteBuffer.collect(estimate: entities.count * 320) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-            utf8.withUnsafeBufferPointer { text in
+            utf8.withUnsafeBufferPointer { text in withEntityBytes { names in
                 for n in entities.indices {
                     let p = entityPlaces[n]
                     Bytes.raw(#"{"attributes":"#, &out)
                     entityAttributes.append(n, to: &out)
                     Bytes.raw(#","canonical":"#, &out)
-                    if let c = canonicalAttributes[n] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, p.bytes, &out) }
+                    Bytes.jsonString(names, canonicalRanges[n], &out)
                     out.append(documentMember)
                     Bytes.raw(#","end":"#, &out)
                     Bytes.int(entities[n].end, &out)
                     Bytes.raw(#","index":"#, &out)
                     Bytes.int(n, &out)
                     Bytes.raw(#","label":"#, &out)
-                    Bytes.jsonString(entities[n].type, &out)
+                    Bytes.jsonString(names, labelRanges[n], &out)
                     DocumentView.appendPlaceMembers(entities[n], p, text, &out)
                     Bytes.raw("}\n", &out)
                 }
-            }
+            } }
         }
     }
 
@@ -208,7 +209,7 @@ extension DocumentView {
     func claimLines() -> [UInt8] {
         ByteBuffer.collect(estimate: claims.count * 1200) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
-            utf8.withUnsafeBufferPointer { text in
+            utf8.withUnsafeBufferPointer { text in withEntityBytes { names in
                 for n in claims.indices {
                     let p = claimPlaces[n]
                     Bytes.raw(#"{"attributes":"#, &out)
@@ -223,11 +224,11 @@ extension DocumentView {
                         let eb = entityPlaces[i].bytes
                         Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
                         first = false
-                        if let c = canonicalAttributes[i] { Bytes.jsonString(c, &out) } else { Bytes.jsonString(text, eb, &out) }
+                        Bytes.jsonString(names, canonicalRanges[i], &out)
                         Bytes.raw(#","end":"#, &out)
                         Bytes.int(e.end, &out)
                         Bytes.raw(#","label":"#, &out)
-                        Bytes.jsonString(e.type, &out)
+                        Bytes.jsonString(names, labelRanges[i], &out)
                         Bytes.raw(#","start":"#, &out)
                         Bytes.int(e.start, &out)
                         Bytes.raw(#","text":"#, &out)
@@ -241,7 +242,7 @@ extension DocumentView {
                     Bytes.jsonString(claims[n].type, &out)
                     Bytes.raw("}\n", &out)
                 }
-            }
+            } }
         }
     }
 

@@ -36,6 +36,13 @@ struct DocumentView {
     let labelNames: [String]
     /// Each entity's label, as an index into `labelNames`.
     let entityLabels: [Int]
+    /// The entities' distinct labels (by bytes) and every entity's canonical name (`canonical(i)`)
+    /// as UTF-8, one after the other, so writers slice bytes instead of reaching into strings.
+    let entityBytes: [UInt8]
+    /// Where each entity's label (its `type`) lies in `entityBytes`.
+    let labelRanges: [Range<Int>]
+    /// Where each entity's canonical name lies in `entityBytes`.
+    let canonicalRanges: [Range<Int>]
 
     /// A span's derived positions.
     struct Place {
@@ -90,13 +97,49 @@ struct DocumentView {
         }
         entityPlaces = places(entities)
         claimPlaces = places(claims)
+        (entityBytes, labelRanges, canonicalRanges) = DocumentView.entityBytes(entities, canonicalAttributes, utf8, entityPlaces)
+    }
+
+    /// `entityBytes`, `labelRanges` and `canonicalRanges`.
+    static func entityBytes(_ entities: [Span], _ canonical: [String?], _ utf8: [UInt8], _ places: [Place])
+        -> (bytes: [UInt8], labels: [Range<Int>], names: [Range<Int>]) {
+        var arena: [UInt8] = []
+        arena.reserveCapacity(entities.count * 20)
+        var distinct: [Range<Int>] = []
+        var labels: [Range<Int>] = [], names: [Range<Int>] = []
+        labels.reserveCapacity(entities.count)
+        names.reserveCapacity(entities.count)
+        for i in entities.indices {
+            entities[i].type.withUTF8Bytes { label in
+                let found = distinct.first { r in r.count == label.count && arena[r].elementsEqual(label) }
+                if let found { labels.append(found); return }
+                let start = arena.count
+                arena.append(contentsOf: label)
+                distinct.append(start..<arena.count)
+                labels.append(start..<arena.count)
+            }
+            let start = arena.count
+            if let c = canonical[i] { c.withUTF8Bytes { arena.append(contentsOf: $0) } } else { arena.append(contentsOf: utf8[places[i].bytes]) }
+            names.append(start..<arena.count)
+        }
+        return (arena, labels, names)
+    }
+
+    /// Calls `body` with `entityBytes`, from which `labelRanges` and `canonicalRanges` slice each
+    /// entity's label and canonical name.
+    @inline(__always) func withEntityBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try entityBytes.withUnsafeBufferPointer(body)
     }
 
     /// `attributes["canonical"]?.stringValue`; the few attributes an entity has are looked
     /// through (`AttributeKey`) rather than hashed.
     static func canonicalAttribute(_ attributes: [String: JSONValue]) -> String? {
         guard attributes.count <= 4 else { return attributes["canonical"]?.stringValue }
-        for (k, v) in attributes where AttributeKey.of(k) == .canonical { return v.stringValue }
+        var i = attributes.startIndex
+        while i != attributes.endIndex {
+            if AttributeKey.of(attributes.keys[i]) == .canonical { return attributes.values[i].stringValue }
+            attributes.formIndex(after: &i)
+        }
         return nil
     }
 

@@ -39,12 +39,24 @@ struct EntityTable {
     /// The key of entry `n`.
     func key(_ n: Int) -> Key { Key(label: table.first(n), canonical: table.second(n)) }
 
-    /// Mentions per distinct entity of one document, in key order.
+    /// Mentions per distinct entity of one document, in key order. Keys are grouped as
+    /// `[Key: Int]` would group them (`String ==`), through a `TextPairTable` over the view's
+    /// entity bytes: a key's strings are made only when it is first seen.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
-        var local: [Key: Int] = [:]
-        local.reserveCapacity(min(view.entities.count, 512))
-        for i in view.entities.indices { local[Key(label: view.entities[i].type, canonical: view.canonical(i)), default: 0] += 1 }
-        return sortedByKey(local.map { (key: $0.key, mentions: $0.value) })
+        var table = TextPairTable()
+        var entries: [(key: Key, mentions: Int)] = []
+        view.withEntityBytes { names in
+            for i in view.entities.indices {
+                let (entry, isNew) = table.intern(UnsafeBufferPointer(rebasing: names[view.labelRanges[i]]),
+                                                  UnsafeBufferPointer(rebasing: names[view.canonicalRanges[i]]))
+                if isNew {
+                    entries.append((Key(label: view.entities[i].type, canonical: view.canonical(i)), 1))
+                } else {
+                    entries[entry].mentions += 1
+                }
+            }
+        }
+        return sortedByKey(entries)
     }
 
     /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's

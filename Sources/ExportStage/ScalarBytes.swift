@@ -1,11 +1,18 @@
 /// The UTF-8 byte offset of every scalar offset of one text, so slicing spans costs no search.
 ///
 /// ASCII text (the common case) needs no table: byte and scalar offsets are equal. Otherwise
-/// one `Int32` per scalar is kept for the document being exported. Both passes go eight bytes
-/// at a time where they can.
+/// scalars are taken in blocks of 64: each block's first byte offset is kept, and only blocks
+/// holding a non-ASCII scalar keep the offsets of their scalars (one byte each, from the block's
+/// start: 64 scalars span at most 256 bytes). Mostly-ASCII text so needs little memory, which
+/// stays in cache for the lookups every format makes. The passes go eight bytes at a time where
+/// they can.
 struct ScalarBytes {
-    /// Byte offset of scalar `i` at `[i]`, and the byte count at `[scalarCount]`; empty for ASCII.
-    private let table: [Int32]
+    /// Byte offset of scalar `64 * b` at `[b]`, and the byte count last; empty for ASCII.
+    private let blockStart: [Int32]
+    /// Per block, where its scalars' offsets start in `detail`, or -1 for a block of ASCII only.
+    private let detailStart: [Int32]
+    /// Offsets of the scalars of non-ASCII blocks from their block's start, 64 per block.
+    private let detail: [UInt8]
     /// Number of scalars.
     let scalarCount: Int
 
@@ -28,35 +35,53 @@ struct ScalarBytes {
             return n - continuation
         }
         scalarCount = count
-        guard count != n else { table = []; return }
-        table = utf8.withUnsafeBufferPointer { bytes in
+        guard count != n else { (blockStart, detailStart, detail) = ([], [], []); return }
+        let blocks = (count + 63) / 64
+        var starts = [Int32](repeating: 0, count: blocks + 1)
+        var details = [Int32](repeating: -1, count: blocks)
+        var offsets: [UInt8] = []
+        utf8.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress!
-            return [Int32](unsafeUninitializedCapacity: count + 1) { t, filled in
+            var i = 0  // byte offset of scalar `64 * b`
+            for b in 0..<blocks {
+                starts[b] = Int32(i)
+                let scalars = min(64, count - 64 * b)
+                // An ASCII block: its bytes are its scalars.
+                var ascii = i + scalars <= n
                 var k = 0
-                var i = 0
-                while i < n {
-                    if i + 8 <= n, ByteWords.load(base + i) & highs == 0 {
-                        for j in 0..<8 { t[k + j] = Int32(i + j) }
-                        k += 8
-                        i += 8
-                        continue
-                    }
-                    if base[i] & 0xC0 != 0x80 {
-                        t[k] = Int32(i)
-                        k += 1
-                    }
-                    i += 1
+                while ascii && k + 8 <= scalars {
+                    if ByteWords.load(base + i + k) & highs != 0 { ascii = false }
+                    k += 8
                 }
-                t[k] = Int32(n)
-                filled = k + 1
+                while ascii && k < scalars {
+                    if base[i + k] >= 0x80 { ascii = false }
+                    k += 1
+                }
+                if ascii { i += scalars; continue }
+                details[b] = Int32(offsets.count)
+                let blockByte = i
+                var s = 0
+                while s < scalars {
+                    offsets.append(UInt8(i - blockByte))
+                    i += 1
+                    while i < n, base[i] & 0xC0 == 0x80 { i += 1 }
+                    s += 1
+                }
+                offsets.append(contentsOf: repeatElement(0, count: 64 - scalars))
             }
+            starts[blocks] = Int32(n)
         }
+        (blockStart, detailStart, detail) = (starts, details, offsets)
     }
 
     /// The byte offset of scalar offset `s`, clamped to the text.
     @inline(__always) func byte(_ s: Int) -> Int {
         let c = min(max(s, 0), scalarCount)
-        return table.isEmpty ? c : Int(table[c])
+        guard !blockStart.isEmpty else { return c }
+        if c == scalarCount { return Int(blockStart[blockStart.count - 1]) }  // the byte count
+        let b = c >> 6
+        let start = Int(blockStart[b]), d = Int(detailStart[b])
+        return d < 0 ? start + (c & 63) : start + Int(detail[d + (c & 63)])
     }
 
     /// The bytes of scalars `start..<end` (clamped; empty when the range is).

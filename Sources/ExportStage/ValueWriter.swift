@@ -19,10 +19,10 @@ struct ValueWriter {
         case .array(let a):
             if a.isEmpty { Bytes.raw("[]", &out); return }
             out.append(UInt8(ascii: "["))
-            for (n, element) in a.enumerated() {
+            for n in a.indices {  // elements read in place
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                write(element, into: &out, indent: indent + 1)
+                write(a[n], into: &out, indent: indent + 1)
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -36,26 +36,40 @@ struct ValueWriter {
         if o.isEmpty { Bytes.raw("{}", &out); return }
         out.append(UInt8(ascii: "{"))
         if o.count == 1 {
-            let (k, v) = o.first!
-            member(k, v, first: true, &out, indent)
+            let i = o.startIndex
+            member(o.keys[i], o.values[i], first: true, &out, indent)
         } else if o.count <= ValueWriter.smallObject {
-            // Insertion-sort the members into a buffer on the stack as the dictionary yields them,
-            // by their keys' first eight bytes (ties: the whole key).
-            typealias Member = (prefix: UInt64, key: String, value: JSONValue)
+            // Insertion-sort the members' positions into a buffer on the stack as the dictionary
+            // yields them, by their keys' first eight bytes (ties: the whole key); values are read
+            // in place when written (no copies to retain and release). Known keys bring their
+            // prefix and quoted form along.
+            typealias Member = (prefix: UInt64, index: Dictionary<String, JSONValue>.Index, known: KnownKey?)
             withUnsafeTemporaryAllocation(of: Member.self, capacity: o.count) { buffer in
                 let m = buffer.baseAddress!
                 var n = 0
-                for (k, v) in o {
-                    let prefix = ValueWriter.prefix(k)
+                var i = o.startIndex
+                while i != o.endIndex {
+                    let k = o.keys[i]
+                    let (prefix, known) = KnownKey.lookup(k)
                     var j = n
-                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && JSONWriter.utf8Less(k, m[j - 1].key)) {
+                    while j > 0, m[j - 1].prefix > prefix || (m[j - 1].prefix == prefix && ValueWriter.tieLess(k, known, o.keys[m[j - 1].index], m[j - 1].known)) {
                         (m + j).moveInitialize(from: m + j - 1, count: 1)
                         j -= 1
                     }
-                    (m + j).initialize(to: (prefix, k, v))
+                    (m + j).initialize(to: (prefix, i, known))
                     n += 1
+                    o.formIndex(after: &i)
                 }
-                for j in 0..<n { member(m[j].key, m[j].value, first: j == 0, &out, indent) }
+                for j in 0..<n {
+                    if let known = m[j].known {
+                        if j > 0 { out.append(UInt8(ascii: ",")) }
+                        newline(&out, indent + 1)
+                        out.append(known.quoted)
+                        value(o.values[m[j].index], &out, indent)
+                    } else {
+                        member(o.keys[m[j].index], o.values[m[j].index], first: j == 0, &out, indent)
+                    }
+                }
                 m.deinitialize(count: n)
             }
         } else {
@@ -75,6 +89,12 @@ struct ValueWriter {
         for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
         newline(&out, indent)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Code-point order of two keys whose first eight bytes are equal: known keys by their quoted forms.
+    @inline(__always) static func tieLess(_ a: String, _ knownA: KnownKey?, _ b: String, _ knownB: KnownKey?) -> Bool {
+        if let knownA, let knownB { return KnownKey.less(knownA, knownB) }
+        return JSONWriter.utf8Less(a, b)
     }
 
     /// Objects up to this many members are sorted on the stack.
@@ -104,6 +124,11 @@ struct ValueWriter {
         newline(&out, indent + 1)
         Bytes.jsonString(k, &out)
         out.append(UInt8(ascii: ":"))
+        value(v, &out, indent)
+    }
+
+    /// A member's value, after its key and colon.
+    @inline(__always) private func value(_ v: JSONValue, _ out: inout ByteBuffer, _ indent: Int) {
         if pretty { out.append(UInt8(ascii: " ")) }
         switch v {  // the usual values without a call
         case .string(let s): Bytes.jsonString(s, &out)
@@ -123,5 +148,17 @@ struct ValueWriter {
         guard pretty else { return }
         out.append(0x0A)
         for _ in 0..<indent { out.append("  ") }
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Calls `body` with every member in the dictionary's order, the value read in place rather
+    /// than copied out (no retain and release for the members a walk only looks past).
+    @inline(__always) func forEachMember(_ body: (String, JSONValue) -> Void) {
+        var i = startIndex
+        while i != endIndex {
+            body(keys[i], values[i])
+            formIndex(after: &i)
+        }
     }
 }

@@ -20,6 +20,15 @@ struct CharacterCleaner {
             if single { b.copy(byte: 0x20, from: at) } else { b.insert(byte: 0x20) }
         }
         while i < end {
+            // Eight bytes at a time through plain text: printable ASCII and single spaces inside a run.
+            if let base = s.baseAddress {
+                // The byte after the word (0 when there is none: a space there then needs the slow path).
+                while i + 8 <= end, CharacterCleaner.isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), inRun: i > runStart,
+                                                             next: i + 8 < end ? base[i + 8] : 0x20) {
+                    i += 8
+                }
+                if i >= end { break }
+            }
             let c = s[i]
             if c >= 0x21 && c < 0x7F {
                 if (c == 0x5B || c == 0x28) && options.removeStageDirections, let skip = stageDirectionLength(bytes, i, end) {
@@ -39,6 +48,12 @@ struct CharacterCleaner {
                 continue
             }
             if c == 0x20 || c == 0x09 {
+                // A single space inside a run follows kept non-space text, so it would be written
+                // as a copy of itself, merging with the run: the run just goes on (no flush per word).
+                if c == 0x20, i > runStart, i + 1 < end, s[i + 1] != 0x20, s[i + 1] != 0x09 {
+                    i += 1
+                    continue
+                }
                 flush(i, &b)
                 let single = c == 0x20 && (i + 1 >= end || (s[i + 1] != 0x20 && s[i + 1] != 0x09))
                 space(&b, at: i, single: single)
@@ -69,6 +84,27 @@ struct CharacterCleaner {
             i += len
         }
         flush(min(i, end), &b)
+    }
+
+    /// Whether eight bytes (little-endian in `x`) can all stay in the current run unchanged: printable
+    /// ASCII other than `[`, `(` and `.` (which may start a stage direction or an ellipsis), and single
+    /// spaces (the last one followed by `next`, which must not be a space or tab) that are not, outside
+    /// a run, the first.
+    @inline(__always) static func isPlain(_ x: UInt64, inRun: Bool, next: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func has(_ b: UInt8) -> UInt64 {
+            let y = x ^ (ones &* UInt64(b))
+            return (y &- ones) & ~y & highs
+        }
+        let control = (x &- ones &* 0x20) & ~x & highs  // some byte below 0x20
+        if (x & highs) | control | has(0x7F) | has(0x5B) | has(0x28) | has(0x2E) != 0 { return false }
+        // Spaces, exactly: the high bit of each byte that is 0x20.
+        let y = x ^ (ones &* 0x20)
+        let spaces = ~(((y & lows) &+ lows) | y) & highs
+        if spaces == 0 { return true }
+        if spaces & (spaces << 8) != 0 { return false }  // two in a row
+        if spaces >> 63 != 0, next == 0x20 || next == 0x09 { return false }  // the last byte, before another
+        return inRun || spaces & 0x80 == 0
     }
 
     enum Replacement {

@@ -33,7 +33,13 @@ enum NFCPass {
     private static func needsNFC(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = s.count
+        let base = s.baseAddress
         while i < n {
+            // ASCII eight bytes at a time.
+            if let base {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
+            }
             let c = s[i]
             if c < 0x80 { i += 1; continue }
             if c < 0xCC { i += 2; continue }   // U+0080–U+02FF: nothing to compose

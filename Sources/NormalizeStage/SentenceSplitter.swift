@@ -13,7 +13,7 @@ struct SentenceSplitter {
     static let maxBytes = 2000
 
     /// Abbreviations that never end a sentence (lowercased, no final period).
-    private let never: Set<[UInt8]>
+    private let never: ByteWordSet
 
     static let titles = ["mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "reps", "col", "lt", "capt", "sgt",
                          "maj", "adm", "cmdr", "hon", "rev", "fr", "messrs", "mme", "st", "pres", "supt", "amb", "ambs",
@@ -21,17 +21,17 @@ struct SentenceSplitter {
                          "esp", "incl", "ca", "resp", "dept", "univ", "assn", "ave", "blvd", "mt", "ft", "est", "ibid",
                          "op", "eds", "ed", "trans", "repr", "u.s.a", "sr", "jr", "dist", "gov't", "intl", "natl"]
     /// Abbreviations that do not end a sentence when a number follows ("No. 5").
-    static let beforeNumbers: Set<[UInt8]> = Set(["no", "nos", "vol", "vols", "art", "arts", "sec", "secs", "ch", "chap",
+    static let beforeNumbers = ByteWordSet(["no", "nos", "vol", "vols", "art", "arts", "sec", "secs", "ch", "chap",
                                                   "fig", "figs", "p", "pp", "para", "paras", "tab", "ex", "nr", "pt", "pts",
                                                   "sect", "cl", "rev", "ser", "iss", "r", "s", "h", "res", "amdt", "ord",
                                                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                                                   "nov", "dec", "approx", "ca", "op", "wp"].map { Array($0.utf8) })
     /// Month abbreviations: not an end before a number or a lowercase word, nor before most words.
-    static let months: Set<[UInt8]> = Set(["jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { Array($0.utf8) })
+    static let months = ByteWordSet(["jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map { Array($0.utf8) })
     /// Words that end a sentence only when a typical sentence opener follows ("Inc. The …").
-    static let suffixes: Set<[UInt8]> = Set(["inc", "corp", "co", "ltd", "llc", "plc", "bros", "cos"].map { Array($0.utf8) })
+    static let suffixes = ByteWordSet(["inc", "corp", "co", "ltd", "llc", "plc", "bros", "cos"].map { Array($0.utf8) })
     /// Words that usually open a sentence.
-    static let openers: Set<[UInt8]> = Set([
+    static let openers = ByteWordSet([
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "in", "on",
         "at", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "after", "before", "since", "for", "from", "to",
         "there", "here", "what", "how", "why", "who", "where", "which", "our", "my", "his", "her", "their", "your", "some",
@@ -44,7 +44,7 @@ struct SentenceSplitter {
     ].map { Array($0.utf8) })
 
     init(extra: [String] = []) {
-        never = Set((SentenceSplitter.titles + extra.map { $0.lowercased() }).map { Array($0.utf8) })
+        never = ByteWordSet((SentenceSplitter.titles + extra.map { $0.lowercased() }).map { Array($0.utf8) })
     }
 
     /// Sentence byte ranges inside `r` (trimmed, covering every non-space byte of it).
@@ -55,6 +55,8 @@ struct SentenceSplitter {
         var i = start
         let end = r.upperBound
         while i < end {
+            if i + 8 <= end { i = s.withUnsafeBufferPointer { SentenceSplitter.skipPlain($0, from: i, to: end) } }
+            guard i < end else { break }
             let c = s[i]
             let isEllipsis = c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 && s[i + 2] == 0xA6
             guard c == 0x2E || c == 0x21 || c == 0x3F || isEllipsis else { i += 1; continue }
@@ -94,6 +96,24 @@ struct SentenceSplitter {
         return out
     }
 
+    /// The first position at or after `i` whose eight-byte word (while one fits before `end`) holds
+    /// a byte that may end a sentence: `.`, `!`, `?` or 0xE2 (the lead byte of `…`).
+    @inline(__always) static func skipPlain(_ s: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let base = s.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i + 8 <= end {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            @inline(__always) func has(_ b: UInt8) -> UInt64 {
+                let y = x ^ (ones &* UInt64(b))
+                return (y &- ones) & ~y & highs
+            }
+            if has(0x2E) | has(0x21) | has(0x3F) | has(0xE2) != 0 { break }
+            i += 8
+        }
+        return i
+    }
+
     private func isBoundary(_ s: [UInt8], start: Int, termStart: Int, next k: Int, end: Int, singlePeriod: Bool,
                             onlyPeriod: Bool, ellipsis: Bool) -> Bool {
         let n = s[k]
@@ -121,32 +141,35 @@ struct SentenceSplitter {
         while h > w, s[h] != 0x2D, s[h] != 0x2F { h -= 1 }
         if h > w, s[h] == 0x2D || s[h] == 0x2F { w = h + 1 }
         guard w < termStart else { return true }
-        var token: [UInt8] = []
-        token.reserveCapacity(termStart - w)
-        var hasDot = false, allDigits = true, upperCount = 0, letters = 0
-        for x in w..<termStart {
-            var c = s[x]
-            if c == 0x2E { hasDot = true }
-            if c < 0x30 || c > 0x39 { allDigits = false }
-            if c >= 0x41 && c <= 0x5A { upperCount += 1; c |= 0x20 }
-            if c >= 0x61 && c <= 0x7A { letters += 1 }
-            token.append(c)
+        // The word, ASCII-lowercased, in a buffer on the stack (no array per period).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: termStart - w) { buffer in
+            var hasDot = false, allDigits = true, upperCount = 0, letters = 0, roman = true
+            for x in w..<termStart {
+                var c = s[x]
+                if c == 0x2E { hasDot = true }
+                if c < 0x30 || c > 0x39 { allDigits = false }
+                if c >= 0x41 && c <= 0x5A { upperCount += 1; c |= 0x20 }
+                if c >= 0x61 && c <= 0x7A { letters += 1 }
+                if c != 0x69 && c != 0x76 && c != 0x78 { roman = false }
+                buffer[x - w] = c
+            }
+            let token = UnsafeBufferPointer(buffer)
+            let nextIsDigit = n >= 0x30 && n <= 0x39
+            if never.contains(token) { return false }
+            if nextIsDigit && SentenceSplitter.beforeNumbers.contains(token) { return false }
+            if allDigits {
+                // "1. " opening a paragraph is a list number.
+                return !(w == start && token.count <= 3)
+            }
+            // Roman numerals opening a paragraph ("IV. ").
+            if w == start, token.count <= 4, roman { return false }
+            let opener = nextWordIsOpener(s, k, end)
+            if SentenceSplitter.months.contains(token) { return opener && !nextIsDigit }
+            if SentenceSplitter.suffixes.contains(token) { return opener }
+            if hasDot && letters >= 1 && token.count <= 8 { return opener }   // U.S. U.N. a.m. Ph.D
+            if letters == 1 && token.count == 1 && upperCount == 1 { return opener }   // initials
+            return true
         }
-        let nextIsDigit = n >= 0x30 && n <= 0x39
-        if never.contains(token) { return false }
-        if SentenceSplitter.beforeNumbers.contains(token) && nextIsDigit { return false }
-        if allDigits {
-            // "1. " opening a paragraph is a list number.
-            return !(w == start && token.count <= 3)
-        }
-        // Roman numerals opening a paragraph ("IV. ").
-        if w == start, token.count <= 4, token.allSatisfy({ $0 == 0x69 || $0 == 0x76 || $0 == 0x78 }) { return false }
-        let opener = nextWordIsOpener(s, k, end)
-        if SentenceSplitter.months.contains(token) { return opener && !nextIsDigit }
-        if SentenceSplitter.suffixes.contains(token) { return opener }
-        if hasDot && letters >= 1 && token.count <= 8 { return opener }   // U.S. U.N. a.m. Ph.D
-        if letters == 1 && token.count == 1 && upperCount == 1 { return opener }   // initials
-        return true
     }
 
     private func nextWordIsOpener(_ s: [UInt8], _ k: Int, _ end: Int) -> Bool {
@@ -155,10 +178,13 @@ struct SentenceSplitter {
             if s[a] == 0x20 || a - k > 3 { return false }
             a += 1
         }
-        var word: [UInt8] = []
         var b = a
-        while b < end, (s[b] | 0x20) >= 0x61, (s[b] | 0x20) <= 0x7A { word.append(s[b] | 0x20); b += 1 }
-        return SentenceSplitter.openers.contains(word)
+        while b < end, (s[b] | 0x20) >= 0x61, (s[b] | 0x20) <= 0x7A { b += 1 }
+        guard b - a <= SentenceSplitter.openers.maxLength else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b - a) { word in
+            for x in a..<b { word[x - a] = s[x] | 0x20 }
+            return SentenceSplitter.openers.contains(UnsafeBufferPointer(word))
+        }
     }
 
     /// Cuts ranges longer than `maxBytes` at the last space or line break before the limit (or,

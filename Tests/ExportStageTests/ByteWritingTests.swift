@@ -47,6 +47,82 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testShortDecimalsAreWrittenAsDescriptionWritesThem() {
+        var g = SeededGenerator(seed: 42)
+        var values: [Double] = [0.001, 0.0015, 0.1, 0.7, 0.5167, 0.8125, 123_456.5, 999_999.9, 0.1 + 0.2, 5e-4, 1e6 - 0.5, -0.25]
+        for i in 0..<200_000 {
+            let n = Double(g.next() % 2_000_001) - 1_000_000
+            switch i % 4 {
+            case 0: values.append(n / 10_000)
+            case 1: values.append(n / [10.0, 100, 1000, 1e5, 1e6, 1e7][i % 6])
+            case 2: values.append(Double(bitPattern: 0x3F50_0000_0000_0000 &+ g.next() % 0x0110_0000_0000_0000))  // 0.001 … 1e6, any bits
+            default: values.append(n * 0.01 + 0.1)
+            }
+        }
+        for d in values where d != d.rounded() {
+            XCTAssertEqual(String(decoding: bytes { Bytes.number(d, &$0) }, as: UTF8.self), d.description)
+        }
+    }
+
+    func testKnownKeysCarryTheirQuotedFormAndPrefix() {
+        for name in KnownKey.names {
+            guard let key = KnownKey.of(name) else { return XCTFail(name) }
+            XCTAssertEqual(key.prefix, ValueWriter.prefix(name), name)
+            XCTAssertEqual(key.quoted.description, JSONWriter.quoted(name) + ":")
+        }
+        for name in ["", "en", "ends", "Canonical", "canonicals", "canonicaL", "checkworthines", "checkworthyy", "attributiom", "key0", "日本語"] {
+            XCTAssertNil(KnownKey.of(name), name)
+            XCTAssertEqual(KnownKey.lookup(name).prefix, ValueWriter.prefix(name), name)
+        }
+        for a in KnownKey.names {
+            for b in KnownKey.names { XCTAssertEqual(KnownKey.less(KnownKey.of(a)!, KnownKey.of(b)!), JSONWriter.utf8Less(a, b), "\(a) \(b)") }
+        }
+    }
+
+    func testEscapingAgreesWithPlainReferencesOnRandomText() {
+        var g = SeededGenerator(seed: 9)
+        let pieces: [String] = ["a", "bc", " ", "\"", "'", "&", "<", ">", "\\", "\n", "\t", "\r", "\u{01}", "\u{1F}", "é", "’", "…",
+                                "\u{2028}", "\u{2029}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "ﬁ", "日本", "words and more words"]
+        for _ in 0..<3_000 {
+            let s = (0..<Int(g.next() % 24)).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined()
+            XCTAssertEqual(String(decoding: bytes { Bytes.jsonString(s, &$0) }, as: UTF8.self), JSONWriter.quoted(s))
+            XCTAssertEqual(String(decoding: bytes { HTMLText.append(escaping: s, to: &$0) }, as: UTF8.self), Self.htmlReference(s))
+            // A range inside a longer text (the word tests may read before and after it).
+            let text = Array(("<&>\"" + s + "'\u{01}&").utf8)
+            text.withUnsafeBufferPointer { t in
+                XCTAssertEqual(String(decoding: bytes { HTMLText.append(escaping: t, 4..<(t.count - 3), to: &$0) }, as: UTF8.self), Self.htmlReference(s))
+            }
+        }
+    }
+
+    /// HTML escaping one scalar at a time.
+    private static func htmlReference(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+            case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// A small deterministic generator.
+    private struct SeededGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+    }
+
     func testObjectsAreWrittenAsJSONWriterWritesThemAndReindentedToo() {
         for v in Self.values {
             let compact = bytes { ValueWriter(pretty: false).write(v, into: &$0) }
@@ -85,6 +161,23 @@ final class ByteWritingTests: XCTestCase {
             utf8.withUnsafeBufferPointer { b in
                 XCTAssertEqual(CSVWriter.needsQuotes(b), utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }, s)
             }
+        }
+    }
+
+    func testScalarOffsetsMatchAPlainTableOnMixedText() {
+        var g = SeededGenerator(seed: 5)
+        let pieces = ["a", "bcdefgh", " ", "é", "’", "日本語", "😀", String(repeating: "x", count: 70), "\n"]
+        for round in 0..<400 {
+            let s = (0..<Int(g.next() % UInt64(round % 3 == 0 ? 200 : 40))).map { _ in pieces[Int(g.next() % UInt64(pieces.count))] }.joined()
+            let scalars = ScalarBytes(Array(s.utf8))
+            var table: [Int] = []
+            var offset = 0
+            for u in s.unicodeScalars { table.append(offset); offset += String(u).utf8.count }
+            table.append(offset)
+            XCTAssertEqual(scalars.scalarCount, table.count - 1)
+            for (i, b) in table.enumerated() { XCTAssertEqual(scalars.byte(i), b, "\(round) \(i)") }
+            XCTAssertEqual(scalars.byte(-3), 0)
+            XCTAssertEqual(scalars.byte(table.count + 5), offset)
         }
     }
 

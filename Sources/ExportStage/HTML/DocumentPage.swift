@@ -11,18 +11,37 @@ struct DocumentPage {
     func html() -> [UInt8] {
         let labels = labelCounts()
         return ByteBuffer.collect(estimate: view.utf8.count * 3 + view.entities.count * 160 + view.claims.count * 400 + 8192) { out in
-            var head = ReportShell.head(title: view.title, language: view.document.metadata["language"]?.stringValue, extraStyle: labelStyle(labels.map(\.label)))
-            head += "<nav><a href=\"index.html\">← Corpus report</a></nav>\n"
-            head += "<h1>\(HTMLText.escape(view.title))</h1>\n"
-            head += metadata()
-            head += "<h2>Text</h2>\n<div class=\"legend\">"
-            for (i, l) in labels.enumerated() {
-                head += "<span class=\"chip l\(i)\">\(HTMLText.escape(l.label)) \(l.count)</span>"
+            let title = view.title
+            ReportShell.appendHead(title: title, language: view.document.metadata["language"]?.stringValue, to: &out) { out in
+                for (i, l) in labels.enumerated() {  // .lN{background:COLOR}
+                    Bytes.raw(".l", &out)
+                    Bytes.int(i, &out)
+                    Bytes.raw("{background:", &out)
+                    out.append(utf8: LabelColors.color(for: l.label))
+                    Bytes.raw("}\n", &out)
+                }
             }
-            if !view.claims.isEmpty { head += "<span class=\"chip claim\">claim \(view.claims.count)</span>" }
-            if labels.isEmpty && view.claims.isEmpty { head += "<span class=\"empty\">No entities or claims in this document.</span>" }
-            head += "</div>\n<div class=\"doc\">\n"
-            out.append(utf8: head)
+            Bytes.raw("<nav><a href=\"index.html\">← Corpus report</a></nav>\n<h1>", &out)
+            HTMLText.append(escaping: title, to: &out)
+            Bytes.raw("</h1>\n", &out)
+            appendMetadata(&out)
+            Bytes.raw("<h2>Text</h2>\n<div class=\"legend\">", &out)
+            for (i, l) in labels.enumerated() {
+                Bytes.raw("<span class=\"chip l", &out)
+                Bytes.int(i, &out)
+                Bytes.raw("\">", &out)
+                HTMLText.append(escaping: l.label, to: &out)
+                out.append(UInt8(ascii: " "))
+                Bytes.int(l.count, &out)
+                Bytes.raw("</span>", &out)
+            }
+            if !view.claims.isEmpty {
+                Bytes.raw("<span class=\"chip claim\">claim ", &out)
+                Bytes.int(view.claims.count, &out)
+                Bytes.raw("</span>", &out)
+            }
+            if labels.isEmpty && view.claims.isEmpty { Bytes.raw("<span class=\"empty\">No entities or claims in this document.</span>", &out) }
+            Bytes.raw("</div>\n<div class=\"doc\">\n", &out)
             let blocks = self.blocks()
             let (marks, tags) = self.marks(labels: labels.map { ($0.label, $0.id) })
             let byBlock = DocumentPage.assign(marks, to: blocks.map { ($0.start, $0.end) })
@@ -36,8 +55,12 @@ struct DocumentPage {
                     case .paragraph: Bytes.raw("<p>", &out)
                     case .gap: Bytes.raw("<div class=\"gap\">", &out)
                     }
-                    Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
-                                       scratch: &scratch, into: &out)
+                    if marks.isEmpty && milestonesByBlock[n].isEmpty {  // plain text: what `render` writes for it
+                        HTMLText.append(escaping: text, view.scalars.range(block.start, block.end), to: &out)
+                    } else {
+                        Highlighter.render(text, view.scalars, block.start, block.end, marks: marks, tags: tags, milestones: milestonesByBlock[n],
+                                           scratch: &scratch, into: &out)
+                    }
                     switch block.kind {
                     case .heading: Bytes.raw("</h3>\n", &out)
                     case .paragraph: Bytes.raw("</p>\n", &out)
@@ -62,31 +85,36 @@ struct DocumentPage {
         }
     }
 
-    private func labelStyle(_ labels: [String]) -> String {
-        labels.enumerated().map { ".l\($0.offset){background:\(LabelColors.color(for: $0.element))}\n" }.joined()
-    }
-
-    private func metadata() -> String {
-        var rows: [(String, String)] = []
+    /// The metadata list (and any warnings), escaped.
+    private func appendMetadata(_ out: inout ByteBuffer) {
+        func row(_ key: String, _ value: String) {
+            Bytes.raw("<dt>", &out)
+            HTMLText.append(escaping: key, to: &out)
+            Bytes.raw("</dt><dd>", &out)
+            HTMLText.append(escaping: value, to: &out)
+            Bytes.raw("</dd>", &out)
+        }
+        Bytes.raw("<h2>Metadata</h2>\n<dl class=\"meta\">", &out)
         let m = view.document.metadata
-        for key in JSONWriter.sortedKeys(m) where key != "title" {
-            rows.append((key, DocumentPage.display(m[key]!)))
-        }
+        for key in JSONWriter.sortedKeys(m) where key != "title" { row(key, DocumentPage.display(m[key]!)) }
         let s = view.document.source
-        rows.append(("source", s.path + (s.record.map { " (\($0))" } ?? "")))
-        rows.append(("media type", s.mediaType))
-        rows.append(("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text"))
-        rows.append(("sha256", s.sha256))
-        rows.append(("document id", view.id))
-        var out = "<h2>Metadata</h2>\n<dl class=\"meta\">"
-        for (k, v) in rows { out += "<dt>\(HTMLText.escape(k))</dt><dd>\(HTMLText.escape(v))</dd>" }
-        out += "</dl>\n"
+        row("source", s.path + (s.record.map { " (\($0))" } ?? ""))
+        row("media type", s.mediaType)
+        row("size", "\(HTMLText.count(s.byteCount)) bytes, \(HTMLText.count(view.scalars.scalarCount)) characters of text")
+        row("sha256", s.sha256)
+        row("document id", view.id)
+        Bytes.raw("</dl>\n", &out)
         if !view.document.warnings.isEmpty {
-            out += "<h2>Warnings</h2>\n<ul>"
-            for w in view.document.warnings { out += "<li><code>\(HTMLText.escape(w.code))</code> \(HTMLText.escape(w.message))</li>" }
-            out += "</ul>\n"
+            Bytes.raw("<h2>Warnings</h2>\n<ul>", &out)
+            for w in view.document.warnings {
+                Bytes.raw("<li><code>", &out)
+                HTMLText.append(escaping: w.code, to: &out)
+                Bytes.raw("</code> ", &out)
+                HTMLText.append(escaping: w.message, to: &out)
+                Bytes.raw("</li>", &out)
+            }
+            Bytes.raw("</ul>\n", &out)
         }
-        return out
     }
 
     /// A JSON value as readable text.
@@ -135,8 +163,8 @@ struct DocumentPage {
         for i in view.entities.indices {
             out.append(.init(start: view.entities[i].start, end: view.entities[i].end, layer: 1, tag: view.claims.count + i))
         }
-        tags.canonical = view.canonicalAttributes
-        tags.entityBytes = view.entityPlaces.map(\.bytes)
+        tags.names = view.entityBytes
+        tags.nameRanges = view.canonicalRanges
         return (out, tags)
     }
 
@@ -265,18 +293,35 @@ struct DocumentPage {
     /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
     /// them (`key: value; …` in key order, absent and false values left out), escaped.
     static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
-        var rest: [(key: String, value: JSONValue)] = []
-        for (k, v) in attributes where !ClaimFields.shownInReport(k) && BratWriter.isPresent(v) { rest.append((k, v)) }
-        if rest.count > 1 { rest.sort { JSONWriter.utf8Less($0.key, $1.key) } }
-        for (n, m) in rest.enumerated() {
-            if n > 0 { Bytes.raw("; ", &out) }
-            HTMLText.append(escaping: m.key, to: &out)
-            Bytes.raw(": ", &out)
-            switch m.value {
-            case .bool(true): Bytes.raw("true", &out)
-            case .string(let s): HTMLText.append(escaping: s, to: &out)
-            default: HTMLText.append(escaping: AttributeText.display(m.value, separator: ", "), to: &out)
+        // The members' positions, insertion-sorted by key on the stack; values are read in place.
+        withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: attributes.count) { buffer in
+            let m = buffer.baseAddress!
+            var n = 0
+            var i = attributes.startIndex
+            while i != attributes.endIndex {
+                let k = attributes.keys[i]
+                if !ClaimFields.shownInReport(k) && BratWriter.isPresent(attributes.values[i]) {
+                    var j = n
+                    while j > 0, JSONWriter.utf8Less(k, attributes.keys[m[j - 1]]) {
+                        (m + j).moveInitialize(from: m + j - 1, count: 1)
+                        j -= 1
+                    }
+                    (m + j).initialize(to: i)
+                    n += 1
+                }
+                attributes.formIndex(after: &i)
             }
+            for j in 0..<n {
+                if j > 0 { Bytes.raw("; ", &out) }
+                HTMLText.append(escaping: attributes.keys[m[j]], to: &out)
+                Bytes.raw(": ", &out)
+                switch attributes.values[m[j]] {
+                case .bool(true): Bytes.raw("true", &out)
+                case .string(let s): HTMLText.append(escaping: s, to: &out)
+                case let v: HTMLText.append(escaping: AttributeText.display(v, separator: ", "), to: &out)
+                }
+            }
+            m.deinitialize(count: n)
         }
     }
 
@@ -286,13 +331,19 @@ struct DocumentPage {
         let rows = entityCounts.indices.sorted { a, b in
             entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
         }
+        // Each entry's position in `labels`, looked up once per run of equal labels (entries are in key order).
+        var labelIndex = [Int?](repeating: nil, count: entityCounts.count)
+        for k in entityCounts.indices {
+            labelIndex[k] = k > 0 && entityCounts[k].key.label == entityCounts[k - 1].key.label
+                ? labelIndex[k - 1] : labels.firstIndex(of: entityCounts[k].key.label)
+        }
         Bytes.raw("<h2>Entities</h2>\n<table><thead><tr><th>Entity</th><th>Label</th><th class=\"num\">Mentions</th></tr></thead><tbody>\n", &out)
         for row in rows {
             let (key, n) = entityCounts[row]
             Bytes.raw("<tr><td>", &out)
             HTMLText.append(escaping: key.canonical, to: &out)
             Bytes.raw("</td><td><span class=\"chip ", &out)
-            if let i = labels.firstIndex(of: key.label) {
+            if let i = labelIndex[row] {
                 out.append(UInt8(ascii: "l"))
                 Bytes.int(i, &out)
             }

@@ -12,22 +12,23 @@ enum HTMLText {
     }
 
     /// Appends `text[range]` (valid UTF-8) to `out`, escaped; runs that need nothing are copied at once.
-    /// Eight bytes at a time are tested for anything to look at; only words holding one are
-    /// looked at byte by byte.
+    /// The next byte that may need work is found eight bytes at a time (the last few with the word
+    /// ending at `range.upperBound`, which may start before the range), then looked at alone.
     static func append(escaping text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout ByteBuffer) {
         var i = range.lowerBound
         var run = i
         let end = range.upperBound
         guard let base = text.baseAddress, i < end else { return }
-        var limit = i  // bytes before `limit` are tested one by one
         while i < end {
-            if i >= limit {
-                if i + 8 <= end {
-                    if !mayNeedWork(ByteWords.load(base + i)) { i += 8; continue }
-                    limit = i + 8
-                } else {
-                    limit = end
-                }
+            if i + 8 <= end {
+                let mask = workMask(ByteWords.load(base + i))
+                if mask == 0 { i += 8; continue }
+                i += ByteWords.first(mask)
+            } else if end >= 8 {
+                // Flags left by bytes before `i` can only spill onto bytes that are then looked at and passed.
+                let mask = ByteWords.from(workMask(ByteWords.load(base + end - 8)), i - (end - 8))
+                if mask == 0 { break }
+                i += ByteWords.first(mask)
             }
             let b = text[i]
             guard needsWork(b) else { i += 1; continue }
@@ -55,11 +56,11 @@ enum HTMLText {
         s.withUTF8Bytes { append(escaping: $0, 0..<$0.count, to: &out) }
     }
 
-    /// Whether any of the eight bytes in `x` may need work: below 0x20, one of `& < > " '`, or
-    /// 0xEF (exact for a word with none: it always gives false).
-    @inline(__always) private static func mayNeedWork(_ x: UInt64) -> Bool {
+    /// The bytes of `x` that may need work, flagged (see `ByteWords.first`): below 0x20, one of
+    /// `& < > " '`, or 0xEF (none flagged exactly when there is none).
+    @inline(__always) private static func workMask(_ x: UInt64) -> UInt64 {
         let markup = ByteWords.has(x, 0x26) | ByteWords.has(x, 0x3C) | ByteWords.has(x, 0x3E) | ByteWords.has(x, 0x22) | ByteWords.has(x, 0x27)
-        return ByteWords.hasControl(x) | markup | ByteWords.has(x, 0xEF) != 0
+        return ByteWords.hasControl(x) | markup | ByteWords.has(x, 0xEF)
     }
 
     @inline(__always) private static func needsWork(_ b: UInt8) -> Bool {

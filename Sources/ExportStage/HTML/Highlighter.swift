@@ -26,10 +26,9 @@ struct Highlighter {
         var labelPrefix: [[UInt8]] = []
         /// Per entity: its label's index in `labelPrefix`.
         var entityLabel: [Int] = []
-        /// Per entity: its canonical name (or nil: its text).
-        var canonical: [String?] = []
-        /// Per entity: its text's bytes (used when `canonical` is nil).
-        var entityBytes: [Range<Int>] = []
+        /// Per entity: its canonical name, `names[nameRanges[i]]` (`DocumentView.entityBytes`).
+        var names: [UInt8] = []
+        var nameRanges: [Range<Int>] = []
 
         /// Mark tags for claims are `0..<claims`, entity `i` is `claims + i`.
         var claims: Int { claimAttributes.count }
@@ -49,7 +48,7 @@ struct Highlighter {
             } else {
                 let i = m.tag - claims
                 out.append(labelPrefix[entityLabel[i]])
-                if let c = canonical[i] { HTMLText.append(escaping: c, to: &out) } else { HTMLText.append(escaping: text, entityBytes[i], to: &out) }
+                names.withUnsafeBufferPointer { HTMLText.append(escaping: $0, nameRanges[i], to: &out) }
                 Bytes.raw("\">", &out)
             }
         }

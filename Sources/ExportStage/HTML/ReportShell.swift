@@ -3,21 +3,24 @@
 enum ReportShell {
     /// The document head and the opening of the body.
     static func head(title: String, language: String? = nil, extraStyle: String = "") -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(languageTag(language))">
-        <head>
-        <meta charset="utf-8"/>
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <meta name="generator" content="docpipe export"/>
-        <title>\(HTMLText.escape(title))</title>
-        <style>
-        \(style)\(extraStyle)</style>
-        </head>
-        <body>
+        var out = ByteBuffer(capacity: style.utf8.count + extraStyle.utf8.count + 1024)
+        appendHead(title: title, language: language, to: &out) { $0.append(utf8: extraStyle) }
+        return out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
 
-        """
+    /// Appends `head(…)`, with the extra style rules `extraStyle` appends (no strings built per page).
+    static func appendHead(title: String, language: String?, to out: inout ByteBuffer, extraStyle: (inout ByteBuffer) -> Void) {
+        Bytes.raw("<!DOCTYPE html>\n<html lang=\"", &out)
+        out.append(utf8: languageTag(language))
+        Bytes.raw("\">\n<head>\n<meta charset=\"utf-8\"/>\n", &out)
+        Bytes.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n", &out)
+        Bytes.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n", &out)
+        Bytes.raw("<meta name=\"generator\" content=\"docpipe export\"/>\n<title>", &out)
+        HTMLText.append(escaping: title, to: &out)
+        Bytes.raw("</title>\n<style>\n", &out)
+        out.append(utf8: style)
+        extraStyle(&out)
+        Bytes.raw("</style>\n</head>\n<body>\n", &out)
     }
 
     /// A BCP 47-looking tag from metadata ("en", "pt-BR"), else "en" (the report's own language).
