@@ -7,10 +7,9 @@ import Glibc
 /// Collects corpus parts (and the run's per-document bookkeeping) as documents finish, in any
 /// order, and replays them in input order.
 ///
-/// Bytes are appended to one temporary file per part name. In memory each `append` call costs 8
-/// bytes (its document's order) and each part 8 more (the call's sequence number and the part's
-/// length; offsets are recomputed when a name is replayed), so memory stays flat however many
-/// documents a run has.
+/// Bytes are appended to one temporary file per part name, and each part's document order and
+/// length (12 bytes) to an index file beside it; offsets are recomputed when a name is replayed.
+/// Memory holds only block buffers per name, so it stays flat however many documents a run has.
 final class PartSpool: PartSource, Sendable {
     private struct Stream {
         var fd: Int32
@@ -22,13 +21,21 @@ final class PartSpool: PartSource, Sendable {
         var flushed: UInt64 = 0
         /// Bytes appended but not yet written (written in blocks: one system call per 64 KB).
         var pending: [UInt8] = []
-        /// Per part in arrival order: call sequence number << 32 | length.
-        var entries: [UInt64] = []
+        /// The index file: per part in arrival order, its document's packed order and its length
+        /// (little-endian UInt64 and UInt32).
+        var indexFD: Int32
+        var indexFlushed: UInt64 = 0
+        var indexPending: [UInt8] = []
+        /// Number of parts.
+        var count = 0
+        /// Whether the parts arrived in input order so far, and the last one's order.
+        var inOrder = true
+        var lastOrder: UInt64 = 0
     }
+    /// Bytes of one index record.
+    private static let indexRecord = 12
     private struct State {
         var streams: [String: Stream] = [:]
-        /// Per `append` call in arrival order: its document's packed order.
-        var orders: [UInt64] = []
         var createdDirectory = false
         /// Documents held back until their file is reached (a spool that reorders).
         var held: [HeldDocument] = []
@@ -49,15 +56,12 @@ final class PartSpool: PartSource, Sendable {
     private static let holdLimit = 4 << 20
     private let directory: URL
     private let state = Mutex(State())
-    /// Expected number of records per name (reserved up front, so the index arrays are allocated
-    /// once instead of doubling through the run and leaving their old blocks behind).
-    private let expected: Int
 
-    init(directory: URL, expectedRecords: Int = 0, reorders: Bool = false) {
+    /// A spool in `directory` (created on first use); one that `reorders` holds back parts of
+    /// files beyond the watermark (`advance`).
+    init(directory: URL, reorders: Bool = false) {
         self.directory = directory
         self.reorders = reorders
-        expected = min(max(expectedRecords, 0), 1 << 24)
-        if expected > 0 { state.withLock { $0.orders.reserveCapacity(expected) } }
     }
 
     /// Appends a document's parts (one sequence number for all of them). In a spool that
@@ -112,9 +116,6 @@ final class PartSpool: PartSource, Sendable {
 
     /// Writes a document's parts to their spool files.
     private func store(_ parts: [OutputPart], order: UInt64, _ s: inout State) throws {
-        let seq = UInt64(s.orders.count)
-        guard seq < UInt64(UInt32.max) else { throw FileError(path: directory.path, message: "too many spooled records") }
-        s.orders.append(order)
         for part in parts {
             guard part.bytes.count < Int(UInt32.max) else {
                 throw FileError(path: part.name, message: "a corpus part of \(part.bytes.count) bytes is over the 4 GB limit")
@@ -128,9 +129,12 @@ final class PartSpool: PartSource, Sendable {
                 // The mode of an output file: a file whose parts arrived in order becomes one (`inOrderFile`).
                 let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
-                var stream = Stream(fd: fd, path: path)
-                stream.entries.reserveCapacity(expected)
-                s.streams[part.name] = stream
+                let indexFD = open(path + ".index", O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard indexFD >= 0 else {
+                    closeDescriptor(fd)
+                    throw FileError(path: path, message: "cannot create a spool index: \(String(cString: strerror(errno)))")
+                }
+                s.streams[part.name] = Stream(fd: fd, path: path, indexFD: indexFD)
             }
             var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
             defer { s.streams[part.name] = stream }
@@ -143,7 +147,12 @@ final class PartSpool: PartSource, Sendable {
                 stream.pending.append(contentsOf: part.bytes)
                 if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
             }
-            stream.entries.append(seq << 32 | UInt64(part.bytes.count))
+            withUnsafeBytes(of: order.littleEndian) { stream.indexPending.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(part.bytes.count).littleEndian) { stream.indexPending.append(contentsOf: $0) }
+            if stream.indexPending.count >= Self.blockSize { try Self.flushIndex(&stream, name: part.name) }
+            stream.count += 1
+            if order < stream.lastOrder { stream.inOrder = false }
+            stream.lastOrder = order
         }
     }
 
@@ -154,6 +163,13 @@ final class PartSpool: PartSource, Sendable {
         try writeAll(stream.fd, stream.pending, at: stream.flushed, path: name)
         stream.flushed += UInt64(stream.pending.count)
         stream.pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func flushIndex(_ stream: inout Stream, name: String) throws {
+        guard !stream.indexPending.isEmpty else { return }
+        try writeAll(stream.indexFD, stream.indexPending, at: stream.indexFlushed, path: name)
+        stream.indexFlushed += UInt64(stream.indexPending.count)
+        stream.indexPending.removeAll(keepingCapacity: true)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
@@ -172,11 +188,11 @@ final class PartSpool: PartSource, Sendable {
     var names: [String] { state.withLock { s in (try? settle(&s)).map { s.streams.keys.sorted() } ?? s.streams.keys.sorted() } }
 
     /// Number of parts spooled under a name.
-    func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.entries.count ?? 0 } }
+    func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.count ?? 0 } }
 
     /// A name's parts in input order (ties in arrival order), in 12 bytes per part: each part's
-    /// document order and length, copied out under the lock. Offsets follow from the lengths; a
-    /// permutation (4 more bytes per part) is sorted only when parts arrived out of order.
+    /// document order and length, read back from the index file. Offsets follow from the lengths;
+    /// a permutation (4 more bytes per part) is sorted only when parts arrived out of order.
     private struct Replay {
         var orders: [UInt64] = []
         var lengths: [UInt32] = []
@@ -203,18 +219,27 @@ final class PartSpool: PartSource, Sendable {
     }
 
     private func replay(named name: String) throws -> Replay {
-        try state.withLock { s -> Replay in
+        let opened = try state.withLock { s -> (fd: Int32, count: Int)? in
             try settle(&s)
-            guard let stream = s.streams[name] else { return Replay() }
-            var r = Replay()
-            r.orders.reserveCapacity(stream.entries.count)
-            r.lengths.reserveCapacity(stream.entries.count)
-            for e in stream.entries {
-                r.orders.append(s.orders[Int(e >> 32)])
-                r.lengths.append(UInt32(truncatingIfNeeded: e))
-            }
-            return r
+            guard var stream = s.streams.removeValue(forKey: name) else { return nil }
+            defer { s.streams[name] = stream }
+            try Self.flushIndex(&stream, name: name)
+            return (stream.indexFD, stream.count)
         }
+        var r = Replay()
+        guard let (fd, count) = opened, count > 0 else { return r }
+        // Records past `count` may be appended meanwhile; only the first `count` are read.
+        var bytes = [UInt8](repeating: 0, count: count * Self.indexRecord)
+        try bytes.withUnsafeMutableBytes { try Self.readAll(fd, $0, at: 0, name: name) }
+        r.orders.reserveCapacity(count)
+        r.lengths.reserveCapacity(count)
+        bytes.withUnsafeBytes { raw in
+            for k in 0..<count {
+                r.orders.append(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * Self.indexRecord, as: UInt64.self)))
+                r.lengths.append(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: k * Self.indexRecord + 8, as: UInt32.self)))
+            }
+        }
+        return r
     }
 
     func forEach(named name: String, _ body: ([UInt8]) throws -> Void) throws {
@@ -284,13 +309,7 @@ final class PartSpool: PartSource, Sendable {
             try settle(&s)
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
-            guard !stream.linked else { return nil }
-            var previous: UInt64 = 0
-            for e in stream.entries {
-                let order = s.orders[Int(e >> 32)]
-                guard order >= previous else { return nil }
-                previous = order
-            }
+            guard !stream.linked, stream.inOrder else { return nil }
             try Self.flush(&stream, name: name)
             stream.linked = true
             return stream.path
@@ -312,9 +331,11 @@ final class PartSpool: PartSource, Sendable {
 
     func close() {
         state.withLock { s in
-            for stream in s.streams.values { closeDescriptor(stream.fd) }
+            for stream in s.streams.values {
+                closeDescriptor(stream.fd)
+                closeDescriptor(stream.indexFD)
+            }
             s.streams = [:]
-            s.orders = []
         }
         try? FileManager.default.removeItem(at: directory)
     }

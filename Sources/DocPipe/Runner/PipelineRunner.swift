@@ -26,16 +26,14 @@ public struct PipelineRunner: Sendable {
         if let c = options.cacheDirectory { excluded.append(c) }
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)),
-                             journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"),
-                             expectedDocuments: files.count)
+                             journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"))
         defer { state.close() }
         // A shard writes into a temporary folder that is renamed into place when complete.
         let output = OutputFolder(root: options.shard.map {
             options.outputDirectory.appendingPathComponent(".tmp-\(getpid())-shard-\($0.folderName)")
         } ?? options.outputDirectory, journal: state.journal!)
         for p in problems { state.fail(RunReport.Failure(document: "", stage: "", source: p, message: p, code: "input.missing"), order: DocumentOrder(file: -1, record: 0)) }
-        let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"), expectedRecords: files.count,
-                              reorders: true)
+        let spool = PartSpool(directory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())"), reorders: true)
         state.shard = options.shard
         defer { spool.close() }
         let duplicates = DuplicateIDs(files)

@@ -39,10 +39,10 @@ final class RunState: Sendable {
 
     /// Bookkeeping for a run whose journal lives in `journalDirectory` (removed by `close`); with
     /// none (a stream), per-document records are only counted.
-    init(stages: [ConfiguredStage], cache: ArtifactCache?, journalDirectory: URL?, expectedDocuments: Int = 0) {
+    init(stages: [ConfiguredStage], cache: ArtifactCache?, journalDirectory: URL?) {
         state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
         self.cache = cache
-        journal = journalDirectory.map { PartSpool(directory: $0, expectedRecords: expectedDocuments) }
+        journal = journalDirectory.map { PartSpool(directory: $0) }
     }
 
     /// Removes the journal.
