@@ -41,6 +41,8 @@ final class Tagger: Sendable {
         var memory = DocumentMemory()
         /// Own-feature row sums of words seen before (valid for one tagger; may outlive a document).
         var words = WordRowCache()
+        /// Per-token hashes and sums of the sentence being tagged.
+        var scores = TokenScores()
     }
 
     /// Creates a tagger from its parts.
@@ -140,83 +142,74 @@ final class Tagger: Sendable {
     /// 90.92 → 90.89, see docs/performance.md), which skips most tokens of running text. Other
     /// tokens sum their static and dynamic feature rows; only they (and their neighbours) get
     /// their per-token feature context filled.
+    ///
+    /// In three passes, with the same integer sums (so the same tags) as scoring token by token:
+    /// 1. the hashes of every token that is scored whatever precedes it (see `TokenScores`);
+    /// 2. their rows summed in one loop, so the weight table's cache misses overlap;
+    /// 3. the greedy decisions, adding the rows that depend on the previous tags (precomputed
+    ///    for a previous O); a token scored only because a name precedes it is done here.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch) {
         features.beginSentence(bytes, tokens, hashes, into: &scratch.sentence)
         let n = tokens.count
-        let shift = UInt64(64 - bits)
         var tags = scratch.tags
         scratch.tags = []
         tags.removeAll(keepingCapacity: true)
         var context = scratch.sentence.context
         scratch.sentence.context = []  // keeps `context` uniquely referenced
         let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
-        let ownCount = FeatureExtractor.ownCount, contextCount = FeatureExtractor.contextCount
         let words = scratch.words
         words.bind(to: self)
-        let w = UnsafePointer(table.base)
-        let base = UnsafeRawPointer(w)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureExtractor.staticCount) { buf in
-            let ownFeatures = buf.baseAddress!, contextFeatures = buf.baseAddress! + ownCount
-            tokens.withUnsafeBufferPointer { tp in
-                hashes.withUnsafeBufferPointer { hp in
-                    context.withUnsafeMutableBufferPointer { cp in
-                        let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
-                        var prev = 0, prev2 = 0
-                        for i in 0..<n {
-                            let t = tp[i]
-                            if prev == 0 && Self.cannotStartName(bytes, t) {
+        let scores = scratch.scores
+        scores.reset(count: n)
+        let memory = scratch.memory
+        tokens.withUnsafeBufferPointer { tp in
+            hashes.withUnsafeBufferPointer { hp in
+                context.withUnsafeMutableBufferPointer { cp in
+                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                    // 1. Hashes of the tokens scored after any tag.
+                    for i in 0..<n where !Self.cannotStartName(bytes, tp[i]) {
+                        prepare(view, i, memory: memory, words: words, scores: scores)
+                    }
+                    // 2. Their rows.
+                    for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, scores: scores) }
+                    // 3. Greedy decisions.
+                    let shift = UInt64(64 - bits)
+                    let w = UnsafePointer(table.base)
+                    let base = UnsafeRawPointer(w)
+                    var prev = 0, prev2 = 0
+                    for i in 0..<n {
+                        if scores.state[i] == .none {
+                            if prev == 0 {
                                 prev2 = prev
                                 tags.append(0)
                                 continue
                             }
-                            features.fillAround(view, i)
-                            var acc = transitionRows[prev &* 9 &+ prev2]
-                            var last = transitionLast[prev &* 9 &+ prev2]
-                            // Tag 8 (I-MISC) may only follow B-MISC or I-MISC: otherwise its score
-                            // cannot matter and its weights are not read.
-                            let needLast = NERTags.allowed(prev: prev, 8)
-                            @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
-                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
-                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                                if needLast { last &+= Int32(w[r &+ 8]) }
-                            }
-                            // Own features: from the word cache, or summed and cached.
-                            let cacheable = t.length <= WordRowCache.maxLength
-                            let key = cacheable ? WordRowCache.key(bytes, t) : (0, 0)
-                            let slot = words.slot(cp[i].exact)
-                            if cacheable, let known = words.find(slot, key, t, needLast: needLast) {
-                                acc &+= known.rows
-                                last &+= known.last
-                                features.writeSplitFeatures(view, i, context: contextFeatures, own: nil)
-                            } else {
-                                features.writeSplitFeatures(view, i, context: contextFeatures, own: ownFeatures)
-                                var ownRows = SIMD8<Int32>(repeating: 0)
-                                var ownLast: Int32 = 0
-                                for k in 0..<ownCount { add(ownFeatures[k], &ownRows, &ownLast) }
-                                if cacheable { words.store(slot, key, t, rows: ownRows, last: needLast ? ownLast : nil) }
-                                acc &+= ownRows
-                                last &+= ownLast
-                            }
-                            for k in 0..<contextCount { add(contextFeatures[k], &acc, &last) }
-                            let memory = tp[i].kind == .capitalized ? scratch.memory.value(hp[i]) : 7
-                            let shape = cp[i].shape
-                            acc &+= memoryRows[Int(memory)]
-                            last &+= memoryLast[Int(memory)]
-                            let p = UInt64(prev)
-                            add(features.f(42, WordHash.mix(p, hp[i])), &acc, &last)
-                            add(features.f(43, WordHash.mix(p, shape)), &acc, &last)
-                            add(features.f(45, WordHash.mix(memory, shape)), &acc, &last)
-                            var best = 0
-                            var bestScore = Int32.min
-                            for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
-                                best = tag
-                                bestScore = acc[tag]
-                            }
-                            if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
-                            prev2 = prev
-                            prev = best
-                            tags.append(best)
+                            prepare(view, i, memory: memory, words: words, scores: scores)
+                            sum(view, i, words: words, scores: scores)
                         }
+                        var acc = transitionRows[prev &* 9 &+ prev2] &+ scores.rows[i]
+                        var last = transitionLast[prev &* 9 &+ prev2] &+ scores.last[i]
+                        if prev == 0 {
+                            acc &+= scores.afterO[i]
+                            last &+= scores.afterOLast[i]
+                        } else {
+                            let p = UInt64(prev)
+                            let r1 = Int(truncatingIfNeeded: features.f(42, WordHash.mix(p, hp[i])) &>> shift) &* 9
+                            let r2 = Int(truncatingIfNeeded: features.f(43, WordHash.mix(p, cp[i].shape)) &>> shift) &* 9
+                            acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r1 &* 2, as: SIMD8<Int16>.self))
+                            acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r2 &* 2, as: SIMD8<Int16>.self))
+                            last &+= Int32(w[r1 &+ 8]) &+ Int32(w[r2 &+ 8])
+                        }
+                        var best = 0
+                        var bestScore = Int32.min
+                        for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
+                            best = tag
+                            bestScore = acc[tag]
+                        }
+                        if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
+                        prev2 = prev
+                        prev = best
+                        tags.append(best)
                     }
                 }
             }
@@ -224,6 +217,70 @@ final class Tagger: Sendable {
         scratch.sentence.context = context
         scratch.memory.record(tags, tokens, hashes)
         scratch.tags = tags
+    }
+
+    /// Pass 1 for token `i`: fills its (and its neighbours') context and writes its feature
+    /// hashes; its own rows come from the word cache when it has them.
+    @inline(__always)
+    private func prepare(_ view: FeatureExtractor.View, _ i: Int, memory: DocumentMemory, words: WordRowCache, scores: TokenScores) {
+        features.fillAround(view, i)
+        let t = view.tokens[i]
+        let target = scores.hashes + i &* TokenScores.hashesPerToken
+        var own: UnsafeMutablePointer<UInt64>? = scores.own + i &* FeatureExtractor.ownCount
+        if t.length <= WordRowCache.maxLength,
+           let known = words.find(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t) {
+            scores.rows[i] = known.rows
+            scores.last[i] = known.last
+            scores.state[i] = .ownKnown
+            own = nil
+        } else {
+            scores.state[i] = .ownHashed
+        }
+        features.writeSplitFeatures(view, i, context: target, own: own)
+        let m = t.kind == .capitalized ? memory.value(view.lower[i]) : 7
+        let shape = view.context[i].shape
+        scores.memory[i] = UInt8(m)
+        target[FeatureExtractor.contextCount] = features.f(45, WordHash.mix(m, shape))
+        target[FeatureExtractor.contextCount + 1] = features.f(42, WordHash.mix(0, view.lower[i]))
+        target[FeatureExtractor.contextCount + 2] = features.f(43, WordHash.mix(0, shape))
+    }
+
+    /// Pass 2 for token `i`: sums its rows (and caches its own rows when they were hashed).
+    @inline(__always)
+    private func sum(_ view: FeatureExtractor.View, _ i: Int, words: WordRowCache, scores: TokenScores) {
+        let shift = UInt64(64 - bits)
+        let w = UnsafePointer(table.base)
+        let base = UnsafeRawPointer(w)
+        @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
+            let r = Int(truncatingIfNeeded: h &>> shift) &* 9
+            acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
+            last &+= Int32(w[r &+ 8])
+        }
+        var acc: SIMD8<Int32>, last: Int32
+        if scores.state[i] == .ownKnown {
+            acc = scores.rows[i]
+            last = scores.last[i]
+        } else {
+            acc = SIMD8<Int32>(repeating: 0)
+            last = 0
+            let own = scores.own + i &* FeatureExtractor.ownCount
+            for k in 0..<FeatureExtractor.ownCount { add(own[k], &acc, &last) }
+            let t = view.tokens[i]
+            if t.length <= WordRowCache.maxLength {
+                words.store(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, rows: acc, last: last)
+            }
+        }
+        let h = scores.hashes + i &* TokenScores.hashesPerToken
+        for k in 0...FeatureExtractor.contextCount { add(h[k], &acc, &last) }
+        let m = Int(scores.memory[i])
+        scores.rows[i] = acc &+ memoryRows[m]
+        scores.last[i] = last &+ memoryLast[m]
+        var o = SIMD8<Int32>(repeating: 0), oLast: Int32 = 0
+        add(h[FeatureExtractor.contextCount + 1], &o, &oLast)
+        add(h[FeatureExtractor.contextCount + 2], &o, &oLast)
+        scores.afterO[i] = o
+        scores.afterOLast[i] = oLast
+        scores.state[i] = .summed
     }
 
     /// Whether the tagger leaves `token` O after an O without scoring it: not capitalized, and no

@@ -16,8 +16,6 @@ final class WordRowCache {
         /// Token length in bytes; 0 marks an empty slot.
         var length: UInt8 = 0
         var kind: UInt8 = 0
-        /// Whether `last` (tag 8) was summed (the tagger skips it when tag 8 cannot follow).
-        var hasLast = false
     }
 
     /// Longest token that is cached.
@@ -64,19 +62,19 @@ final class WordRowCache {
     /// The slot of a word from its exact hash.
     @inline(__always) func slot(_ exactHash: UInt64) -> Int { Int(truncatingIfNeeded: (exactHash &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
 
-    /// The cached sums for a token, if its slot holds it (with tag 8 summed, when `needLast`).
+    /// The cached sums for a token, if its slot holds it.
     @inline(__always)
-    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, needLast: Bool) -> (rows: SIMD8<Int32>, last: Int32)? {
+    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token) -> (rows: SIMD8<Int32>, last: Int32)? {
         let e = entries + slot
         guard e.pointee.low == key.low, e.pointee.high == key.high, Int(e.pointee.length) == t.length,
-              e.pointee.kind == t.kind.rawValue, e.pointee.hasLast || !needLast else { return nil }
+              e.pointee.kind == t.kind.rawValue else { return nil }
         return (e.pointee.rows, e.pointee.last)
     }
 
-    /// Stores a token's sums in its slot (`last` nil: tag 8 not summed).
+    /// Stores a token's sums in its slot.
     @inline(__always)
-    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>, last: Int32?) {
-        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, last: last ?? 0, length: UInt8(t.length),
-                              kind: t.kind.rawValue, hasLast: last != nil)
+    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>, last: Int32) {
+        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, last: last, length: UInt8(t.length),
+                              kind: t.kind.rawValue)
     }
 }
