@@ -14,11 +14,11 @@ final class TokenScores {
     enum State: UInt8 {
         /// Not prepared (skipped, or scored later if a name precedes it).
         case none
-        /// Hashes written; own rows known from the word cache (in `rows`/`last`).
+        /// Hashes written; own rows known from the word cache (in `rows`).
         case ownKnown
         /// Hashes written, own feature hashes too (summed with the others).
         case ownHashed
-        /// Summed: `rows`/`last` hold the static score, `afterO`/`afterOLast` the previous-O part.
+        /// Summed: `rows` holds the static score of tags 0–7, `afterO` the previous-O part.
         case summed
     }
 
@@ -29,11 +29,8 @@ final class TokenScores {
     private(set) var own: UnsafeMutablePointer<UInt64>
     /// Static score of tags 0–7 (own + context + memory features).
     private(set) var rows: UnsafeMutablePointer<SIMD8<Int32>>
-    /// Static score of tag 8.
-    private(set) var last: UnsafeMutablePointer<Int32>
     /// Score of the previous-tag word and shape features when the previous tag is O.
     private(set) var afterO: UnsafeMutablePointer<SIMD8<Int32>>
-    private(set) var afterOLast: UnsafeMutablePointer<Int32>
     /// The document-memory value of each prepared token.
     private(set) var memory: UnsafeMutablePointer<UInt8>
     private(set) var state: UnsafeMutablePointer<State>
@@ -42,9 +39,7 @@ final class TokenScores {
         hashes = .allocate(capacity: 0)
         own = .allocate(capacity: 0)
         rows = .allocate(capacity: 0)
-        last = .allocate(capacity: 0)
         afterO = .allocate(capacity: 0)
-        afterOLast = .allocate(capacity: 0)
         memory = .allocate(capacity: 0)
         state = .allocate(capacity: 0)
     }
@@ -55,9 +50,7 @@ final class TokenScores {
         hashes.deallocate()
         own.deallocate()
         rows.deallocate()
-        last.deallocate()
         afterO.deallocate()
-        afterOLast.deallocate()
         memory.deallocate()
         state.deallocate()
     }
@@ -70,9 +63,7 @@ final class TokenScores {
             hashes = .allocate(capacity: capacity * Self.hashesPerToken)
             own = .allocate(capacity: capacity * FeatureExtractor.ownCount)
             rows = .allocate(capacity: capacity)
-            last = .allocate(capacity: capacity)
             afterO = .allocate(capacity: capacity)
-            afterOLast = .allocate(capacity: capacity)
             memory = .allocate(capacity: capacity)
             state = .allocate(capacity: capacity)
         }

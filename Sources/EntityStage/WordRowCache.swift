@@ -12,7 +12,6 @@ final class WordRowCache {
         var rows = SIMD8<Int32>(repeating: 0)
         var low: UInt64 = 0
         var high: UInt64 = 0
-        var last: Int32 = 0
         /// Token length in bytes; 0 marks an empty slot.
         var length: UInt8 = 0
         var kind: UInt8 = 0
@@ -64,17 +63,17 @@ final class WordRowCache {
 
     /// The cached sums for a token, if its slot holds it.
     @inline(__always)
-    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token) -> (rows: SIMD8<Int32>, last: Int32)? {
+    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token) -> SIMD8<Int32>? {
         let e = entries + slot
         guard e.pointee.low == key.low, e.pointee.high == key.high, Int(e.pointee.length) == t.length,
               e.pointee.kind == t.kind.rawValue else { return nil }
-        return (e.pointee.rows, e.pointee.last)
+        return e.pointee.rows
     }
 
     /// Stores a token's sums in its slot.
     @inline(__always)
-    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>, last: Int32) {
-        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, last: last, length: UInt8(t.length),
+    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>) {
+        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, length: UInt8(t.length),
                               kind: t.kind.rawValue)
     }
 }
