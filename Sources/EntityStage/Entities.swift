@@ -78,6 +78,6 @@ public struct Entities: DocumentStage {
     public func finish(_ corpus: CorpusContext) async throws {
         var merger = EntityTable.Merger()
         try corpus.forEachPart(named: EntityTable.partName) { merger.add($0) }
-        try corpus.write(file: EntityTable.corpusFile, bytes: Array(EntityTable.corpusTSV(merger.rows).utf8))
+        try corpus.write(file: EntityTable.corpusFile, bytes: EntityTable.corpusBytes(merger.rows))
     }
 }

@@ -118,7 +118,7 @@ public enum EntityTable {
             part.append(0x09)
             part.append(contentsOf: r.label.utf8)
             part.append(0x09)
-            part.append(contentsOf: String(r.mentions).utf8)
+            appendDecimal(r.mentions, to: &part)
             part.append(0x0A)
         }
         var table: [UInt8] = []
@@ -139,27 +139,161 @@ public enum EntityTable {
     }
 
     /// Merges fragments one at a time: memory grows with the distinct entities, not the documents.
+    ///
+    /// Lines are grouped on their bytes ("canonical TAB label", an FNV-keyed table over one byte
+    /// arena), in order of first occurrence. When every key is ASCII the groups are the rows;
+    /// otherwise the groups go through a `Dictionary` keyed by the strings, which merges canonically
+    /// equivalent spellings (keeping the first) exactly as merging the lines one by one would.
     public struct Merger {
-        private var acc: [Key: (Int, Int)] = [:]
+        /// Keys ("canonical TAB label") of all groups, one after another.
+        private var arena: [UInt8] = []
+        /// Per group: where its key starts in `arena`, its length, and where its label starts.
+        private var keyStart: [Int] = []
+        private var keyLength: [Int] = []
+        private var labelStart: [Int] = []
+        private var mentions: [Int] = []
+        private var documents: [Int] = []
+        private var hashes: [UInt64] = []
+        private var slots = [Int32](repeating: -1, count: 1024)
+        private var allASCII = true
 
         /// An empty merger.
         public init() {}
 
-        /// Adds one document's fragment.
+        /// Adds one document's fragment ("canonical TAB label TAB mentions" lines).
         public mutating func add(_ fragment: [UInt8]) {
-            for line in String(decoding: fragment, as: UTF8.self).split(separator: "\n") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard c.count == 3, let n = Int(c[2]) else { continue }
-                let key = Key(canonical: String(c[0]), label: String(c[1]))
-                let old = acc[key] ?? (0, 0)
-                acc[key] = (old.0 + n, old.1 + 1)
+            fragment.withUnsafeBufferPointer { f in
+                var start = 0
+                while start < f.count {
+                    var end = start
+                    while end < f.count && f[end] != 0x0A { end += 1 }
+                    if end > start { addLine(f, start, end) }
+                    start = end + 1
+                }
             }
+        }
+
+        private mutating func addLine(_ f: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            var tabs = 0, firstTab = 0, secondTab = 0
+            var ascii = true
+            var h = WordHash.offset
+            for k in start..<end {
+                let b = f[k]
+                if b == 0x09 {
+                    tabs += 1
+                    if tabs == 1 { firstTab = k } else if tabs == 2 { secondTab = k }
+                }
+                if tabs < 2 {
+                    h = (h ^ UInt64(b)) &* WordHash.prime
+                    if b >= 0x80 { ascii = false }
+                }
+            }
+            guard tabs == 2, let n = Self.count(f, secondTab + 1, end) else { return }
+            let length = secondTab - start
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while slots[i] >= 0 {
+                let g = Int(slots[i])
+                if hashes[g] == h && keyLength[g] == length && arena.withUnsafeBufferPointer({ a in
+                    memcmp(a.baseAddress! + keyStart[g], f.baseAddress! + start, length) == 0
+                }) {
+                    mentions[g] += n
+                    documents[g] += 1
+                    return
+                }
+                i = (i + 1) & mask
+            }
+            slots[i] = Int32(keyStart.count)
+            keyStart.append(arena.count)
+            keyLength.append(length)
+            labelStart.append(arena.count + firstTab + 1 - start)
+            arena.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<secondTab]))
+            mentions.append(n)
+            documents.append(1)
+            hashes.append(h)
+            if !ascii { allASCII = false }
+            if keyStart.count * 2 > slots.count { grow() }
+        }
+
+        /// The count at the end of a line, as `Int(String)` reads it.
+        private static func count(_ f: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+            guard start < end, end - start <= 18 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: f[start..<end]), as: UTF8.self)) }
+            var n = 0
+            for k in start..<end {
+                let d = f[k] &- 0x30
+                guard d < 10 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: f[start..<end]), as: UTF8.self)) }
+                n = n * 10 + Int(d)
+            }
+            return n
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for g in hashes.indices {
+                var i = Int(truncatingIfNeeded: (hashes[g] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(g)
+            }
+        }
+
+        private func canonical(_ g: Int) -> String {
+            arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[keyStart[g]..<(labelStart[g] - 1)]), as: UTF8.self) }
+        }
+
+        private func label(_ g: Int) -> String {
+            arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[labelStart[g]..<(keyStart[g] + keyLength[g])]), as: UTF8.self) }
         }
 
         /// The corpus rows so far, sorted.
         public var rows: [Row] {
-            EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+            guard allASCII else {
+                var acc: [Key: (Int, Int)] = [:]
+                for g in keyStart.indices {
+                    let key = Key(canonical: canonical(g), label: label(g))
+                    let old = acc[key] ?? (0, 0)
+                    acc[key] = (old.0 + mentions[g], old.1 + documents[g])
+                }
+                return EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+            }
+            // ASCII strings are equal exactly when their bytes are: sort the groups on their bytes.
+            let order = arena.withUnsafeBufferPointer { a in
+                keyStart.indices.sorted { x, y in
+                    if mentions[x] != mentions[y] { return mentions[x] > mentions[y] }
+                    let lx = keyStart[x] + keyLength[x] - labelStart[x], ly = keyStart[y] + keyLength[y] - labelStart[y]
+                    let c = memcmp(a.baseAddress! + labelStart[x], a.baseAddress! + labelStart[y], min(lx, ly))
+                    if c != 0 || lx != ly { return c != 0 ? c < 0 : lx < ly }
+                    let cx = labelStart[x] - 1 - keyStart[x], cy = labelStart[y] - 1 - keyStart[y]
+                    let d = memcmp(a.baseAddress! + keyStart[x], a.baseAddress! + keyStart[y], min(cx, cy))
+                    return d != 0 ? d < 0 : cx < cy
+                }
+            }
+            return order.map { Row(canonical: canonical($0), label: label($0), mentions: mentions[$0], documents: documents[$0]) }
         }
+    }
+
+    /// The corpus table as bytes: the same bytes as `corpusTSV(rows)`.
+    static func corpusBytes(_ rows: [Row]) -> [UInt8] {
+        var out = Array("canonical\tlabel\tmentions\tdocuments\n".utf8)
+        out.reserveCapacity(out.count + rows.count * 40)
+        for r in rows {
+            for b in r.canonical.utf8 { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+            out.append(0x09)
+            out.append(contentsOf: r.label.utf8)
+            out.append(0x09)
+            appendDecimal(r.mentions, to: &out)
+            out.append(0x09)
+            appendDecimal(r.documents, to: &out)
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else { out.append(contentsOf: String(n).utf8); return }
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
     }
 
     /// The corpus table as TSV (header "canonical label mentions documents").
