@@ -26,85 +26,72 @@ public enum EntityTable {
 
     /// Rows of one document's entities layer.
     ///
-    /// Mentions are grouped on bytes first (an FNV-keyed table); the groups, in order of first
-    /// mention, then go through a `Dictionary` keyed by the strings, which also merges canonically
-    /// equivalent spellings exactly as grouping the mentions one by one would.
+    /// Mentions are grouped on bytes first (`ByteKeyGroups`); the groups, in order of first
+    /// mention, then go through a `Dictionary` keyed by the strings when a key is not ASCII, which
+    /// also merges canonically equivalent spellings exactly as grouping the mentions one by one would.
     public static func rows(of document: Document) -> [Row] {
-        var groups = ByteGroups()
+        var groups = ByteKeyGroups()
+        var counts: [Int] = []
         for s in document.spans(LayerName.entities) {
             let canonical = s.attributes["canonical"]?.stringValue ?? document.text(of: s)
-            groups.add(canonical: canonical, label: s.type)
+            count(groups.add(canonical: canonical, label: s.type), in: &counts)
         }
-        return groups.rows
+        return rows(groups, counts)
     }
 
     /// The rows of a document's mentions given as (canonical, label) pairs in the order of the
     /// entities layer: the same rows as `rows(of:)`, without reading the layer back.
     static func rows(_ entities: [(canonical: String, label: String)]) -> [Row] {
-        var groups = ByteGroups()
-        for e in entities { groups.add(canonical: e.canonical, label: e.label) }
-        return groups.rows
+        let (groups, counts) = grouped(entities)
+        return rows(groups, counts)
     }
 
-    /// (canonical, label) pairs grouped by their bytes, in order of first occurrence.
-    private struct ByteGroups {
-        var keys: [Key] = []
-        var counts: [Int] = []
-        var allASCII = true
-        private var hashes: [UInt64] = []
-        private var slots = [Int32](repeating: -1, count: 64)
-
-        mutating func add(canonical: String, label: String) {
-            var h = WordHash.offset
-            var ascii = true
-            for b in label.utf8 {
-                h = (h ^ UInt64(b)) &* WordHash.prime
-                if b >= 0x80 { ascii = false }
-            }
-            h = (h ^ 0x09) &* WordHash.prime
-            for b in canonical.utf8 {
-                h = (h ^ UInt64(b)) &* WordHash.prime
-                if b >= 0x80 { ascii = false }
-            }
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while slots[i] >= 0 {
-                let g = Int(slots[i])
-                if hashes[g] == h, keys[g].label.utf8.elementsEqual(label.utf8), keys[g].canonical.utf8.elementsEqual(canonical.utf8) {
-                    counts[g] += 1
-                    return
+    /// A document's table and part (as `documentBytes(rows(entities))`), written straight from
+    /// the grouped bytes when every key is ASCII.
+    static func documentBytes(_ entities: [(canonical: String, label: String)]) -> (table: [UInt8], part: [UInt8]) {
+        let (groups, counts) = grouped(entities)
+        guard groups.allASCII else { return documentBytes(rows(groups, counts)) }
+        var part: [UInt8] = []
+        part.reserveCapacity(groups.arena.count + groups.count * 4)
+        groups.arena.withUnsafeBufferPointer { a in
+            for g in groups.ranked(by: counts) {
+                for k in groups.canonicalRange(g) {
+                    let b = a[k]
+                    part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b)
                 }
-                i = (i + 1) & mask
+                part.append(0x09)
+                part.append(contentsOf: UnsafeBufferPointer(rebasing: a[groups.labelRange(g)]))
+                part.append(0x09)
+                appendDecimal(counts[g], to: &part)
+                part.append(0x0A)
             }
-            slots[i] = Int32(keys.count)
-            keys.append(Key(canonical: canonical, label: label))
-            counts.append(1)
-            hashes.append(h)
-            if !ascii { allASCII = false }
-            if keys.count * 2 > slots.count { grow() }
         }
+        return (documentHeader + part, part)
+    }
 
-        /// The rows, sorted: groups merged as a `Dictionary` keyed by the strings would merge them.
-        var rows: [Row] {
-            if allASCII {
-                // ASCII strings are equal exactly when their bytes are.
-                return EntityTable.sorted(keys.indices.map { Row(canonical: keys[$0].canonical, label: keys[$0].label,
-                                                                 mentions: counts[$0], documents: 1) })
-            }
-            var merged: [Key: Int] = [:]
-            for (k, n) in zip(keys, counts) { merged[k, default: 0] += n }
-            return EntityTable.sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
-        }
+    private static let documentHeader = Array("canonical\tlabel\tmentions\n".utf8)
 
-        private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for g in hashes.indices {
-                var i = Int(truncatingIfNeeded: (hashes[g] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while slots[i] >= 0 { i = (i + 1) & mask }
-                slots[i] = Int32(g)
-            }
+    private static func grouped(_ entities: [(canonical: String, label: String)]) -> (ByteKeyGroups, [Int]) {
+        var groups = ByteKeyGroups(expected: entities.count)
+        var counts: [Int] = []
+        counts.reserveCapacity(entities.count)
+        for e in entities { count(groups.add(canonical: e.canonical, label: e.label), in: &counts) }
+        return (groups, counts)
+    }
+
+    @inline(__always) private static func count(_ g: Int, in counts: inout [Int]) {
+        if g == counts.count { counts.append(1) } else { counts[g] += 1 }
+    }
+
+    /// Rows of grouped keys: ranked on their bytes when all are ASCII (equal exactly when their
+    /// bytes are), else merged as a `Dictionary` keyed by the strings would merge them.
+    private static func rows(_ groups: ByteKeyGroups, _ counts: [Int]) -> [Row] {
+        if groups.allASCII {
+            return groups.ranked(by: counts).map { Row(canonical: groups.canonical($0), label: groups.label($0), mentions: counts[$0], documents: 1) }
         }
+        var merged: [Key: Int] = [:]
+        for g in 0..<groups.count { merged[Key(canonical: groups.canonical(g), label: groups.label(g)), default: 0] += counts[g] }
+        return sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
     }
 
     /// A document's table and its corpus-part fragment as bytes: the same bytes as
@@ -140,22 +127,14 @@ public enum EntityTable {
 
     /// Merges fragments one at a time: memory grows with the distinct entities, not the documents.
     ///
-    /// Lines are grouped on their bytes ("canonical TAB label", an FNV-keyed table over one byte
-    /// arena), in order of first occurrence. When every key is ASCII the groups are the rows;
-    /// otherwise the groups go through a `Dictionary` keyed by the strings, which merges canonically
-    /// equivalent spellings (keeping the first) exactly as merging the lines one by one would.
+    /// Lines are grouped on their bytes ("canonical TAB label", `ByteKeyGroups`), in order of
+    /// first occurrence. When every key is ASCII the groups are the rows; otherwise the groups go
+    /// through a `Dictionary` keyed by the strings, which merges canonically equivalent spellings
+    /// (keeping the first) exactly as merging the lines one by one would.
     public struct Merger {
-        /// Keys ("canonical TAB label") of all groups, one after another.
-        private var arena: [UInt8] = []
-        /// Per group: where its key starts in `arena`, its length, and where its label starts.
-        private var keyStart: [Int] = []
-        private var keyLength: [Int] = []
-        private var labelStart: [Int] = []
+        private var groups = ByteKeyGroups(expected: 1024)
         private var mentions: [Int] = []
         private var documents: [Int] = []
-        private var hashes: [UInt64] = []
-        private var slots = [Int32](repeating: -1, count: 1024)
-        private var allASCII = true
 
         /// An empty merger.
         public init() {}
@@ -167,108 +146,54 @@ public enum EntityTable {
                 while start < f.count {
                     var end = start
                     while end < f.count && f[end] != 0x0A { end += 1 }
-                    if end > start { addLine(f, start, end) }
+                    if end > start { addLine(UnsafeBufferPointer(rebasing: f[start..<end])) }
                     start = end + 1
                 }
             }
         }
 
-        private mutating func addLine(_ f: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        /// A line as `String.split` would read it: exactly three TAB-separated fields, the last a count.
+        private mutating func addLine(_ line: UnsafeBufferPointer<UInt8>) {
             var tabs = 0, firstTab = 0, secondTab = 0
-            var ascii = true
-            var h = WordHash.offset
-            for k in start..<end {
-                let b = f[k]
-                if b == 0x09 {
-                    tabs += 1
-                    if tabs == 1 { firstTab = k } else if tabs == 2 { secondTab = k }
-                }
-                if tabs < 2 {
-                    h = (h ^ UInt64(b)) &* WordHash.prime
-                    if b >= 0x80 { ascii = false }
-                }
+            for k in line.indices where line[k] == 0x09 {
+                tabs += 1
+                if tabs == 1 { firstTab = k } else if tabs == 2 { secondTab = k }
             }
-            guard tabs == 2, let n = Self.count(f, secondTab + 1, end) else { return }
-            let length = secondTab - start
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while slots[i] >= 0 {
-                let g = Int(slots[i])
-                if hashes[g] == h && keyLength[g] == length && arena.withUnsafeBufferPointer({ a in
-                    memcmp(a.baseAddress! + keyStart[g], f.baseAddress! + start, length) == 0
-                }) {
-                    mentions[g] += n
-                    documents[g] += 1
-                    return
-                }
-                i = (i + 1) & mask
+            guard tabs == 2, let n = Self.count(UnsafeBufferPointer(rebasing: line[(secondTab + 1)...])) else { return }
+            let g = groups.add(UnsafeBufferPointer(rebasing: line[..<secondTab]), tab: firstTab)
+            if g == mentions.count {
+                mentions.append(n)
+                documents.append(1)
+            } else {
+                mentions[g] += n
+                documents[g] += 1
             }
-            slots[i] = Int32(keyStart.count)
-            keyStart.append(arena.count)
-            keyLength.append(length)
-            labelStart.append(arena.count + firstTab + 1 - start)
-            arena.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<secondTab]))
-            mentions.append(n)
-            documents.append(1)
-            hashes.append(h)
-            if !ascii { allASCII = false }
-            if keyStart.count * 2 > slots.count { grow() }
         }
 
-        /// The count at the end of a line, as `Int(String)` reads it.
-        private static func count(_ f: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
-            guard start < end, end - start <= 18 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: f[start..<end]), as: UTF8.self)) }
+        /// A count as `Int(String)` reads it.
+        private static func count(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
             var n = 0
-            for k in start..<end {
-                let d = f[k] &- 0x30
-                guard d < 10 else { return Int(String(decoding: UnsafeBufferPointer(rebasing: f[start..<end]), as: UTF8.self)) }
-                n = n * 10 + Int(d)
+            guard !field.isEmpty, field.count <= 18, field.allSatisfy({ $0 &- 0x30 < 10 }) else {
+                return Int(String(decoding: field, as: UTF8.self))
             }
+            for d in field { n = n * 10 + Int(d &- 0x30) }
             return n
-        }
-
-        private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for g in hashes.indices {
-                var i = Int(truncatingIfNeeded: (hashes[g] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while slots[i] >= 0 { i = (i + 1) & mask }
-                slots[i] = Int32(g)
-            }
-        }
-
-        private func canonical(_ g: Int) -> String {
-            arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[keyStart[g]..<(labelStart[g] - 1)]), as: UTF8.self) }
-        }
-
-        private func label(_ g: Int) -> String {
-            arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[labelStart[g]..<(keyStart[g] + keyLength[g])]), as: UTF8.self) }
         }
 
         /// The corpus rows so far, sorted.
         public var rows: [Row] {
-            guard allASCII else {
-                var acc: [Key: (Int, Int)] = [:]
-                for g in keyStart.indices {
-                    let key = Key(canonical: canonical(g), label: label(g))
-                    let old = acc[key] ?? (0, 0)
-                    acc[key] = (old.0 + mentions[g], old.1 + documents[g])
-                }
-                return EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
-            }
-            // ASCII strings are equal exactly when their bytes are: sort the groups on their bytes.
-            let order = arena.withUnsafeBufferPointer { a in
-                keyStart.indices.sorted { x, y in
-                    if mentions[x] != mentions[y] { return mentions[x] > mentions[y] }
-                    let lx = keyStart[x] + keyLength[x] - labelStart[x], ly = keyStart[y] + keyLength[y] - labelStart[y]
-                    let c = memcmp(a.baseAddress! + labelStart[x], a.baseAddress! + labelStart[y], min(lx, ly))
-                    if c != 0 || lx != ly { return c != 0 ? c < 0 : lx < ly }
-                    let cx = labelStart[x] - 1 - keyStart[x], cy = labelStart[y] - 1 - keyStart[y]
-                    let d = memcmp(a.baseAddress! + keyStart[x], a.baseAddress! + keyStart[y], min(cx, cy))
-                    return d != 0 ? d < 0 : cx < cy
+            if groups.allASCII {
+                return groups.ranked(by: mentions).map {
+                    Row(canonical: groups.canonical($0), label: groups.label($0), mentions: mentions[$0], documents: documents[$0])
                 }
             }
-            return order.map { Row(canonical: canonical($0), label: label($0), mentions: mentions[$0], documents: documents[$0]) }
+            var acc: [Key: (Int, Int)] = [:]
+            for g in 0..<groups.count {
+                let key = Key(canonical: groups.canonical(g), label: groups.label(g))
+                let old = acc[key] ?? (0, 0)
+                acc[key] = (old.0 + mentions[g], old.1 + documents[g])
+            }
+            return EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
         }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Keys of the form "canonical TAB label" grouped on their bytes, in order of first occurrence:
+/// one byte arena and an FNV-keyed open-addressing table (no `String` and no `Hasher` per key).
+/// The entity tables count mentions per group.
+struct ByteKeyGroups {
+    /// Every group's key, one after another.
+    private(set) var arena: [UInt8] = []
+    /// Per group: where its key starts and ends in `arena`, and where its TAB is.
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var tabs: [Int] = []
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    /// Start of the key being added.
+    private var mark = 0
+    /// Whether every key so far is ASCII.
+    private(set) var allASCII = true
+
+    /// An empty set of groups sized for about `expected` keys.
+    init(expected: Int = 32) {
+        var capacity = 64
+        while capacity < expected * 2 { capacity <<= 1 }
+        slots = [Int32](repeating: -1, count: capacity)
+    }
+
+    /// Number of groups.
+    var count: Int { starts.count }
+
+    /// Adds a key made of `canonical`, a TAB and `label`; returns its group.
+    mutating func add(canonical: String, label: String) -> Int {
+        mark = arena.count
+        arena.append(contentsOf: canonical.utf8)
+        let tab = arena.count
+        arena.append(0x09)
+        arena.append(contentsOf: label.utf8)
+        return commit(tab: tab)
+    }
+
+    /// Adds a key given as bytes (a TAB at `tab`, relative to `key`'s start); returns its group.
+    mutating func add(_ key: UnsafeBufferPointer<UInt8>, tab: Int) -> Int {
+        mark = arena.count
+        arena.append(contentsOf: key)
+        return commit(tab: mark + tab)
+    }
+
+    private mutating func commit(tab: Int) -> Int {
+        let end = arena.count
+        let length = end - mark
+        var h = WordHash.offset
+        var high: UInt8 = 0
+        let start = mark
+        arena.withUnsafeBufferPointer { a in
+            for k in start..<end {
+                h = (h ^ UInt64(a[k])) &* WordHash.prime
+                high |= a[k]
+            }
+        }
+        let mask = slots.count - 1
+        var i = Self.slot(h, mask)
+        while slots[i] >= 0 {
+            let g = Int(slots[i])
+            if hashes[g] == h && ends[g] - starts[g] == length && arena.withUnsafeBufferPointer({ a in
+                memcmp(a.baseAddress! + starts[g], a.baseAddress! + start, length) == 0
+            }) {
+                arena.removeLast(length)
+                return g
+            }
+            i = (i + 1) & mask
+        }
+        let g = starts.count
+        slots[i] = Int32(g)
+        starts.append(start)
+        ends.append(end)
+        tabs.append(tab)
+        hashes.append(h)
+        if high >= 0x80 { allASCII = false }
+        if starts.count * 2 > slots.count { grow() }
+        return g
+    }
+
+    @inline(__always) private static func slot(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for g in hashes.indices {
+            var i = Self.slot(hashes[g], mask)
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(g)
+        }
+    }
+
+    /// Bytes of group `g`'s canonical name.
+    func canonicalRange(_ g: Int) -> Range<Int> { starts[g]..<tabs[g] }
+    /// Bytes of group `g`'s label.
+    func labelRange(_ g: Int) -> Range<Int> { (tabs[g] + 1)..<ends[g] }
+
+    /// Group `g`'s canonical name.
+    func canonical(_ g: Int) -> String {
+        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[canonicalRange(g)]), as: UTF8.self) }
+    }
+
+    /// Group `g`'s label.
+    func label(_ g: Int) -> String {
+        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[labelRange(g)]), as: UTF8.self) }
+    }
+
+    /// The groups in table order: by `counts` (descending), then label and canonical name (byte
+    /// order). For ASCII keys this is the order of `EntityTable.sorted` on their rows.
+    func ranked(by counts: [Int]) -> [Int] {
+        guard count > 1 else { return Array(0..<count) }
+        return arena.withUnsafeBufferPointer { a in
+            let base = a.baseAddress!
+            func precedes(_ x: Range<Int>, _ y: Range<Int>) -> Bool? {
+                let c = memcmp(base + x.lowerBound, base + y.lowerBound, min(x.count, y.count))
+                if c != 0 { return c < 0 }
+                return x.count == y.count ? nil : x.count < y.count
+            }
+            return starts.indices.sorted { x, y in
+                if counts[x] != counts[y] { return counts[x] > counts[y] }
+                if let p = precedes(labelRange(x), labelRange(y)) { return p }
+                return precedes(canonicalRange(x), canonicalRange(y)) ?? false
+            }
+        }
+    }
+}
