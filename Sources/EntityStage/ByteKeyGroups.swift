@@ -14,8 +14,13 @@ struct ByteKeyGroups {
     private var slots: [Int32]
     /// Start of the key being added.
     private var mark = 0
+    /// Per group: whether its key is ASCII.
+    private var asciiKeys: [Bool] = []
     /// Whether every key so far is ASCII.
     private(set) var allASCII = true
+    /// Whether some key holds a character whose canonical decomposition is ASCII (U+037E, U+1FEF,
+    /// U+212A): the only way a key that is not ASCII can equal an ASCII one as a `String`.
+    private(set) var hasASCIIDecomposable = false
 
     /// An empty set of groups sized for about `expected` keys.
     init(expected: Int = 32) {
@@ -74,10 +79,32 @@ struct ByteKeyGroups {
         ends.append(end)
         tabs.append(tab)
         hashes.append(h)
-        if high >= 0x80 { allASCII = false }
+        asciiKeys.append(high < 0x80)
+        if high >= 0x80 {
+            allASCII = false
+            if !hasASCIIDecomposable { hasASCIIDecomposable = arena.withUnsafeBufferPointer { Self.holdsASCIIDecomposable($0[start..<end]) } }
+        }
         if starts.count * 2 > slots.count { grow() }
         return g
     }
+
+    /// Whether UTF-8 bytes hold U+037E (CD BE), U+1FEF (E1 BF AF) or U+212A (E2 84 AA).
+    private static func holdsASCIIDecomposable(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var k = b.startIndex
+        while k + 1 < b.endIndex {
+            if b[k] == 0xCD && b[k + 1] == 0xBE { return true }
+            if k + 2 < b.endIndex && (b[k] == 0xE1 && b[k + 1] == 0xBF && b[k + 2] == 0xAF || b[k] == 0xE2 && b[k + 1] == 0x84 && b[k + 2] == 0xAA) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether group `g`'s key may equal another group's key as a `String` (canonical
+    /// equivalence): never for an ASCII key unless some key holds a character that decomposes to
+    /// ASCII, since ASCII strings are equal exactly when their bytes are.
+    func mayEqualOtherKeys(_ g: Int) -> Bool { hasASCIIDecomposable || !asciiKeys[g] }
 
     @inline(__always) private static func slot(_ h: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask

@@ -84,14 +84,22 @@ public enum EntityTable {
     }
 
     /// Rows of grouped keys: ranked on their bytes when all are ASCII (equal exactly when their
-    /// bytes are), else merged as a `Dictionary` keyed by the strings would merge them.
+    /// bytes are), else the groups that may equal others merged as a `Dictionary` keyed by the
+    /// strings would merge them.
     private static func rows(_ groups: ByteKeyGroups, _ counts: [Int]) -> [Row] {
         if groups.allASCII {
             return groups.ranked(by: counts).map { Row(canonical: groups.canonical($0), label: groups.label($0), mentions: counts[$0], documents: 1) }
         }
+        var rows: [Row] = []
         var merged: [Key: Int] = [:]
-        for g in 0..<groups.count { merged[Key(canonical: groups.canonical(g), label: groups.label(g)), default: 0] += counts[g] }
-        return sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
+        for g in 0..<groups.count {
+            if groups.mayEqualOtherKeys(g) {
+                merged[Key(canonical: groups.canonical(g), label: groups.label(g)), default: 0] += counts[g]
+            } else {
+                rows.append(Row(canonical: groups.canonical(g), label: groups.label(g), mentions: counts[g], documents: 1))
+            }
+        }
+        return sorted(rows + merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
     }
 
     /// A document's table and its corpus-part fragment as bytes: the same bytes as
@@ -128,9 +136,9 @@ public enum EntityTable {
     /// Merges fragments one at a time: memory grows with the distinct entities, not the documents.
     ///
     /// Lines are grouped on their bytes ("canonical TAB label", `ByteKeyGroups`), in order of
-    /// first occurrence. When every key is ASCII the groups are the rows; otherwise the groups go
-    /// through a `Dictionary` keyed by the strings, which merges canonically equivalent spellings
-    /// (keeping the first) exactly as merging the lines one by one would.
+    /// first occurrence. Groups that may equal others as strings (see `mayEqualOtherKeys`) then
+    /// go through a `Dictionary` keyed by the strings, which merges canonically equivalent
+    /// spellings (keeping the first) exactly as merging the lines one by one would.
     public struct Merger {
         private var groups = ByteKeyGroups(expected: 1024)
         private var mentions: [Int] = []
@@ -187,13 +195,18 @@ public enum EntityTable {
                     Row(canonical: groups.canonical($0), label: groups.label($0), mentions: mentions[$0], documents: documents[$0])
                 }
             }
+            var rows: [Row] = []
             var acc: [Key: (Int, Int)] = [:]
             for g in 0..<groups.count {
+                guard groups.mayEqualOtherKeys(g) else {
+                    rows.append(Row(canonical: groups.canonical(g), label: groups.label(g), mentions: mentions[g], documents: documents[g]))
+                    continue
+                }
                 let key = Key(canonical: groups.canonical(g), label: groups.label(g))
                 let old = acc[key] ?? (0, 0)
                 acc[key] = (old.0 + mentions[g], old.1 + documents[g])
             }
-            return EntityTable.sorted(acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
+            return EntityTable.sorted(rows + acc.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value.0, documents: $0.value.1) })
         }
     }
 
