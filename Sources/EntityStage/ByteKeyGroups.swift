@@ -135,10 +135,25 @@ struct ByteKeyGroups {
         arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[labelRange(g)]), as: UTF8.self) }
     }
 
-    /// The groups in table order: by `counts` (descending), then label and canonical name (byte
-    /// order). For ASCII keys this is the order of `EntityTable.sorted` on their rows.
-    func ranked(by counts: [Int]) -> [Int] {
-        guard count > 1 else { return Array(0..<count) }
+    /// Per group, the first group whose key is equal to its key as a `String` (the spelling a
+    /// `Dictionary` keyed by the strings keeps); nil when every group is its own (all keys ASCII).
+    func firstEqualKeys() -> [Int]? {
+        guard !allASCII else { return nil }
+        struct Key: Hashable { var canonical: String; var label: String }
+        var first = Array(0..<count)
+        var seen: [Key: Int] = [:]
+        for g in 0..<count where mayEqualOtherKeys(g) {
+            let key = Key(canonical: canonical(g), label: label(g))
+            if let f = seen[key] { first[g] = f } else { seen[key] = g }
+        }
+        return first
+    }
+
+    /// The groups (or those of `only`) in table order: by `counts` (descending), then label and
+    /// canonical name (byte order), the order of `EntityTable.sorted` on their rows.
+    func ranked(by counts: [Int], only: [Int]? = nil) -> [Int] {
+        let groups = only ?? Array(0..<count)
+        guard groups.count > 1 else { return groups }
         return arena.withUnsafeBufferPointer { a in
             let base = a.baseAddress!
             func precedes(_ x: Range<Int>, _ y: Range<Int>) -> Bool? {
@@ -146,7 +161,7 @@ struct ByteKeyGroups {
                 if c != 0 { return c < 0 }
                 return x.count == y.count ? nil : x.count < y.count
             }
-            return starts.indices.sorted { x, y in
+            return groups.sorted { x, y in
                 if counts[x] != counts[y] { return counts[x] > counts[y] }
                 if let p = precedes(labelRange(x), labelRange(y)) { return p }
                 return precedes(canonicalRange(x), canonicalRange(y)) ?? false

@@ -47,14 +47,23 @@ public enum EntityTable {
     }
 
     /// A document's table and part (as `documentBytes(rows(entities))`), written straight from
-    /// the grouped bytes when every key is ASCII.
+    /// the grouped bytes.
     static func documentBytes(_ entities: [(canonical: String, label: String)]) -> (table: [UInt8], part: [UInt8]) {
-        let (groups, counts) = grouped(entities)
-        guard groups.allASCII else { return documentBytes(rows(groups, counts)) }
+        var (groups, counts) = grouped(entities)
+        // Keys equal as strings count as their first spelling (the key a `Dictionary` keeps).
+        let first = groups.firstEqualKeys()
+        var kept: [Int]? = nil
+        if let first {
+            for g in first.indices where first[g] != g {
+                counts[first[g]] += counts[g]
+                counts[g] = 0
+            }
+            kept = first.indices.filter { first[$0] == $0 }
+        }
         var part: [UInt8] = []
         part.reserveCapacity(groups.arena.count + groups.count * 4)
         groups.arena.withUnsafeBufferPointer { a in
-            for g in groups.ranked(by: counts) {
+            for g in groups.ranked(by: counts, only: kept) {
                 for k in groups.canonicalRange(g) {
                     let b = a[k]
                     part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b)
