@@ -274,6 +274,7 @@ final class Tagger: Sendable {
     @inline(__always)
     static func cannotStartName(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         guard token.kind != .capitalized else { return false }
+        if token.flags.contains(.scanned) { return !token.flags.contains(.upperOrNonASCII) }
         for k in token.start..<token.end {
             let b = bytes[k]
             if b &- 0x41 < 26 || b >= 0x80 { return false }

@@ -13,12 +13,12 @@ enum Tokenizer {
             if cls == .space { i += 1; continue }
             if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { i += 2; continue }  // no-break space
             if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), !tokens.isEmpty {
-                tokens.append(Token(start: i, end: p, kind: .lower))
+                tokens.append(Token(start: i, end: p, kind: .lower, flags: bytes[i + 1] == 0x53 ? [.scanned, .upperOrNonASCII] : .scanned))
                 i = p
                 continue
             }
             if cls == .punct {
-                tokens.append(Token(start: i, end: i + 1, kind: .punct))
+                tokens.append(Token(start: i, end: i + 1, kind: .punct, flags: b == 0x2D ? [.scanned, .hyphen] : .scanned))
                 i += 1
                 continue
             }
@@ -26,17 +26,19 @@ enum Tokenizer {
                 // A typographic apostrophe followed by s: possessive.
                 if isApostrophe(bytes, i, end), let p = possessiveEnd(bytes, i + n, end), !tokens.isEmpty,
                    tokens[tokens.count - 1].end == i {
-                    tokens.append(Token(start: i, end: p, kind: .lower))
+                    tokens.append(Token(start: i, end: p, kind: .lower, flags: [.scanned, .upperOrNonASCII]))
                     i = p
                     continue
                 }
-                tokens.append(Token(start: i, end: i + n, kind: .punct))
+                tokens.append(Token(start: i, end: i + n, kind: .punct, flags: [.scanned, .upperOrNonASCII]))
                 i += n
                 continue
             }
             // A word or number.
             let start = i
             var hasInnerPeriod = false
+            var hyphen = false
+            var upperOrNonASCII = b &- 0x41 < 26 || b >= 0x80
             i = advanceScalar(bytes, i, end)
             while i < end {
                 let c = bytes[i]
@@ -45,18 +47,24 @@ enum Tokenizer {
                         // ’ inside a word ("O’Neill") unless it starts a possessive.
                         if isApostrophe(bytes, i, end), i + 3 < end, ByteClass.of(bytes[i + 3]) == .alnum || bytes[i + 3] >= 0xC0,
                            possessiveEnd(bytes, i + 3, end) == nil {
+                            upperOrNonASCII = true
                             i += 3
                             continue
                         }
                         break
                     }
+                    upperOrNonASCII = true
                     i = advanceScalar(bytes, i, end)
                     continue
                 }
-                if ByteClass.isASCIIAlnum(c) { i += 1; continue }
+                if ByteClass.isASCIIAlnum(c) {
+                    if c &- 0x41 < 26 { upperOrNonASCII = true }
+                    i += 1
+                    continue
+                }
                 // Joiners that stay inside a token when a letter or digit follows.
                 if i + 1 < end, ByteClass.isAlnum(bytes[i + 1]) {
-                    if c == 0x2D || c == 0x26 || c == 0x2F { i += 1; continue }  // - & /
+                    if c == 0x2D || c == 0x26 || c == 0x2F { hyphen = hyphen || c == 0x2D; i += 1; continue }  // - & /
                     if c == 0x2E { hasInnerPeriod = true; i += 1; continue }  // .
                     if c == 0x2C, isDigit(bytes[i - 1]), isDigit(bytes[i + 1]) { i += 1; continue }  // 8,000
                     if c == 0x27, possessiveEnd(bytes, i + 1, end) == nil { i += 1; continue }  // O'Neill
@@ -90,7 +98,9 @@ enum Tokenizer {
             } else {
                 kind = .lower
             }
-            tokens.append(Token(start: start, end: i, kind: kind))
+            var flags: Token.Flags = hyphen ? [.scanned, .hyphen] : .scanned
+            if upperOrNonASCII { flags.insert(.upperOrNonASCII) }
+            tokens.append(Token(start: start, end: i, kind: kind, flags: flags))
         }
     }
 

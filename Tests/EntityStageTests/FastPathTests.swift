@@ -73,6 +73,25 @@ import Testing
         #expect(names > 100)
     }
 
+    @Test func tokenFlagsMatchTheBytes() throws {
+        var checked = 0
+        for name in ["pacific-forum-nk-human-rights.txt", "ungdc_KOR_67_2012.txt", "crs_IF12106v21-iran-and-nuclear-weapons-production.md"] {
+            let text = try String(contentsOfFile: SentenceFixture.repoRoot() + "/seeds/\(name)", encoding: .utf8)
+                + " US$5 O’Neill’s 'S AB-c twenty-five À-propos déjà-vu “Quote” — … e.g. U.S. 8,000.50 l'été"
+            let bytes = Array(text.utf8)
+            var tokens: [Token] = []
+            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, 0..<bytes.count, into: &tokens) }
+            for t in tokens {
+                let b = bytes[t.start..<t.end]
+                #expect(t.flags.contains(.scanned))
+                #expect(t.flags.contains(.hyphen) == b.contains(0x2D), "\(String(decoding: b, as: UTF8.self))")
+                #expect(t.flags.contains(.upperOrNonASCII) == b.contains { $0 &- 0x41 < 26 || $0 >= 0x80 }, "\(String(decoding: b, as: UTF8.self))")
+                checked += 1
+            }
+        }
+        #expect(checked > 5000)
+    }
+
     /// UTF-8 byte range of a span given in scalar offsets.
     static func byteRange(_ text: String, _ span: Span) -> Range<Int> {
         let scalars = text.unicodeScalars
