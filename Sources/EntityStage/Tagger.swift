@@ -210,22 +210,30 @@ final class Tagger: Sendable {
     }
 
     /// Pass 1 for token `i`: fills its (and its neighbours') context and writes its feature
-    /// hashes; its own rows come from the word cache when it has them.
+    /// hashes; its own rows (and, in a common sentence, its word × sentence rows) come from the
+    /// word cache when it has them.
     @inline(__always)
     private func prepare(_ view: FeatureExtractor.View, _ i: Int, memory: DocumentMemory, words: WordRowCache, scores: TokenScores) {
         features.fillAround(view, i)
         let t = view.tokens[i]
         let target = scores.hashes + i &* TokenScores.hashesPerToken
         var own: UnsafeMutablePointer<UInt64>? = scores.own + i &* FeatureExtractor.ownCount
+        var word: UnsafeMutablePointer<UInt64>? = target + TokenScores.wordOffset
+        scores.wordKnown[i] = false
         if t.length <= WordRowCache.maxLength,
            let known = words.find(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t) {
-            scores.rows[i] = known
+            scores.rows[i] = known.rows
             scores.state[i] = .ownKnown
             own = nil
+            if let common = known.common, Self.isCommon(view, i) {
+                scores.rows[i] &+= common
+                scores.wordKnown[i] = true
+                word = nil
+            }
         } else {
             scores.state[i] = .ownHashed
         }
-        features.writeSplitFeatures(view, i, context: target, own: own)
+        features.writeSplitFeatures(view, i, context: target, own: own, word: word)
         let m = t.kind == .capitalized ? memory.value(view.lower[i]) : 7
         let shape = view.context[i].shape
         scores.memory[i] = UInt8(m)
@@ -234,10 +242,17 @@ final class Tagger: Sendable {
         target[FeatureExtractor.contextCount + 2] = features.f(43, WordHash.mix(0, shape))
     }
 
-    /// Pass 2 for token `i`: sums its rows of tags 0–7 (and caches its own rows when they were
-    /// hashed).
+    /// Whether token `i`'s word × sentence features are those of a common sentence (not all caps,
+    /// no numbers, not the first token).
+    @inline(__always)
+    private static func isCommon(_ view: FeatureExtractor.View, _ i: Int) -> Bool { !view.allCaps && view.numeric == 0 && i > 0 }
+
+    /// Pass 2 for token `i`: sums its rows of tags 0–7 (and caches its own and word × sentence
+    /// rows when they were hashed).
     @inline(__always)
     private func sum(_ view: FeatureExtractor.View, _ i: Int, words: WordRowCache, scores: TokenScores) {
+        let t = view.tokens[i]
+        let cacheable = t.length <= WordRowCache.maxLength
         var acc: SIMD8<Int32>
         if scores.state[i] == .ownKnown {
             acc = scores.rows[i]
@@ -245,12 +260,17 @@ final class Tagger: Sendable {
             acc = SIMD8<Int32>(repeating: 0)
             let own = scores.own + i &* FeatureExtractor.ownCount
             for k in 0..<FeatureExtractor.ownCount { acc &+= table.row(row(own[k])) }
-            let t = view.tokens[i]
-            if t.length <= WordRowCache.maxLength {
-                words.store(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, rows: acc)
-            }
+            if cacheable { words.store(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, rows: acc) }
         }
         let h = scores.hashes + i &* TokenScores.hashesPerToken
+        if !scores.wordKnown[i] {
+            var common = SIMD8<Int32>(repeating: 0)
+            for k in 0..<FeatureExtractor.wordCount { common &+= table.row(row(h[TokenScores.wordOffset + k])) }
+            acc &+= common
+            if cacheable && Self.isCommon(view, i) {
+                words.storeCommon(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, common: common)
+            }
+        }
         for k in 0...FeatureExtractor.contextCount { acc &+= table.row(row(h[k])) }
         scores.rows[i] = acc &+ memoryRows[Int(scores.memory[i])]
         scores.afterO[i] = table.row(row(h[FeatureExtractor.contextCount + 1])) &+ table.row(row(h[FeatureExtractor.contextCount + 2]))
@@ -261,9 +281,10 @@ final class Tagger: Sendable {
     private func lastScore(_ view: FeatureExtractor.View, _ i: Int, prev: Int, prev2: Int, scores: TokenScores) -> Int32 {
         let h = scores.hashes + i &* TokenScores.hashesPerToken
         let own = scores.own + i &* FeatureExtractor.ownCount
-        features.writeSplitFeatures(view, i, context: h, own: own)
+        features.writeSplitFeatures(view, i, context: h, own: own, word: h + TokenScores.wordOffset)
         var sum = transitionLast[prev &* 9 &+ prev2] &+ memoryLast[Int(scores.memory[i])]
         for k in 0..<FeatureExtractor.ownCount { sum &+= table.lastWeight(row(own[k])) }
+        for k in 0..<FeatureExtractor.wordCount { sum &+= table.lastWeight(row(h[TokenScores.wordOffset + k])) }
         for k in 0...FeatureExtractor.contextCount { sum &+= table.lastWeight(row(h[k])) }
         let (a, b) = previousTagRows(view, i, prev: prev)
         return sum &+ table.lastWeight(a) &+ table.lastWeight(b)

@@ -7,8 +7,11 @@
 /// waiting behind each token's feature computation.
 final class TokenScores {
     /// Hashes written per token: the context features, then `f(45, memory·shape)`, then
-    /// `f(42, 0·word)` and `f(43, 0·shape)` (the previous-tag features for a previous O).
-    static let hashesPerToken = FeatureExtractor.contextCount + 3
+    /// `f(42, 0·word)` and `f(43, 0·shape)` (the previous-tag features for a previous O), then the
+    /// word × sentence features (at `wordOffset`).
+    static let hashesPerToken = FeatureExtractor.contextCount + 3 + FeatureExtractor.wordCount
+    /// Where a token's word × sentence hashes start.
+    static let wordOffset = FeatureExtractor.contextCount + 3
 
     /// Token states.
     enum State: UInt8 {
@@ -31,6 +34,8 @@ final class TokenScores {
     private(set) var rows: UnsafeMutablePointer<SIMD8<Int32>>
     /// Score of the previous-tag word and shape features when the previous tag is O.
     private(set) var afterO: UnsafeMutablePointer<SIMD8<Int32>>
+    /// Whether a prepared token's word × sentence rows are known (already in `rows`).
+    private(set) var wordKnown: UnsafeMutablePointer<Bool>
     /// The document-memory value of each prepared token.
     private(set) var memory: UnsafeMutablePointer<UInt8>
     private(set) var state: UnsafeMutablePointer<State>
@@ -42,6 +47,7 @@ final class TokenScores {
         afterO = .allocate(capacity: 0)
         memory = .allocate(capacity: 0)
         state = .allocate(capacity: 0)
+        wordKnown = .allocate(capacity: 0)
     }
 
     deinit { release() }
@@ -53,6 +59,7 @@ final class TokenScores {
         afterO.deallocate()
         memory.deallocate()
         state.deallocate()
+        wordKnown.deallocate()
     }
 
     /// Room for `n` tokens, every state `.none`.
@@ -66,6 +73,7 @@ final class TokenScores {
             afterO = .allocate(capacity: capacity)
             memory = .allocate(capacity: capacity)
             state = .allocate(capacity: capacity)
+            wordKnown = .allocate(capacity: capacity)
         }
         state.initialize(repeating: .none, count: n)
     }
