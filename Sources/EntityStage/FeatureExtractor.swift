@@ -95,21 +95,11 @@ struct FeatureExtractor: Sendable {
     /// Writes token `i`'s context features at `context`, its own features at `own` and its word ×
     /// sentence features at `word` (none when `own` or `word` is nil); tokens i-1…i+1 filled.
     @inline(__always)
-    /// Without `neighbours`, the `neighbourCount` features of the adjacent words alone are left
-    /// out of the context features (the others are written one after another).
     func writeSplitFeatures(_ view: View, _ i: Int, context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?,
-                            word: UnsafeMutablePointer<UInt64>?, neighbours: Bool = true) {
-        var out = FeatureWriter(context: context, own: own, word: word, neighbours: neighbours)
+                            word: UnsafeMutablePointer<UInt64>?) {
+        var out = FeatureWriter(context: context, own: own, word: word)
         staticFeatures(view, i, into: &out)
-        assert(out.position == context + (neighbours ? Self.contextCount : Self.contextCount - Self.neighbourCount))
-    }
-
-    /// The hashes of a token's features as the left neighbour of the next token (`f(3, word)`,
-    /// `f(8, shape)`, `f(27, c256)`) or as the right neighbour of the previous one (`f(4, …)`,
-    /// `f(9, …)`, `f(28, …)`): functions of its lowercase hash, shape and lexicon cluster only.
-    @inline(__always)
-    func neighbourHashes(lower: UInt64, shape: UInt64, cluster: UInt64, right: Bool) -> (UInt64, UInt64, UInt64) {
-        right ? (f(4, lower), f(9, shape), f(28, cluster)) : (f(3, lower), f(8, shape), f(27, cluster))
+        assert(out.position == context + Self.contextCount)
     }
 
     /// Starts a sentence: the lowercase hashes, sentence-wide values (all caps, share of numbers)
@@ -178,8 +168,6 @@ struct FeatureExtractor: Sendable {
     static let wordCount = 6
     /// How many depend on neighbours.
     static let contextCount = staticCount - ownCount - wordCount
-    /// How many of those depend on the adjacent words alone (see `neighbourHashes`).
-    static let neighbourCount = 6
 
     /// Writes feature hashes one after another into preallocated memory: all in template order,
     /// or own and word × sentence features apart from the others (or left out, when their sums are
@@ -195,8 +183,6 @@ struct FeatureExtractor: Sendable {
         let wantsOwn: Bool
         /// Whether word × sentence features are written at all.
         let wantsWord: Bool
-        /// Whether the adjacent words' own features are written.
-        let wantsNeighbours: Bool
 
         /// Every feature at `p`, in template order.
         init(_ p: UnsafeMutablePointer<UInt64>) {
@@ -205,23 +191,16 @@ struct FeatureExtractor: Sendable {
             wordPosition = nil
             wantsOwn = true
             wantsWord = true
-            wantsNeighbours = true
         }
 
         /// Context features at `context`; own features at `own` and word × sentence features at
         /// `word`, or none when nil.
-        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?, word: UnsafeMutablePointer<UInt64>?,
-             neighbours: Bool) {
+        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?, word: UnsafeMutablePointer<UInt64>?) {
             position = context
             ownPosition = own
             wordPosition = word
             wantsOwn = own != nil
             wantsWord = word != nil
-            wantsNeighbours = neighbours
-        }
-
-        @inline(__always) mutating func neighbour(_ h: @autoclosure () -> UInt64) {
-            if wantsNeighbours { append(h()) }
         }
 
         @inline(__always) mutating func word(_ h: @autoclosure () -> UInt64) {
@@ -269,13 +248,13 @@ struct FeatureExtractor: Sendable {
         let caps: UInt64 = s.allCaps ? 1 : 0
         out.own(f(1, 0))
         out.own(f(2, w0))
-        out.neighbour(f(3, wm1))
-        out.neighbour(f(4, wp1))
+        out.append(f(3, wm1))
+        out.append(f(4, wp1))
         out.append(f(5, wm2))
         out.append(f(6, wp2))
         out.own(f(7, sh0))
-        out.neighbour(f(8, shm1))
-        out.neighbour(f(9, shp1))
+        out.append(f(8, shm1))
+        out.append(f(9, shp1))
         out.append(f(10, WordHash.mix(shm1, sh0)))
         out.append(f(11, WordHash.mix(sh0, shp1)))
         let t = s.tokens[i]
@@ -298,8 +277,8 @@ struct FeatureExtractor: Sendable {
         out.own(f(24, c256))
         out.own(f(25, c1024))
         out.own(f(26, WordHash.mix(c256, sh0)))
-        out.neighbour(f(27, UInt64((infom1 >> 14) & 0xFF)))
-        out.neighbour(f(28, UInt64((infop1 >> 14) & 0xFF)))
+        out.append(f(27, UInt64((infom1 >> 14) & 0xFF)))
+        out.append(f(28, UInt64((infop1 >> 14) & 0xFF)))
         out.own(f(29, WordHash.mix(UInt64(info & 0xFF), sh0)))
         out.append(f(30, c0.gaz))
         out.append(f(31, i > 0 ? cm1.gaz : 7))

@@ -37,8 +37,6 @@ final class Tagger: Sendable {
         var memory = DocumentMemory()
         /// Own-feature row sums of words seen before (valid for one tagger; may outlive a document).
         var words = WordRowCache()
-        /// Row sums of words as neighbours (valid for one tagger; may outlive a document).
-        var neighbours = NeighbourRowCache()
         /// Per-token hashes and sums of the sentence being tagged.
         var scores = TokenScores()
     }
@@ -148,8 +146,6 @@ final class Tagger: Sendable {
         let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
         let words = scratch.words
         words.bind(to: self)
-        let neighbours = scratch.neighbours
-        neighbours.bind(to: self)
         let scores = scratch.scores
         scores.reset(count: n)
         let memory = scratch.memory
@@ -162,7 +158,7 @@ final class Tagger: Sendable {
                         prepare(view, i, memory: memory, words: words, scores: scores)
                     }
                     // 2. Their rows.
-                    for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, neighbours: neighbours, scores: scores) }
+                    for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, scores: scores) }
                     // 3. Greedy decisions.
                     var prev = 0, prev2 = 0
                     for i in 0..<n {
@@ -173,7 +169,7 @@ final class Tagger: Sendable {
                                 continue
                             }
                             prepare(view, i, memory: memory, words: words, scores: scores)
-                            sum(view, i, words: words, neighbours: neighbours, scores: scores)
+                            sum(view, i, words: words, scores: scores)
                         }
                         var acc = transitionRows[prev &* 9 &+ prev2] &+ scores.rows[i]
                         if prev == 0 {
@@ -237,36 +233,13 @@ final class Tagger: Sendable {
         } else {
             scores.state[i] = .ownHashed
         }
-        features.writeSplitFeatures(view, i, context: target, own: own, word: word, neighbours: !Self.hasBothNeighbours(view, i))
+        features.writeSplitFeatures(view, i, context: target, own: own, word: word)
         let m = t.kind == .capitalized ? memory.value(view.lower[i]) : 7
         let shape = view.context[i].shape
         scores.memory[i] = UInt8(m)
         target[FeatureExtractor.contextCount] = features.f(45, WordHash.mix(m, shape))
         target[FeatureExtractor.contextCount + 1] = features.f(42, WordHash.mix(0, view.lower[i]))
         target[FeatureExtractor.contextCount + 2] = features.f(43, WordHash.mix(0, shape))
-    }
-
-    /// Whether token `i` has a token on either side (then its neighbour rows come from the cache).
-    @inline(__always)
-    private static func hasBothNeighbours(_ view: FeatureExtractor.View, _ i: Int) -> Bool { i > 0 && i + 1 < view.tokens.count }
-
-    /// The rows token `j` contributes as the left (or right) neighbour of a scored token.
-    @inline(__always)
-    private func neighbourRows(_ view: FeatureExtractor.View, _ j: Int, right: Bool, cache: NeighbourRowCache) -> SIMD8<Int32> {
-        let c = view.context[j]
-        let cluster = UInt8(truncatingIfNeeded: (c.info >> 14) & 0xFF)
-        let e = cache.entry(lower: view.lower[j], shape: c.shape, cluster: cluster)
-        if right ? e.pointee.hasRight : e.pointee.hasLeft { return right ? e.pointee.right : e.pointee.left }
-        let (a, b, d) = features.neighbourHashes(lower: view.lower[j], shape: c.shape, cluster: UInt64(cluster), right: right)
-        let rows = table.row(row(a)) &+ table.row(row(b)) &+ table.row(row(d))
-        if right {
-            e.pointee.right = rows
-            e.pointee.hasRight = true
-        } else {
-            e.pointee.left = rows
-            e.pointee.hasLeft = true
-        }
-        return rows
     }
 
     /// Whether token `i`'s word × sentence features are those of a common sentence (not all caps,
@@ -277,7 +250,7 @@ final class Tagger: Sendable {
     /// Pass 2 for token `i`: sums its rows of tags 0–7 (and caches its own and word × sentence
     /// rows when they were hashed).
     @inline(__always)
-    private func sum(_ view: FeatureExtractor.View, _ i: Int, words: WordRowCache, neighbours: NeighbourRowCache, scores: TokenScores) {
+    private func sum(_ view: FeatureExtractor.View, _ i: Int, words: WordRowCache, scores: TokenScores) {
         let t = view.tokens[i]
         let cacheable = t.length <= WordRowCache.maxLength
         var acc: SIMD8<Int32>
@@ -298,13 +271,7 @@ final class Tagger: Sendable {
                 words.storeCommon(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, common: common)
             }
         }
-        var written = FeatureExtractor.contextCount
-        if Self.hasBothNeighbours(view, i) {
-            written -= FeatureExtractor.neighbourCount
-            acc &+= neighbourRows(view, i - 1, right: false, cache: neighbours) &+ neighbourRows(view, i + 1, right: true, cache: neighbours)
-        }
-        for k in 0..<written { acc &+= table.row(row(h[k])) }
-        acc &+= table.row(row(h[FeatureExtractor.contextCount]))
+        for k in 0...FeatureExtractor.contextCount { acc &+= table.row(row(h[k])) }
         scores.rows[i] = acc &+ memoryRows[Int(scores.memory[i])]
         scores.afterO[i] = table.row(row(h[FeatureExtractor.contextCount + 1])) &+ table.row(row(h[FeatureExtractor.contextCount + 2]))
         scores.state[i] = .summed
