@@ -9,6 +9,15 @@ struct FeatureExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Word statistics from unlabeled text.
     let lexicon: WordLexicon
+    /// `lexicon.info(0)`: what every punctuation token reads (looked up once).
+    let punctuationInfo: UInt32
+
+    /// Creates an extractor over name lists and word statistics.
+    init(gazetteer: Gazetteer, lexicon: WordLexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        punctuationInfo = lexicon.info(0)
+    }
 
     /// What the static features read about one token besides its lowercase hash.
     struct TokenContext {
@@ -145,7 +154,7 @@ struct FeatureExtractor: Sendable {
         let lower = view.lower[i]
         view.context[i].exact = exact
         view.context[i].shape = Self.shape(view.bytes, t)
-        view.context[i].info = lexicon.info(t.kind == .punct ? 0 : lower)
+        view.context[i].info = t.kind == .punct ? punctuationInfo : lexicon.info(lower)
         view.context[i].person = t.kind == .capitalized ? UInt64(gazetteer.personNames.get(lower) ?? 0) : 4
         view.context[i].ready = true
     }
