@@ -73,14 +73,18 @@ import Testing
         #expect(names > 100)
     }
 
-    @Test func tokenFlagsMatchTheBytes() throws {
+    @Test func tokenFlagsAndHashesMatchTheBytes() throws {
         var checked = 0
         for name in ["pacific-forum-nk-human-rights.txt", "ungdc_KOR_67_2012.txt", "crs_IF12106v21-iran-and-nuclear-weapons-production.md"] {
             let text = try String(contentsOfFile: SentenceFixture.repoRoot() + "/seeds/\(name)", encoding: .utf8)
-                + " US$5 O’Neill’s 'S AB-c twenty-five À-propos déjà-vu “Quote” — … e.g. U.S. 8,000.50 l'été"
+                + " US$5 O’Neill’s 'S AB-c twenty-five À-propos déjà-vu “Quote” — … e.g. U.S. 8,000.50 l'été Mr. J. a&b/c HK$ it’s ’s ’"
             let bytes = Array(text.utf8)
-            var tokens: [Token] = []
-            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, 0..<bytes.count, into: &tokens) }
+            var tokens: [Token] = [], hashes: [UInt64] = []
+            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, 0..<bytes.count, into: &tokens, hashes: &hashes) }
+            var plain: [Token] = []
+            bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, 0..<bytes.count, into: &plain) }
+            #expect(plain == tokens)
+            #expect(hashes == bytes.withUnsafeBufferPointer { buf in tokens.map { TokenHashes.lower(buf, $0) } })
             for t in tokens {
                 let b = bytes[t.start..<t.end]
                 #expect(t.flags.contains(.scanned))
