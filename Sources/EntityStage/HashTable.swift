@@ -16,14 +16,18 @@ struct HashTable: Sendable {
         // At most 60 % full: linear probes stay short and mostly within one cache line.
         var capacity = 16
         while capacity * 3 < entries.count * 5 { capacity <<= 1 }
-        slots = [Slot](repeating: Slot(), count: capacity)
-        mask = capacity - 1
-        for (k, v) in entries {
-            let key = k == 0 ? 1 : k
-            var i = Self.slot(key, mask)
-            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
-            slots[i] = Slot(key: key, value: v)
+        var slots = [Slot](repeating: Slot(), count: capacity)
+        let mask = capacity - 1
+        slots.withUnsafeMutableBufferPointer { s in
+            for (k, v) in entries {
+                let key = k == 0 ? 1 : k
+                var i = Self.slot(key, mask)
+                while s[i].key != 0 && s[i].key != key { i = (i + 1) & mask }
+                s[i] = Slot(key: key, value: v)
+            }
         }
+        self.slots = slots
+        self.mask = mask
     }
 
     @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int {

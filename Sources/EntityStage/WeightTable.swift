@@ -45,9 +45,13 @@ final class WeightTable: @unchecked Sendable {
         rows = raw!.bindMemory(to: SIMD8<Int16>.self, capacity: bucketCount)
         last = (raw! + rowBytes).bindMemory(to: Int16.self, capacity: bucketCount)
         for b in 0..<bucketCount {
+            #if _endian(little)
+            rows[b] = bytes.loadUnaligned(fromByteOffset: 2 * b * tags, as: SIMD8<Int16>.self)
+            #else
             var v = SIMD8<Int16>()
             for t in 0..<8 { v[t] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (b * tags + t), as: Int16.self)) }
             rows[b] = v
+            #endif
             last[b] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (b * tags + 8), as: Int16.self))
         }
     }
