@@ -116,8 +116,14 @@ struct FeatureExtractor: Sendable {
     func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
-        s.context.removeAll(keepingCapacity: true)
-        s.context.append(contentsOf: repeatElement(TokenContext(), count: n))
+        // n empty contexts, in the memory of earlier sentences.
+        if s.context.count > n {
+            s.context.removeLast(s.context.count - n)
+        } else if s.context.count < n {
+            s.context.reserveCapacity(n)
+            while s.context.count < n { s.context.append(TokenContext()) }
+        }
+        s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
         // All caps: no lowercase ASCII letter and at least two uppercase ones.
         var upperLetters = 0
         var allCaps = true
