@@ -6,10 +6,9 @@ import Darwin
 
 /// The tagger's weights, one row of nine tags per hash bucket, stored as two arrays: tags 0–7 of
 /// every row (16 aligned bytes, so a row never straddles two cache lines), and tag 8 (I-MISC)
-/// apart, since it is read only after a B-/I-MISC. The memory is aligned to 2 MB and, on Linux,
-/// marked for transparent huge pages: every token reads ~30 random rows of a 4 MB table, so with
-/// 4 KB pages most reads would also miss the TLB. Read-only after creation; the values are
-/// exactly the model's.
+/// apart, since it is read only after a B-/I-MISC. In huge-page memory (`HugePages`): every token
+/// reads ~30 random rows of a 4 MB table. Read-only after creation; the values are exactly the
+/// model's.
 final class WeightTable: @unchecked Sendable {
     /// Number of buckets.
     let bucketCount: Int
@@ -32,18 +31,9 @@ final class WeightTable: @unchecked Sendable {
         precondition(bytes.count >= bucketCount * tags * 2, "too few weights")
         self.bucketCount = bucketCount
         let rowBytes = bucketCount * MemoryLayout<SIMD8<Int16>>.stride
-        let alignment = 2 << 20
-        let total = (rowBytes + bucketCount * 2 + alignment - 1) / alignment * alignment
-        var raw: UnsafeMutableRawPointer?
-        if posix_memalign(&raw, alignment, total) != 0 || raw == nil {
-            guard posix_memalign(&raw, 64, total) == 0, raw != nil else { fatalError("cannot allocate \(total) bytes for the tagger weights") }
-        }
-        #if canImport(Glibc)
-        _ = madvise(raw, total, MADV_HUGEPAGE)
-        #endif
-        memory = raw!
-        rows = raw!.bindMemory(to: SIMD8<Int16>.self, capacity: bucketCount)
-        last = (raw! + rowBytes).bindMemory(to: Int16.self, capacity: bucketCount)
+        memory = HugePages.allocate(bytes: rowBytes + bucketCount * 2)
+        rows = memory.bindMemory(to: SIMD8<Int16>.self, capacity: bucketCount)
+        last = (memory + rowBytes).bindMemory(to: Int16.self, capacity: bucketCount)
         for b in 0..<bucketCount {
             #if _endian(little)
             rows[b] = bytes.loadUnaligned(fromByteOffset: 2 * b * tags, as: SIMD8<Int16>.self)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Per-word sums of the tagger's "own" feature rows: the `FeatureExtractor.ownCount` features
 /// that depend only on a token's bytes (word, shape, prefixes, suffixes, lexicon clusters,
 /// person-name code, bias), and of its `FeatureExtractor.wordCount` word × sentence rows as they
@@ -34,13 +40,12 @@ final class WordRowCache {
     /// An empty cache of `1 << bits` entries.
     init(bits: Int = 13) {
         count = 1 << bits
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
-        entries = raw.bindMemory(to: Entry.self, capacity: count)
+        entries = HugePages.allocate(bytes: count * MemoryLayout<Entry>.stride).bindMemory(to: Entry.self, capacity: count)
         entries.initialize(repeating: Entry(), count: count)
         shift = UInt64(64 - bits)
     }
 
-    deinit { entries.deallocate() }
+    deinit { free(entries) }
 
     /// Empties the cache unless it already holds sums of `tagger`'s weights.
     @inline(__always)
