@@ -63,14 +63,20 @@ struct DocumentMemory {
         }
         if (used + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
-        var i = Self.slot(word, mask)
-        while keys[i] != 0 && keys[i] != word { i = (i + 1) & mask }
-        if keys[i] == 0 {
-            keys[i] = word
-            counts[i] = SIMD8<Int32>(repeating: 0)
-            used += 1
+        let added = keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var i = Self.slot(word, mask)
+                while keys[i] != 0 && keys[i] != word { i = (i + 1) & mask }
+                let added = keys[i] == 0
+                if added {
+                    keys[i] = word
+                    counts[i] = SIMD8<Int32>(repeating: 0)
+                }
+                counts[i][k] += 1
+                return added
+            }
         }
-        counts[i][k] += 1
+        if added { used += 1 }
     }
 
     private mutating func grow() {

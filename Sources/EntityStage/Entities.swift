@@ -60,15 +60,15 @@ public struct Entities: DocumentStage {
         let extractor = EntityExtractor(gazetteer: resources.gazetteer, tagger: options.useModel ? resources.tagger : nil)
         var doc = document
         let annotator = EntityAnnotator(extractor: extractor, keep: Set(options.labels))
-        let (spans, rows) = Self.scratchPool.with { scratch in
+        let (spans, tableBytes) = Self.scratchPool.with { scratch in
             let spans = annotator.annotate(document, scratch: &scratch)
             // Annotator order is layer order when spans start at increasing offsets (mentions never
             // share a start); otherwise read the layer back.
             let layerOrder = zip(spans, spans.dropFirst()).allSatisfy { $0.start < $1.start }
-            return (spans, layerOrder ? EntityTable.rows(scratch.entities) : nil)
+            return (spans, layerOrder ? EntityTable.documentBytes(scratch.entities) : nil)
         }
         doc.setLayer(LayerName.entities, spans)
-        let tables = EntityTable.documentBytes(rows ?? EntityTable.rows(of: doc))
+        let tables = tableBytes ?? EntityTable.documentBytes(EntityTable.rows(of: doc))
         context.write(file: "\(EntityTable.documentFolder)/\(doc.id).tsv", bytes: tables.table)
         context.append(part: EntityTable.partName, bytes: tables.part)
         return doc

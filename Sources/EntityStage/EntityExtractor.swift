@@ -37,19 +37,10 @@ struct EntityExtractor: Sendable {
     func extract(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout Scratch, into out: inout [Mention],
                  numeric: Bool = true) {
         scratch.tokens.removeAll(keepingCapacity: true)
-        Tokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        scratch.hashes.removeAll(keepingCapacity: true)
+        Tokenizer.tokenize(bytes, range, into: &scratch.tokens, hashes: &scratch.hashes)
         let tokens = scratch.tokens
         guard !tokens.isEmpty else { return }
-        let n = tokens.count
-        if scratch.hashes.count != n {
-            scratch.hashes.removeAll(keepingCapacity: true)
-            scratch.hashes.append(contentsOf: repeatElement(0, count: n))
-        }
-        scratch.hashes.withUnsafeMutableBufferPointer { hp in
-            tokens.withUnsafeBufferPointer { tp in
-                for i in 0..<n { hp[i] = TokenHashes.lower(bytes, tp[i]) }
-            }
-        }
         let hashes = scratch.hashes
 
         scratch.names.removeAll(keepingCapacity: true)

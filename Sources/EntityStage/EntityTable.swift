@@ -26,85 +26,89 @@ public enum EntityTable {
 
     /// Rows of one document's entities layer.
     ///
-    /// Mentions are grouped on bytes first (an FNV-keyed table); the groups, in order of first
-    /// mention, then go through a `Dictionary` keyed by the strings, which also merges canonically
-    /// equivalent spellings exactly as grouping the mentions one by one would.
+    /// Mentions are grouped on bytes first (`ByteKeyGroups`); the groups, in order of first
+    /// mention, then go through a `Dictionary` keyed by the strings when a key is not ASCII, which
+    /// also merges canonically equivalent spellings exactly as grouping the mentions one by one would.
     public static func rows(of document: Document) -> [Row] {
-        var groups = ByteGroups()
+        var groups = ByteKeyGroups()
+        var counts: [Int] = []
         for s in document.spans(LayerName.entities) {
             let canonical = s.attributes["canonical"]?.stringValue ?? document.text(of: s)
-            groups.add(canonical: canonical, label: s.type)
+            count(groups.add(canonical: canonical, label: s.type), in: &counts)
         }
-        return groups.rows
+        return rows(groups, counts)
     }
 
     /// The rows of a document's mentions given as (canonical, label) pairs in the order of the
     /// entities layer: the same rows as `rows(of:)`, without reading the layer back.
     static func rows(_ entities: [(canonical: String, label: String)]) -> [Row] {
-        var groups = ByteGroups()
-        for e in entities { groups.add(canonical: e.canonical, label: e.label) }
-        return groups.rows
+        let (groups, counts) = grouped(entities)
+        return rows(groups, counts)
     }
 
-    /// (canonical, label) pairs grouped by their bytes, in order of first occurrence.
-    private struct ByteGroups {
-        var keys: [Key] = []
-        var counts: [Int] = []
-        var allASCII = true
-        private var hashes: [UInt64] = []
-        private var slots = [Int32](repeating: -1, count: 64)
-
-        mutating func add(canonical: String, label: String) {
-            var h = WordHash.offset
-            var ascii = true
-            for b in label.utf8 {
-                h = (h ^ UInt64(b)) &* WordHash.prime
-                if b >= 0x80 { ascii = false }
+    /// A document's table and part (as `documentBytes(rows(entities))`), written straight from
+    /// the grouped bytes.
+    static func documentBytes(_ entities: [(canonical: String, label: String)]) -> (table: [UInt8], part: [UInt8]) {
+        var (groups, counts) = grouped(entities)
+        // Keys equal as strings count as their first spelling (the key a `Dictionary` keeps).
+        let first = groups.firstEqualKeys()
+        var kept: [Int]? = nil
+        if let first {
+            for g in first.indices where first[g] != g {
+                counts[first[g]] += counts[g]
+                counts[g] = 0
             }
-            h = (h ^ 0x09) &* WordHash.prime
-            for b in canonical.utf8 {
-                h = (h ^ UInt64(b)) &* WordHash.prime
-                if b >= 0x80 { ascii = false }
-            }
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while slots[i] >= 0 {
-                let g = Int(slots[i])
-                if hashes[g] == h, keys[g].label.utf8.elementsEqual(label.utf8), keys[g].canonical.utf8.elementsEqual(canonical.utf8) {
-                    counts[g] += 1
-                    return
+            kept = first.indices.filter { first[$0] == $0 }
+        }
+        var part: [UInt8] = []
+        part.reserveCapacity(groups.arena.count + groups.count * 4)
+        groups.arena.withUnsafeBufferPointer { a in
+            for g in groups.ranked(by: counts, only: kept) {
+                for k in groups.canonicalRange(g) {
+                    let b = a[k]
+                    part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b)
                 }
-                i = (i + 1) & mask
+                part.append(0x09)
+                part.append(contentsOf: UnsafeBufferPointer(rebasing: a[groups.labelRange(g)]))
+                part.append(0x09)
+                appendDecimal(counts[g], to: &part)
+                part.append(0x0A)
             }
-            slots[i] = Int32(keys.count)
-            keys.append(Key(canonical: canonical, label: label))
-            counts.append(1)
-            hashes.append(h)
-            if !ascii { allASCII = false }
-            if keys.count * 2 > slots.count { grow() }
         }
+        return (documentHeader + part, part)
+    }
 
-        /// The rows, sorted: groups merged as a `Dictionary` keyed by the strings would merge them.
-        var rows: [Row] {
-            if allASCII {
-                // ASCII strings are equal exactly when their bytes are.
-                return EntityTable.sorted(keys.indices.map { Row(canonical: keys[$0].canonical, label: keys[$0].label,
-                                                                 mentions: counts[$0], documents: 1) })
-            }
-            var merged: [Key: Int] = [:]
-            for (k, n) in zip(keys, counts) { merged[k, default: 0] += n }
-            return EntityTable.sorted(merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
-        }
+    private static let documentHeader = Array("canonical\tlabel\tmentions\n".utf8)
 
-        private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for g in hashes.indices {
-                var i = Int(truncatingIfNeeded: (hashes[g] &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while slots[i] >= 0 { i = (i + 1) & mask }
-                slots[i] = Int32(g)
+    private static func grouped(_ entities: [(canonical: String, label: String)]) -> (ByteKeyGroups, [Int]) {
+        var groups = ByteKeyGroups(expected: entities.count)
+        var counts: [Int] = []
+        counts.reserveCapacity(entities.count)
+        for e in entities { count(groups.add(canonical: e.canonical, label: e.label), in: &counts) }
+        return (groups, counts)
+    }
+
+    @inline(__always) private static func count(_ g: Int, in counts: inout [Int]) {
+        if g == counts.count { counts.append(1) } else { counts[g] += 1 }
+    }
+
+    /// Rows of grouped keys: ranked on their bytes when all are ASCII (equal exactly when their
+    /// bytes are), else the groups that may equal others merged as a `Dictionary` keyed by the
+    /// strings would merge them.
+    private static func rows(_ groups: ByteKeyGroups, _ counts: [Int]) -> [Row] {
+        if groups.allASCII {
+            return groups.ranked(by: counts).map { Row(canonical: groups.canonical($0), label: groups.label($0), mentions: counts[$0], documents: 1) }
+        }
+        var rows: [Row] = []
+        var merged: [Key: Int] = [:]
+        for g in 0..<groups.count {
+            if groups.mayEqualOtherKeys(g) {
+                merged[Key(canonical: groups.canonical(g), label: groups.label(g)), default: 0] += counts[g]
+            } else {
+                rows.append(Row(canonical: groups.canonical(g), label: groups.label(g), mentions: counts[g], documents: 1))
             }
         }
+        return sorted(rows + merged.map { Row(canonical: $0.key.canonical, label: $0.key.label, mentions: $0.value, documents: 1) })
     }
 
     /// A document's table and its corpus-part fragment as bytes: the same bytes as
@@ -118,7 +122,7 @@ public enum EntityTable {
             part.append(0x09)
             part.append(contentsOf: r.label.utf8)
             part.append(0x09)
-            part.append(contentsOf: String(r.mentions).utf8)
+            appendDecimal(r.mentions, to: &part)
             part.append(0x0A)
         }
         var table: [UInt8] = []
@@ -229,13 +233,37 @@ public enum EntityTable {
                 out.append(0x09)
                 table.withFirst(n) { out.append(contentsOf: $0) }
                 out.append(0x09)
-                out.append(contentsOf: String(mentions[n]).utf8)
+                EntityTable.appendDecimal(mentions[n], to: &out)
                 out.append(0x09)
-                out.append(contentsOf: String(documents[n]).utf8)
+                EntityTable.appendDecimal(documents[n], to: &out)
                 out.append(0x0A)
             }
             return out
         }
+    }
+
+    /// The corpus table as bytes: the same bytes as `corpusTSV(rows)`.
+    static func corpusBytes(_ rows: [Row]) -> [UInt8] {
+        var out = Array("canonical\tlabel\tmentions\tdocuments\n".utf8)
+        out.reserveCapacity(out.count + rows.count * 40)
+        for r in rows {
+            for b in r.canonical.utf8 { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+            out.append(0x09)
+            out.append(contentsOf: r.label.utf8)
+            out.append(0x09)
+            appendDecimal(r.mentions, to: &out)
+            out.append(0x09)
+            appendDecimal(r.documents, to: &out)
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// Appends `n` in decimal, as `String(n)` writes it.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else { out.append(contentsOf: String(n).utf8); return }
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
     }
 
     /// The corpus table as TSV (header "canonical label mentions documents").

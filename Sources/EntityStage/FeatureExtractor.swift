@@ -9,6 +9,15 @@ struct FeatureExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Word statistics from unlabeled text.
     let lexicon: WordLexicon
+    /// `lexicon.info(0)`: what every punctuation token reads (looked up once).
+    let punctuationInfo: UInt32
+
+    /// Creates an extractor over name lists and word statistics.
+    init(gazetteer: Gazetteer, lexicon: WordLexicon) {
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        punctuationInfo = lexicon.info(0)
+    }
 
     /// What the static features read about one token besides its lowercase hash.
     struct TokenContext {
@@ -92,11 +101,12 @@ struct FeatureExtractor: Sendable {
         assert(out.position == target + Self.staticCount)
     }
 
-    /// Writes token `i`'s context features at `context` and its own features at `own` (none when
-    /// `own` is nil); tokens i-1…i+1 filled.
+    /// Writes token `i`'s context features at `context`, its own features at `own` and its word ×
+    /// sentence features at `word` (none when `own` or `word` is nil); tokens i-1…i+1 filled.
     @inline(__always)
-    func writeSplitFeatures(_ view: View, _ i: Int, context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
-        var out = FeatureWriter(context: context, own: own)
+    func writeSplitFeatures(_ view: View, _ i: Int, context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?,
+                            word: UnsafeMutablePointer<UInt64>?) {
+        var out = FeatureWriter(context: context, own: own, word: word)
         staticFeatures(view, i, into: &out)
         assert(out.position == context + Self.contextCount)
     }
@@ -106,8 +116,14 @@ struct FeatureExtractor: Sendable {
     func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
-        s.context.removeAll(keepingCapacity: true)
-        s.context.append(contentsOf: repeatElement(TokenContext(), count: n))
+        // n empty contexts, in the memory of earlier sentences.
+        if s.context.count > n {
+            s.context.removeLast(s.context.count - n)
+        } else if s.context.count < n {
+            s.context.reserveCapacity(n)
+            while s.context.count < n { s.context.append(TokenContext()) }
+        }
+        s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
         // All caps: no lowercase ASCII letter and at least two uppercase ones.
         var upperLetters = 0
         var allCaps = true
@@ -144,7 +160,7 @@ struct FeatureExtractor: Sendable {
         let lower = view.lower[i]
         view.context[i].exact = exact
         view.context[i].shape = Self.shape(view.bytes, t)
-        view.context[i].info = lexicon.info(t.kind == .punct ? 0 : lower)
+        view.context[i].info = t.kind == .punct ? punctuationInfo : lexicon.info(lower)
         view.context[i].person = t.kind == .capitalized ? UInt64(gazetteer.personNames.get(lower) ?? 0) : 4
         view.context[i].ready = true
     }
@@ -162,31 +178,54 @@ struct FeatureExtractor: Sendable {
     /// How many of them depend only on the token's own bytes ("own" features: the word, its shape,
     /// prefixes and suffixes, lexicon clusters, person-name code, and the bias).
     static let ownCount = 19
-    /// How many depend on neighbours or the sentence.
-    static let contextCount = staticCount - ownCount
+    /// How many depend only on the token's bytes and the sentence-wide values (all caps, share of
+    /// numbers, first position): "word × sentence" features, the same for a word in most sentences.
+    static let wordCount = 6
+    /// How many depend on neighbours.
+    static let contextCount = staticCount - ownCount - wordCount
 
     /// Writes feature hashes one after another into preallocated memory: all in template order,
-    /// or own features apart from the others (or left out, when their sum is already known).
+    /// or own and word × sentence features apart from the others (or left out, when their sums are
+    /// already known).
     struct FeatureWriter {
-        /// Next slot for context features (and for own features when `ownPosition` is nil).
+        /// Next slot for context features (and for own and word features when written in order).
         var position: UnsafeMutablePointer<UInt64>
         /// Next slot for own features when they are written apart.
         var ownPosition: UnsafeMutablePointer<UInt64>?
+        /// Next slot for word × sentence features when they are written apart.
+        var wordPosition: UnsafeMutablePointer<UInt64>?
         /// Whether own features are written at all.
         let wantsOwn: Bool
+        /// Whether word × sentence features are written at all.
+        let wantsWord: Bool
 
         /// Every feature at `p`, in template order.
         init(_ p: UnsafeMutablePointer<UInt64>) {
             position = p
             ownPosition = nil
+            wordPosition = nil
             wantsOwn = true
+            wantsWord = true
         }
 
-        /// Context features at `context`; own features at `own`, or none when `own` is nil.
-        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?) {
+        /// Context features at `context`; own features at `own` and word × sentence features at
+        /// `word`, or none when nil.
+        init(context: UnsafeMutablePointer<UInt64>, own: UnsafeMutablePointer<UInt64>?, word: UnsafeMutablePointer<UInt64>?) {
             position = context
             ownPosition = own
+            wordPosition = word
             wantsOwn = own != nil
+            wantsWord = word != nil
+        }
+
+        @inline(__always) mutating func word(_ h: @autoclosure () -> UInt64) {
+            guard wantsWord else { return }
+            if let p = wordPosition {
+                p.pointee = h()
+                wordPosition = p + 1
+            } else {
+                append(h())
+            }
         }
 
         @inline(__always) mutating func append(_ h: UInt64) {
@@ -247,7 +286,7 @@ struct FeatureExtractor: Sendable {
         }
         out.append(f(20, WordHash.mix(wm1, w0)))
         out.append(f(21, WordHash.mix(w0, wp1)))
-        out.append(f(22, WordHash.mix(i == 0 ? 1 : 0, sh0)))
+        out.word(f(22, WordHash.mix(i == 0 ? 1 : 0, sh0)))
         let c1024 = UInt64(info >> 22), c256 = UInt64((info >> 14) & 0xFF), c64 = UInt64((info >> 8) & 0x3F)
         out.own(f(23, c64 | (info == 0 ? 0x100 : 0)))
         out.own(f(24, c256))
@@ -260,14 +299,14 @@ struct FeatureExtractor: Sendable {
         out.append(f(31, i > 0 ? cm1.gaz : 7))
         out.append(f(32, i + 1 < n ? cp1.gaz : 7))
         out.own(f(33, c0.exact))
-        out.append(f(34, WordHash.mix(caps, w0)))
-        out.append(f(35, WordHash.mix(caps, sh0)))
+        out.word(f(34, WordHash.mix(caps, w0)))
+        out.word(f(35, WordHash.mix(caps, sh0)))
         out.append(f(36, WordHash.mix(UInt64(infom1 & 0xFF), UInt64(info & 0xFF))))
         out.append(f(37, WordHash.mix(wm1, sh0)))
         out.append(f(38, WordHash.mix(sh0, wp1)))
-        out.append(f(39, WordHash.mix(s.numeric, sh0)))
-        out.append(f(46, WordHash.mix(s.numeric, c256)))
-        out.append(f(47, WordHash.mix(s.numeric &+ caps &* 4, w0)))
+        out.word(f(39, WordHash.mix(s.numeric, sh0)))
+        out.word(f(46, WordHash.mix(s.numeric, c256)))
+        out.word(f(47, WordHash.mix(s.numeric &+ caps &* 4, w0)))
         out.append(f(48, WordHash.mix(UInt64((infom1 >> 14) & 0xFF), c256)))
         let p0 = c0.person
         let pm1 = i > 0 ? cm1.person : 8, pp1 = i + 1 < n ? cp1.person : 8

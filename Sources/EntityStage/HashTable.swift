@@ -1,14 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An open-addressing table from already-hashed 64-bit keys (FNV word hashes) to 32-bit values:
 /// a lookup is a multiply, a mask and a probe or two, several times faster than `Dictionary`
 /// (which rehashes with SipHash). Keys and values share 16-byte slots, so a lookup touches one
 /// cache line. Read-only after building; key 0 is reserved for empty slots.
 struct HashTable: Sendable {
-    private struct Slot: Sendable {
+    fileprivate struct Slot: Sendable {
         var key: UInt64 = 0
         var value: UInt32 = 0
     }
 
-    private var slots: [Slot]
+    private let storage: SlotStorage
     private let mask: Int
 
     /// A table for `entries` (later keys replace earlier equal ones).
@@ -16,14 +22,17 @@ struct HashTable: Sendable {
         // At most 60 % full: linear probes stay short and mostly within one cache line.
         var capacity = 16
         while capacity * 3 < entries.count * 5 { capacity <<= 1 }
-        slots = [Slot](repeating: Slot(), count: capacity)
-        mask = capacity - 1
+        let storage = SlotStorage(count: capacity)
+        let mask = capacity - 1
+        let s = storage.slots
         for (k, v) in entries {
             let key = k == 0 ? 1 : k
             var i = Self.slot(key, mask)
-            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
-            slots[i] = Slot(key: key, value: v)
+            while s[i].key != 0 && s[i].key != key { i = (i + 1) & mask }
+            s[i] = Slot(key: key, value: v)
         }
+        self.storage = storage
+        self.mask = mask
     }
 
     @inline(__always) private static func slot(_ k: UInt64, _ mask: Int) -> Int {
@@ -33,14 +42,26 @@ struct HashTable: Sendable {
     /// The value for a key, or nil.
     @inline(__always) func get(_ k: UInt64) -> UInt32? {
         let key = k == 0 ? 1 : k
-        return slots.withUnsafeBufferPointer { s in
-            var i = Self.slot(key, mask)
-            while true {
-                let x = s[i].key
-                if x == key { return s[i].value }
-                if x == 0 { return nil }
-                i = (i + 1) & mask
-            }
+        let s = storage.slots
+        var i = Self.slot(key, mask)
+        while true {
+            let x = s[i].key
+            if x == key { return s[i].value }
+            if x == 0 { return nil }
+            i = (i + 1) & mask
         }
     }
+}
+
+/// The slots of a `HashTable`, in huge-page memory when large (see `HugePages`). Written only
+/// while the table is built.
+private final class SlotStorage: @unchecked Sendable {
+    let slots: UnsafeMutablePointer<HashTable.Slot>
+
+    init(count: Int) {
+        slots = HugePages.allocate(bytes: count * MemoryLayout<HashTable.Slot>.stride).bindMemory(to: HashTable.Slot.self, capacity: count)
+        slots.initialize(repeating: HashTable.Slot(), count: count)
+    }
+
+    deinit { free(slots) }
 }

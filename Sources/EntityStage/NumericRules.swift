@@ -168,6 +168,7 @@ struct NumericRules: Sendable {
 
     @inline(__always) private func hasHyphen(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         guard t.kind != .punct else { return false }
+        if t.flags.contains(.scanned) { return t.flags.contains(.hyphen) }
         for k in t.start..<t.end where bytes[k] == 0x2D { return true }
         return false
     }

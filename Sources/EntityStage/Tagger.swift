@@ -1,15 +1,11 @@
+import DocPipe
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The statistical name tagger: an averaged perceptron over hashed features (see
 /// `FeatureExtractor`), decoded greedily left to right with the previous two tags and the
 /// document's earlier decisions as features, BIO transitions enforced. Weights are 16-bit integers
-/// with one scale: rows of nine tags are added with SIMD integer adds. A class: extractors share
-/// one tagger per process without copying its tables.
+/// with one scale: rows of tags 0–7 are added with SIMD integer adds, tag 8 (I-MISC) only where it
+/// may follow. A class: extractors share one tagger per process without copying its tables.
 final class Tagger: Sendable {
     /// File name of the shipped model inside Resources.
     static let modelFileName = "ner-model.bin"
@@ -19,7 +15,7 @@ final class Tagger: Sendable {
 
     /// Feature extraction (gazetteer and lexicon).
     let features: FeatureExtractor
-    /// The quantized weights, `buckets × 9` (row-major) plus padding, in huge-page-backed memory.
+    /// The quantized weights, `buckets × 9`, in huge-page-backed memory.
     let table: WeightTable
     /// log2 of the number of hash buckets.
     let bits: Int
@@ -41,11 +37,13 @@ final class Tagger: Sendable {
         var memory = DocumentMemory()
         /// Own-feature row sums of words seen before (valid for one tagger; may outlive a document).
         var words = WordRowCache()
+        /// Per-token hashes and sums of the sentence being tagged.
+        var scores = TokenScores()
     }
 
     /// Creates a tagger from its parts.
     convenience init(features: FeatureExtractor, weights: [Int16], bits: Int, scale: Float) {
-        self.init(features: features, table: WeightTable(weights + [Int16](repeating: 0, count: 8)), bits: bits, scale: scale)
+        self.init(features: features, table: WeightTable.interleaved(weights), bits: bits, scale: scale)
     }
 
     /// Creates a tagger over a filled weight table.
@@ -56,10 +54,8 @@ final class Tagger: Sendable {
         self.scale = scale
         let shift = UInt64(64 - bits)
         func row(_ h: UInt64) -> (SIMD8<Int32>, Int32) {
-            let r = Int(truncatingIfNeeded: h &>> shift) &* 9
-            var v = SIMD8<Int32>(repeating: 0)
-            for k in 0..<8 { v[k] = Int32(table.base[r + k]) }
-            return (v, Int32(table.base[r + 8]))
+            let r = Int(truncatingIfNeeded: h &>> shift)
+            return (table.row(r), table.lastWeight(r))
         }
         var tr: [SIMD8<Int32>] = [], tl: [Int32] = []
         for p in 0..<9 {
@@ -85,28 +81,21 @@ final class Tagger: Sendable {
         memoryLast = ml
     }
 
-    /// Loads a model file and the lexicon next to it. The weights are read from the file straight
-    /// into the table's memory (no intermediate copy).
+    /// Loads a model file (mapped, read once into the table) and the lexicon next to it.
     convenience init(contentsOf url: URL, gazetteer: Gazetteer) throws {
-        let file = try ModelFile(path: url.path)
-        defer { file.closeFile() }
-        let header = try file.readBytes(count: 20)
-        guard header.count == 20, header.prefix(8).elementsEqual(Self.magic) else { throw EntityResourceError("\(url.lastPathComponent) is not a docpipe NER model (v2)") }
-        var r = ByteReader(header, at: 8)
-        let bits = Int(r.u32()), tags = Int(r.u32())
-        let scale = Float(bitPattern: r.u32())
-        guard tags == NERTags.count, bits >= 10, bits <= 26 else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
-        let n = (1 << bits) * tags
-        guard file.size == 20 + 2 * n else { throw EntityResourceError("\(url.lastPathComponent) has an unexpected shape") }
-        // Int16 little-endian straight into the table (+ 8 zero weights of padding).
-        let table = WeightTable(count: n + 8)
-        guard try file.readBytes(into: UnsafeMutableRawPointer(table.base), count: 2 * n) == 2 * n else {
-            throw EntityResourceError("\(url.lastPathComponent) is truncated")
+        let name = url.lastPathComponent
+        let loaded: Result<(WeightTable, Int, Float), EntityResourceError>? = AtomicFile.withMappedFile(path: url.path) { file in
+            guard file.count >= 20, file.prefix(8).elementsEqual(Self.magic) else { return .failure(EntityResourceError("\(name) is not a docpipe NER model (v2)")) }
+            var r = ByteReader(Array(file.prefix(20)), at: 8)
+            let bits = Int(r.u32()), tags = Int(r.u32())
+            let scale = Float(bitPattern: r.u32())
+            guard tags == NERTags.count, bits >= 10, bits <= 26, file.count == 20 + 2 * (1 << bits) * tags else {
+                return .failure(EntityResourceError("\(name) has an unexpected shape"))
+            }
+            return .success((WeightTable(littleEndian: UnsafeRawBufferPointer(rebasing: file[20...]), bucketCount: 1 << bits), bits, scale))
         }
-        #if !_endian(little)
-        for k in 0..<n { table.base[k] = Int16(littleEndian: table.base[k]) }
-        #endif
-        for k in n..<(n + 8) { table.base[k] = 0 }
+        guard let loaded else { throw EntityResourceError("cannot read \(url.path)") }
+        let (table, bits, scale) = try loaded.get()
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
         let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
         self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
@@ -140,83 +129,66 @@ final class Tagger: Sendable {
     /// 90.92 → 90.89, see docs/performance.md), which skips most tokens of running text. Other
     /// tokens sum their static and dynamic feature rows; only they (and their neighbours) get
     /// their per-token feature context filled.
+    ///
+    /// In three passes, with the same integer sums (so the same tags) as scoring token by token:
+    /// 1. the hashes of every token that is scored whatever precedes it (see `TokenScores`);
+    /// 2. their rows summed in one loop, so the weight table's cache misses overlap;
+    /// 3. the greedy decisions, adding the rows that depend on the previous tags (precomputed
+    ///    for a previous O); a token scored only because a name precedes it is done here.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], scratch: inout Scratch) {
         features.beginSentence(bytes, tokens, hashes, into: &scratch.sentence)
         let n = tokens.count
-        let shift = UInt64(64 - bits)
         var tags = scratch.tags
         scratch.tags = []
         tags.removeAll(keepingCapacity: true)
         var context = scratch.sentence.context
         scratch.sentence.context = []  // keeps `context` uniquely referenced
         let allCaps = scratch.sentence.allCaps, numeric = scratch.sentence.numeric
-        let ownCount = FeatureExtractor.ownCount, contextCount = FeatureExtractor.contextCount
         let words = scratch.words
         words.bind(to: self)
-        let w = UnsafePointer(table.base)
-        let base = UnsafeRawPointer(w)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureExtractor.staticCount) { buf in
-            let ownFeatures = buf.baseAddress!, contextFeatures = buf.baseAddress! + ownCount
-            tokens.withUnsafeBufferPointer { tp in
-                hashes.withUnsafeBufferPointer { hp in
-                    context.withUnsafeMutableBufferPointer { cp in
-                        let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
-                        var prev = 0, prev2 = 0
-                        for i in 0..<n {
-                            let t = tp[i]
-                            if prev == 0 && Self.cannotStartName(bytes, t) {
+        let scores = scratch.scores
+        scores.reset(count: n)
+        tokens.withUnsafeBufferPointer { tp in
+            hashes.withUnsafeBufferPointer { hp in
+                context.withUnsafeMutableBufferPointer { cp in
+                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                    // 1. Hashes of the tokens scored after any tag.
+                    for i in 0..<n where !Self.cannotStartName(bytes, tp[i]) {
+                        prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                    }
+                    // 2. Their rows.
+                    for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, scores: scores) }
+                    // 3. Greedy decisions.
+                    var prev = 0, prev2 = 0
+                    for i in 0..<n {
+                        if scores.state[i] == .none {
+                            if prev == 0 {
                                 prev2 = prev
                                 tags.append(0)
                                 continue
                             }
-                            features.fillAround(view, i)
-                            var acc = transitionRows[prev &* 9 &+ prev2]
-                            var last = transitionLast[prev &* 9 &+ prev2]
-                            // Tag 8 (I-MISC) may only follow B-MISC or I-MISC: otherwise its score
-                            // cannot matter and its weights are not read.
-                            let needLast = NERTags.allowed(prev: prev, 8)
-                            @inline(__always) func add(_ h: UInt64, _ acc: inout SIMD8<Int32>, _ last: inout Int32) {
-                                let r = Int(truncatingIfNeeded: h &>> shift) &* 9
-                                acc &+= SIMD8<Int32>(truncatingIfNeeded: base.loadUnaligned(fromByteOffset: r &* 2, as: SIMD8<Int16>.self))
-                                if needLast { last &+= Int32(w[r &+ 8]) }
-                            }
-                            // Own features: from the word cache, or summed and cached.
-                            let cacheable = t.length <= WordRowCache.maxLength
-                            let key = cacheable ? WordRowCache.key(bytes, t) : (0, 0)
-                            let slot = words.slot(cp[i].exact)
-                            if cacheable, let known = words.find(slot, key, t, needLast: needLast) {
-                                acc &+= known.rows
-                                last &+= known.last
-                                features.writeSplitFeatures(view, i, context: contextFeatures, own: nil)
-                            } else {
-                                features.writeSplitFeatures(view, i, context: contextFeatures, own: ownFeatures)
-                                var ownRows = SIMD8<Int32>(repeating: 0)
-                                var ownLast: Int32 = 0
-                                for k in 0..<ownCount { add(ownFeatures[k], &ownRows, &ownLast) }
-                                if cacheable { words.store(slot, key, t, rows: ownRows, last: needLast ? ownLast : nil) }
-                                acc &+= ownRows
-                                last &+= ownLast
-                            }
-                            for k in 0..<contextCount { add(contextFeatures[k], &acc, &last) }
-                            let memory = tp[i].kind == .capitalized ? scratch.memory.value(hp[i]) : 7
-                            let shape = cp[i].shape
-                            acc &+= memoryRows[Int(memory)]
-                            last &+= memoryLast[Int(memory)]
-                            let p = UInt64(prev)
-                            add(features.f(42, WordHash.mix(p, hp[i])), &acc, &last)
-                            add(features.f(43, WordHash.mix(p, shape)), &acc, &last)
-                            add(features.f(45, WordHash.mix(memory, shape)), &acc, &last)
-                            var best = 0
-                            var bestScore = Int32.min
-                            for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
-                                best = tag
-                                bestScore = acc[tag]
-                            }
-                            if last > bestScore && NERTags.allowed(prev: prev, 8) { best = 8 }
-                            prev2 = prev
-                            prev = best
-                            tags.append(best)
+                            prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                            sum(view, i, words: words, scores: scores)
                         }
+                        var acc = transitionRows[prev &* 9 &+ prev2] &+ scores.rows[i]
+                        if prev == 0 {
+                            acc &+= scores.afterO[i]
+                        } else {
+                            let (a, b) = previousTagRows(view, i, prev: prev)
+                            acc &+= table.row(a) &+ table.row(b)
+                        }
+                        var best = 0
+                        var bestScore = Int32.min
+                        for tag in 0..<8 where acc[tag] > bestScore && NERTags.allowed(prev: prev, tag) {
+                            best = tag
+                            bestScore = acc[tag]
+                        }
+                        if NERTags.allowed(prev: prev, 8) && lastScore(view, i, prev: prev, prev2: prev2, scores: scores) > bestScore {
+                            best = 8
+                        }
+                        prev2 = prev
+                        prev = best
+                        tags.append(best)
                     }
                 }
             }
@@ -226,11 +198,103 @@ final class Tagger: Sendable {
         scratch.tags = tags
     }
 
+    /// The row of a feature hash.
+    @inline(__always) private func row(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h &>> UInt64(64 - bits)) }
+
+    /// The rows of `f(42, prev·word)` and `f(43, prev·shape)` for token `i`.
+    @inline(__always)
+    private func previousTagRows(_ view: FeatureExtractor.View, _ i: Int, prev: Int) -> (Int, Int) {
+        let p = UInt64(prev)
+        return (row(features.f(42, WordHash.mix(p, view.lower[i]))), row(features.f(43, WordHash.mix(p, view.context[i].shape))))
+    }
+
+    /// Pass 1 for token `i`: fills its (and its neighbours') context and writes its feature
+    /// hashes; its own rows (and, in a common sentence, its word × sentence rows) come from the
+    /// word cache when it has them.
+    @inline(__always)
+    private func prepare(_ view: FeatureExtractor.View, _ i: Int, memory: DocumentMemory, words: WordRowCache, scores: TokenScores) {
+        features.fillAround(view, i)
+        let t = view.tokens[i]
+        let target = scores.hashes + i &* TokenScores.hashesPerToken
+        var own: UnsafeMutablePointer<UInt64>? = scores.own + i &* FeatureExtractor.ownCount
+        var word: UnsafeMutablePointer<UInt64>? = target + TokenScores.wordOffset
+        scores.wordKnown[i] = false
+        if t.length <= WordRowCache.maxLength,
+           let known = words.find(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t) {
+            scores.rows[i] = known.rows
+            scores.state[i] = .ownKnown
+            own = nil
+            if let common = known.common, Self.isCommon(view, i) {
+                scores.rows[i] &+= common
+                scores.wordKnown[i] = true
+                word = nil
+            }
+        } else {
+            scores.state[i] = .ownHashed
+        }
+        features.writeSplitFeatures(view, i, context: target, own: own, word: word)
+        let m = t.kind == .capitalized ? memory.value(view.lower[i]) : 7
+        let shape = view.context[i].shape
+        scores.memory[i] = UInt8(m)
+        target[FeatureExtractor.contextCount] = features.f(45, WordHash.mix(m, shape))
+        target[FeatureExtractor.contextCount + 1] = features.f(42, WordHash.mix(0, view.lower[i]))
+        target[FeatureExtractor.contextCount + 2] = features.f(43, WordHash.mix(0, shape))
+    }
+
+    /// Whether token `i`'s word × sentence features are those of a common sentence (not all caps,
+    /// no numbers, not the first token).
+    @inline(__always)
+    private static func isCommon(_ view: FeatureExtractor.View, _ i: Int) -> Bool { !view.allCaps && view.numeric == 0 && i > 0 }
+
+    /// Pass 2 for token `i`: sums its rows of tags 0–7 (and caches its own and word × sentence
+    /// rows when they were hashed).
+    @inline(__always)
+    private func sum(_ view: FeatureExtractor.View, _ i: Int, words: WordRowCache, scores: TokenScores) {
+        let t = view.tokens[i]
+        let cacheable = t.length <= WordRowCache.maxLength
+        var acc: SIMD8<Int32>
+        if scores.state[i] == .ownKnown {
+            acc = scores.rows[i]
+        } else {
+            acc = SIMD8<Int32>(repeating: 0)
+            let own = scores.own + i &* FeatureExtractor.ownCount
+            for k in 0..<FeatureExtractor.ownCount { acc &+= table.row(row(own[k])) }
+            if cacheable { words.store(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, rows: acc) }
+        }
+        let h = scores.hashes + i &* TokenScores.hashesPerToken
+        if !scores.wordKnown[i] {
+            var common = SIMD8<Int32>(repeating: 0)
+            for k in 0..<FeatureExtractor.wordCount { common &+= table.row(row(h[TokenScores.wordOffset + k])) }
+            acc &+= common
+            if cacheable && Self.isCommon(view, i) {
+                words.storeCommon(words.slot(view.context[i].exact), WordRowCache.key(view.bytes, t), t, common: common)
+            }
+        }
+        for k in 0...FeatureExtractor.contextCount { acc &+= table.row(row(h[k])) }
+        scores.rows[i] = acc &+ memoryRows[Int(scores.memory[i])]
+        scores.afterO[i] = table.row(row(h[FeatureExtractor.contextCount + 1])) &+ table.row(row(h[FeatureExtractor.contextCount + 2]))
+        scores.state[i] = .summed
+    }
+
+    /// The score of tag 8 (I-MISC) for summed token `i`, from its column of the same rows.
+    private func lastScore(_ view: FeatureExtractor.View, _ i: Int, prev: Int, prev2: Int, scores: TokenScores) -> Int32 {
+        let h = scores.hashes + i &* TokenScores.hashesPerToken
+        let own = scores.own + i &* FeatureExtractor.ownCount
+        features.writeSplitFeatures(view, i, context: h, own: own, word: h + TokenScores.wordOffset)
+        var sum = transitionLast[prev &* 9 &+ prev2] &+ memoryLast[Int(scores.memory[i])]
+        for k in 0..<FeatureExtractor.ownCount { sum &+= table.lastWeight(row(own[k])) }
+        for k in 0..<FeatureExtractor.wordCount { sum &+= table.lastWeight(row(h[TokenScores.wordOffset + k])) }
+        for k in 0...FeatureExtractor.contextCount { sum &+= table.lastWeight(row(h[k])) }
+        let (a, b) = previousTagRows(view, i, prev: prev)
+        return sum &+ table.lastWeight(a) &+ table.lastWeight(b)
+    }
+
     /// Whether the tagger leaves `token` O after an O without scoring it: not capitalized, and no
     /// uppercase ASCII letter or non-ASCII byte anywhere ("inter-Korean" and "iPhone" are scored).
     @inline(__always)
     static func cannotStartName(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
         guard token.kind != .capitalized else { return false }
+        if token.flags.contains(.scanned) { return !token.flags.contains(.upperOrNonASCII) }
         for k in token.start..<token.end {
             let b = bytes[k]
             if b &- 0x41 < 26 || b >= 0x80 { return false }
@@ -254,43 +318,4 @@ final class Tagger: Sendable {
             i = j
         }
     }
-}
-
-/// A model file read with POSIX calls, so the weights can land straight in their table.
-private struct ModelFile {
-    let fd: Int32
-    let size: Int
-
-    init(path: String) throws {
-        fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw EntityResourceError("cannot open \(path)") }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            _ = close(fd)
-            throw EntityResourceError("cannot read \(path)")
-        }
-        size = Int(st.st_size)
-    }
-
-    /// Reads up to `count` bytes at the current position into `target`; returns how many were read.
-    func readBytes(into target: UnsafeMutableRawPointer, count: Int) throws -> Int {
-        var done = 0
-        while done < count {
-            let n = read(fd, target + done, count - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw EntityResourceError("cannot read the model file") }
-            if n == 0 { break }
-            done += n
-        }
-        return done
-    }
-
-    /// The next `count` bytes.
-    func readBytes(count: Int) throws -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: count)
-        let n = try out.withUnsafeMutableBytes { try readBytes(into: $0.baseAddress!, count: count) }
-        return Array(out.prefix(n))
-    }
-
-    func closeFile() { _ = close(fd) }
 }

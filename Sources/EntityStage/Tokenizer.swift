@@ -5,6 +5,28 @@
 enum Tokenizer {
     /// Appends the tokens of `bytes[range]` to `tokens`.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token]) {
+        var none: [UInt64] = []
+        scan(bytes, range, into: &tokens, hashes: &none, wantsHashes: false)
+    }
+
+    /// Appends the tokens of `bytes[range]` to `tokens` and their lowercase hashes
+    /// (`TokenHashes.lower`) to `hashes`. A plain ASCII word is hashed while it is scanned.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token], hashes: inout [UInt64]) {
+        scan(bytes, range, into: &tokens, hashes: &hashes, wantsHashes: true)
+    }
+
+    /// One FNV-1a step over a byte folded to lowercase (as `WordHash.lower` takes it).
+    @inline(__always) private static func step(_ h: UInt64, _ b: UInt8) -> UInt64 {
+        (h ^ UInt64(b &- 0x41 < 26 ? b | 0x20 : b)) &* WordHash.prime
+    }
+
+    @inline(__always)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token],
+                             hashes: inout [UInt64], wantsHashes: Bool) {
+        @inline(__always) func append(_ t: Token) {
+            tokens.append(t)
+            if wantsHashes { hashes.append(TokenHashes.lower(bytes, t)) }
+        }
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -13,12 +35,12 @@ enum Tokenizer {
             if cls == .space { i += 1; continue }
             if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { i += 2; continue }  // no-break space
             if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), !tokens.isEmpty {
-                tokens.append(Token(start: i, end: p, kind: .lower))
+                append(Token(start: i, end: p, kind: .lower, flags: bytes[i + 1] == 0x53 ? [.scanned, .upperOrNonASCII] : .scanned))
                 i = p
                 continue
             }
             if cls == .punct {
-                tokens.append(Token(start: i, end: i + 1, kind: .punct))
+                append(Token(start: i, end: i + 1, kind: .punct, flags: b == 0x2D ? [.scanned, .hyphen] : .scanned))
                 i += 1
                 continue
             }
@@ -26,17 +48,22 @@ enum Tokenizer {
                 // A typographic apostrophe followed by s: possessive.
                 if isApostrophe(bytes, i, end), let p = possessiveEnd(bytes, i + n, end), !tokens.isEmpty,
                    tokens[tokens.count - 1].end == i {
-                    tokens.append(Token(start: i, end: p, kind: .lower))
+                    append(Token(start: i, end: p, kind: .lower, flags: [.scanned, .upperOrNonASCII]))
                     i = p
                     continue
                 }
-                tokens.append(Token(start: i, end: i + n, kind: .punct))
+                append(Token(start: i, end: i + n, kind: .punct, flags: [.scanned, .upperOrNonASCII]))
                 i += n
                 continue
             }
             // A word or number.
             let start = i
             var hasInnerPeriod = false
+            var hyphen = false
+            var upperOrNonASCII = b &- 0x41 < 26 || b >= 0x80
+            // Lowercase hash of the bytes so far, while they are all ASCII.
+            var ascii = b < 0x80
+            var h = step(WordHash.offset, b)
             i = advanceScalar(bytes, i, end)
             while i < end {
                 let c = bytes[i]
@@ -45,26 +72,38 @@ enum Tokenizer {
                         // ’ inside a word ("O’Neill") unless it starts a possessive.
                         if isApostrophe(bytes, i, end), i + 3 < end, ByteClass.of(bytes[i + 3]) == .alnum || bytes[i + 3] >= 0xC0,
                            possessiveEnd(bytes, i + 3, end) == nil {
+                            upperOrNonASCII = true
+                            ascii = false
                             i += 3
                             continue
                         }
                         break
                     }
+                    upperOrNonASCII = true
+                    ascii = false
                     i = advanceScalar(bytes, i, end)
                     continue
                 }
-                if ByteClass.isASCIIAlnum(c) { i += 1; continue }
+                if ByteClass.isASCIIAlnum(c) {
+                    if c &- 0x41 < 26 { upperOrNonASCII = true }
+                    h = step(h, c)
+                    i += 1
+                    continue
+                }
                 // Joiners that stay inside a token when a letter or digit follows.
                 if i + 1 < end, ByteClass.isAlnum(bytes[i + 1]) {
-                    if c == 0x2D || c == 0x26 || c == 0x2F { i += 1; continue }  // - & /
-                    if c == 0x2E { hasInnerPeriod = true; i += 1; continue }  // .
-                    if c == 0x2C, isDigit(bytes[i - 1]), isDigit(bytes[i + 1]) { i += 1; continue }  // 8,000
-                    if c == 0x27, possessiveEnd(bytes, i + 1, end) == nil { i += 1; continue }  // O'Neill
+                    if c == 0x2D || c == 0x26 || c == 0x2F { hyphen = hyphen || c == 0x2D; h = step(h, c); i += 1; continue }  // - & /
+                    if c == 0x2E { hasInnerPeriod = true; h = step(h, c); i += 1; continue }  // .
+                    if c == 0x2C, isDigit(bytes[i - 1]), isDigit(bytes[i + 1]) { h = step(h, c); i += 1; continue }  // 8,000
+                    if c == 0x27, possessiveEnd(bytes, i + 1, end) == nil { h = step(h, c); i += 1; continue }  // O'Neill
                 }
                 break
             }
             // Currency prefixes written as one word: "C$", "US$", "HK$".
-            if i < end, bytes[i] == 0x24, i - start <= 2, (start..<i).allSatisfy({ bytes[$0] &- 0x41 < 26 }) { i += 1 }
+            if i < end, bytes[i] == 0x24, i - start <= 2, (start..<i).allSatisfy({ bytes[$0] &- 0x41 < 26 }) {
+                h = step(h, 0x24)
+                i += 1
+            }
             // Keep a final period on abbreviations: "U.S.", "J.", "Mr.", "Inc.".
             if i < end, bytes[i] == 0x2E {
                 var upperCount = 0, letterCount = 0
@@ -76,6 +115,7 @@ enum Tokenizer {
                 if hasInnerPeriod && letterCount > 0 || (len == 1 && upperCount == 1)
                     || Abbreviations.contains(bytes, start, i)
                 {
+                    h = step(h, 0x2E)
                     i += 1
                 }
             }
@@ -90,7 +130,12 @@ enum Tokenizer {
             } else {
                 kind = .lower
             }
-            tokens.append(Token(start: start, end: i, kind: kind))
+            var flags: Token.Flags = hyphen ? [.scanned, .hyphen] : .scanned
+            if upperOrNonASCII { flags.insert(.upperOrNonASCII) }
+            let token = Token(start: start, end: i, kind: kind, flags: flags)
+            tokens.append(token)
+            // A plain ASCII word: `TokenHashes.lower` is the lowercase hash of its bytes.
+            if wantsHashes { hashes.append(ascii ? h : TokenHashes.lower(bytes, token)) }
         }
     }
 

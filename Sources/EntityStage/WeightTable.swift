@@ -4,35 +4,53 @@ import Glibc
 import Darwin
 #endif
 
-/// The tagger's weights in memory aligned to 2 MB and, on Linux, marked for transparent huge
-/// pages: every token reads ~50 random rows of a 4.7 MB table, so with 4 KB pages most reads
-/// also miss the TLB. Read-only after creation; the values are exactly the model's.
+/// The tagger's weights, one row of nine tags per hash bucket, stored as two arrays: tags 0–7 of
+/// every row (16 aligned bytes, so a row never straddles two cache lines), and tag 8 (I-MISC)
+/// apart, since it is read only after a B-/I-MISC. In huge-page memory (`HugePages`): every token
+/// reads ~30 random rows of a 4 MB table. Read-only after creation; the values are exactly the
+/// model's.
 final class WeightTable: @unchecked Sendable {
-    /// The first weight (row-major, 9 per row, plus padding for the last SIMD load).
-    let base: UnsafeMutablePointer<Int16>
-    /// Number of weights (including the padding).
-    let count: Int
+    /// Number of buckets.
+    let bucketCount: Int
+    /// Tags 0–7 of each row.
+    private let rows: UnsafeMutablePointer<SIMD8<Int16>>
+    /// Tag 8 of each row.
+    private let last: UnsafeMutablePointer<Int16>
+    private let memory: UnsafeMutableRawPointer
 
-    /// Copies `weights`.
-    convenience init(_ weights: [Int16]) {
-        self.init(count: weights.count)
-        weights.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: count) }
+    /// A table of row-major weights, nine per bucket.
+    static func interleaved(_ weights: [Int16]) -> WeightTable {
+        precondition(weights.count % NERTags.count == 0, "weights are not whole rows")
+        return weights.map { $0.littleEndian }.withUnsafeBytes { WeightTable(littleEndian: $0, bucketCount: weights.count / NERTags.count) }
     }
 
-    /// Uninitialized room for `count` weights (the caller fills every one).
-    init(count: Int) {
-        self.count = count
-        let alignment = 2 << 20
-        let bytes = (count * 2 + alignment - 1) / alignment * alignment
-        var raw: UnsafeMutableRawPointer?
-        if posix_memalign(&raw, alignment, bytes) != 0 || raw == nil {
-            guard posix_memalign(&raw, 64, bytes) == 0, raw != nil else { fatalError("cannot allocate \(bytes) bytes for the tagger weights") }
+    /// Row-major weights as Int16 little-endian bytes, nine per bucket (`bytes` is only read
+    /// during the call).
+    init(littleEndian bytes: UnsafeRawBufferPointer, bucketCount: Int) {
+        let tags = NERTags.count
+        precondition(bytes.count >= bucketCount * tags * 2, "too few weights")
+        self.bucketCount = bucketCount
+        let rowBytes = bucketCount * MemoryLayout<SIMD8<Int16>>.stride
+        memory = HugePages.allocate(bytes: rowBytes + bucketCount * 2)
+        rows = memory.bindMemory(to: SIMD8<Int16>.self, capacity: bucketCount)
+        last = (memory + rowBytes).bindMemory(to: Int16.self, capacity: bucketCount)
+        for b in 0..<bucketCount {
+            #if _endian(little)
+            rows[b] = bytes.loadUnaligned(fromByteOffset: 2 * b * tags, as: SIMD8<Int16>.self)
+            #else
+            var v = SIMD8<Int16>()
+            for t in 0..<8 { v[t] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (b * tags + t), as: Int16.self)) }
+            rows[b] = v
+            #endif
+            last[b] = Int16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (b * tags + 8), as: Int16.self))
         }
-        #if canImport(Glibc)
-        _ = madvise(raw, bytes, MADV_HUGEPAGE)
-        #endif
-        base = raw!.bindMemory(to: Int16.self, capacity: bytes / 2)
     }
 
-    deinit { free(base) }
+    deinit { free(memory) }
+
+    /// Tags 0–7 of bucket `b`'s row widened to 32 bits.
+    @inline(__always) func row(_ b: Int) -> SIMD8<Int32> { SIMD8<Int32>(truncatingIfNeeded: rows[b]) }
+
+    /// Tag 8 of bucket `b`'s row.
+    @inline(__always) func lastWeight(_ b: Int) -> Int32 { Int32(last[b]) }
 }

@@ -1,23 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Per-word sums of the tagger's "own" feature rows: the `FeatureExtractor.ownCount` features
 /// that depend only on a token's bytes (word, shape, prefixes, suffixes, lexicon clusters,
-/// person-name code, bias). A word seen before costs one cache line instead of 19 random rows of
-/// the weight table.
+/// person-name code, bias), and of its `FeatureExtractor.wordCount` word × sentence rows as they
+/// are in a common sentence (not all caps, no numbers, not the first token). A word seen before
+/// costs two cache lines instead of 19 (or 25) random rows of the weight table.
 ///
 /// Direct-mapped (a new word replaces the old one in its slot), keyed by the token's bytes (up to
 /// 16, compared exactly) and kind. The sums are integer sums of the same rows, so scores are
 /// exactly those of adding the rows one by one. Belongs to one tagger (its weights).
 final class WordRowCache {
-    /// One cached word: 64 bytes.
+    /// One cached word: 96 bytes.
     struct Entry {
+        /// Own rows.
         var rows = SIMD8<Int32>(repeating: 0)
+        /// Word × sentence rows in a common sentence (valid when `hasCommon`).
+        var common = SIMD8<Int32>(repeating: 0)
         var low: UInt64 = 0
         var high: UInt64 = 0
-        var last: Int32 = 0
         /// Token length in bytes; 0 marks an empty slot.
         var length: UInt8 = 0
         var kind: UInt8 = 0
-        /// Whether `last` (tag 8) was summed (the tagger skips it when tag 8 cannot follow).
-        var hasLast = false
+        var hasCommon = false
     }
 
     /// Longest token that is cached.
@@ -32,13 +40,12 @@ final class WordRowCache {
     /// An empty cache of `1 << bits` entries.
     init(bits: Int = 13) {
         count = 1 << bits
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
-        entries = raw.bindMemory(to: Entry.self, capacity: count)
+        entries = HugePages.allocate(bytes: count * MemoryLayout<Entry>.stride).bindMemory(to: Entry.self, capacity: count)
         entries.initialize(repeating: Entry(), count: count)
         shift = UInt64(64 - bits)
     }
 
-    deinit { entries.deallocate() }
+    deinit { free(entries) }
 
     /// Empties the cache unless it already holds sums of `tagger`'s weights.
     @inline(__always)
@@ -64,19 +71,29 @@ final class WordRowCache {
     /// The slot of a word from its exact hash.
     @inline(__always) func slot(_ exactHash: UInt64) -> Int { Int(truncatingIfNeeded: (exactHash &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
 
-    /// The cached sums for a token, if its slot holds it (with tag 8 summed, when `needLast`).
+    /// The cached sums for a token, if its slot holds it: its own rows, and its word × sentence
+    /// rows in a common sentence when known.
     @inline(__always)
-    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, needLast: Bool) -> (rows: SIMD8<Int32>, last: Int32)? {
+    func find(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token) -> (rows: SIMD8<Int32>, common: SIMD8<Int32>?)? {
         let e = entries + slot
         guard e.pointee.low == key.low, e.pointee.high == key.high, Int(e.pointee.length) == t.length,
-              e.pointee.kind == t.kind.rawValue, e.pointee.hasLast || !needLast else { return nil }
-        return (e.pointee.rows, e.pointee.last)
+              e.pointee.kind == t.kind.rawValue else { return nil }
+        return (e.pointee.rows, e.pointee.hasCommon ? e.pointee.common : nil)
     }
 
-    /// Stores a token's sums in its slot (`last` nil: tag 8 not summed).
+    /// Stores a token's own sums in its slot (its word × sentence sums unknown).
     @inline(__always)
-    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>, last: Int32?) {
-        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, last: last ?? 0, length: UInt8(t.length),
-                              kind: t.kind.rawValue, hasLast: last != nil)
+    func store(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, rows: SIMD8<Int32>) {
+        entries[slot] = Entry(rows: rows, low: key.low, high: key.high, length: UInt8(t.length), kind: t.kind.rawValue)
+    }
+
+    /// Adds a token's word × sentence sums in a common sentence, if its slot still holds it.
+    @inline(__always)
+    func storeCommon(_ slot: Int, _ key: (low: UInt64, high: UInt64), _ t: Token, common: SIMD8<Int32>) {
+        let e = entries + slot
+        guard e.pointee.low == key.low, e.pointee.high == key.high, Int(e.pointee.length) == t.length,
+              e.pointee.kind == t.kind.rawValue else { return }
+        e.pointee.common = common
+        e.pointee.hasCommon = true
     }
 }
