@@ -78,6 +78,28 @@ public struct LockFile: Sendable, Equatable {
             ["document": .string(document), "source": .string(source), "input": .string(input),
              "outputs": .object(outputs.mapValues { .string($0) })]
         }
+
+        /// `JSONWriter().bytes(json)`, written directly (one line per document in a lock file;
+        /// a warm run writes one per document, so no `JSONValue` is built).
+        var jsonBytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(160 + document.utf8.count + source.utf8.count + outputs.count * 80)
+            out += #"{"document":"#.utf8
+            JSONWriter.appendString(document, to: &out)
+            out += #","input":"#.utf8
+            JSONWriter.appendString(input, to: &out)
+            out += #","outputs":{"#.utf8
+            for (n, key) in outputs.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                JSONWriter.appendString(outputs[key]!, to: &out)
+            }
+            out += #"},"source":"#.utf8
+            JSONWriter.appendString(source, to: &out)
+            out.append(UInt8(ascii: "}"))
+            return out
+        }
     }
 
     /// The config digest.

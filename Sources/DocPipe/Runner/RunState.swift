@@ -78,7 +78,7 @@ final class RunState: Sendable {
         state.withLock { $0.completedCount += 1 }
         guard journal != nil else { return }
         var parts = [OutputPart(name: Stream.completed, bytes: Array(entry.id.utf8)),
-                     OutputPart(name: Stream.lock, bytes: JSONWriter().bytes(lock.json))]
+                     OutputPart(name: Stream.lock, bytes: lock.jsonBytes)]
         if let line = OutputState.line(entry) { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
         record(parts, order: order)
     }
