@@ -99,16 +99,22 @@ public struct InputEnumerator {
         guard !excluded.contains(real) else { return }
         seen.insert(real)
         guard let d = opendir(dir) else { return }
-        var names: [String] = []
+        // Regular files are known from `readdir`'s type without a `stat` (the worker stats each
+        // input anyway); folders, symlinks and unknown types are stat'ed (symlinks followed).
+        var names: [(name: String, regular: Bool)] = []
         while let e = readdir(d) {
             let name = DirectoryWalker.entryName(e)
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append((name, Int32(e.pointee.d_type) == Int32(DT_REG))) }
         }
         closedir(d)
-        for name in names {
+        for (name, regular) in names {
             let path = "\(dir)/\(name)"
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
             if isExcluded(rel) { continue }
+            if regular {
+                out.append(InputFile(path: path, relativePath: rel))
+                continue
+            }
             var st = stat()
             guard stat(path, &st) == 0 else {
                 if lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK { broken.append(rel) }

@@ -30,33 +30,65 @@ struct OutputState: Sendable {
 
     init(config: String) { self.config = config }
 
-    /// Reads the state of an output folder, if it was written for the same config. (Split on
-    /// bytes: this runs on every cached run.)
+    /// Reads the state of an output folder, if it was written for the same config. (Scanned on
+    /// bytes, fields cut without intermediate arrays, tables sized up front: this runs on every
+    /// cached run.)
     static func read(_ folder: URL, config: String) -> OutputState? {
         guard let data = AtomicFile.read(path: folder.appendingPathComponent(fileName).path) else { return nil }
+        return data.withUnsafeBufferPointer { parse($0, config: config) }
+    }
+
+    private static func parse(_ data: UnsafeBufferPointer<UInt8>, config: String) -> OutputState? {
         var state = OutputState(config: config)
         let header = headerLine(config: config)
-        func fields(_ line: ArraySlice<UInt8>, _ sep: UInt8) -> [ArraySlice<UInt8>] {
-            line.split(separator: sep, omittingEmptySubsequences: false)
+        var lines = 0
+        for b in data where b == 0x0A { lines += 1 }
+        state.files.reserveCapacity(lines / 2)
+        state.documents.reserveCapacity(lines / 2)
+        state.documentOrder.reserveCapacity(lines / 2)
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: data[r]), as: UTF8.self) }
+        /// The parts of a field; an empty field is no parts, or one empty part with `keepEmpty`.
+        func list(_ r: Range<Int>, _ separator: UInt8, keepEmpty: Bool = false) -> [String] {
+            guard !r.isEmpty || keepEmpty else { return [] }
+            var out: [String] = []
+            var start = r.lowerBound
+            for k in r where data[k] == separator {
+                out.append(string(start..<k))
+                start = k + 1
+            }
+            out.append(string(start..<r.upperBound))
+            return out
         }
-        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
-        func list(_ b: ArraySlice<UInt8>) -> [String] { b.isEmpty ? [] : fields(b, 0x1F).map(string) }
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(8)
         var first = true
-        for line in data.split(separator: 0x0A) {
+        var lineStart = 0
+        while lineStart < data.count {
+            var lineEnd = lineStart
+            while lineEnd < data.count && data[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            if lineEnd == lineStart { continue }   // empty lines are skipped, as `split` skips them
             if first {
-                guard line.elementsEqual(header) else { return nil }
+                guard UnsafeBufferPointer(rebasing: data[lineStart..<lineEnd]).elementsEqual(header) else { return nil }
                 first = false
                 continue
             }
-            let f = fields(line, 0x09)
-            switch (f.first?.first, f.count) {
-            case (UInt8(ascii: "F"), 4): state.files[string(f[1])] = FileEntry(sourceKey: string(f[2]), ids: list(f[3]))
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lineStart
+            for k in lineStart..<lineEnd where data[k] == 0x09 {
+                fields.append(fieldStart..<k)
+                fieldStart = k + 1
+            }
+            fields.append(fieldStart..<lineEnd)
+            let tag: UInt8? = fields[0].isEmpty ? nil : data[fields[0].lowerBound]
+            switch (tag, fields.count) {
+            case (UInt8(ascii: "F"), 4): state.files[string(fields[1])] = FileEntry(sourceKey: string(fields[2]), ids: list(fields[3], 0x1F))
             case (UInt8(ascii: "D"), 7):
-                let d = DocEntry(id: string(f[1]), source: string(f[2]), input: string(f[3]), finalKey: string(f[4]),
-                                 digests: fields(f[5], UInt8(ascii: ",")).map(string), files: list(f[6]))
+                let d = DocEntry(id: string(fields[1]), source: string(fields[2]), input: string(fields[3]), finalKey: string(fields[4]),
+                                 digests: list(fields[5], UInt8(ascii: ","), keepEmpty: true), files: list(fields[6], 0x1F))
                 state.documents[d.id] = d
                 state.documentOrder.append(d.id)
-            case (UInt8(ascii: "C"), 2): state.corpusFiles = list(f[1])
+            case (UInt8(ascii: "C"), 2): state.corpusFiles = list(fields[1], 0x1F)
             default: return nil
             }
         }

@@ -24,7 +24,16 @@ public struct PipelineRunner: Sendable {
         OutputFolder(root: options.outputDirectory).removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
+        // What the previous run left is read while the inputs are listed (on a cached run these
+        // reads are most of the work before the documents): the remembered input digests, and the
+        // output folder's state and files, which the fast path trusts only when the state was
+        // written for this config, the cache is on and the run is whole (not a shard).
+        let mayUseState = options.cacheDirectory != nil && options.shard == nil
+            && access(options.outputDirectory.appendingPathComponent(OutputState.fileName).path, F_OK) == 0
+        async let loadedStatIndex = StatIndex(cacheDirectory: options.cacheDirectory)
+        async let loadedState = mayUseState ? OutputState.read(options.outputDirectory, config: config.digest) : nil
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
+        let existingFiles = mayUseState ? OutputFolder(root: options.outputDirectory).existingFiles() : []
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)),
                              journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"))
         defer { state.close() }
@@ -37,10 +46,9 @@ public struct PipelineRunner: Sendable {
         state.shard = options.shard
         defer { spool.close() }
         let duplicates = DuplicateIDs(files)
-        let statIndex = StatIndex(cacheDirectory: options.cacheDirectory)
-        // The fast path trusts the output folder only when it was written for this config, the cache is on, and the run is whole.
-        let previous = options.cacheDirectory != nil && options.shard == nil ? OutputState.read(options.outputDirectory, config: config.digest) : nil
-        let existing = previous != nil ? OutputFolder(root: options.outputDirectory).existingFiles() : []
+        let statIndex = await loadedStatIndex
+        let previous = await loadedState
+        let existing = previous != nil ? existingFiles : []
         let worker = DocumentWorker(config: config, state: state, output: output, spool: spool, statIndex: statIndex,
                                     previous: previous, existingOutputs: existing)
         let total = files.count
