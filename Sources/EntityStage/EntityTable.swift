@@ -64,15 +64,7 @@ public enum EntityTable {
         part.reserveCapacity(groups.arena.count + groups.count * 4)
         groups.arena.withUnsafeBufferPointer { a in
             for g in groups.ranked(by: counts, only: kept) {
-                for k in groups.canonicalRange(g) {
-                    let b = a[k]
-                    part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b)
-                }
-                part.append(0x09)
-                part.append(contentsOf: UnsafeBufferPointer(rebasing: a[groups.labelRange(g)]))
-                part.append(0x09)
-                appendDecimal(counts[g], to: &part)
-                part.append(0x0A)
+                appendRow(canonical: a[groups.canonicalRange(g)], label: a[groups.labelRange(g)], mentions: counts[g], to: &part)
             }
         }
         return (documentHeader + part, part)
@@ -117,14 +109,7 @@ public enum EntityTable {
         let header = "canonical\tlabel\tmentions\n".utf8
         var part: [UInt8] = []
         part.reserveCapacity(rows.count * 32)
-        for r in rows {
-            for b in r.canonical.utf8 { part.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
-            part.append(0x09)
-            part.append(contentsOf: r.label.utf8)
-            part.append(0x09)
-            appendDecimal(r.mentions, to: &part)
-            part.append(0x0A)
-        }
+        for r in rows { appendRow(canonical: r.canonical.utf8, label: r.label.utf8, mentions: r.mentions, to: &part) }
         var table: [UInt8] = []
         table.reserveCapacity(header.count + part.count)
         table.append(contentsOf: header)
@@ -216,7 +201,7 @@ public enum EntityTable {
             return (0..<table.count).sorted { a, b in
                 if mentions[a] != mentions[b] { return mentions[a] > mentions[b] }
                 if labelOf[a] != labelOf[b] { return labelRank[labelOf[a]] < labelRank[labelOf[b]] }
-                return table.withSecond(a) { x in table.withSecond(b) { y in EntityTable.precedes(x, y) } }
+                return table.withSecond(a) { x in table.withSecond(b) { y in JSONWriter.utf8Less(x, y) } }
             }
         }
 
@@ -229,34 +214,30 @@ public enum EntityTable {
         public func corpusBytes() -> [UInt8] {
             var out = Array("canonical\tlabel\tmentions\tdocuments\n".utf8)
             for n in rankedEntries() {
-                table.withSecond(n) { c in for b in c { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) } }
-                out.append(0x09)
-                table.withFirst(n) { out.append(contentsOf: $0) }
-                out.append(0x09)
-                EntityTable.appendDecimal(mentions[n], to: &out)
-                out.append(0x09)
-                EntityTable.appendDecimal(documents[n], to: &out)
-                out.append(0x0A)
+                table.withSecond(n) { canonical in
+                    table.withFirst(n) { label in
+                        EntityTable.appendRow(canonical: canonical, label: label, mentions: mentions[n], documents: documents[n], to: &out)
+                    }
+                }
             }
             return out
         }
     }
 
-    /// The corpus table as bytes: the same bytes as `corpusTSV(rows)`.
-    static func corpusBytes(_ rows: [Row]) -> [UInt8] {
-        var out = Array("canonical\tlabel\tmentions\tdocuments\n".utf8)
-        out.reserveCapacity(out.count + rows.count * 40)
-        for r in rows {
-            for b in r.canonical.utf8 { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+    /// Appends one table row: the canonical name with tabs and line breaks as spaces (as `clean`
+    /// does), the label, the mentions and, in the corpus table, the documents; tab-separated.
+    static func appendRow(canonical: some Sequence<UInt8>, label: some Sequence<UInt8>, mentions: Int, documents: Int? = nil,
+                          to out: inout [UInt8]) {
+        for b in canonical { out.append(b == 0x09 || b == 0x0A || b == 0x0D ? 0x20 : b) }
+        out.append(0x09)
+        out.append(contentsOf: label)
+        out.append(0x09)
+        appendDecimal(mentions, to: &out)
+        if let documents {
             out.append(0x09)
-            out.append(contentsOf: r.label.utf8)
-            out.append(0x09)
-            appendDecimal(r.mentions, to: &out)
-            out.append(0x09)
-            appendDecimal(r.documents, to: &out)
-            out.append(0x0A)
+            appendDecimal(documents, to: &out)
         }
-        return out
+        out.append(0x0A)
     }
 
     /// Appends `n` in decimal, as `String(n)` writes it.
@@ -288,17 +269,7 @@ public enum EntityTable {
 
     /// Byte-wise lexicographic order (a prefix comes first).
     private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in precedes(x, y) } }
-    }
-
-    /// Byte-wise lexicographic order (a prefix comes first).
-    fileprivate static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = min(x.count, y.count)
-        if n > 0 {
-            let c = memcmp(x.baseAddress!, y.baseAddress!, n)
-            if c != 0 { return c < 0 }
-        }
-        return x.count < y.count
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in JSONWriter.utf8Less(x, y) } }
     }
 
     private static func clean(_ s: String) -> String {

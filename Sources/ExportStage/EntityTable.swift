@@ -191,14 +191,14 @@ struct EntityTable {
         var order: [(mentions: Int, documents: Int, label: Int, prefix: UInt64, entry: Int)] = []
         order.reserveCapacity(table.count)
         for n in 0..<table.count {
-            order.append((totals[n].mentions, totals[n].documents, labelRank[labelOf[n]], table.withSecond(n) { Self.prefix($0) }, n))
+            order.append((totals[n].mentions, totals[n].documents, labelRank[labelOf[n]], table.withSecond(n) { ValueWriter.prefix($0) }, n))
         }
         order.sort { a, b in
             if a.mentions != b.mentions { return a.mentions > b.mentions }
             if a.documents != b.documents { return a.documents > b.documents }
             if a.label != b.label { return a.label < b.label }
             if a.prefix != b.prefix { return a.prefix < b.prefix }
-            return table.withSecond(a.entry) { x in table.withSecond(b.entry) { y in Self.bytesLess(x, y) } }
+            return table.withSecond(a.entry) { x in table.withSecond(b.entry) { y in JSONWriter.utf8Less(x, y) } }
         }
         rankOrder = order.map(\.entry)
     }
@@ -218,20 +218,6 @@ struct EntityTable {
         return byLabel.sorted {
             $0.count != $1.count ? $0.count > $1.count : JSONWriter.utf8Less($0.label, $1.label)
         }
-    }
-
-    /// The first eight bytes of a name, big-endian, zero-padded: ordering by it agrees with byte order.
-    private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var p: UInt64 = 0
-        for k in 0..<8 { p = p << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
-        return p
-    }
-
-    /// Byte-wise lexicographic order (a prefix comes first): `JSONWriter.utf8Less` on bytes.
-    private static func bytesLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = min(x.count, y.count)
-        let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-        return c != 0 ? c < 0 : x.count < y.count
     }
 
     /// entity-table.csv.

@@ -102,13 +102,7 @@ struct ValueWriter {
 
     /// A key's first eight UTF-8 bytes, big-endian, zero-padded: ordered as the keys are, except for ties.
     @inline(__always) static func prefix(_ key: String) -> UInt64 {
-        let fast = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
-            if bytes.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
-            var x: UInt64 = 0
-            for (i, b) in bytes.enumerated() { x |= UInt64(b) << (56 - 8 * UInt64(i)) }
-            return x
-        }
-        if let fast { return fast }
+        if let fast = key.utf8.withContiguousStorageIfAvailable({ prefix($0) }) { return fast }
         var x: UInt64 = 0
         var shift: UInt64 = 56
         for b in key.utf8 {
@@ -116,6 +110,14 @@ struct ValueWriter {
             if shift == 0 { break }
             shift -= 8
         }
+        return x
+    }
+
+    /// `prefix` of a key given as UTF-8 bytes.
+    @inline(__always) static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self)) }
+        var x: UInt64 = 0
+        for (i, b) in bytes.enumerated() { x |= UInt64(b) << (56 - 8 * UInt64(i)) }
         return x
     }
 

@@ -174,7 +174,7 @@ import Testing
             for f in fragments { merger.add(f) }
             let expected = Self.referenceMerge(fragments)
             #expect(merger.rows == expected)
-            #expect(EntityTable.corpusBytes(merger.rows) == Array(EntityTable.corpusTSV(expected).utf8))
+            #expect(merger.corpusBytes() == Array(EntityTable.corpusTSV(expected).utf8))
         }
     }
 }

@@ -124,13 +124,14 @@ public struct JSONWriter {
     /// Code-point (UTF-8 byte) order of two strings, compared with `memcmp`.
     public static func utf8Less(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
-                let n = min(pa.count, pb.count)
-                let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
-                return c != 0 ? c < 0 : pa.count < pb.count
-            }
-        }
+        return a.withUTF8 { pa in b.withUTF8 { pb in utf8Less(pa, pb) } }
+    }
+
+    /// Byte order of two UTF-8 texts (a prefix comes first), compared with `memcmp`.
+    public static func utf8Less(_ pa: UnsafeBufferPointer<UInt8>, _ pb: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(pa.count, pb.count)
+        let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+        return c != 0 ? c < 0 : pa.count < pb.count
     }
 
     /// Appends an integer in decimal (the bytes `String(i)` gives), without a temporary string.

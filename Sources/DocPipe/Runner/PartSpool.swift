@@ -196,11 +196,11 @@ final class PartSpool: PartSource, Sendable {
     private struct Replay {
         var orders: [UInt64] = []
         var lengths: [UInt32] = []
+        /// Whether the parts arrived in input order (the stream's `inOrder` when they were read).
+        var inOrder = true
 
         /// Calls `body` with each part's order, offset in the spool file and length, in input order.
         func forEach(_ body: (DocumentOrder, UInt64, Int) throws -> Void) rethrows {
-            var inOrder = true
-            for k in orders.indices.dropFirst() where orders[k] < orders[k - 1] { inOrder = false; break }
             if inOrder {
                 var offset: UInt64 = 0
                 for k in orders.indices {
@@ -219,15 +219,16 @@ final class PartSpool: PartSource, Sendable {
     }
 
     private func replay(named name: String) throws -> Replay {
-        let opened = try state.withLock { s -> (fd: Int32, count: Int)? in
+        let opened = try state.withLock { s -> (fd: Int32, count: Int, inOrder: Bool)? in
             try settle(&s)
             guard var stream = s.streams.removeValue(forKey: name) else { return nil }
             defer { s.streams[name] = stream }
             try Self.flushIndex(&stream, name: name)
-            return (stream.indexFD, stream.count)
+            return (stream.indexFD, stream.count, stream.inOrder)
         }
         var r = Replay()
-        guard let (fd, count) = opened, count > 0 else { return r }
+        guard let (fd, count, inOrder) = opened, count > 0 else { return r }
+        r.inOrder = inOrder
         // Records past `count` may be appended meanwhile; only the first `count` are read.
         var bytes = [UInt8](repeating: 0, count: count * Self.indexRecord)
         try bytes.withUnsafeMutableBytes { try Self.readAll(fd, $0, at: 0, name: name) }
