@@ -164,7 +164,7 @@ public struct TextPairTable: Sendable {
     }
 
     /// Whether every byte is below 0x80.
-    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var high: UInt64 = 0
         var i = 0
