@@ -20,8 +20,14 @@ final class StatIndex: Sendable {
     }
 
     private let url: URL?
-    /// Entries read from the index when the run started (entries recorded anew are dropped).
-    private let entries: Mutex<[String: (FileStat, String)]>
+    /// The index as read when the run started; its lines are found through `lines` and parsed
+    /// when asked for (no string per entry: a cached run looks each input up once).
+    private let bytes: [UInt8]
+    /// Entries by path (a later line with the same path wins), each a line of `bytes`.
+    private let lines: ByteKeyIndex
+    private let lineEnds: [Int32]
+    /// Entries recorded anew in this run (dropped from the old ones when saving).
+    private let replaced: Mutex<[Bool]>
     /// Entries recorded in this run, as index lines in a temporary file next to the index (so
     /// memory does not grow with the number of inputs); nil until the first one.
     private let added = Mutex<(fd: Int32, path: String)?>(nil)
@@ -31,13 +37,40 @@ final class StatIndex: Sendable {
     /// Loads the index of a cache folder (nil: a disabled index that remembers nothing).
     init(cacheDirectory: URL?) {
         url = cacheDirectory?.appendingPathComponent("inputs.index")
-        var loaded: [String: (FileStat, String)] = [:]
-        if let url, let data = AtomicFile.read(path: url.path) {
-            for line in data.split(separator: 0x0A) {
-                if let (path, stat, digest) = StatIndex.parse(line) { loaded[path] = (stat, digest) }
+        let data = url.flatMap { AtomicFile.read(path: $0.path) } ?? []
+        var index = ByteKeyIndex(capacity: data.count / 128)
+        var ends: [Int32] = []
+        if data.count < Int(Int32.max) {
+            data.withUnsafeBufferPointer { buf in
+                var start = 0
+                while start < buf.count {
+                    var end = start
+                    while end < buf.count && buf[end] != 0x0A { end += 1 }
+                    // A line with 7 fields whose last is a 64-character digest; the numbers are checked when read.
+                    var tabs = 0, firstTab = -1, lastTab = -1
+                    for k in start..<end where buf[k] == 0x09 {
+                        if firstTab < 0 { firstTab = k }
+                        lastTab = k
+                        tabs += 1
+                    }
+                    if tabs == 6 && end - lastTab - 1 == 64 {
+                        index.insert(key: start..<firstTab, in: buf)
+                        ends.append(Int32(end))
+                    }
+                    start = end + 1
+                }
             }
         }
-        entries = Mutex(loaded)
+        bytes = data
+        lines = index
+        lineEnds = ends
+        replaced = Mutex([Bool](repeating: false, count: ends.count))
+    }
+
+    /// Entry `k`: its path, stat data and digest (nil when a number is malformed).
+    private func entry(_ k: Int) -> (String, FileStat, String)? {
+        let key = lines.keyRange(k)
+        return StatIndex.parse(bytes[key.lowerBound..<Int(lineEnds[k])])
     }
 
     private static func parse(_ line: ArraySlice<UInt8>) -> (String, FileStat, String)? {
@@ -69,8 +102,9 @@ final class StatIndex: Sendable {
 
     /// The remembered digest of a file whose stat data is unchanged.
     func digest(path: String, stat: FileStat) -> String? {
-        guard url != nil else { return nil }
-        return entries.withLock { e in e[path].flatMap { $0.0 == stat ? $0.1 : nil } }
+        guard url != nil, let k = bytes.withUnsafeBufferPointer({ lines.find(path, in: $0) }),
+              !replaced.withLock({ $0[k] }), let (_, s, digest) = entry(k), s == stat else { return nil }
+        return digest
     }
 
     /// Remembers a digest (unless the file changed too recently to trust its times).
@@ -78,7 +112,7 @@ final class StatIndex: Sendable {
         guard url != nil, !path.contains("\t"), !path.contains("\n") else { return }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard now - max(stat.mtime, stat.ctime) > 2_000_000_000 else { return }
-        entries.withLock { _ = $0.removeValue(forKey: path) }
+        if let k = bytes.withUnsafeBufferPointer({ lines.find(path, in: $0) }) { replaced.withLock { $0[k] = true } }
         pending.withLock { p in
             p += StatIndex.line(path, stat, digest).utf8
             guard p.count >= 1 << 16 else { return }
@@ -108,7 +142,13 @@ final class StatIndex: Sendable {
         guard let url, let (fd, tmp) = added.withLock({ a -> (Int32, String)? in defer { a = nil }; return a }) else { return }
         close(fd)
         defer { unlink(tmp) }
-        let old = entries.withLock { e in e.keys.sorted().map { k in StatIndex.line(k, e[k]!.0, e[k]!.1) } }
+        // The old entries not recorded anew (the last line of each path), sorted by path.
+        let kept = replaced.withLock { r in
+            bytes.withUnsafeBufferPointer { buf in
+                (0..<lineEnds.count).filter { k in !r[k] && lines.find(UnsafeBufferPointer(rebasing: buf[lines.keyRange(k)]), in: buf) == k }
+            }
+        }
+        let old = kept.compactMap(entry).sorted { JSONWriter.utf8Less($0.0, $1.0) }.map { StatIndex.line($0.0, $0.1, $0.2) }
         if old.isEmpty {
             _ = rename(tmp, url.path)   // atomic; the deferred unlink then finds nothing
             return

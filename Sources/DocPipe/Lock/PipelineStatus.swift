@@ -96,7 +96,7 @@ public struct PipelineStatus: Sendable {
             for id in docIDs {
                 seenDocs.insert(id)
                 let keys = keyer.chain(sourceKey: sourceKey, documentID: id)
-                if let d = previous?.documents[id], d.finalKey == keys.last, d.files.allSatisfy(existing.contains) { continue }
+                if let d = previous?.document(id), d.finalKey == keys.last, d.files.allSatisfy(existing.contains) { continue }
                 let rerun = simulate(stages: stages, keys: keys, cache: cache, ingestPresent: ids != nil && cache?.header(sourceKey) != nil)
                 let entry = lockDocs[id]
                 for i in rerun.keys.sorted() {

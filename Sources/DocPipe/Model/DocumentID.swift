@@ -8,7 +8,21 @@ public enum DocumentID {
     /// An id from a relative input path: separators become `__`, anything outside
     /// `[A-Za-z0-9._-]` becomes `_`, and leading dots are dropped, so it is one safe path component.
     public static func from(relativePath: String) -> String {
-        sanitize(relativePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "__"))
+        // ASCII paths (nearly all) are joined on bytes; others by characters, so a slash followed
+        // by a combining mark stays one character, as `split` sees it.
+        if relativePath.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(relativePath.utf8.count + 8)
+            var componentStart = true
+            for b in relativePath.utf8 {
+                if b == UInt8(ascii: "/") { componentStart = true; continue }
+                if componentStart && !out.isEmpty { out.append(UInt8(ascii: "_")); out.append(UInt8(ascii: "_")) }
+                componentStart = false
+                out.append(b)
+            }
+            return sanitize(String(decoding: out, as: UTF8.self))
+        }
+        return sanitize(relativePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "__"))
     }
 
     /// An id for record `record` inside the file whose id is `fileID` ("inaugurals.jsonl-12").

@@ -15,10 +15,10 @@ struct DocumentWorker: Sendable {
     /// What the output folder held after the previous complete run (nil: unknown).
     let previous: OutputState?
     /// Output paths present in the output folder when the run started.
-    let existingOutputs: Set<String>
+    let existingOutputs: PathSet
 
     init(config: PipelineConfig, state: RunState, output: OutputFolder, spool: PartSpool, statIndex: StatIndex? = nil,
-         previous: OutputState? = nil, existingOutputs: Set<String> = []) {
+         previous: OutputState? = nil, existingOutputs: PathSet = PathSet()) {
         self.config = config
         self.state = state
         self.output = output
@@ -76,17 +76,21 @@ struct DocumentWorker: Sendable {
         // A file whose documents the previous state lists with this input digest had this source key
         // (it follows from the digest, the path and the first stage's identity, which the state's
         // config digest covers): it is taken from the state instead of hashed again.
+        let knownLine = state.shard == nil ? previous?.fileNumber(file.relativePath) : nil
+        let known = knownLine.map { previous!.file(at: $0) }
         var knownKey: String?
-        if state.shard == nil, let known = previous?.files[file.relativePath], !known.ids.isEmpty,
-           known.ids.allSatisfy({ previous?.documents[$0].map { $0.source == file.relativePath && $0.input == digest } ?? false }) {
+        if let known, !known.ids.isEmpty,
+           known.ids.allSatisfy({ previous?.document($0, isFrom: file.relativePath, input: digest) ?? false }) {
             knownKey = known.sourceKey
         }
         let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes, key: knownKey)
 
-        // Fast path: the output folder already holds this file's documents for these keys.
-        if state.shard == nil, let known = previous?.files[file.relativePath], known.sourceKey == source.key {
+        // Fast path: the output folder already holds this file's documents for these keys. What the
+        // previous run recorded for them stands; it is written to the journal only if the run turns
+        // out to need it (`journalSkipped`).
+        if let previous, let known, let knownLine, known.sourceKey == source.key {
             state.hit(0)
-            state.recordFile(file.relativePath, OutputState.FileEntry(sourceKey: source.key, ids: known.ids), order: order)
+            state.deferFile(SkippedFile(stateLine: knownLine, order: order))
             for (position, id) in known.ids.enumerated() {
                 if state.isStopped { return }
                 let docOrder = DocumentOrder(file: index, record: position)
@@ -95,12 +99,10 @@ struct DocumentWorker: Sendable {
                 // entry of this file with this source key already holds the final key this run would
                 // compute, so the chain is not hashed again (it was most of a cached run's CPU).
                 let stageCount = max(config.stages.count, 1)
-                if let d = previous?.documents[id], d.source == file.relativePath, d.input == digest,
-                   d.digests.count == stageCount, d.files.allSatisfy(existingOutputs.contains) {
+                if let line = previous.documentNumber(id),
+                   previous.document(at: line, stands: file.relativePath, input: digest, stages: stageCount, outputs: existingOutputs) {
                     for i in 1..<stageCount { state.hit(i) }
-                    try? output.record(d.files, order: docOrder)
-                    state.completed(d, lock: lockEntry(id: id, source: file.relativePath, input: digest, digests: d.digests), order: docOrder)
-                    state.defer(DeferredDocument(file: file, fileID: fileID, digest: digest, id: id, position: position, order: docOrder))
+                    state.defer(DeferredDocument(order: docOrder, stateLine: line))
                 } else {
                     await runDocument(id: id, position: position, source: source, order: docOrder)
                 }
@@ -143,18 +145,33 @@ struct DocumentWorker: Sendable {
         }
     }
 
+    /// Writes what the fast path left out of the journal (each skipped file's and document's
+    /// lines from the previous state, their lock entries and output files), for a run whose
+    /// records are needed after all: something changed, or a lock file is written.
+    func journalSkipped(files: [SkippedFile], documents: [DeferredDocument]) throws {
+        guard let previous else { return }
+        for f in files { state.recordFileLine(Array(previous.fileLine(at: f.stateLine)), order: f.order) }
+        for d in documents {
+            let e = previous.document(at: d.stateLine)
+            try output.record(e.files, order: d.order)
+            state.completed(line: Array(previous.documentLine(at: d.stateLine)), id: e.id,
+                            lock: lockEntry(id: e.id, source: e.source, input: e.input, digests: e.digests), order: d.order)
+        }
+    }
+
     func lockEntry(id: String, source: String, input: String, digests: [String]) -> LockFile.Entry {
         var outputs: [String: String] = [:]
         for (stage, d) in zip(config.stages, digests) { outputs[stage.name] = d }
         return LockFile.Entry(document: id, source: source, input: input, outputs: outputs)
     }
 
-    /// Writes the files and parts of a document skipped by the fast path, from the cache, so the
-    /// corpus files can be rebuilt when another document changed.
-    func replay(_ d: DeferredDocument) async {
-        let source = SourceLoader(worker: self, file: d.file, fileID: d.fileID, digest: d.digest, bytes: nil)
-        let chain = keys.chain(sourceKey: source.key, documentID: d.id)
-        var resolver = ChainResolver(worker: self, source: source, documentID: d.id, position: d.position, keys: chain, counting: false)
+    /// Writes the files and parts of a document skipped by the fast path (found in `file`), from
+    /// the cache, so the corpus files can be rebuilt when another document changed.
+    func replay(_ d: DeferredDocument, file: InputFile) async {
+        guard let e = previous?.document(at: d.stateLine) else { return }
+        let source = SourceLoader(worker: self, file: file, fileID: DocumentID.from(relativePath: file.relativePath), digest: e.input, bytes: nil)
+        let chain = keys.chain(sourceKey: source.key, documentID: e.id)
+        var resolver = ChainResolver(worker: self, source: source, documentID: e.id, position: d.order.record, keys: chain, counting: false)
         var parts: [OutputPart] = []
         do {
             for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
@@ -164,7 +181,7 @@ struct DocumentWorker: Sendable {
             }
             try spool.append(parts, order: d.order)
         } catch {
-            state.warn("could not replay the cached outputs of \(d.id): \(error)")
+            state.warn("could not replay the cached outputs of \(e.id): \(error)")
         }
     }
 
@@ -224,13 +241,18 @@ struct DocumentWorker: Sendable {
     }
 }
 
-/// A document the fast path skipped; replayed from the cache only if the corpus files must be rebuilt.
+/// A document the fast path skipped (record `order.record` of input file `order.file`);
+/// replayed from the cache only if the corpus files must be rebuilt.
 struct DeferredDocument: Sendable {
-    var file: InputFile
-    var fileID: String
-    var digest: String
-    var id: String
-    var position: Int
+    var order: DocumentOrder
+    /// Its `D` line in the previous state.
+    var stateLine: Int
+}
+
+/// An input file the fast path skipped.
+struct SkippedFile: Sendable {
+    /// Its `F` line in the previous state.
+    var stateLine: Int
     var order: DocumentOrder
 }
 

@@ -54,8 +54,14 @@ public struct InputEnumerator {
 
     /// Whether a relative path matches one of the exclude patterns (by whole path or by file name).
     public func isExcluded(_ relativePath: String) -> Bool {
+        guard !patterns.isEmpty else { return false }
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        return patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
+        return isExcluded(relativePath, name: name)
+    }
+
+    /// `isExcluded(_:)` for a path whose file name is known.
+    private func isExcluded(_ relativePath: String, name: String) -> Bool {
+        patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }
 
     /// Files under the given roots, and problems: roots that do not exist, links that do not resolve.
@@ -110,7 +116,7 @@ public struct InputEnumerator {
         for (name, regular) in names {
             let path = "\(dir)/\(name)"
             let rel = prefix.isEmpty ? name : "\(prefix)/\(name)"
-            if isExcluded(rel) { continue }
+            if !patterns.isEmpty && isExcluded(rel, name: name) { continue }
             if regular {
                 out.append(InputFile(path: path, relativePath: rel))
                 continue

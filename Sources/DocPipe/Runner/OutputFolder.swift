@@ -125,24 +125,7 @@ public final class OutputFolder: Sendable {
 
     /// Removes temporary files and spool folders left in the output folder by runs that were
     /// killed (their process no longer exists). Files of live processes are left alone.
-    public func removeLeftovers() {
-        var doomed: [String] = []
-        DirectoryWalker.walk(root.path) { e in
-            guard let pid = OutputFolder.ownerPID(ofTemporary: e.name) else { return true }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.relativePath) }
-            return false
-        }
-        for rel in doomed { try? FileManager.default.removeItem(at: root.appendingPathComponent(rel)) }
-    }
-
-    /// The process id in a temporary name (`.tmp-PID-…` or `.docpipe-tmp-PID`), if it is one.
-    static func ownerPID(ofTemporary name: String) -> pid_t? {
-        for prefix in [".docpipe-tmp-", ".tmp-"] where name.hasPrefix(prefix) {
-            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            return pid_t(digits)
-        }
-        return nil
-    }
+    public func removeLeftovers() { _ = removeLeftovers(listing: false) }
 
     /// Relative paths of the files now in the folder (hidden ones excluded).
     public func existingFiles() -> Set<String> {
@@ -155,27 +138,94 @@ public final class OutputFolder: Sendable {
         return out
     }
 
+    /// `removeLeftovers()`, and with `listing` also `existingFiles()`, in one walk of the folder.
+    func removeLeftovers(listing: Bool) -> PathSet {
+        var doomed: [String] = []
+        var files = PathSet(capacity: 1024)
+        DirectoryWalker.walk(root.path) { e in
+            if let pid = OutputFolder.ownerPID(ofTemporary: e.name) {
+                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.relativePath) }
+                return false
+            }
+            if listing && !e.isDirectory && !Self.isHidden(e.relativePath) { files.insert(e.relativePath) }
+            return true
+        }
+        for rel in doomed { try? FileManager.default.removeItem(at: root.appendingPathComponent(rel)) }
+        return files
+    }
+
+    /// Whether a relative path has a component starting with a dot.
+    private static func isHidden(_ relativePath: String) -> Bool {
+        var componentStart = true
+        for b in relativePath.utf8 {
+            if componentStart && b == UInt8(ascii: ".") { return true }
+            componentStart = b == UInt8(ascii: "/")
+        }
+        return false
+    }
+
+    /// The process id in a temporary name (`.tmp-PID-…` or `.docpipe-tmp-PID`), if it is one.
+    static func ownerPID(ofTemporary name: String) -> pid_t? {
+        guard name.utf8.first == UInt8(ascii: ".") else { return nil }
+        for prefix in [".docpipe-tmp-", ".tmp-"] where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            return pid_t(digits)
+        }
+        return nil
+    }
+
     /// Paths written in this run, sorted (documents' files kept on disk excluded).
     public var writtenPaths: [String] { written.withLock { $0.sorted { JSONWriter.utf8Less($0, $1) } } }
+
+    /// Calls its argument with each document's output paths, in input order (UTF-8).
+    typealias DocumentFiles = ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
 
     /// Removes files listed in the previous manifest that this run did not write, then writes the
     /// new manifest: documents' files in input order, then the others sorted. Only files docpipe
     /// itself wrote are ever removed.
-    public func finishManifest() throws {
+    public func finishManifest() throws { try finishManifest(documentFiles: nil) }
+
+    /// `finishManifest()`, with the documents' files from `documentFiles` instead of the journal.
+    /// A manifest that would not change is left as it is (nothing is stale then).
+    func finishManifest(documentFiles: DocumentFiles?) throws {
+        let each: DocumentFiles = documentFiles ?? { [documentFiles = self.documentFiles] body in
+            try documentFiles?.forEach(named: Self.documentFilesStream) { try $0.withUnsafeBufferPointer(body) }
+        }
         let manifest = root.appendingPathComponent(OutputFolder.manifestName)
         let others = writtenPaths
+        let old = AtomicFile.read(path: manifest.path)
+        if let old, (try? Self.manifest(old, lists: each, others)) == true { return }
         var stale: Set<String> = []
-        if let old = AtomicFile.read(path: manifest.path) {
+        if let old {
             for line in old.split(separator: 0x0A) { stale.insert(String(decoding: line, as: UTF8.self)) }
             for p in others { stale.remove(p) }
-            try documentFiles?.forEach(named: Self.documentFilesStream) { stale.remove(String(decoding: $0, as: UTF8.self)) }
+            try each { stale.remove(String(decoding: $0, as: UTF8.self)) }
         }
         for path in stale.sorted() {
             if let u = try? url(for: path) { try? FileManager.default.removeItem(at: u) }
         }
         try AtomicFile.write(toPath: manifest.path) { sink in
-            try documentFiles?.forEach(named: Self.documentFilesStream) { try sink.write($0); try sink.write(byte: 0x0A) }
+            try each { try sink.write($0); try sink.write(byte: 0x0A) }
             for p in others { try sink.write(p); try sink.write(byte: 0x0A) }
+        }
+    }
+
+    /// Whether `old` is exactly the manifest of these files (compared as it would be written).
+    private static func manifest(_ old: [UInt8], lists documentFiles: DocumentFiles, _ others: [String]) throws -> Bool {
+        try old.withUnsafeBufferPointer { old in
+            var at = 0
+            var same = true
+            func match(_ line: UnsafeBufferPointer<UInt8>) {
+                guard same, at + line.count < old.count, old[at + line.count] == 0x0A,
+                      line.isEmpty || memcmp(old.baseAddress! + at, line.baseAddress!, line.count) == 0 else { same = false; return }
+                at += line.count + 1
+            }
+            try documentFiles(match)
+            for p in others {
+                var p = p
+                p.withUTF8(match)
+            }
+            return same && at == old.count
         }
     }
 }

@@ -23,76 +23,190 @@ struct OutputState: Sendable {
     static let separator: Character = "\u{1F}"
 
     var config: String
-    var files: [String: FileEntry] = [:]
-    var documents: [String: DocEntry] = [:]
-    var documentOrder: [String] = []
-    var corpusFiles: [String] = []
+    /// The state file's bytes: entries are cut from them when asked for, so reading the state of
+    /// a large corpus makes no string per document (and freeing it frees one buffer).
+    private let bytes: [UInt8]
+    /// Per `F` line, in order: where each of its 4 fields starts, then where the line ends.
+    private var fileFields: [Int32] = []
+    /// Per `D` line, in order: where each of its 7 fields starts, then where the line ends.
+    private var documentFields: [Int32] = []
+    /// `F` lines by path, `D` lines by id (a later line with the same key wins).
+    private var fileIndex = ByteKeyIndex()
+    private var documentIndex = ByteKeyIndex()
+    /// The corpus-wide files.
+    private(set) var corpusFiles: [String] = []
 
-    init(config: String) { self.config = config }
-
-    /// Reads the state of an output folder, if it was written for the same config. (Scanned on
-    /// bytes, fields cut without intermediate arrays, tables sized up front: this runs on every
-    /// cached run.)
-    static func read(_ folder: URL, config: String) -> OutputState? {
-        guard let data = AtomicFile.read(path: folder.appendingPathComponent(fileName).path) else { return nil }
-        return data.withUnsafeBufferPointer { parse($0, config: config) }
+    /// An empty state.
+    init(config: String) {
+        self.config = config
+        bytes = []
     }
 
-    private static func parse(_ data: UnsafeBufferPointer<UInt8>, config: String) -> OutputState? {
-        var state = OutputState(config: config)
-        let header = headerLine(config: config)
+    private init(config: String, bytes: [UInt8]) {
+        self.config = config
+        self.bytes = bytes
+    }
+
+    /// Reads the state of an output folder, if it was written for the same config.
+    static func read(_ folder: URL, config: String) -> OutputState? {
+        guard let data = AtomicFile.read(path: folder.appendingPathComponent(fileName).path) else { return nil }
+        var state = OutputState(config: config, bytes: data)
+        return data.withUnsafeBufferPointer { state.index($0) } ? state : nil
+    }
+
+    /// Finds the lines and checks their shape; false for a state of another config or format.
+    private mutating func index(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
+        let header = Self.headerLine(config: config)
+        guard data.count < Int(Int32.max) else { return false }   // offsets are 32-bit (a state of millions of documents fits)
         var lines = 0
         for b in data where b == 0x0A { lines += 1 }
-        state.files.reserveCapacity(lines / 2)
-        state.documents.reserveCapacity(lines / 2)
-        state.documentOrder.reserveCapacity(lines / 2)
-        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: data[r]), as: UTF8.self) }
-        /// The parts of a field; an empty field is no parts, or one empty part with `keepEmpty`.
-        func list(_ r: Range<Int>, _ separator: UInt8, keepEmpty: Bool = false) -> [String] {
-            guard !r.isEmpty || keepEmpty else { return [] }
-            var out: [String] = []
-            var start = r.lowerBound
-            for k in r where data[k] == separator {
-                out.append(string(start..<k))
-                start = k + 1
-            }
-            out.append(string(start..<r.upperBound))
-            return out
-        }
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(8)
+        fileIndex = ByteKeyIndex(capacity: lines / 2)
+        documentIndex = ByteKeyIndex(capacity: lines / 2)
+        fileFields.reserveCapacity(lines / 2 * 5)
+        documentFields.reserveCapacity(lines / 2 * 8)
+        var fields: [Int32] = []
+        fields.reserveCapacity(9)
         var first = true
         var lineStart = 0
         while lineStart < data.count {
             var lineEnd = lineStart
             while lineEnd < data.count && data[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
-            if lineEnd == lineStart { continue }   // empty lines are skipped, as `split` skips them
+            if lineEnd == lineStart { continue }   // empty lines are skipped
             if first {
-                guard UnsafeBufferPointer(rebasing: data[lineStart..<lineEnd]).elementsEqual(header) else { return nil }
+                guard UnsafeBufferPointer(rebasing: data[lineStart..<lineEnd]).elementsEqual(header) else { return false }
                 first = false
                 continue
             }
             fields.removeAll(keepingCapacity: true)
-            var fieldStart = lineStart
-            for k in lineStart..<lineEnd where data[k] == 0x09 {
-                fields.append(fieldStart..<k)
-                fieldStart = k + 1
-            }
-            fields.append(fieldStart..<lineEnd)
-            let tag: UInt8? = fields[0].isEmpty ? nil : data[fields[0].lowerBound]
-            switch (tag, fields.count) {
-            case (UInt8(ascii: "F"), 4): state.files[string(fields[1])] = FileEntry(sourceKey: string(fields[2]), ids: list(fields[3], 0x1F))
+            fields.append(Int32(lineStart))
+            for k in lineStart..<lineEnd where data[k] == 0x09 { fields.append(Int32(k + 1)) }
+            let tag: UInt8? = fields.count > 1 && fields[1] == Int32(lineStart + 2) ? data[lineStart] : nil
+            fields.append(Int32(lineEnd))
+            switch (tag, fields.count - 1) {
+            case (UInt8(ascii: "F"), 4):
+                fileIndex.insert(key: Self.field(fields, 1, 4), in: data)
+                fileFields += fields
             case (UInt8(ascii: "D"), 7):
-                let d = DocEntry(id: string(fields[1]), source: string(fields[2]), input: string(fields[3]), finalKey: string(fields[4]),
-                                 digests: list(fields[5], UInt8(ascii: ","), keepEmpty: true), files: list(fields[6], 0x1F))
-                state.documents[d.id] = d
-                state.documentOrder.append(d.id)
-            case (UInt8(ascii: "C"), 2): state.corpusFiles = list(fields[1], 0x1F)
-            default: return nil
+                documentIndex.insert(key: Self.field(fields, 1, 7), in: data)
+                documentFields += fields
+            case (UInt8(ascii: "C"), 2):
+                corpusFiles = Self.list(data, Self.field(fields, 1, 2), 0x1F)
+            default: return false
             }
         }
-        return first ? nil : state
+        return !first
+    }
+
+    /// Field `k` of a line whose `width + 1` bounds start at `fields[base]`.
+    private static func field(_ fields: [Int32], _ k: Int, _ width: Int, base: Int = 0) -> Range<Int> {
+        let start = Int(fields[base + k])
+        let end = k + 1 < width ? Int(fields[base + k + 1]) - 1 : Int(fields[base + width])
+        return start..<end
+    }
+
+    private static func string(_ data: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: data[r]), as: UTF8.self)
+    }
+
+    /// The parts of a field; an empty field is no parts, or one empty part with `keepEmpty`.
+    private static func list(_ data: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ separator: UInt8, keepEmpty: Bool = false) -> [String] {
+        guard !r.isEmpty || keepEmpty else { return [] }
+        var out: [String] = []
+        var start = r.lowerBound
+        for k in r where data[k] == separator {
+            out.append(string(data, start..<k))
+            start = k + 1
+        }
+        out.append(string(data, start..<r.upperBound))
+        return out
+    }
+
+    /// Number of `F` lines.
+    var fileCount: Int { fileFields.count / 5 }
+    /// Number of `D` lines.
+    var documentCount: Int { documentFields.count / 8 }
+
+    /// The entry of an input file.
+    func file(_ path: String) -> FileEntry? { fileNumber(path).map(file(at:)) }
+
+    /// The entry on `F` line `k`.
+    func file(at k: Int) -> FileEntry {
+        bytes.withUnsafeBufferPointer { data in
+            FileEntry(sourceKey: Self.string(data, Self.field(fileFields, 2, 4, base: k * 5)),
+                      ids: Self.list(data, Self.field(fileFields, 3, 4, base: k * 5), 0x1F))
+        }
+    }
+
+    /// The number of the `F` line of an input file.
+    func fileNumber(_ path: String) -> Int? { bytes.withUnsafeBufferPointer { fileIndex.find(path, in: $0) } }
+
+    /// The number of the `D` line of a document.
+    func documentNumber(_ id: String) -> Int? { bytes.withUnsafeBufferPointer { documentIndex.find(id, in: $0) } }
+
+    /// The entry of a document.
+    func document(_ id: String) -> DocEntry? { documentNumber(id).map(document(at:)) }
+
+    /// The entry on `D` line `k`.
+    func document(at k: Int) -> DocEntry {
+        bytes.withUnsafeBufferPointer { data in
+            let b = k * 8
+            func s(_ j: Int) -> String { Self.string(data, Self.field(documentFields, j, 7, base: b)) }
+            return DocEntry(id: s(1), source: s(2), input: s(3), finalKey: s(4),
+                            digests: Self.list(data, Self.field(documentFields, 5, 7, base: b), UInt8(ascii: ","), keepEmpty: true),
+                            files: Self.list(data, Self.field(documentFields, 6, 7, base: b), 0x1F))
+        }
+    }
+
+    /// Whether document `id` has a `D` line from input `source` with this input digest.
+    func document(_ id: String, isFrom source: String, input: String) -> Bool {
+        guard let k = documentNumber(id) else { return false }
+        return fieldEquals(k, 2, source) && fieldEquals(k, 3, input)
+    }
+
+    /// Whether `D` line `k` is from input `source` with this input digest, has a digest per stage
+    /// (`stages` of them) and lists only files in `outputs`: the document's outputs stand.
+    func document(at k: Int, stands source: String, input: String, stages: Int, outputs: PathSet) -> Bool {
+        guard fieldEquals(k, 2, source), fieldEquals(k, 3, input) else { return false }
+        return bytes.withUnsafeBufferPointer { data in
+            var commas = 0
+            for j in Self.field(documentFields, 5, 7, base: k * 8) where data[j] == UInt8(ascii: ",") { commas += 1 }
+            guard commas + 1 == stages else { return false }
+            var all = true
+            forEachFile(ofDocumentAt: k) { if all && !outputs.contains($0) { all = false } }
+            return all
+        }
+    }
+
+    private func fieldEquals(_ k: Int, _ j: Int, _ text: String) -> Bool {
+        bytes.withUnsafeBufferPointer { data in
+            var text = text
+            return text.withUTF8 { UnsafeBufferPointer(rebasing: data[Self.field(documentFields, j, 7, base: k * 8)]).elementsEqual($0) }
+        }
+    }
+
+    /// Whether `D` line `k` is for document `id` (given as bytes).
+    func documentID(at k: Int, equals id: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[Self.field(documentFields, 1, 7, base: k * 8)]).elementsEqual(id) }
+    }
+
+    /// `F` line `k` as written (without its newline).
+    func fileLine(at k: Int) -> ArraySlice<UInt8> { bytes[Int(fileFields[k * 5])..<Int(fileFields[k * 5 + 4])] }
+    /// `D` line `k` as written (without its newline).
+    func documentLine(at k: Int) -> ArraySlice<UInt8> { bytes[Int(documentFields[k * 8])..<Int(documentFields[k * 8 + 7])] }
+
+    /// Calls `body` with each output file of `D` line `k`, in order.
+    func forEachFile(ofDocumentAt k: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer { data in
+            let r = Self.field(documentFields, 6, 7, base: k * 8)
+            guard !r.isEmpty else { return }
+            var start = r.lowerBound
+            for j in r where data[j] == 0x1F {
+                try body(UnsafeBufferPointer(rebasing: data[start..<j]))
+                start = j + 1
+            }
+            try body(UnsafeBufferPointer(rebasing: data[start..<r.upperBound]))
+        }
     }
 
     /// The first line: format and config digest.

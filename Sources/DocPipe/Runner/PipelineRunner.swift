@@ -21,7 +21,6 @@ public struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
-        OutputFolder(root: options.outputDirectory).removeLeftovers()
         var excluded = [options.outputDirectory]
         if let c = options.cacheDirectory { excluded.append(c) }
         // What the previous run left is read while the inputs are listed (on a cached run these
@@ -32,8 +31,10 @@ public struct PipelineRunner: Sendable {
             && access(options.outputDirectory.appendingPathComponent(OutputState.fileName).path, F_OK) == 0
         async let loadedStatIndex = StatIndex(cacheDirectory: options.cacheDirectory)
         async let loadedState = mayUseState ? OutputState.read(options.outputDirectory, config: config.digest) : nil
+        // Temporary files of killed runs are removed before anything is written; the same walk
+        // lists the files the output folder holds.
+        async let existingFiles = OutputFolder(root: options.outputDirectory).removeLeftovers(listing: mayUseState)
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
-        let existingFiles = mayUseState ? OutputFolder(root: options.outputDirectory).existingFiles() : []
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)),
                              journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"))
         defer { state.close() }
@@ -48,7 +49,7 @@ public struct PipelineRunner: Sendable {
         let duplicates = DuplicateIDs(files)
         let statIndex = await loadedStatIndex
         let previous = await loadedState
-        let existing = previous != nil ? existingFiles : []
+        let existing = await existingFiles
         let worker = DocumentWorker(config: config, state: state, output: output, spool: spool, statIndex: statIndex,
                                     previous: previous, existingOutputs: existing)
         let total = files.count
@@ -118,27 +119,48 @@ public struct PipelineRunner: Sendable {
             return report
         }
 
-        if let why = state.journalError {
-            throw FileError(path: options.outputDirectory.path, message: "cannot keep the run's records in the output folder: \(why)")
-        }
         let completed: @Sendable () -> [String] = { state.completedIDs() }
         let before = Set(output.writtenPaths)
         var failures = state.orderedFailures()
-        let unchanged = !state.anyChanged && failures.isEmpty && previous.map { p in
-            state.completedIDsEqual(p.documentOrder) && p.corpusFiles.allSatisfy(existing.contains)
+        // Every input file and document took the fast path, in the previous run's order, and its
+        // corpus files are still there: the previous state and manifest describe this run exactly.
+        let skippedFiles = state.skippedFiles()
+        let skipped = state.deferredDocuments()
+        let standsAsIs = previous.map { p in
+            !state.anyChanged && failures.isEmpty && state.journalIsEmpty
+                && skippedFiles.count == p.fileCount && skipped.count == p.documentCount
+                && skippedFiles.enumerated().allSatisfy { $0.element.stateLine == $0.offset }
+                && skipped.enumerated().allSatisfy { $0.element.stateLine == $0.offset }
+                && p.corpusFiles.allSatisfy(existing.contains)
+        } ?? false
+        if !standsAsIs || options.lockOutput != nil || options.collectLockEntries {
+            do { try worker.journalSkipped(files: skippedFiles, documents: skipped) } catch {
+                throw FileError(path: options.outputDirectory.path, message: "cannot keep the run's records in the output folder: \(error)")
+            }
+        }
+        if let why = state.journalError {
+            throw FileError(path: options.outputDirectory.path, message: "cannot keep the run's records in the output folder: \(why)")
+        }
+        let unchanged = standsAsIs || !state.anyChanged && failures.isEmpty && previous.map { p in
+            state.completedIDsEqual(p) && p.corpusFiles.allSatisfy(existing.contains)
         } == true
         if unchanged {
             // Nothing changed since the last run: its corpus files stand.
             for f in previous?.corpusFiles ?? [] { output.record(f) }
+            let documentFiles: OutputFolder.DocumentFiles? = standsAsIs ? { body in
+                for k in 0..<skipped.count { try previous?.forEachFile(ofDocumentAt: k, body) }
+            } : nil
             failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
-                                                       failures: failures, runStages: false)
+                                                       failures: failures, runStages: false, documentFiles: documentFiles)
         } else {
-            await replay(state.deferredDocuments(), worker: worker)
+            await replay(skipped, files: files, worker: worker)
             failures = try await CorpusFinisher.finish(config: config, completed: completed, parts: spool, output: output,
                                                        failures: failures, concurrently: options.jobs > 1)
         }
-        let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
-        try? state.writeOutputState(config: config.digest, corpusFiles: corpusFiles, to: options.outputDirectory)
+        if !standsAsIs {   // (when it stands, the state this run would write is the one on disk, byte for byte)
+            let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
+            try? state.writeOutputState(config: config.digest, corpusFiles: corpusFiles, to: options.outputDirectory)
+        }
         var report = state.report(withLockEntries: options.collectLockEntries)
         report.failures = failures
         if let url = options.lockOutput, failures.isEmpty {
@@ -160,19 +182,19 @@ extension PipelineRunner {
     static let filesPerTrim = 256
 
     /// Replays skipped documents' files and parts from the cache, two at a time per job.
-    func replay(_ documents: [DeferredDocument], worker: DocumentWorker) async {
+    func replay(_ documents: [DeferredDocument], files: [InputFile], worker: DocumentWorker) async {
         guard !documents.isEmpty else { return }
         await withTaskGroup(of: Void.self) { group in
             var next = 0
             while next < min(options.jobs * 2, documents.count) {
                 let d = documents[next]
-                group.addTask { await worker.replay(d) }
+                group.addTask { await worker.replay(d, file: files[d.order.file]) }
                 next += 1
             }
             while await group.next() != nil {
                 if next < documents.count {
                     let d = documents[next]
-                    group.addTask { await worker.replay(d) }
+                    group.addTask { await worker.replay(d, file: files[d.order.file]) }
                     next += 1
                 }
             }
@@ -187,7 +209,8 @@ enum CorpusFinisher {
     /// With `concurrently` (a run with more than one job) the stages' steps run at the same time:
     /// each reads only its own parts and writes its own files, and failures keep stage order.
     static func finish(config: PipelineConfig, completed: @escaping @Sendable () -> [String], parts: any PartSource, output: OutputFolder,
-                       failures: [RunReport.Failure], runStages: Bool = true, concurrently: Bool = false) async throws -> [RunReport.Failure] {
+                       failures: [RunReport.Failure], runStages: Bool = true, concurrently: Bool = false,
+                       documentFiles: OutputFolder.DocumentFiles? = nil) async throws -> [RunReport.Failure] {
         var failures = failures
         let steps: [(name: String, impl: any DocumentStage)] = !runStages ? [] : config.stages.compactMap { stage in
             guard case .document(let impl) = stage.implementation else { return nil }
@@ -219,7 +242,7 @@ enum CorpusFinisher {
         }
         try output.write("errors.jsonl", bytes: errorBytes)
         output.record("run.json")
-        try output.finishManifest()
+        try output.finishManifest(documentFiles: documentFiles)
         return failures
     }
 }

@@ -11,6 +11,9 @@ final class RunState: Sendable {
         var failures: [(DocumentOrder, RunReport.Failure)] = []
         var completedCount = 0
         var deferred: [DeferredDocument] = []
+        var skippedFiles: [SkippedFile] = []
+        /// Journal records written (none: every document took the fast path).
+        var journaled = 0
         var changed = false
         var warnings: [String] = []
         var filesDone = 0
@@ -52,6 +55,7 @@ final class RunState: Sendable {
     /// the end of the run.
     private func record(_ parts: [OutputPart], order: DocumentOrder) {
         guard let journal else { return }
+        state.withLock { $0.journaled += 1 }
         do { try journal.append(parts, order: order) } catch {
             state.withLock { $0.journalError = $0.journalError ?? "\(error)" }
         }
@@ -71,19 +75,34 @@ final class RunState: Sendable {
     /// Notes an input file's ingest key and documents for the output state.
     func recordFile(_ path: String, _ entry: OutputState.FileEntry, order: DocumentOrder) {
         guard let line = OutputState.line(path: path, entry) else { return }
-        record([OutputPart(name: Stream.files, bytes: line)], order: order)
+        recordFileLine(line, order: order)
     }
+    /// Notes an input file's output-state line as written.
+    func recordFileLine(_ line: [UInt8], order: DocumentOrder) { record([OutputPart(name: Stream.files, bytes: line)], order: order) }
     /// Notes a completed document: its id, lock entry and output-state line, in one journal record.
     func completed(_ entry: OutputState.DocEntry, lock: LockFile.Entry, order: DocumentOrder) {
         state.withLock { $0.completedCount += 1 }
         guard journal != nil else { return }
-        var parts = [OutputPart(name: Stream.completed, bytes: Array(entry.id.utf8)),
+        journalCompleted(line: OutputState.line(entry), id: entry.id, lock: lock, order: order)
+    }
+    /// Journals a document the fast path skipped, with its output-state line as the previous run wrote it.
+    func completed(line: [UInt8], id: String, lock: LockFile.Entry, order: DocumentOrder) {
+        journalCompleted(line: line, id: id, lock: lock, order: order)
+    }
+    private func journalCompleted(line: [UInt8]?, id: String, lock: LockFile.Entry, order: DocumentOrder) {
+        var parts = [OutputPart(name: Stream.completed, bytes: Array(id.utf8)),
                      OutputPart(name: Stream.lock, bytes: lock.jsonBytes)]
-        if let line = OutputState.line(entry) { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
+        if let line { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
         record(parts, order: order)
     }
-    /// Queues a document the fast path skipped.
-    func `defer`(_ d: DeferredDocument) { state.withLock { $0.deferred.append(d) } }
+    /// Queues a document the fast path skipped (it counts as completed; its records are not journaled).
+    func `defer`(_ d: DeferredDocument) { state.withLock { $0.deferred.append(d); $0.completedCount += 1 } }
+    /// Notes an input file the fast path skipped.
+    func deferFile(_ f: SkippedFile) { state.withLock { $0.skippedFiles.append(f) } }
+    /// Input files the fast path skipped, in input order.
+    func skippedFiles() -> [SkippedFile] { state.withLock { $0.skippedFiles.sorted { $0.order < $1.order } } }
+    /// Whether nothing was journaled: every input file and document took the fast path.
+    var journalIsEmpty: Bool { state.withLock { $0.journaled == 0 } }
     /// Notes that a document went through the stages (its outputs may differ from the last run's).
     func markChanged() { state.withLock { $0.changed = true } }
     /// Whether any document went through the stages.
@@ -127,13 +146,13 @@ final class RunState: Sendable {
     /// Number of completed documents.
     var completedCount: Int { state.withLock { $0.completedCount } }
 
-    /// Whether the completed documents are exactly `ids`, in order.
-    func completedIDsEqual(_ ids: [String]) -> Bool {
-        guard let journal, journal.count(named: Stream.completed) == ids.count else { return false }
+    /// Whether the journaled completed documents are exactly the previous state's documents, in order.
+    func completedIDsEqual(_ previous: OutputState) -> Bool {
+        guard let journal, journal.count(named: Stream.completed) == previous.documentCount else { return false }
         var k = 0
         var same = true
         try? journal.forEach(named: Stream.completed) { bytes in
-            if same && !bytes.elementsEqual(ids[k].utf8) { same = false }
+            if same && !previous.documentID(at: k, equals: bytes) { same = false }
             k += 1
         }
         return same

@@ -210,6 +210,12 @@ struct FileSink {
         }
     }
 
+    /// Appends bytes from a buffer.
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if bytes.count >= Self.capacity { try write(Array(bytes)) } else { buffer.append(contentsOf: bytes) }
+    }
+
     /// Appends a string's UTF-8 bytes.
     mutating func write(_ text: String) throws { try write(Array(text.utf8)) }
 
