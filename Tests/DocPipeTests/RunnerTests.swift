@@ -31,6 +31,46 @@ import Testing
         #expect(runJSON["cache"]?["misses"] == .int(0))
     }
 
+    @Test func anUnchangedRunLeavesTheStateAndManifestInPlace() async throws {
+        let t = try tree()
+        let config = try testConfig(standardPipeline, in: t)
+        _ = try await run(config, t)
+        let first = t.snapshot("out")
+        func inode(_ name: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: t.url.appendingPathComponent("out/\(name)").path)[.systemFileNumber] as? Int) ?? -1
+        }
+        let state = try inode(".docpipe-state"), manifest = try inode(".docpipe-outputs")
+        let second = try await run(config, t)
+        #expect(second.documentsOK == 3 && second.misses == 0)
+        #expect(try inode(".docpipe-state") == state, "nothing changed: the state on disk is what this run would write")
+        #expect(try inode(".docpipe-outputs") == manifest)
+        #expect(t.snapshot("out") == first)
+        // A change is journaled with the skipped documents' previous lines: the state is rewritten
+        // and matches a fresh run's.
+        try t.write("in/b.txt", "gamma changed")
+        _ = try await run(config, t)
+        #expect(try inode(".docpipe-state") != state)
+        _ = try await run(config, t, out: "fresh")
+        #expect(t.snapshot("out") == t.snapshot("fresh"))
+        #expect(t.read("out/.docpipe-state")?.contains("b.txt") == true)
+    }
+
+    @Test func aCachedRunWritesTheSameLockAsAFreshOne() async throws {
+        let t = try tree()
+        let config = try testConfig(standardPipeline, in: t)
+        func runWithLock(_ name: String) async throws {
+            var options = RunOptions(inputs: [t.url.appendingPathComponent("in")], outputDirectory: t.url.appendingPathComponent("out"),
+                                     cacheDirectory: t.url.appendingPathComponent("cache"), jobs: 2)
+            options.lockOutput = t.url.appendingPathComponent(name)
+            _ = try await PipelineRunner(config: config, options: options).run()
+        }
+        try await runWithLock("cold.lock")
+        try await runWithLock("warm.lock")
+        #expect(t.read("warm.lock") != nil)
+        #expect(t.read("warm.lock") == t.read("cold.lock"))
+        #expect(t.read("warm.lock")?.contains("sub__c.txt") == true)
+    }
+
     @Test func jobsDoNotChangeOutputs() async throws {
         let t = try TempTree(Dictionary(uniqueKeysWithValues: (0..<30).map { ("in/d\($0).txt", String(repeating: "w\($0) ", count: $0 + 1)) }))
         let config = try testConfig(standardPipeline, in: t)
