@@ -44,14 +44,15 @@ final class StatIndex: Sendable {
             data.withUnsafeBufferPointer { buf in
                 var start = 0
                 while start < buf.count {
-                    var end = start
-                    while end < buf.count && buf[end] != 0x0A { end += 1 }
+                    let end = ByteKeyIndex.index(of: 0x0A, in: buf, from: start, to: buf.count)
                     // A line with 7 fields whose last is a 64-character digest; the numbers are checked when read.
                     var tabs = 0, firstTab = -1, lastTab = -1
-                    for k in start..<end where buf[k] == 0x09 {
-                        if firstTab < 0 { firstTab = k }
-                        lastTab = k
+                    var tab = ByteKeyIndex.index(of: 0x09, in: buf, from: start, to: end)
+                    while tab < end && tabs < 7 {
+                        if firstTab < 0 { firstTab = tab }
+                        lastTab = tab
                         tabs += 1
+                        tab = ByteKeyIndex.index(of: 0x09, in: buf, from: tab + 1, to: end)
                     }
                     if tabs == 6 && end - lastTab - 1 == 64 {
                         index.insert(key: start..<firstTab, in: buf)
@@ -102,9 +103,28 @@ final class StatIndex: Sendable {
 
     /// The remembered digest of a file whose stat data is unchanged.
     func digest(path: String, stat: FileStat) -> String? {
-        guard url != nil, let k = bytes.withUnsafeBufferPointer({ lines.find(path, in: $0) }),
-              !replaced.withLock({ $0[k] }), let (_, s, digest) = entry(k), s == stat else { return nil }
-        return digest
+        guard url != nil else { return nil }
+        return bytes.withUnsafeBufferPointer { buf -> String? in
+            guard let k = lines.find(path, in: buf) else { return nil }
+            // The five numbers after the path, then the digest (the line's last 64 bytes).
+            var at = lines.keyRange(k).upperBound + 1
+            func number() -> Int64? {
+                var v: Int64 = 0, digits = 0
+                while at < buf.count, buf[at] != 0x09 {
+                    let c = buf[at]
+                    guard c >= 0x30 && c <= 0x39, digits < 19 else { return nil }
+                    v = v * 10 + Int64(c - 0x30)
+                    digits += 1
+                    at += 1
+                }
+                at += 1
+                return digits > 0 ? v : nil
+            }
+            guard let size = number(), let m = number(), let c = number(), let ino = number(), let dev = number() else { return nil }
+            let s = FileStat(size: size, mtime: m, ctime: c, inode: UInt64(ino), device: UInt64(dev))
+            guard s == stat, at + 64 == Int(lineEnds[k]), !replaced.withLock({ $0[k] }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[at..<at + 64]), as: UTF8.self)
+        }
     }
 
     /// Remembers a digest (unless the file changed too recently to trust its times).

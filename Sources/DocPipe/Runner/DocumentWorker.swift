@@ -31,9 +31,10 @@ struct DocumentWorker: Sendable {
 
     func process(_ file: InputFile, index: Int, duplicateOf: String?) async {
         let fileID = DocumentID.from(relativePath: file.relativePath)
+        let sharded = state.shard != nil
         let order = DocumentOrder(file: index, record: 0)
         if state.isStopped { return }
-        if state.shard != nil, case .source(let s) = config.stages[0].implementation, !s.mayHoldManyDocuments(file.relativePath),
+        if sharded, case .source(let s) = config.stages[0].implementation, !s.mayHoldManyDocuments(file.relativePath),
            !state.handles(fileID) {
             state.fileDone(bytes: 0)
             return
@@ -76,39 +77,51 @@ struct DocumentWorker: Sendable {
         // A file whose documents the previous state lists with this input digest had this source key
         // (it follows from the digest, the path and the first stage's identity, which the state's
         // config digest covers): it is taken from the state instead of hashed again.
-        let knownLine = state.shard == nil ? previous?.fileNumber(file.relativePath) : nil
+        let knownLine = sharded ? nil : previous?.fileNumber(file.relativePath)
         let known = knownLine.map { previous!.file(at: $0) }
         var knownKey: String?
-        if let known, !known.ids.isEmpty,
-           known.ids.allSatisfy({ previous?.document($0, isFrom: file.relativePath, input: digest) ?? false }) {
-            knownKey = known.sourceKey
+        var lines: [Int?] = []
+        if let previous, let known, !known.ids.isEmpty {
+            lines = known.ids.map { previous.documentNumber($0) }
+            if lines.allSatisfy({ $0.map { previous.document(at: $0, isFrom: file.relativePath, input: digest) } ?? false }) {
+                knownKey = known.sourceKey
+            }
         }
-        let source = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes, key: knownKey)
+        var loader: SourceLoader?
+        func source() -> SourceLoader {
+            if let loader { return loader }
+            let l = SourceLoader(worker: self, file: file, fileID: fileID, digest: digest, bytes: bytes, key: knownKey)
+            loader = l
+            return l
+        }
 
         // Fast path: the output folder already holds this file's documents for these keys. What the
         // previous run recorded for them stands; it is written to the journal only if the run turns
         // out to need it (`journalSkipped`).
-        if let previous, let known, let knownLine, known.sourceKey == source.key {
-            state.hit(0)
-            state.deferFile(SkippedFile(stateLine: knownLine, order: order))
+        if let previous, let known, let knownLine, knownKey != nil || known.sourceKey == source().key {
+            // The previous state is read only under the same config digest (its header line), and a
+            // document's keys follow from its source key, its id and the stages' identities: an
+            // entry of this file with this source key already holds the final key this run would
+            // compute, so the chain is not hashed again (it was most of a cached run's CPU).
+            let stageCount = max(config.stages.count, 1)
+            var skipped: [DeferredDocument] = []
+            var rerun: [Int] = []
             for (position, id) in known.ids.enumerated() {
-                if state.isStopped { return }
-                let docOrder = DocumentOrder(file: index, record: position)
-                // The previous state is read only under the same config digest (its header line), and a
-                // document's keys follow from its source key, its id and the stages' identities: an
-                // entry of this file with this source key already holds the final key this run would
-                // compute, so the chain is not hashed again (it was most of a cached run's CPU).
-                let stageCount = max(config.stages.count, 1)
-                if let line = previous.documentNumber(id),
-                   previous.document(at: line, stands: file.relativePath, input: digest, stages: stageCount, outputs: existingOutputs) {
-                    for i in 1..<stageCount { state.hit(i) }
-                    state.defer(DeferredDocument(order: docOrder, stateLine: line))
+                let line = lines.isEmpty ? previous.documentNumber(id) : lines[position]
+                if let line, previous.document(at: line, stands: file.relativePath, input: digest, stages: stageCount, outputs: existingOutputs) {
+                    skipped.append(DeferredDocument(order: DocumentOrder(file: index, record: position), stateLine: line))
                 } else {
-                    await runDocument(id: id, position: position, source: source, order: docOrder)
+                    rerun.append(position)
                 }
+            }
+            state.skipped(SkippedFile(stateLine: knownLine, order: order), documents: skipped, stages: stageCount)
+            for position in rerun {
+                if state.isStopped { return }
+                await runDocument(id: known.ids[position], position: position, source: source(), order: DocumentOrder(file: index, record: position))
             }
             return
         }
+        let source = source()
 
         let manifest: IngestManifest
         do {

@@ -58,8 +58,7 @@ struct OutputState: Sendable {
     private mutating func index(_ data: UnsafeBufferPointer<UInt8>) -> Bool {
         let header = Self.headerLine(config: config)
         guard data.count < Int(Int32.max) else { return false }   // offsets are 32-bit (a state of millions of documents fits)
-        var lines = 0
-        for b in data where b == 0x0A { lines += 1 }
+        let lines = data.count / 256   // a guess: a line per input file and one per document of some 600 bytes
         fileIndex = ByteKeyIndex(capacity: lines / 2)
         documentIndex = ByteKeyIndex(capacity: lines / 2)
         fileFields.reserveCapacity(lines / 2 * 5)
@@ -69,8 +68,7 @@ struct OutputState: Sendable {
         var first = true
         var lineStart = 0
         while lineStart < data.count {
-            var lineEnd = lineStart
-            while lineEnd < data.count && data[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteKeyIndex.index(of: 0x0A, in: data, from: lineStart, to: data.count)
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart { continue }   // empty lines are skipped
             if first {
@@ -80,7 +78,11 @@ struct OutputState: Sendable {
             }
             fields.removeAll(keepingCapacity: true)
             fields.append(Int32(lineStart))
-            for k in lineStart..<lineEnd where data[k] == 0x09 { fields.append(Int32(k + 1)) }
+            var tab = ByteKeyIndex.index(of: 0x09, in: data, from: lineStart, to: lineEnd)
+            while tab < lineEnd && fields.count <= 8 {
+                fields.append(Int32(tab + 1))
+                tab = ByteKeyIndex.index(of: 0x09, in: data, from: tab + 1, to: lineEnd)
+            }
             let tag: UInt8? = fields.count > 1 && fields[1] == Int32(lineStart + 2) ? data[lineStart] : nil
             fields.append(Int32(lineEnd))
             switch (tag, fields.count - 1) {
@@ -158,11 +160,8 @@ struct OutputState: Sendable {
         }
     }
 
-    /// Whether document `id` has a `D` line from input `source` with this input digest.
-    func document(_ id: String, isFrom source: String, input: String) -> Bool {
-        guard let k = documentNumber(id) else { return false }
-        return fieldEquals(k, 2, source) && fieldEquals(k, 3, input)
-    }
+    /// Whether `D` line `k` is from input `source` with this input digest.
+    func document(at k: Int, isFrom source: String, input: String) -> Bool { fieldEquals(k, 2, source) && fieldEquals(k, 3, input) }
 
     /// Whether `D` line `k` is from input `source` with this input digest, has a digest per stage
     /// (`stages` of them) and lists only files in `outputs`: the document's outputs stand.

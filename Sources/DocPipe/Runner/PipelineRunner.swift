@@ -29,11 +29,11 @@ public struct PipelineRunner: Sendable {
         // written for this config, the cache is on and the run is whole (not a shard).
         let mayUseState = options.cacheDirectory != nil && options.shard == nil
             && access(options.outputDirectory.appendingPathComponent(OutputState.fileName).path, F_OK) == 0
-        async let loadedStatIndex = StatIndex(cacheDirectory: options.cacheDirectory)
-        async let loadedState = mayUseState ? OutputState.read(options.outputDirectory, config: config.digest) : nil
         // Temporary files of killed runs are removed before anything is written; the same walk
         // lists the files the output folder holds.
         async let existingFiles = OutputFolder(root: options.outputDirectory).removeLeftovers(listing: mayUseState)
+        async let loadedStatIndex = StatIndex(cacheDirectory: options.cacheDirectory)
+        async let loadedState = mayUseState ? OutputState.read(options.outputDirectory, config: config.digest) : nil
         let (files, problems) = InputEnumerator(excluding: excluded, patterns: config.exclude).enumerate(options.inputs)
         let state = RunState(stages: config.stages, cache: options.cacheDirectory.map(ArtifactCache.init(directory:)),
                              journalDirectory: options.outputDirectory.appendingPathComponent(".docpipe-tmp-\(getpid())-journal"))

@@ -95,10 +95,17 @@ final class RunState: Sendable {
         if let line { parts.append(OutputPart(name: Stream.documents, bytes: line)) }
         record(parts, order: order)
     }
-    /// Queues a document the fast path skipped (it counts as completed; its records are not journaled).
-    func `defer`(_ d: DeferredDocument) { state.withLock { $0.deferred.append(d); $0.completedCount += 1 } }
-    /// Notes an input file the fast path skipped.
-    func deferFile(_ f: SkippedFile) { state.withLock { $0.skippedFiles.append(f) } }
+    /// Notes an input file the fast path skipped and those of its documents it skipped (each a
+    /// cache hit at every one of `stages` stages, and completed; their records are not journaled).
+    func skipped(_ file: SkippedFile, documents: [DeferredDocument], stages: Int) {
+        state.withLock { s in
+            s.skippedFiles.append(file)
+            s.deferred += documents
+            s.completedCount += documents.count
+            s.stats[0].hits += 1
+            for i in 1..<max(stages, 1) { s.stats[i].hits += documents.count }
+        }
+    }
     /// Input files the fast path skipped, in input order.
     func skippedFiles() -> [SkippedFile] { state.withLock { $0.skippedFiles.sorted { $0.order < $1.order } } }
     /// Whether nothing was journaled: every input file and document took the fast path.

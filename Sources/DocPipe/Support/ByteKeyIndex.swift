@@ -53,6 +53,35 @@ struct ByteKeyIndex: Sendable {
         return record
     }
 
+    /// Adds a record whose key the index keeps in its own arena unless the key is there already;
+    /// returns whether it was added (one hash per call).
+    @discardableResult
+    mutating func appendIfAbsent(key: UnsafeBufferPointer<UInt8>) -> Bool {
+        if (used + 1) * 2 > slots.count { arena.withUnsafeBufferPointer { grow(in: $0) } }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        let found = arena.withUnsafeBufferPointer { arena -> Bool in
+            while slots[i] != 0 {
+                if keyEquals(Int(slots[i]) - 1, key, in: arena) { return true }
+                i = (i + 1) & mask
+            }
+            return false
+        }
+        if found { return false }
+        starts.append(Int32(arena.count))
+        arena.append(contentsOf: key)
+        ends.append(Int32(arena.count))
+        slots[i] = Int32(starts.count)
+        used += 1
+        return true
+    }
+
+    /// Where `byte` first occurs in `buffer[from..<to]` (`to` if nowhere), found with `memchr`.
+    static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = buffer.baseAddress, let p = memchr(base + from, Int32(byte), to - from) else { return to }
+        return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+    }
+
     /// The record with this key (the latest one inserted), looked up in `buffer`.
     func find(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1

@@ -11,7 +11,7 @@ struct PathSet: Sendable {
 
     /// Adds a path given as UTF-8 bytes.
     mutating func insert(_ path: UnsafeBufferPointer<UInt8>) {
-        if !contains(path) { index.append(key: path) }
+        index.appendIfAbsent(key: path)
     }
 
     /// Adds a path.
