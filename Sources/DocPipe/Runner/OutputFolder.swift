@@ -142,26 +142,16 @@ public final class OutputFolder: Sendable {
     func removeLeftovers(listing: Bool) -> PathSet {
         var doomed: [String] = []
         var files = PathSet(capacity: 1024)
-        DirectoryWalker.walk(root.path) { e in
-            if let pid = OutputFolder.ownerPID(ofTemporary: e.name) {
-                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.relativePath) }
+        DirectoryWalker.walkBytes(root.path) { e in
+            if e.relativePath[e.nameStart] == UInt8(ascii: "."), let pid = OutputFolder.ownerPID(ofTemporary: e.name) {
+                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.path) }
                 return false
             }
-            if listing && !e.isDirectory && !Self.isHidden(e.relativePath) { files.insert(e.relativePath) }
+            if listing && !e.isDirectory && !e.isHidden { files.insert(e.relativePath) }
             return true
         }
         for rel in doomed { try? FileManager.default.removeItem(at: root.appendingPathComponent(rel)) }
         return files
-    }
-
-    /// Whether a relative path has a component starting with a dot.
-    private static func isHidden(_ relativePath: String) -> Bool {
-        var componentStart = true
-        for b in relativePath.utf8 {
-            if componentStart && b == UInt8(ascii: ".") { return true }
-            componentStart = b == UInt8(ascii: "/")
-        }
-        return false
     }
 
     /// The process id in a temporary name (`.tmp-PID-…` or `.docpipe-tmp-PID`), if it is one.

@@ -48,4 +48,56 @@ public enum DirectoryWalker {
             if isDir && descend { walk(full, prefix: rel, visit) }
         }
     }
+
+    /// One entry as bytes, for walks over very many files: its relative path (valid during the
+    /// call), where its name starts in it, whether it is a folder, and whether it or a folder
+    /// above it is hidden (its name starts with a dot).
+    struct ByteEntry {
+        var relativePath: UnsafeBufferPointer<UInt8>
+        var nameStart: Int
+        var isDirectory: Bool
+        var isHidden: Bool
+        /// The name as a string.
+        var name: String { String(decoding: UnsafeBufferPointer(rebasing: relativePath[nameStart...]), as: UTF8.self) }
+        /// The relative path as a string.
+        var path: String { String(decoding: relativePath, as: UTF8.self) }
+    }
+
+    /// `walk` without a string per entry.
+    static func walkBytes(_ root: String, _ visit: (ByteEntry) -> Bool) {
+        var relative: [UInt8] = []
+        walkBytes(root, relative: &relative, hidden: false, visit)
+    }
+
+    private static func walkBytes(_ dir: String, relative: inout [UInt8], hidden: Bool, _ visit: (ByteEntry) -> Bool) {
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        let base = relative.count
+        while let e = readdir(d) {
+            let type = Int32(e.pointee.d_type)
+            let isDot = withUnsafeBytes(of: e.pointee.d_name) { raw -> Bool in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let n = bytes.firstIndex(of: 0) ?? bytes.count
+                relative.removeSubrange(base...)
+                relative.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<n]))
+                return bytes[0] == UInt8(ascii: ".") && (n == 1 || (n == 2 && bytes[1] == UInt8(ascii: ".")))
+            }
+            if isDot { continue }
+            let nameHidden = relative[base] == UInt8(ascii: ".")
+            var isDir = type == Int32(DT_DIR)
+            if type == Int32(DT_UNKNOWN) {
+                var st = stat()
+                isDir = lstat(dir + "/" + String(decoding: relative[base...], as: UTF8.self), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            let descend = relative.withUnsafeBufferPointer {
+                visit(ByteEntry(relativePath: $0, nameStart: base, isDirectory: isDir, isHidden: hidden || nameHidden))
+            }
+            if isDir && descend {
+                let full = dir + "/" + String(decoding: relative[base...], as: UTF8.self)
+                relative.append(UInt8(ascii: "/"))
+                walkBytes(full, relative: &relative, hidden: hidden || nameHidden, visit)
+            }
+        }
+        relative.removeSubrange(base...)
+    }
 }
