@@ -139,5 +139,23 @@ struct ByteKeyIndex: Sendable {
         }
     }
 
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { XXHash64.hash(UnsafeRawBufferPointer(key), seed: 0x6B65_7973) }
+    /// A hash for this table only (never stored): eight bytes at a time, each word mixed in with a
+    /// multiply and a shift (splitmix64's constants); short keys such as paths take a few steps.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(key)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var i = 0
+        while i + 8 <= key.count {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < key.count {
+            tail = tail << 8 | UInt64(key[i])
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
 }
