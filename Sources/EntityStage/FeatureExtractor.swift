@@ -9,6 +9,8 @@ struct FeatureExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Word statistics from unlabeled text.
     let lexicon: WordLexicon
+    /// Lexicon info and person-name code of each word, in one table.
+    let words: WordFacts
     /// `lexicon.info(0)`: what every punctuation token reads (looked up once).
     let punctuationInfo: UInt32
 
@@ -16,7 +18,8 @@ struct FeatureExtractor: Sendable {
     init(gazetteer: Gazetteer, lexicon: WordLexicon) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        punctuationInfo = lexicon.info(0)
+        words = WordFacts(lexicon: Array(zip(lexicon.keys, lexicon.values)), personNames: gazetteer.personNameEntries)
+        punctuationInfo = words.get(0).info
     }
 
     /// What the static features read about one token besides its lowercase hash.
@@ -44,6 +47,9 @@ struct FeatureExtractor: Sendable {
         var allCaps = false
         /// Share of number tokens, bucketed 0…3 (results tables have many).
         var numeric: UInt64 = 0
+        /// Gazetteer phrases found left to right, longest first (`Gazetteer.longestMatchIndex` from
+        /// each capitalised token not inside an earlier phrase): first token, end, entry index.
+        var phrases: [(start: Int, end: Int, index: Int)] = []
         /// Static feature hashes, `perToken` per token (filled by `prepare`).
         var features: [UInt64] = []
         var perToken = 0
@@ -138,9 +144,11 @@ struct FeatureExtractor: Sendable {
         var numbers = 0
         for t in tokens where t.kind == .number { numbers += 1 }
         s.numeric = n == 0 ? 0 : UInt64(min(3, (numbers * 8) / n))
+        s.phrases.removeAll(keepingCapacity: true)
         var i = 0
         while i < n {
             if tokens[i].kind == .capitalized, let (end, index) = gazetteer.longestMatchIndex(at: i, hashes, limit: n) {
+                s.phrases.append((i, end, index))
                 let code = gazetteer.labelCodes[index]
                 s.context[i].gaz = code &+ 1
                 for k in (i + 1)..<end { s.context[k].gaz = code &+ 2 }
@@ -160,8 +168,14 @@ struct FeatureExtractor: Sendable {
         let lower = view.lower[i]
         view.context[i].exact = exact
         view.context[i].shape = Self.shape(view.bytes, t)
-        view.context[i].info = t.kind == .punct ? punctuationInfo : lexicon.info(lower)
-        view.context[i].person = t.kind == .capitalized ? UInt64(gazetteer.personNames.get(lower) ?? 0) : 4
+        if t.kind == .punct {
+            view.context[i].info = punctuationInfo
+            view.context[i].person = 4
+        } else {
+            let facts = words.get(lower)
+            view.context[i].info = facts.info
+            view.context[i].person = t.kind == .capitalized ? UInt64(facts.person) : 4
+        }
         view.context[i].ready = true
     }
 

@@ -27,8 +27,9 @@ struct Gazetteer: Sendable {
     /// Head noun (last token, lowercase hash) → index into `headLabels`.
     private var heads = HashTable([])
     private var headLabels: [String] = []
-    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both); tagger features only.
-    private(set) var personNames = HashTable([])
+    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both), in file order;
+    /// tagger features only (looked up through `WordFacts`).
+    private(set) var personNameEntries: [(UInt64, UInt32)] = []
     /// Longest phrase length (tokens) per first-token hash.
     private(set) var firstTokens = HashTable([])
     /// Number of phrases per file, for the model card.
@@ -79,7 +80,7 @@ struct Gazetteer: Sendable {
         phraseIndex = HashTable(builder.order.map { ($0, builder.phrases[$0]!) })
         organisationKeys = HashTable(organisations)
         self.heads = HashTable(heads)
-        personNames = HashTable(names)
+        personNameEntries = names
         counts = builder.counts
         counts["person-names.tsv"] = names.count
         firstTokens = HashTable(builder.maxLength.keys.sorted().map { ($0, UInt32(builder.maxLength[$0]!)) })
