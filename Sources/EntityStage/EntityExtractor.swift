@@ -25,6 +25,8 @@ struct EntityExtractor: Sendable {
         /// Gazetteer phrases of the sentence when no tagger found them.
         var phrases: [(start: Int, end: Int, index: Int)] = []
         var tagger = Tagger.Scratch()
+        /// Values of rule mentions already seen (`EntityValue.of` by label and text).
+        var values = EntityValue.Memo()
         /// (canonical name, label) of every span of the last annotated document, in text order.
         var entities: [(canonical: String, label: String)] = []
     }

@@ -42,7 +42,7 @@ struct Gazetteer: Sendable {
     init(folder: URL) throws {
         var builder = Builder()
         func rows(_ name: String) throws -> [[String]] {
-            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let bytes = try ResourceFile.bytes(folder.appendingPathComponent(name))
             return TSV.rows(bytes).map { $0.map { String(decoding: $0, as: UTF8.self) } }
         }
         for r in try rows("countries.tsv") where r.count >= 3 { builder.add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries.tsv") }
@@ -70,7 +70,7 @@ struct Gazetteer: Sendable {
             heads.append((WordHash.lower(r[0]), k))
         }
         var names: [(UInt64, UInt32)] = []
-        let nameBytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("person-names.tsv")))
+        let nameBytes = try ResourceFile.bytes(folder.appendingPathComponent("person-names.tsv"))
         names.reserveCapacity(nameBytes.count / 12)
         TSV.forEachPair(nameBytes) { name, kinds in
             names.append((Self.hash(name), (TSV.contains(kinds, "first") ? 1 : 0) | (TSV.contains(kinds, "last") ? 2 : 0)))

@@ -97,7 +97,7 @@ final class Tagger: Sendable {
         guard let loaded else { throw EntityResourceError("cannot read \(url.path)") }
         let (table, bits, scale) = try loaded.get()
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
-        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
+        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: ResourceFile.bytes(lexURL)) : WordLexicon()
         self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
