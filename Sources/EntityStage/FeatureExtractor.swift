@@ -34,8 +34,9 @@ struct FeatureExtractor: Sendable {
         var gaz: UInt64 = 0
         /// Lexicon info of the word (`WordLexicon`).
         var info: UInt32 = 0
-        /// Whether `exact`, `shape`, `person` and `info` are filled (`gaz` always is).
-        var ready = false
+        /// The sentence (`Sentence.stamp`) whose token `exact`, `shape`, `person` and `info`
+        /// describe; from another sentence they are stale (`gaz` is always current).
+        var stamp: UInt32 = 0
     }
 
     /// Per-sentence token properties, reused between sentences.
@@ -43,7 +44,11 @@ struct FeatureExtractor: Sendable {
         /// Lowercase token hashes.
         var lower: [UInt64] = []
         /// Per-token properties; the tagger fills them only for tokens it scores and their neighbours.
+        /// Kept between sentences (it holds at least as many entries as the sentence has tokens):
+        /// a new sentence takes a new `stamp` instead of clearing every entry.
         var context: [TokenContext] = []
+        /// Number of the current sentence (never 0 once one has begun).
+        var stamp: UInt32 = 0
         var allCaps = false
         /// Share of number tokens, bucketed 0…3 (results tables have many).
         var numeric: UInt64 = 0
@@ -66,6 +71,8 @@ struct FeatureExtractor: Sendable {
         let context: UnsafeMutableBufferPointer<TokenContext>
         let allCaps: Bool
         let numeric: UInt64
+        /// `Sentence.stamp` of the sentence.
+        let stamp: UInt32
     }
 
     static let bos: UInt64 = 0x5EED_0000_0000_0001
@@ -88,7 +95,7 @@ struct FeatureExtractor: Sendable {
             s.lower.withUnsafeBufferPointer { lp in
                 context.withUnsafeMutableBufferPointer { cp in
                     feats.withUnsafeMutableBufferPointer { buf in
-                        let view = View(bytes: bytes, tokens: tp, lower: lp, context: cp, allCaps: s.allCaps, numeric: s.numeric)
+                        let view = View(bytes: bytes, tokens: tp, lower: lp, context: cp, allCaps: s.allCaps, numeric: s.numeric, stamp: s.stamp)
                         for i in 0..<n { fill(view, i) }
                         for i in 0..<n { writeStaticFeatures(view, i, to: buf.baseAddress! + i * Self.staticCount) }
                     }
@@ -122,14 +129,20 @@ struct FeatureExtractor: Sendable {
     func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
-        // n empty contexts, in the memory of earlier sentences.
-        if s.context.count > n {
-            s.context.removeLast(s.context.count - n)
-        } else if s.context.count < n {
+        // n contexts, in the memory of earlier sentences: a new stamp marks every entry stale, and
+        // only the gazetteer codes of the last sentence's phrases need clearing.
+        if s.context.count < n {
             s.context.reserveCapacity(n)
             while s.context.count < n { s.context.append(TokenContext()) }
         }
-        s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
+        for p in s.phrases {
+            for k in p.start..<p.end { s.context[k].gaz = 0 }
+        }
+        s.stamp &+= 1
+        if s.stamp == 0 {  // wrapped: no entry may carry the new stamp
+            s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
+            s.stamp = 1
+        }
         // All caps: no lowercase ASCII letter and at least two uppercase ones.
         var upperLetters = 0
         var allCaps = true
@@ -176,15 +189,15 @@ struct FeatureExtractor: Sendable {
             view.context[i].info = facts.info
             view.context[i].person = t.kind == .capitalized ? UInt64(facts.person) : 4
         }
-        view.context[i].ready = true
+        view.context[i].stamp = view.stamp
     }
 
     /// Fills tokens i-1…i+1 when not yet filled (what token i's static features read).
     @inline(__always)
     func fillAround(_ view: View, _ i: Int) {
-        if i > 0 && !view.context[i - 1].ready { fill(view, i - 1) }
-        if !view.context[i].ready { fill(view, i) }
-        if i + 1 < view.tokens.count && !view.context[i + 1].ready { fill(view, i + 1) }
+        if i > 0 && view.context[i - 1].stamp != view.stamp { fill(view, i - 1) }
+        if view.context[i].stamp != view.stamp { fill(view, i) }
+        if i + 1 < view.tokens.count && view.context[i + 1].stamp != view.stamp { fill(view, i + 1) }
     }
 
     /// Number of hashes `staticFeatures` writes per token.

@@ -151,7 +151,8 @@ final class Tagger: Sendable {
         tokens.withUnsafeBufferPointer { tp in
             hashes.withUnsafeBufferPointer { hp in
                 context.withUnsafeMutableBufferPointer { cp in
-                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric,
+                                                          stamp: scratch.sentence.stamp)
                     // 1. Hashes of the tokens scored after any tag.
                     for i in 0..<n where !Self.cannotStartName(bytes, tp[i]) {
                         prepare(view, i, memory: scratch.memory, words: words, scores: scores)
