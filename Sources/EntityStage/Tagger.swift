@@ -148,6 +148,7 @@ final class Tagger: Sendable {
         words.bind(to: self)
         let scores = scratch.scores
         scores.reset(count: n)
+        let memory = scratch.memory  // read-only until `record` below: one copy, not one per token
         tokens.withUnsafeBufferPointer { tp in
             hashes.withUnsafeBufferPointer { hp in
                 context.withUnsafeMutableBufferPointer { cp in
@@ -155,7 +156,7 @@ final class Tagger: Sendable {
                                                           stamp: scratch.sentence.stamp)
                     // 1. Hashes of the tokens scored after any tag.
                     for i in 0..<n where !Self.cannotStartName(bytes, tp[i]) {
-                        prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                        prepare(view, i, memory: memory, words: words, scores: scores)
                     }
                     // 2. Their rows.
                     for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, scores: scores) }
@@ -168,7 +169,7 @@ final class Tagger: Sendable {
                                 tags.append(0)
                                 continue
                             }
-                            prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                            prepare(view, i, memory: memory, words: words, scores: scores)
                             sum(view, i, words: words, scores: scores)
                         }
                         var acc = transitionRows[prev &* 9 &+ prev2] &+ scores.rows[i]
