@@ -86,13 +86,15 @@ struct Canonicalizer {
 
     static func collapse(_ s: String) -> String {
         // Nothing to collapse without tabs, line breaks, double spaces or spaces at either end.
-        var previous: UInt8 = 0x20
-        var plain = true
-        for b in s.utf8 {
-            if b == 0x09 || b == 0x0A || b == 0x0D || (b == 0x20 && previous == 0x20) { plain = false; break }
-            previous = b
+        @inline(__always) func isPlain<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+            var previous: UInt8 = 0x20
+            for b in bytes {
+                if b == 0x09 || b == 0x0A || b == 0x0D || (b == 0x20 && previous == 0x20) { return false }
+                previous = b
+            }
+            return previous != 0x20
         }
-        if plain && previous != 0x20 { return s }
+        if s.utf8.withContiguousStorageIfAvailable({ isPlain($0) }) ?? isPlain(s.utf8) { return s }
         return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 

@@ -52,7 +52,7 @@ struct EntityAnnotator {
             attributes["canonical"] = .string(canonical)
             scratch.entities.append((canonical, it.label))
             if let iso3 = m.iso3, it.label == "GPE" || it.label == "NORP" { attributes["iso3"] = .string(iso3) }
-            if m.origin == .rule, let value = EntityValue.of(label: it.label, text: it.text) { attributes["value"] = value }
+            if m.origin == .rule, let value = scratch.values.value(label: it.label, text: it.text) { attributes["value"] = value }
             spans.append(Span(start: index.scalarOffset(ofByte: m.startByte), end: index.scalarOffset(ofByte: m.endByte),
                               type: it.label, attributes: attributes))
         }

@@ -22,7 +22,11 @@ struct EntityExtractor: Sendable {
         var runs: [Mention] = []
         var ruleLists: [NumericRules.Lists] = []
         var ruleMatches: [NumericRules.Match] = []
+        /// Gazetteer phrases of the sentence when no tagger found them.
+        var phrases: [(start: Int, end: Int, index: Int)] = []
         var tagger = Tagger.Scratch()
+        /// Values of rule mentions already seen (`EntityValue.of` by label and text).
+        var values = EntityValue.Memo()
         /// (canonical name, label) of every span of the last annotated document, in text order.
         var entities: [(canonical: String, label: String)] = []
     }
@@ -57,11 +61,22 @@ struct EntityExtractor: Sendable {
         // Gazetteer phrases. With the tagger, its coarse type stands (CoNLL shows that context beats
         // lists: "CHICAGO" in a results table is a team) and a matching phrase only contributes its
         // canonical name and code. Without it, phrases relabel candidates and fill gaps.
-        var i = 0
-        while i < tokens.count {
-            guard tokens[i].kind == .capitalized, let (end, entry) = gazetteer.longestMatch(at: i, hashes, limit: tokens.count),
-                  tokens[end - 1].kind != .lower || end - i > 1
-            else { i += 1; continue }
+        // The phrases the tagger's features found in this sentence, or found here.
+        if tagger == nil {
+            scratch.phrases.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < tokens.count {
+                if tokens[i].kind == .capitalized, let (end, index) = gazetteer.longestMatchIndex(at: i, hashes, limit: tokens.count) {
+                    scratch.phrases.append((i, end, index))
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        let phrases = tagger == nil ? scratch.phrases : scratch.tagger.sentence.phrases
+        for (i, end, index) in phrases {
+            let entry = gazetteer.entries[index]
             let g = Mention(startToken: i, endToken: end, startByte: tokens[i].start, endByte: tokens[end - 1].end,
                             label: entry.label, canonical: entry.canonical, iso3: entry.iso3, origin: .gazetteer)
             if let k = mentions.firstIndex(where: { $0.overlaps(g) }) {
@@ -87,7 +102,6 @@ struct EntityExtractor: Sendable {
             } else if tagger == nil || entry.label == "ORG" && gazetteer.isListedOrganisation(i, end, hashes) {
                 mentions.append(g)  // with the tagger, only listed organisations it missed ("ISIL", "Daesh")
             }
-            i = end
         }
         // Numeric rules fill the gaps; dates and amounts win over single-word names inside them ("May 2019").
         if numeric {
@@ -122,7 +136,7 @@ struct EntityExtractor: Sendable {
     /// is mostly lowercase mid-sentence ("Young children…", "Initially, …").
     private func dropCommonSentenceStarters(_ tagger: Tagger, _ hashes: [UInt64], _ names: inout [Mention]) {
         guard let first = names.first, first.startToken == 0, first.endToken == 1 else { return }
-        let info = tagger.features.lexicon.info(hashes[0])
+        let info = tagger.features.words.get(hashes[0]).info
         let capitalisation = (info >> 4) & 0xF  // 0 unknown, 1 + tenths capitalised mid-sentence
         if capitalisation == 1 && info & 0xF >= 6 { names.removeFirst() }
     }

@@ -1,3 +1,4 @@
+import DocPipe
 import Foundation
 
 /// The stage's shipped data, loaded once per process: gazetteers and the tagger model.
@@ -32,4 +33,13 @@ struct EntityResources: Sendable {
 struct EntityResourceError: Error, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }
+}
+
+/// Reads shipped files with one `read` into an array (no `Data` and no element-by-element copy).
+enum ResourceFile {
+    /// The bytes of a file.
+    static func bytes(_ url: URL) throws -> [UInt8] {
+        guard let bytes = AtomicFile.readRegularFile(path: url.path) else { throw EntityResourceError("cannot read \(url.path)") }
+        return bytes
+    }
 }

@@ -19,6 +19,33 @@ enum EntityValue {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
 
+    /// `of(label:text:)` remembered by label and text: a run sees the same few hundred amounts and
+    /// dates ("two", "today", "2030") thousands of times, and a dictionary probe costs far less than
+    /// splitting a text into words and parsing them. Forgets everything past `limit` texts.
+    struct Memo {
+        private struct Key: Hashable {
+            var label: String
+            var text: String
+        }
+
+        private var known: [Key: JSONValue?] = [:]
+        /// Most texts kept.
+        static let limit = 8192
+
+        /// An empty memo.
+        init() {}
+
+        /// The value of a mention, or nil (as `EntityValue.of`).
+        mutating func value(label: String, text: String) -> JSONValue? {
+            let key = Key(label: label, text: text)
+            if let v = known[key] { return v }
+            let v = EntityValue.of(label: label, text: text)
+            if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
+            known[key] = v
+            return v
+        }
+    }
+
     /// The value of a mention, or nil.
     static func of(label: String, text: String) -> JSONValue? {
         switch label {

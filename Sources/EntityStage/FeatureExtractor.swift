@@ -9,6 +9,8 @@ struct FeatureExtractor: Sendable {
     let gazetteer: Gazetteer
     /// Word statistics from unlabeled text.
     let lexicon: WordLexicon
+    /// Lexicon info and person-name code of each word, in one table.
+    let words: WordFacts
     /// `lexicon.info(0)`: what every punctuation token reads (looked up once).
     let punctuationInfo: UInt32
 
@@ -16,7 +18,8 @@ struct FeatureExtractor: Sendable {
     init(gazetteer: Gazetteer, lexicon: WordLexicon) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        punctuationInfo = lexicon.info(0)
+        words = WordFacts(lexicon: Array(zip(lexicon.keys, lexicon.values)), personNames: gazetteer.personNameEntries)
+        punctuationInfo = words.get(0).info
     }
 
     /// What the static features read about one token besides its lowercase hash.
@@ -31,8 +34,9 @@ struct FeatureExtractor: Sendable {
         var gaz: UInt64 = 0
         /// Lexicon info of the word (`WordLexicon`).
         var info: UInt32 = 0
-        /// Whether `exact`, `shape`, `person` and `info` are filled (`gaz` always is).
-        var ready = false
+        /// The sentence (`Sentence.stamp`) whose token `exact`, `shape`, `person` and `info`
+        /// describe; from another sentence they are stale (`gaz` is always current).
+        var stamp: UInt32 = 0
     }
 
     /// Per-sentence token properties, reused between sentences.
@@ -40,10 +44,17 @@ struct FeatureExtractor: Sendable {
         /// Lowercase token hashes.
         var lower: [UInt64] = []
         /// Per-token properties; the tagger fills them only for tokens it scores and their neighbours.
+        /// Kept between sentences (it holds at least as many entries as the sentence has tokens):
+        /// a new sentence takes a new `stamp` instead of clearing every entry.
         var context: [TokenContext] = []
+        /// Number of the current sentence (never 0 once one has begun).
+        var stamp: UInt32 = 0
         var allCaps = false
         /// Share of number tokens, bucketed 0…3 (results tables have many).
         var numeric: UInt64 = 0
+        /// Gazetteer phrases found left to right, longest first (`Gazetteer.longestMatchIndex` from
+        /// each capitalised token not inside an earlier phrase): first token, end, entry index.
+        var phrases: [(start: Int, end: Int, index: Int)] = []
         /// Static feature hashes, `perToken` per token (filled by `prepare`).
         var features: [UInt64] = []
         var perToken = 0
@@ -60,6 +71,8 @@ struct FeatureExtractor: Sendable {
         let context: UnsafeMutableBufferPointer<TokenContext>
         let allCaps: Bool
         let numeric: UInt64
+        /// `Sentence.stamp` of the sentence.
+        let stamp: UInt32
     }
 
     static let bos: UInt64 = 0x5EED_0000_0000_0001
@@ -82,7 +95,7 @@ struct FeatureExtractor: Sendable {
             s.lower.withUnsafeBufferPointer { lp in
                 context.withUnsafeMutableBufferPointer { cp in
                     feats.withUnsafeMutableBufferPointer { buf in
-                        let view = View(bytes: bytes, tokens: tp, lower: lp, context: cp, allCaps: s.allCaps, numeric: s.numeric)
+                        let view = View(bytes: bytes, tokens: tp, lower: lp, context: cp, allCaps: s.allCaps, numeric: s.numeric, stamp: s.stamp)
                         for i in 0..<n { fill(view, i) }
                         for i in 0..<n { writeStaticFeatures(view, i, to: buf.baseAddress! + i * Self.staticCount) }
                     }
@@ -116,14 +129,20 @@ struct FeatureExtractor: Sendable {
     func beginSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64], into s: inout Sentence) {
         let n = tokens.count
         s.lower = hashes
-        // n empty contexts, in the memory of earlier sentences.
-        if s.context.count > n {
-            s.context.removeLast(s.context.count - n)
-        } else if s.context.count < n {
+        // n contexts, in the memory of earlier sentences: a new stamp marks every entry stale, and
+        // only the gazetteer codes of the last sentence's phrases need clearing.
+        if s.context.count < n {
             s.context.reserveCapacity(n)
             while s.context.count < n { s.context.append(TokenContext()) }
         }
-        s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
+        for p in s.phrases {
+            for k in p.start..<p.end { s.context[k].gaz = 0 }
+        }
+        s.stamp &+= 1
+        if s.stamp == 0 {  // wrapped: no entry may carry the new stamp
+            s.context.withUnsafeMutableBufferPointer { $0.update(repeating: TokenContext()) }
+            s.stamp = 1
+        }
         // All caps: no lowercase ASCII letter and at least two uppercase ones.
         var upperLetters = 0
         var allCaps = true
@@ -138,9 +157,11 @@ struct FeatureExtractor: Sendable {
         var numbers = 0
         for t in tokens where t.kind == .number { numbers += 1 }
         s.numeric = n == 0 ? 0 : UInt64(min(3, (numbers * 8) / n))
+        s.phrases.removeAll(keepingCapacity: true)
         var i = 0
         while i < n {
             if tokens[i].kind == .capitalized, let (end, index) = gazetteer.longestMatchIndex(at: i, hashes, limit: n) {
+                s.phrases.append((i, end, index))
                 let code = gazetteer.labelCodes[index]
                 s.context[i].gaz = code &+ 1
                 for k in (i + 1)..<end { s.context[k].gaz = code &+ 2 }
@@ -160,17 +181,23 @@ struct FeatureExtractor: Sendable {
         let lower = view.lower[i]
         view.context[i].exact = exact
         view.context[i].shape = Self.shape(view.bytes, t)
-        view.context[i].info = t.kind == .punct ? punctuationInfo : lexicon.info(lower)
-        view.context[i].person = t.kind == .capitalized ? UInt64(gazetteer.personNames.get(lower) ?? 0) : 4
-        view.context[i].ready = true
+        if t.kind == .punct {
+            view.context[i].info = punctuationInfo
+            view.context[i].person = 4
+        } else {
+            let facts = words.get(lower)
+            view.context[i].info = facts.info
+            view.context[i].person = t.kind == .capitalized ? UInt64(facts.person) : 4
+        }
+        view.context[i].stamp = view.stamp
     }
 
     /// Fills tokens i-1…i+1 when not yet filled (what token i's static features read).
     @inline(__always)
     func fillAround(_ view: View, _ i: Int) {
-        if i > 0 && !view.context[i - 1].ready { fill(view, i - 1) }
-        if !view.context[i].ready { fill(view, i) }
-        if i + 1 < view.tokens.count && !view.context[i + 1].ready { fill(view, i + 1) }
+        if i > 0 && view.context[i - 1].stamp != view.stamp { fill(view, i - 1) }
+        if view.context[i].stamp != view.stamp { fill(view, i) }
+        if i + 1 < view.tokens.count && view.context[i + 1].stamp != view.stamp { fill(view, i + 1) }
     }
 
     /// Number of hashes `staticFeatures` writes per token.

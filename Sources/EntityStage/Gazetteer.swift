@@ -27,8 +27,9 @@ struct Gazetteer: Sendable {
     /// Head noun (last token, lowercase hash) → index into `headLabels`.
     private var heads = HashTable([])
     private var headLabels: [String] = []
-    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both); tagger features only.
-    private(set) var personNames = HashTable([])
+    /// Person name parts (lowercase hash → 1 first name, 2 last name, 3 both), in file order;
+    /// tagger features only (looked up through `WordFacts`).
+    private(set) var personNameEntries: [(UInt64, UInt32)] = []
     /// Longest phrase length (tokens) per first-token hash.
     private(set) var firstTokens = HashTable([])
     /// Number of phrases per file, for the model card.
@@ -41,7 +42,7 @@ struct Gazetteer: Sendable {
     init(folder: URL) throws {
         var builder = Builder()
         func rows(_ name: String) throws -> [[String]] {
-            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let bytes = try ResourceFile.bytes(folder.appendingPathComponent(name))
             return TSV.rows(bytes).map { $0.map { String(decoding: $0, as: UTF8.self) } }
         }
         for r in try rows("countries.tsv") where r.count >= 3 { builder.add(r[0], Entry(label: "GPE", canonical: r[2], iso3: r[1]), file: "countries.tsv") }
@@ -69,7 +70,7 @@ struct Gazetteer: Sendable {
             heads.append((WordHash.lower(r[0]), k))
         }
         var names: [(UInt64, UInt32)] = []
-        let nameBytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("person-names.tsv")))
+        let nameBytes = try ResourceFile.bytes(folder.appendingPathComponent("person-names.tsv"))
         names.reserveCapacity(nameBytes.count / 12)
         TSV.forEachPair(nameBytes) { name, kinds in
             names.append((Self.hash(name), (TSV.contains(kinds, "first") ? 1 : 0) | (TSV.contains(kinds, "last") ? 2 : 0)))
@@ -79,7 +80,7 @@ struct Gazetteer: Sendable {
         phraseIndex = HashTable(builder.order.map { ($0, builder.phrases[$0]!) })
         organisationKeys = HashTable(organisations)
         self.heads = HashTable(heads)
-        personNames = HashTable(names)
+        personNameEntries = names
         counts = builder.counts
         counts["person-names.tsv"] = names.count
         firstTokens = HashTable(builder.maxLength.keys.sorted().map { ($0, UInt32(builder.maxLength[$0]!)) })

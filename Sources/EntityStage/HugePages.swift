@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Memory for tables read at random on every token (weights, word lists, the word cache): aligned
+/// Memory for large tables read at random on every token (the weights, the word facts): aligned
 /// to 2 MB and, on Linux, marked for transparent huge pages, so random reads do not also miss the
 /// TLB (with 4 KB pages every read of a 1 MB table needs its own page walk, and the processor runs
 /// few of those at once).

@@ -97,7 +97,7 @@ final class Tagger: Sendable {
         guard let loaded else { throw EntityResourceError("cannot read \(url.path)") }
         let (table, bits, scale) = try loaded.get()
         let lexURL = url.deletingLastPathComponent().appendingPathComponent(Self.lexiconFileName)
-        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: [UInt8](Data(contentsOf: lexURL))) : WordLexicon()
+        let lexicon = FileManager.default.fileExists(atPath: lexURL.path) ? try WordLexicon(bytes: ResourceFile.bytes(lexURL)) : WordLexicon()
         self.init(features: FeatureExtractor(gazetteer: gazetteer, lexicon: lexicon), table: table, bits: bits, scale: scale)
     }
 
@@ -148,13 +148,15 @@ final class Tagger: Sendable {
         words.bind(to: self)
         let scores = scratch.scores
         scores.reset(count: n)
+        let memory = scratch.memory  // read-only until `record` below: one copy, not one per token
         tokens.withUnsafeBufferPointer { tp in
             hashes.withUnsafeBufferPointer { hp in
                 context.withUnsafeMutableBufferPointer { cp in
-                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric)
+                    let view = FeatureExtractor.View(bytes: bytes, tokens: tp, lower: hp, context: cp, allCaps: allCaps, numeric: numeric,
+                                                          stamp: scratch.sentence.stamp)
                     // 1. Hashes of the tokens scored after any tag.
                     for i in 0..<n where !Self.cannotStartName(bytes, tp[i]) {
-                        prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                        prepare(view, i, memory: memory, words: words, scores: scores)
                     }
                     // 2. Their rows.
                     for i in 0..<n where scores.state[i] != .none { sum(view, i, words: words, scores: scores) }
@@ -167,7 +169,7 @@ final class Tagger: Sendable {
                                 tags.append(0)
                                 continue
                             }
-                            prepare(view, i, memory: scratch.memory, words: words, scores: scores)
+                            prepare(view, i, memory: memory, words: words, scores: scores)
                             sum(view, i, words: words, scores: scores)
                         }
                         var acc = transitionRows[prev &* 9 &+ prev2] &+ scores.rows[i]

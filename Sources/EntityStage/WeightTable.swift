@@ -6,9 +6,10 @@ import Darwin
 
 /// The tagger's weights, one row of nine tags per hash bucket, stored as two arrays: tags 0–7 of
 /// every row (16 aligned bytes, so a row never straddles two cache lines), and tag 8 (I-MISC)
-/// apart, since it is read only after a B-/I-MISC. In huge-page memory (`HugePages`): every token
-/// reads ~30 random rows of a 4 MB table. Read-only after creation; the values are exactly the
-/// model's.
+/// apart, since it is read only after a B-/I-MISC. Tags 0–7 are in huge-page memory (`HugePages`;
+/// every token reads ~30 random rows of that 4 MB table, exactly two huge pages), tag 8 in ordinary
+/// memory (a third huge page, zeroed at every start, would be three-quarters empty). Read-only
+/// after creation; the values are exactly the model's.
 final class WeightTable: @unchecked Sendable {
     /// Number of buckets.
     let bucketCount: Int
@@ -31,9 +32,9 @@ final class WeightTable: @unchecked Sendable {
         precondition(bytes.count >= bucketCount * tags * 2, "too few weights")
         self.bucketCount = bucketCount
         let rowBytes = bucketCount * MemoryLayout<SIMD8<Int16>>.stride
-        memory = HugePages.allocate(bytes: rowBytes + bucketCount * 2)
+        memory = HugePages.allocate(bytes: rowBytes)
         rows = memory.bindMemory(to: SIMD8<Int16>.self, capacity: bucketCount)
-        last = (memory + rowBytes).bindMemory(to: Int16.self, capacity: bucketCount)
+        last = .allocate(capacity: bucketCount)
         for b in 0..<bucketCount {
             #if _endian(little)
             rows[b] = bytes.loadUnaligned(fromByteOffset: 2 * b * tags, as: SIMD8<Int16>.self)
@@ -46,7 +47,10 @@ final class WeightTable: @unchecked Sendable {
         }
     }
 
-    deinit { free(memory) }
+    deinit {
+        free(memory)
+        last.deallocate()
+    }
 
     /// Tags 0–7 of bucket `b`'s row widened to 32 bits.
     @inline(__always) func row(_ b: Int) -> SIMD8<Int32> { SIMD8<Int32>(truncatingIfNeeded: rows[b]) }

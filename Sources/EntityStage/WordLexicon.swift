@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Built by `WordLexiconBuilder` from shared/corpus/bench; shipped as Resources/ner-lexicon.bin.
 struct WordLexicon: Sendable {
-    private let keys: [UInt64]
-    private let values: [UInt32]
-    private let table: HashTable
+    /// Word hashes, ascending.
+    let keys: [UInt64]
+    /// Packed info of each key.
+    let values: [UInt32]
 
     /// An empty lexicon (every word unknown).
     init() { self.init(keys: [], values: []) }
@@ -17,12 +18,19 @@ struct WordLexicon: Sendable {
     init(keys: [UInt64], values: [UInt32]) {
         self.keys = keys
         self.values = values
-        table = HashTable(Array(zip(keys, values)))
     }
 
-    /// The packed info of a lowercase word hash (0 when unknown).
-    @inline(__always)
-    func info(_ hash: UInt64) -> UInt32 { table.get(hash) ?? 0 }
+    /// The packed info of a lowercase word hash (0 when unknown; hash 0 reads key 1, as in
+    /// `HashTable`). A binary search: the tagger reads infos from `WordFacts`.
+    func info(_ hash: UInt64) -> UInt32 {
+        let key = hash == 0 ? 1 : hash
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key ? values[lo] : 0
+    }
 
     /// Number of words.
     var count: Int { keys.count }
@@ -44,9 +52,15 @@ struct WordLexicon: Sendable {
         var r = ByteReader(bytes, at: 8)
         let n = Int(r.u32())
         guard bytes.count == 12 + n * 12 else { throw EntityResourceError("lexicon file has the wrong size") }
-        var keys = [UInt64](repeating: 0, count: n), values = [UInt32](repeating: 0, count: n)
-        for i in 0..<n { keys[i] = r.u64() }
-        for i in 0..<n { values[i] = r.u32() }
+        let (keys, values) = bytes.withUnsafeBytes { raw in
+            ([UInt64](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + 8 * i, as: UInt64.self)) }
+                count = n
+            }, [UInt32](unsafeUninitializedCapacity: n) { buf, count in
+                for i in 0..<n { buf[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + 8 * n + 4 * i, as: UInt32.self)) }
+                count = n
+            })
+        }
         self.init(keys: keys, values: values)
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Per-word sums of the tagger's "own" feature rows: the `FeatureExtractor.ownCount` features
 /// that depend only on a token's bytes (word, shape, prefixes, suffixes, lexicon clusters,
 /// person-name code, bias), and of its `FeatureExtractor.wordCount` word × sentence rows as they
@@ -40,12 +34,14 @@ final class WordRowCache {
     /// An empty cache of `1 << bits` entries.
     init(bits: Int = 13) {
         count = 1 << bits
-        entries = HugePages.allocate(bytes: count * MemoryLayout<Entry>.stride).bindMemory(to: Entry.self, capacity: count)
+        // Ordinary memory: 768 KB is 192 pages (well within the TLB), and a huge page would be a
+        // 2 MB page zeroed by the kernel for every worker at start-up.
+        entries = .allocate(capacity: count)
         entries.initialize(repeating: Entry(), count: count)
         shift = UInt64(64 - bits)
     }
 
-    deinit { free(entries) }
+    deinit { entries.deallocate() }
 
     /// Empties the cache unless it already holds sums of `tagger`'s weights.
     @inline(__always)

@@ -177,4 +177,32 @@ import Testing
             #expect(merger.corpusBytes() == Array(EntityTable.corpusTSV(expected).utf8))
         }
     }
+
+    @Test func wordFactsAnswerAsTheTwoListTables() throws {
+        // One WordFacts probe gives what probes of a lexicon table and a person-name table gave
+        // (key 0 reads key 1, later equal keys win, missing words read 0).
+        let resources = try EntityResources.shared.get()
+        let tagger = try #require(resources.tagger)
+        let lexicon = tagger.features.lexicon
+        let infos = HashTable(Array(zip(lexicon.keys, lexicon.values)))
+        let names = HashTable(resources.gazetteer.personNameEntries)
+        #expect(!resources.gazetteer.personNameEntries.isEmpty && lexicon.count > 0)
+        var keys = Array(lexicon.keys.prefix(3000)) + resources.gazetteer.personNameEntries.prefix(3000).map(\.0)
+        keys += [0, 1, 2, 0x5EED, WordHash.lower("moon"), WordHash.lower("korea"), WordHash.lower("the")]
+        for k in keys {
+            let facts = tagger.features.words.get(k)
+            #expect(facts.info == (infos.get(k) ?? 0))
+            #expect(facts.person == (names.get(k) ?? 0))
+            #expect(lexicon.info(k) == (infos.get(k) ?? 0))
+        }
+    }
+
+    @Test func valueMemoGivesEntityValues() {
+        var memo = EntityValue.Memo()
+        let mentions = [("CARDINAL", "two"), ("DATE", "today"), ("DATE", "May 2019"), ("MONEY", "$8 million"), ("CARDINAL", "two"),
+                        ("DATE", "2030"), ("PERCENT", "80%"), ("DATE", "today"), ("CARDINAL", "three-quarters"), ("ORG", "two")]
+        for (label, text) in mentions + mentions {
+            #expect(memo.value(label: label, text: text) == EntityValue.of(label: label, text: text), "\(label) \(text)")
+        }
+    }
 }
