@@ -15,7 +15,7 @@ public struct ArtifactCache: Sendable {
     public let directory: URL
 
     /// `directory/objects` as a path string (object paths are built by concatenation: cheap).
-    private let objectsPath: String
+    let objectsPath: String
 
     /// A cache rooted at `directory` (created on first write).
     public init(directory: URL) {

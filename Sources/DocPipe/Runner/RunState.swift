@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Shared, lock-protected bookkeeping of one run: counters, failures, warnings, completed documents.
 ///
@@ -22,6 +25,13 @@ final class RunState: Sendable {
     private let state: Mutex<State>
     /// The cache, if enabled.
     let cache: ArtifactCache?
+    /// Whether the cache held no objects as the run started (a cold run). A lookup of a key this
+    /// run has not stored is then a miss without a system call (one failed open(2) per stage and
+    /// document otherwise). Another process sharing the cache may add objects meanwhile; not
+    /// seeing them only means computing them again.
+    private let coldCache: Bool
+    /// In a cold run, the keys this run stored.
+    private let storedKeys = Mutex<Set<String>>([])
     /// Per-document records on disk, replayed in input order at the end of the run (the output
     /// folder keeps its documents' paths here too).
     let journal: PartSpool?
@@ -42,7 +52,14 @@ final class RunState: Sendable {
     init(stages: [ConfiguredStage], cache: ArtifactCache?, journalDirectory: URL?) {
         state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
         self.cache = cache
+        coldCache = cache.map { access($0.objectsPath, F_OK) != 0 } ?? false
         journal = journalDirectory.map { PartSpool(directory: $0) }
+    }
+
+    /// Whether the cache may hold an object under `key` (false only when it was empty at the
+    /// start of the run and this run has not stored the key).
+    private func mayHold(_ key: String) -> Bool {
+        !coldCache || storedKeys.withLock { $0.contains(key) }
     }
 
     /// Removes the journal.
@@ -159,7 +176,9 @@ final class RunState: Sendable {
     func store(_ key: String, stage: String, payload: [UInt8]) -> String {
         guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(of: payload) }
         do {
-            return try cache.write(key, stage: stage, payload: payload)
+            let digest = try cache.write(key, stage: stage, payload: payload)
+            if coldCache { storedKeys.withLock { _ = $0.insert(key) } }
+            return digest
         } catch {
             let first = state.withLock { s -> Bool in
                 defer { s.cacheWritable = false }
@@ -182,7 +201,7 @@ final class RunState: Sendable {
 
     /// Reads verified payload bytes; corrupt objects become warnings and misses.
     func lookupPayload(_ key: String, stageName: String, documentID: String) -> ([UInt8], String)? {
-        guard let cache else { return nil }
+        guard let cache, mayHold(key) else { return nil }
         switch cache.read(key) {
         case .miss: return nil
         case .corrupt(let why):
@@ -194,7 +213,7 @@ final class RunState: Sendable {
     }
 
     /// The payload digest of a cached object from its header, without reading the payload.
-    func cachedDigest(_ key: String) -> String? { cache?.header(key)?.digest }
+    func cachedDigest(_ key: String) -> String? { mayHold(key) ? cache?.header(key)?.digest : nil }
 
     func progress(total: Int, seconds: Double) -> RunProgress {
         state.withLock { s in

@@ -59,14 +59,26 @@ public enum AtomicFile {
     }
 
     /// The folder of `path` (created unless known to exist) and a fresh temporary name inside it.
+    /// Built on UTF-8 bytes: `dir/.tmp-PID-N-` and at most 40 bytes of the name, cut between scalars.
     private static func prepareTemporary(for path: String) throws -> (dir: String, tmp: String) {
-        let utf8 = path.utf8
-        let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
-        let dir = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        let bytes = Array(path.utf8)
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        let dir = slash.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? "."
         try ensureDirectory(path: dir)
         let n = counter.add(1, ordering: .relaxed).newValue
-        return (dir, "\(dir)/.tmp-\(pid)-\(n)-\(name.prefix(40))")
+        let nameStart = slash.map { $0 + 1 } ?? 0
+        var nameEnd = min(bytes.count, nameStart + 40)
+        while nameEnd < bytes.count && nameEnd > nameStart && bytes[nameEnd] & 0xC0 == 0x80 { nameEnd -= 1 }
+        var tmp: [UInt8] = []
+        tmp.reserveCapacity(nameStart + 72)
+        if let slash { tmp += bytes[...slash] } else { tmp += "./".utf8 }
+        tmp += ".tmp-".utf8
+        JSONWriter.appendInt(Int(pid), to: &tmp)
+        tmp.append(UInt8(ascii: "-"))
+        JSONWriter.appendInt(n, to: &tmp)
+        tmp.append(UInt8(ascii: "-"))
+        tmp += bytes[nameStart..<nameEnd]
+        return (dir, String(decoding: tmp, as: UTF8.self))
     }
 
     private static func renameIntoPlace(_ tmp: String, _ path: String) throws {
