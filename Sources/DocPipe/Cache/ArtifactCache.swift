@@ -129,6 +129,16 @@ public struct ArtifactCache: Sendable {
         return digest
     }
 
+    /// Stores a payload given as pieces (written as they are, not joined first) under a key, atomically.
+    @discardableResult
+    func write(_ key: String, stage: String, pieces: [[UInt8]]) throws -> String {
+        let digest = Checksum.hex(ofPieces: pieces)
+        let length = pieces.reduce(0) { $0 + $1.count }
+        let header = Array("DPC2 \(digest) \(length) \(stage)\n".utf8)
+        try AtomicFile.write(pieces: [header] + pieces, toPath: objectPath(key))
+        return digest
+    }
+
     /// Removes an object.
     public func remove(_ key: String) { unlink(objectPath(key)) }
 }

@@ -169,7 +169,7 @@ final class PartSpool: PartSource, Sendable {
     private static let blockSize = 1 << 16
     /// Parts from this size on are not copied into the gathering buffer.
     private static let gatherLimit = 1 << 10
-    /// Parts held at most before a write (bounds the nesting in `withBuffers`).
+    /// Parts held at most before a write (bounds the nesting in `AtomicFile.withBuffers`).
     private static let maxPendingParts = 32
 
     private static func flush(_ stream: inout Stream, name: String) throws {
@@ -179,38 +179,11 @@ final class PartSpool: PartSource, Sendable {
             stream.gathered.removeAll(keepingCapacity: true)
         }
         let (fd, offset) = (stream.fd, stream.flushed)
-        try withBuffers(stream.pending[...]) { try writeAll(fd, $0, at: offset, path: name) }
+        let failure = AtomicFile.withBuffers(stream.pending[...]) { AtomicFile.writeAll(fd, $0, at: offset) }
+        if let failure { throw FileError(path: name, message: "cannot spool a corpus part: \(String(cString: strerror(failure)))") }
         stream.flushed += UInt64(stream.pendingBytes)
         stream.pending.removeAll(keepingCapacity: true)
         stream.pendingBytes = 0
-    }
-
-    /// Calls `body` with the bytes of every array at once (one nested `withUnsafeBytes` per array).
-    private static func withBuffers(_ arrays: ArraySlice<[UInt8]>, _ collected: [UnsafeRawBufferPointer] = [],
-                                    _ body: ([UnsafeRawBufferPointer]) throws -> Void) throws {
-        guard let first = arrays.first else { return try body(collected) }
-        try first.withUnsafeBytes { raw in try withBuffers(arrays.dropFirst(), collected + [raw], body) }
-    }
-
-    /// Writes buffers in order at `offset` (pwritev(2), retried on short writes).
-    private static func writeAll(_ fd: Int32, _ buffers: [UnsafeRawBufferPointer], at offset: UInt64, path: String) throws {
-        let total = buffers.reduce(0) { $0 + $1.count }
-        var done = 0
-        var vectors: [iovec] = []
-        vectors.reserveCapacity(buffers.count)
-        while done < total {
-            vectors.removeAll(keepingCapacity: true)
-            var skip = done
-            for b in buffers where b.count > 0 {
-                if skip >= b.count { skip -= b.count; continue }
-                vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress! + skip), iov_len: b.count - skip))
-                skip = 0
-            }
-            let n = vectors.withUnsafeBufferPointer { pwritev(fd, $0.baseAddress, Int32($0.count), off_t(offset) + off_t(done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw FileError(path: path, message: "cannot spool a corpus part: \(String(cString: strerror(errno)))") }
-            done += n
-        }
     }
 
     private static func flushIndex(_ stream: inout Stream, name: String) throws {

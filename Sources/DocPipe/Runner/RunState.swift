@@ -168,15 +168,22 @@ final class RunState: Sendable {
     /// with one warning (a read-only or full cache folder must not fail the run).
     @discardableResult
     func store(_ key: String, stage: String, artifact: StageArtifact) -> String {
-        store(key, stage: stage, payload: artifact.encoded())
+        // Written from the sections' own bytes where it can be (no joined copy of the payload).
+        guard let pieces = artifact.encodedPieces() else { return store(key, stage: stage, payload: artifact.encoded()) }
+        return store(key, pieces: pieces) { try $0.write(key, stage: stage, pieces: pieces) }
     }
 
     /// Stores raw payload bytes; returns their checksum (computed even when the cache is off).
     @discardableResult
     func store(_ key: String, stage: String, payload: [UInt8]) -> String {
-        guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(of: payload) }
+        store(key, pieces: [payload]) { try $0.write(key, stage: stage, payload: payload) }
+    }
+
+    /// Runs a cache write of the payload `pieces` unless writes are disabled; returns the payload's checksum.
+    private func store(_ key: String, pieces: [[UInt8]], _ write: (ArtifactCache) throws -> String) -> String {
+        guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(ofPieces: pieces) }
         do {
-            let digest = try cache.write(key, stage: stage, payload: payload)
+            let digest = try write(cache)
             if coldCache { storedKeys.withLock { _ = $0.insert(key) } }
             return digest
         } catch {
@@ -185,7 +192,7 @@ final class RunState: Sendable {
                 return s.cacheWritable
             }
             if first { warn("cache disabled for the rest of this run: \(error)") }
-            return Checksum.hex(of: payload)
+            return Checksum.hex(ofPieces: pieces)
         }
     }
 
