@@ -9,28 +9,28 @@ extension Document {
         var out = ByteSink(capacity: text.utf8.count * 2 + 1024)
         out.append(UInt8(ascii: "{"))
         var first = true
-        func key(_ k: StaticString) {
+        func key(_ k: StaticString, _ out: inout ByteSink) {
             out.append(first ? "\"" : ",\"")
             first = false
             out.append(k)
             out.append("\":")
         }
-        if id != base.id { key("id"); out.appendString(id) }
+        if id != base.id { key("id", &out); out.appendString(id) }
         let changed = layers.keys.filter { base.layers[$0] != layers[$0] }.sorted(by: JSONWriter.utf8Less)
         if !changed.isEmpty {
-            key("layers")
+            key("layers", &out)
             writeLayers(changed, into: &out)
         }
-        if metadata != base.metadata { key("metadata"); JSONWriter.writeCompact(metadata, into: &out) }
+        if metadata != base.metadata { key("metadata", &out); JSONWriter.writeCompact(metadata, into: &out) }
         let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)
         if !removed.isEmpty {
-            key("removedLayers")
+            key("removedLayers", &out)
             JSONWriter.writeCompact(.array(removed.map { .string($0) }), into: &out)
         }
-        if source != base.source { key("source"); JSONWriter.writeCompact(source.json, into: &out) }
-        if sourceMap != base.sourceMap { key("sourceMap"); sourceMap.writeCanonical(into: &out) }
-        if text != base.text { key("text"); out.appendString(text) }
-        if warnings != base.warnings { key("warnings"); JSONWriter.writeCompact(.array(warnings.map(\.json)), into: &out) }
+        if source != base.source { key("source", &out); JSONWriter.writeCompact(source.json, into: &out) }
+        if sourceMap != base.sourceMap { key("sourceMap", &out); sourceMap.writeCanonical(into: &out) }
+        if text != base.text { key("text", &out); out.appendString(text) }
+        if warnings != base.warnings { key("warnings", &out); JSONWriter.writeCompact(.array(warnings.map(\.json)), into: &out) }
         out.append(UInt8(ascii: "}"))
         return out.bytes()
     }
