@@ -300,10 +300,19 @@ extension AtomicFile {
 
     /// Calls `body` with the bytes of every array at once (one nested `withUnsafeBytes` per
     /// array, so meant for a few dozen arrays at most).
-    static func withBuffers<R>(_ arrays: ArraySlice<[UInt8]>, _ collected: [UnsafeRawBufferPointer] = [],
-                               _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+    static func withBuffers<R>(_ arrays: ArraySlice<[UInt8]>, _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        var collected: [UnsafeRawBufferPointer] = []
+        collected.reserveCapacity(arrays.count)
+        return try withBuffers(arrays, &collected, body)
+    }
+
+    private static func withBuffers<R>(_ arrays: ArraySlice<[UInt8]>, _ collected: inout [UnsafeRawBufferPointer],
+                                       _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
         guard let first = arrays.first else { return try body(collected) }
-        return try first.withUnsafeBytes { raw in try withBuffers(arrays.dropFirst(), collected + [raw], body) }
+        return try first.withUnsafeBytes { raw in
+            collected.append(raw)
+            return try withBuffers(arrays.dropFirst(), &collected, body)
+        }
     }
 
     /// Writes buffers in order with one `writev` (or `pwritev` at `offset`), retried on short
