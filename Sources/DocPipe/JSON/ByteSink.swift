@@ -105,6 +105,8 @@ struct ByteSink: ~Copyable {
 
     /// Appends UTF-8 bytes as the inside of a JSON string literal (as `JSONWriter.appendEscaped`).
     mutating func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        // Most strings (keys, types, names) need nothing: one check per eight bytes, one copy.
+        if Self.isPlain(buf) { append(buf); return }
         let n = buf.count
         var runStart = 0
         var i = 0
@@ -148,6 +150,23 @@ struct ByteSink: ~Copyable {
     }
 
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+
+    /// Whether no byte needs escaping: eight bytes at a time, the last few padded with spaces
+    /// (false may also mean "not sure": the caller then looks at every byte).
+    @inline(__always)
+    private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = buf.count
+        let raw = UnsafeRawBufferPointer(buf)
+        var i = 0
+        while i + 8 <= n {
+            if JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { return false }
+            i += 8
+        }
+        guard i < n else { return true }
+        var word: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[i..<n])) }
+        return !JSONWriter.mayNeedEscaping(UInt64(littleEndian: word))
+    }
 }
 
 extension JSONWriter {
