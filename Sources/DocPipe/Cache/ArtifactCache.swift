@@ -15,7 +15,7 @@ public struct ArtifactCache: Sendable {
     public let directory: URL
 
     /// `directory/objects` as a path string (object paths are built by concatenation: cheap).
-    private let objectsPath: String
+    let objectsPath: String
 
     /// A cache rooted at `directory` (created on first write).
     public init(directory: URL) {
@@ -126,6 +126,16 @@ public struct ArtifactCache: Sendable {
         let digest = Checksum.hex(of: payload)
         let header = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
         try AtomicFile.write(head: header, payload, toPath: objectPath(key))
+        return digest
+    }
+
+    /// Stores a payload given as pieces (written as they are, not joined first) under a key, atomically.
+    @discardableResult
+    func write(_ key: String, stage: String, pieces: [[UInt8]]) throws -> String {
+        let digest = Checksum.hex(ofPieces: pieces)
+        let length = pieces.reduce(0) { $0 + $1.count }
+        let header = Array("DPC2 \(digest) \(length) \(stage)\n".utf8)
+        try AtomicFile.write(pieces: [header] + pieces, toPath: objectPath(key))
         return digest
     }
 

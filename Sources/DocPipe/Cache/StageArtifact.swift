@@ -84,6 +84,45 @@ public struct StageArtifact: Sendable, Equatable {
         return out
     }
 
+    /// `encoded()` as pieces whose concatenation is the same bytes: the framing, with small
+    /// sections gathered into it, and larger sections' bytes as they are (not copied). Nil when
+    /// the artifact has more sections than are written that way (`encoded()` is used then).
+    func encodedPieces() -> [[UInt8]]? {
+        guard documents.count + failures.count + files.count + parts.count + fileChecksums.count <= Self.maxPiecedSections else { return nil }
+        var pieces: [[UInt8]] = []
+        var framing = Array("DPA1\n".utf8)
+        func section(_ kind: String, _ name: String, _ bytes: [UInt8]) {
+            framing.append(UInt8(ascii: "["))
+            JSONWriter.appendString(kind, to: &framing)
+            framing.append(UInt8(ascii: ","))
+            JSONWriter.appendString(name, to: &framing)
+            framing.append(UInt8(ascii: ","))
+            JSONWriter.appendInt(bytes.count, to: &framing)
+            framing += "]\n".utf8
+            if bytes.count < Self.gatherLimit {
+                framing += bytes
+            } else {
+                pieces.append(framing)
+                pieces.append(bytes)
+                framing = []
+            }
+            framing.append(0x0A)
+        }
+        for d in documents { section("doc", d.id, d.canonicalBytes) }
+        if let delta { section("delta", "", delta) }
+        for f in failures { section("fail", f.id, Array(f.message.utf8)) }
+        for f in files { section("file", f.path, f.bytes) }
+        for p in parts { section("part", p.name, p.bytes) }
+        for f in fileChecksums { section("filesum", f.path, Array(f.checksum.utf8)) }
+        pieces.append(framing)
+        return pieces
+    }
+
+    /// Sections beyond which `encodedPieces` gives up (each piece is one nested buffer access when written).
+    private static let maxPiecedSections = 48
+    /// Sections from this size on are separate pieces.
+    private static let gatherLimit = 1 << 10
+
     /// Decodes what `encoded()` wrote.
     public init(decoding bytes: [UInt8]) throws(DocumentFormatError) {
         guard bytes.starts(with: Array("DPA1\n".utf8)) else { throw DocumentFormatError("not a docpipe artifact") }

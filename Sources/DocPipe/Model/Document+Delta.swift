@@ -5,33 +5,34 @@ extension Document {
     /// any of `id`, `layers` (changed or added layers only), `metadata`, `removedLayers`,
     /// `source`, `sourceMap`, `text`, `warnings`.
     public func delta(from base: Document) -> [UInt8] {
-        let w = JSONWriter()
-        var out: [UInt8] = []
         // A stage's layers or text are usually about the size of the text: grow once, not by doubling.
-        out.reserveCapacity(text.utf8.count * 2 + 1024)
+        var out = ByteSink(capacity: text.utf8.count * 2 + 1024)
         out.append(UInt8(ascii: "{"))
         var first = true
-        func key(_ k: String) {
-            if !first { out.append(UInt8(ascii: ",")) }
+        func key(_ k: StaticString, _ out: inout ByteSink) {
+            out.append(first ? "\"" : ",\"")
             first = false
-            JSONWriter.appendString(k, to: &out)
-            out.append(UInt8(ascii: ":"))
+            out.append(k)
+            out.append("\":")
         }
-        if id != base.id { key("id"); JSONWriter.appendString(id, to: &out) }
+        if id != base.id { key("id", &out); out.appendString(id) }
         let changed = layers.keys.filter { base.layers[$0] != layers[$0] }.sorted(by: JSONWriter.utf8Less)
         if !changed.isEmpty {
-            key("layers")
+            key("layers", &out)
             writeLayers(changed, into: &out)
         }
-        if metadata != base.metadata { key("metadata"); w.write(.object(metadata), into: &out) }
+        if metadata != base.metadata { key("metadata", &out); JSONWriter.writeCompact(metadata, into: &out) }
         let removed = base.layers.keys.filter { layers[$0] == nil }.sorted(by: JSONWriter.utf8Less)
-        if !removed.isEmpty { key("removedLayers"); w.write(.array(removed.map { .string($0) }), into: &out) }
-        if source != base.source { key("source"); w.write(source.json, into: &out) }
-        if sourceMap != base.sourceMap { key("sourceMap"); sourceMap.writeCanonical(into: &out) }
-        if text != base.text { key("text"); JSONWriter.appendString(text, to: &out) }
-        if warnings != base.warnings { key("warnings"); w.write(.array(warnings.map(\.json)), into: &out) }
+        if !removed.isEmpty {
+            key("removedLayers", &out)
+            JSONWriter.writeCompact(.array(removed.map { .string($0) }), into: &out)
+        }
+        if source != base.source { key("source", &out); JSONWriter.writeCompact(source.json, into: &out) }
+        if sourceMap != base.sourceMap { key("sourceMap", &out); sourceMap.writeCanonical(into: &out) }
+        if text != base.text { key("text", &out); out.appendString(text) }
+        if warnings != base.warnings { key("warnings", &out); JSONWriter.writeCompact(.array(warnings.map(\.json)), into: &out) }
         out.append(UInt8(ascii: "}"))
-        return out
+        return out.bytes()
     }
 
     /// `base` with a delta written by `delta(from:)` applied.

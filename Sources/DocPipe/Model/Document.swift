@@ -95,19 +95,18 @@ extension Document {
     /// Canonical bytes of the document (compact JSON, sorted keys): the same bytes as
     /// `JSONWriter().bytes(json)`, written directly, without building the JSON tree of every span.
     public var canonicalBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 2 + 256)
-        writeCanonical(into: &out)
-        return out
+        var sink = ByteSink(capacity: text.utf8.count * 2 + 256)
+        writeCanonical(into: &sink)
+        return sink.bytes()
     }
 
     /// Appends `{"name": [spans…], …}` for the named layers (names already in code-point order).
-    func writeLayers(_ names: [String], into out: inout [UInt8]) {
+    func writeLayers(_ names: [String], into out: inout ByteSink) {
         out.append(UInt8(ascii: "{"))
         for (n, name) in names.enumerated() {
             if n > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.appendString(name, to: &out)
-            out += ":[".utf8
+            out.appendString(name)
+            out.append(":[")
             let spans = layers[name]!
             for k in spans.indices {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -120,23 +119,29 @@ extension Document {
 
     /// Appends the canonical bytes of the document.
     public func writeCanonical(into out: inout [UInt8]) {
-        let w = JSONWriter()
-        out += #"{"id":"#.utf8
-        JSONWriter.appendString(id, to: &out)
-        out += #","layers":"#.utf8
+        var sink = ByteSink(capacity: text.utf8.count * 2 + 256)
+        writeCanonical(into: &sink)
+        sink.append(to: &out)
+    }
+
+    /// Appends the canonical bytes of the document to a byte sink.
+    func writeCanonical(into out: inout ByteSink) {
+        out.append(#"{"id":"#)
+        out.appendString(id)
+        out.append(#","layers":"#)
         writeLayers(layers.keys.sorted(by: JSONWriter.utf8Less), into: &out)
-        out += #","metadata":"#.utf8
-        w.write(.object(metadata), into: &out)
-        out += #","schemaVersion":"#.utf8
-        out += String(Document.schemaVersion).utf8
-        out += #","source":"#.utf8
-        w.write(source.json, into: &out)
-        out += #","sourceMap":"#.utf8
+        out.append(#","metadata":"#)
+        JSONWriter.writeCompact(metadata, into: &out)
+        out.append(#","schemaVersion":"#)
+        out.appendInt(Document.schemaVersion)
+        out.append(#","source":"#)
+        JSONWriter.writeCompact(source.json, into: &out)
+        out.append(#","sourceMap":"#)
         sourceMap.writeCanonical(into: &out)
-        out += #","text":"#.utf8
-        JSONWriter.appendString(text, to: &out)
-        out += #","warnings":"#.utf8
-        w.write(.array(warnings.map(\.json)), into: &out)
+        out.append(#","text":"#)
+        out.appendString(text)
+        out.append(#","warnings":"#)
+        JSONWriter.writeCompact(.array(warnings.map(\.json)), into: &out)
         out.append(UInt8(ascii: "}"))
     }
 }

@@ -93,15 +93,22 @@ public struct OffsetMap: Sendable, Equatable {
 
     /// Appends the canonical JSON of `json` (`[[text,source,length],…]`) without building the tree.
     public func writeCanonical(into out: inout [UInt8]) {
+        var sink = ByteSink(capacity: segments.count * 24 + 2)
+        writeCanonical(into: &sink)
+        sink.append(to: &out)
+    }
+
+    /// Appends the canonical JSON to a byte sink.
+    func writeCanonical(into out: inout ByteSink) {
         out.append(UInt8(ascii: "["))
-        for (n, seg) in segments.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            JSONWriter.appendInt(seg.text, to: &out)
+        for k in segments.indices {
+            let seg = segments[k]
+            out.append(k > 0 ? ",[" : "[")
+            out.appendInt(seg.text)
             out.append(UInt8(ascii: ","))
-            JSONWriter.appendInt(seg.source, to: &out)
+            out.appendInt(seg.source)
             out.append(UInt8(ascii: ","))
-            JSONWriter.appendInt(seg.length, to: &out)
+            out.appendInt(seg.length)
             out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "]"))

@@ -44,18 +44,25 @@ extension Span {
 
     /// Appends the span's canonical JSON (the bytes `JSONWriter().bytes(json)` gives).
     public func writeCanonical(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        if !attributes.isEmpty {
-            out += #""attributes":"#.utf8
-            JSONWriter.writeCompact(.object(attributes), into: &out)
-            out.append(UInt8(ascii: ","))
+        var sink = ByteSink(capacity: 64)
+        writeCanonical(into: &sink)
+        sink.append(to: &out)
+    }
+
+    /// Appends the span's canonical JSON to a byte sink.
+    func writeCanonical(into out: inout ByteSink) {
+        if attributes.isEmpty {
+            out.append(#"{"end":"#)
+        } else {
+            out.append(#"{"attributes":"#)
+            JSONWriter.writeCompact(attributes, into: &out)
+            out.append(#","end":"#)
         }
-        out += #""end":"#.utf8
-        JSONWriter.appendInt(end, to: &out)
-        out += #","start":"#.utf8
-        JSONWriter.appendInt(start, to: &out)
-        out += #","type":"#.utf8
-        JSONWriter.appendString(type, to: &out)
+        out.appendInt(end)
+        out.append(#","start":"#)
+        out.appendInt(start)
+        out.append(#","type":"#)
+        out.appendString(type)
         out.append(UInt8(ascii: "}"))
     }
 

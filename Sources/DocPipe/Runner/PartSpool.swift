@@ -19,8 +19,13 @@ final class PartSpool: PartSource, Sendable {
         var linked = false
         /// Bytes written to the file so far.
         var flushed: UInt64 = 0
-        /// Bytes appended but not yet written (written in blocks: one system call per 64 KB).
-        var pending: [UInt8] = []
+        /// Parts appended but not yet written, in order: larger parts as they are (not copied),
+        /// small ones gathered into one buffer. Written in blocks: one pwritev(2) per 64 KB.
+        var pending: [[UInt8]] = []
+        /// Small parts gathered since the last larger one.
+        var gathered: [UInt8] = []
+        /// Bytes in `pending` and `gathered`.
+        var pendingBytes = 0
         /// The index file: per part in arrival order, its document's packed order and its length
         /// (little-endian UInt64 and UInt32).
         var indexFD: Int32
@@ -138,14 +143,19 @@ final class PartSpool: PartSource, Sendable {
             }
             var stream = s.streams.removeValue(forKey: part.name)!   // uniquely referenced while it grows
             defer { s.streams[part.name] = stream }
-            if part.bytes.count >= Self.blockSize {
-                // A large part goes straight to the file (no copy through the block buffer).
-                try Self.flush(&stream, name: part.name)
-                try Self.writeAll(stream.fd, part.bytes, at: stream.flushed, path: part.name)
-                stream.flushed += UInt64(part.bytes.count)
+            if part.bytes.count >= Self.gatherLimit {
+                // Kept as it is: written from its own array, no copy through a block buffer.
+                if !stream.gathered.isEmpty {
+                    stream.pending.append(stream.gathered)
+                    stream.gathered = []
+                }
+                stream.pending.append(part.bytes)
             } else {
-                stream.pending.append(contentsOf: part.bytes)
-                if stream.pending.count >= Self.blockSize { try Self.flush(&stream, name: part.name) }
+                stream.gathered.append(contentsOf: part.bytes)
+            }
+            stream.pendingBytes += part.bytes.count
+            if stream.pendingBytes >= Self.blockSize || stream.pending.count >= Self.maxPendingParts {
+                try Self.flush(&stream, name: part.name)
             }
             withUnsafeBytes(of: order.littleEndian) { stream.indexPending.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(part.bytes.count).littleEndian) { stream.indexPending.append(contentsOf: $0) }
@@ -157,12 +167,23 @@ final class PartSpool: PartSource, Sendable {
     }
 
     private static let blockSize = 1 << 16
+    /// Parts from this size on are not copied into the gathering buffer.
+    private static let gatherLimit = 1 << 10
+    /// Parts held at most before a write (bounds the nesting in `AtomicFile.withBuffers`).
+    private static let maxPendingParts = 32
 
     private static func flush(_ stream: inout Stream, name: String) throws {
-        guard !stream.pending.isEmpty else { return }
-        try writeAll(stream.fd, stream.pending, at: stream.flushed, path: name)
-        stream.flushed += UInt64(stream.pending.count)
+        guard stream.pendingBytes > 0 else { return }
+        if !stream.gathered.isEmpty {
+            stream.pending.append(stream.gathered)
+            stream.gathered.removeAll(keepingCapacity: true)
+        }
+        let (fd, offset) = (stream.fd, stream.flushed)
+        let failure = AtomicFile.withBuffers(stream.pending[...]) { AtomicFile.writeAll(fd, $0, at: offset) }
+        if let failure { throw FileError(path: name, message: "cannot spool a corpus part: \(String(cString: strerror(failure)))") }
+        stream.flushed += UInt64(stream.pendingBytes)
         stream.pending.removeAll(keepingCapacity: true)
+        stream.pendingBytes = 0
     }
 
     private static func flushIndex(_ stream: inout Stream, name: String) throws {

@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Shared, lock-protected bookkeeping of one run: counters, failures, warnings, completed documents.
 ///
@@ -25,6 +28,13 @@ final class RunState: Sendable {
     private let state: Mutex<State>
     /// The cache, if enabled.
     let cache: ArtifactCache?
+    /// Whether the cache held no objects as the run started (a cold run). A lookup of a key this
+    /// run has not stored is then a miss without a system call (one failed open(2) per stage and
+    /// document otherwise). Another process sharing the cache may add objects meanwhile; not
+    /// seeing them only means computing them again.
+    private let coldCache: Bool
+    /// In a cold run, the keys this run stored.
+    private let storedKeys = Mutex<Set<String>>([])
     /// Per-document records on disk, replayed in input order at the end of the run (the output
     /// folder keeps its documents' paths here too).
     let journal: PartSpool?
@@ -45,7 +55,14 @@ final class RunState: Sendable {
     init(stages: [ConfiguredStage], cache: ArtifactCache?, journalDirectory: URL?) {
         state = Mutex(State(stats: stages.map { RunReport.StageStats(name: $0.name, stageID: $0.stageID) }))
         self.cache = cache
+        coldCache = cache.map { access($0.objectsPath, F_OK) != 0 } ?? false
         journal = journalDirectory.map { PartSpool(directory: $0) }
+    }
+
+    /// Whether the cache may hold an object under `key` (false only when it was empty at the
+    /// start of the run and this run has not stored the key).
+    private func mayHold(_ key: String) -> Bool {
+        !coldCache || storedKeys.withLock { $0.contains(key) }
     }
 
     /// Removes the journal.
@@ -177,22 +194,31 @@ final class RunState: Sendable {
     /// with one warning (a read-only or full cache folder must not fail the run).
     @discardableResult
     func store(_ key: String, stage: String, artifact: StageArtifact) -> String {
-        store(key, stage: stage, payload: artifact.encoded())
+        // Written from the sections' own bytes where it can be (no joined copy of the payload).
+        guard let pieces = artifact.encodedPieces() else { return store(key, stage: stage, payload: artifact.encoded()) }
+        return store(key, pieces: pieces) { try $0.write(key, stage: stage, pieces: pieces) }
     }
 
     /// Stores raw payload bytes; returns their checksum (computed even when the cache is off).
     @discardableResult
     func store(_ key: String, stage: String, payload: [UInt8]) -> String {
-        guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(of: payload) }
+        store(key, pieces: [payload]) { try $0.write(key, stage: stage, payload: payload) }
+    }
+
+    /// Runs a cache write of the payload `pieces` unless writes are disabled; returns the payload's checksum.
+    private func store(_ key: String, pieces: [[UInt8]], _ write: (ArtifactCache) throws -> String) -> String {
+        guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(ofPieces: pieces) }
         do {
-            return try cache.write(key, stage: stage, payload: payload)
+            let digest = try write(cache)
+            if coldCache { storedKeys.withLock { _ = $0.insert(key) } }
+            return digest
         } catch {
             let first = state.withLock { s -> Bool in
                 defer { s.cacheWritable = false }
                 return s.cacheWritable
             }
             if first { warn("cache disabled for the rest of this run: \(error)") }
-            return Checksum.hex(of: payload)
+            return Checksum.hex(ofPieces: pieces)
         }
     }
 
@@ -208,7 +234,7 @@ final class RunState: Sendable {
 
     /// Reads verified payload bytes; corrupt objects become warnings and misses.
     func lookupPayload(_ key: String, stageName: String, documentID: String) -> ([UInt8], String)? {
-        guard let cache else { return nil }
+        guard let cache, mayHold(key) else { return nil }
         switch cache.read(key) {
         case .miss: return nil
         case .corrupt(let why):
@@ -220,7 +246,7 @@ final class RunState: Sendable {
     }
 
     /// The payload digest of a cached object from its header, without reading the payload.
-    func cachedDigest(_ key: String) -> String? { cache?.header(key)?.digest }
+    func cachedDigest(_ key: String) -> String? { mayHold(key) ? cache?.header(key)?.digest : nil }
 
     func progress(total: Int, seconds: Double) -> RunProgress {
         state.withLock { s in

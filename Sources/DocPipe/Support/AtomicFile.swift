@@ -45,28 +45,46 @@ public enum AtomicFile {
 
     /// Writes `head` then `body` as one file (one `writev`, no concatenated copy), atomically.
     static func write(head: [UInt8], _ body: [UInt8], toPath path: String) throws {
+        try write(pieces: [head, body], toPath: path)
+    }
+
+    /// Writes the concatenation of `pieces` as one file (one `writev`, no concatenated copy),
+    /// atomically. Keep the pieces few (each is one nested `withUnsafeBytes`).
+    static func write(pieces: [[UInt8]], toPath path: String) throws {
         let (dir, tmp) = try prepareTemporary(for: path)
         do {
-            try writeNew(head, body, to: tmp, reportingAs: path)
+            try writeNew(pieces, to: tmp, reportingAs: path)
         } catch {
             // The folder may have been removed since this process created it (cache clear): once more.
             guard access(dir, F_OK) != 0 else { throw error }
             knownDirectories.withLock { _ = $0.remove(dir) }
             try ensureDirectory(path: dir)
-            try writeNew(head, body, to: tmp, reportingAs: path)
+            try writeNew(pieces, to: tmp, reportingAs: path)
         }
         try renameIntoPlace(tmp, path)
     }
 
     /// The folder of `path` (created unless known to exist) and a fresh temporary name inside it.
+    /// Built on UTF-8 bytes: `dir/.tmp-PID-N-` and at most 40 bytes of the name, cut between scalars.
     private static func prepareTemporary(for path: String) throws -> (dir: String, tmp: String) {
-        let utf8 = path.utf8
-        let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
-        let dir = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        let bytes = Array(path.utf8)
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        let dir = slash.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? "."
         try ensureDirectory(path: dir)
         let n = counter.add(1, ordering: .relaxed).newValue
-        return (dir, "\(dir)/.tmp-\(pid)-\(n)-\(name.prefix(40))")
+        let nameStart = slash.map { $0 + 1 } ?? 0
+        var nameEnd = min(bytes.count, nameStart + 40)
+        while nameEnd < bytes.count && nameEnd > nameStart && bytes[nameEnd] & 0xC0 == 0x80 { nameEnd -= 1 }
+        var tmp: [UInt8] = []
+        tmp.reserveCapacity(nameStart + 72)
+        if let slash { tmp += bytes[...slash] } else { tmp += "./".utf8 }
+        tmp += ".tmp-".utf8
+        JSONWriter.appendInt(Int(pid), to: &tmp)
+        tmp.append(UInt8(ascii: "-"))
+        JSONWriter.appendInt(n, to: &tmp)
+        tmp.append(UInt8(ascii: "-"))
+        tmp += bytes[nameStart..<nameEnd]
+        return (dir, String(decoding: tmp, as: UTF8.self))
     }
 
     private static func renameIntoPlace(_ tmp: String, _ path: String) throws {
@@ -165,7 +183,7 @@ public enum AtomicFile {
             knownDirectories.withLock { _ = $0.remove(dir.path) }
             try ensureDirectory(dir)
         }
-        try writeNew([], [], to: tmp.path, reportingAs: url.path)
+        try writeNew([], to: tmp.path, reportingAs: url.path)
         guard let h = try? FileHandle(forWritingTo: tmp) else {
             throw FileError(path: url.path, message: "cannot write (is the folder writable and the disk not full?)")
         }
@@ -266,16 +284,14 @@ extension AtomicFile {
     /// Opens a new file for writing (fails if it exists).
     static func openNew(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
 
-    /// Creates a new file holding `head` then `body`, with POSIX calls (Foundation's own writers
-    /// add hidden temporary files of their own, which a killed process would leave behind).
-    static func writeNew(_ head: [UInt8], _ body: [UInt8], to path: String, reportingAs shown: String) throws {
+    /// Creates a new file holding the concatenation of `pieces`, with POSIX calls (Foundation's own
+    /// writers add hidden temporary files of their own, which a killed process would leave behind).
+    static func writeNew(_ pieces: [[UInt8]], to path: String, reportingAs shown: String) throws {
         let fd = openNew(path)
         guard fd >= 0 else {
             throw FileError(path: shown, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        let failure: Int32? = head.withUnsafeBytes { h in
-            body.withUnsafeBytes { b in writeAll(fd, h, b) }
-        }
+        let failure = withBuffers(pieces[...]) { writeAll(fd, $0, at: nil) }
         let closed = close(fd)
         if let failure {
             unlink(path)
@@ -288,23 +304,47 @@ extension AtomicFile {
         }
     }
 
-    /// Writes two buffers in order (`writev`, retried on short writes); the errno on failure.
-    private static func writeAll(_ fd: Int32, _ h: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int32? {
-        let total = h.count + b.count
+    /// Calls `body` with the bytes of every array at once (one nested `withUnsafeBytes` per
+    /// array, so meant for a few dozen arrays at most).
+    static func withBuffers<R>(_ arrays: ArraySlice<[UInt8]>, _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        var collected: [UnsafeRawBufferPointer] = []
+        collected.reserveCapacity(arrays.count)
+        return try withBuffers(arrays, &collected, body)
+    }
+
+    private static func withBuffers<R>(_ arrays: ArraySlice<[UInt8]>, _ collected: inout [UnsafeRawBufferPointer],
+                                       _ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        guard let first = arrays.first else { return try body(collected) }
+        return try first.withUnsafeBytes { raw in
+            collected.append(raw)
+            return try withBuffers(arrays.dropFirst(), &collected, body)
+        }
+    }
+
+    /// Writes buffers in order with one `writev` (or `pwritev` at `offset`), retried on short
+    /// writes; the errno on failure.
+    static func writeAll(_ fd: Int32, _ buffers: [UnsafeRawBufferPointer], at offset: UInt64?) -> Int32? {
+        let total = buffers.reduce(0) { $0 + $1.count }
         var done = 0
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(buffers.count)
         while done < total {
-            let n: Int
-            if done < h.count {
-                var iov = (iovec(iov_base: UnsafeMutableRawPointer(mutating: h.baseAddress! + done), iov_len: h.count - done),
-                           iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress), iov_len: b.count))
-                n = withUnsafePointer(to: &iov) { $0.withMemoryRebound(to: iovec.self, capacity: 2) { writev(fd, $0, b.count > 0 ? 2 : 1) } }
-            } else {
-                n = Glibc.write(fd, b.baseAddress! + (done - h.count), total - done)
+            vectors.removeAll(keepingCapacity: true)
+            var skip = done
+            for b in buffers where b.count > 0 {
+                if skip >= b.count { skip -= b.count; continue }
+                vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: b.baseAddress! + skip), iov_len: b.count - skip))
+                skip = 0
+            }
+            let count = Int32(min(vectors.count, 1024))   // IOV_MAX; a short write goes round again
+            let n = vectors.withUnsafeBufferPointer { v in
+                offset.map { pwritev(fd, v.baseAddress, count, off_t($0) + off_t(done)) } ?? writev(fd, v.baseAddress, count)
             }
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
+            if n == 0 { return EIO }
             done += n
         }
         return nil
@@ -312,7 +352,7 @@ extension AtomicFile {
 
     /// Writes all of `bytes` to `fd`.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
-        let failure: Int32? = bytes.withUnsafeBytes { b in writeAll(fd, UnsafeRawBufferPointer(start: nil, count: 0), b) }
+        let failure: Int32? = bytes.withUnsafeBytes { b in writeAll(fd, [b], at: nil) }
         if let failure { throw FileError(path: path, message: "cannot write: \(String(cString: strerror(failure)))") }
     }
 }

@@ -86,12 +86,122 @@ public struct XXHash64: Sendable {
     }
 }
 
+extension XXHash64 {
+    /// The two lanes of `hashPair`, fed in pieces: the same values as one `hashPair` over the
+    /// concatenation (for writing a file from several buffers without joining them first).
+    struct PairStream {
+        private var v: (UInt64, UInt64, UInt64, UInt64)
+        private var w: (UInt64, UInt64, UInt64, UInt64)
+        private let seeds: (UInt64, UInt64)
+        /// Bytes fed so far.
+        private var length = 0
+        /// A stripe (32 bytes) not yet complete.
+        private var carry: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var carried = 0
+
+        init(seeds: (UInt64, UInt64)) {
+            self.seeds = seeds
+            v = (seeds.0 &+ p1 &+ p2, seeds.0 &+ p2, seeds.0, seeds.0 &- p1)
+            w = (seeds.1 &+ p1 &+ p2, seeds.1 &+ p2, seeds.1, seeds.1 &- p1)
+        }
+
+        @inline(__always)
+        private mutating func stripe(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
+            v = (round(v.0, a), round(v.1, b), round(v.2, c), round(v.3, d))
+            w = (round(w.0, a), round(w.1, b), round(w.2, c), round(w.3, d))
+        }
+
+        /// Feeds bytes.
+        mutating func update(_ buf: UnsafeRawBufferPointer) {
+            let n = buf.count
+            guard n > 0 else { return }
+            length += n
+            var i = 0
+            if carried > 0 {
+                let take = min(32 - carried, n)
+                withUnsafeMutableBytes(of: &carry) { c in
+                    c.baseAddress!.advanced(by: carried).copyMemory(from: buf.baseAddress!, byteCount: take)
+                }
+                carried += take
+                i = take
+                guard carried == 32 else { return }
+                let (a, b, c, d) = carry
+                stripe(UInt64(littleEndian: a), UInt64(littleEndian: b), UInt64(littleEndian: c), UInt64(littleEndian: d))
+                carried = 0
+            }
+            while i + 32 <= n {
+                stripe(UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)),
+                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)),
+                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+                i += 32
+            }
+            if i < n {
+                withUnsafeMutableBytes(of: &carry) { c in c.baseAddress!.copyMemory(from: buf.baseAddress! + i, byteCount: n - i) }
+                carried = n - i
+            }
+        }
+
+        /// The two hashes.
+        func finish() -> (UInt64, UInt64) {
+            var h: UInt64, g: UInt64
+            if length >= 32 {
+                h = rotl(v.0, 1) &+ rotl(v.1, 7) &+ rotl(v.2, 12) &+ rotl(v.3, 18)
+                h = merge(h, v.0); h = merge(h, v.1); h = merge(h, v.2); h = merge(h, v.3)
+                g = rotl(w.0, 1) &+ rotl(w.1, 7) &+ rotl(w.2, 12) &+ rotl(w.3, 18)
+                g = merge(g, w.0); g = merge(g, w.1); g = merge(g, w.2); g = merge(g, w.3)
+            } else {
+                h = seeds.0 &+ p5
+                g = seeds.1 &+ p5
+            }
+            h &+= UInt64(length)
+            g &+= UInt64(length)
+            var tail = carry
+            let n = carried
+            return withUnsafeBytes(of: &tail) { buf in
+                var i = 0
+                while i + 8 <= n {
+                    let k = round(0, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    h ^= k; h = rotl(h, 27) &* p1 &+ p4
+                    g ^= k; g = rotl(g, 27) &* p1 &+ p4
+                    i += 8
+                }
+                if i + 4 <= n {
+                    let k = UInt64(UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
+                    h ^= k; h = rotl(h, 23) &* p2 &+ p3
+                    g ^= k; g = rotl(g, 23) &* p2 &+ p3
+                    i += 4
+                }
+                while i < n {
+                    let k = UInt64(buf[i]) &* p5
+                    h ^= k; h = rotl(h, 11) &* p1
+                    g ^= k; g = rotl(g, 11) &* p1
+                    i += 1
+                }
+                return (avalanche(h), avalanche(g))
+            }
+        }
+    }
+}
+
 /// A 128-bit checksum (two xxHash64 lanes) as 32 hex digits, prefixed "xxh128:" nowhere: the
 /// cache header and lock file just store the hex.
 public enum Checksum {
     /// The checksum of bytes.
     public static func hex(of bytes: [UInt8]) -> String {
         let (a, b) = bytes.withUnsafeBytes { XXHash64.hashPair($0, seeds: (0, 0x9E37_79B9_7F4A_7C15)) }
+        return String(unsafeUninitializedCapacity: 32) { out in
+            writeHex(a, into: out, at: 0)
+            writeHex(b, into: out, at: 16)
+            return 32
+        }
+    }
+
+    /// The checksum of the concatenation of `pieces` (the same as `hex(of:)` of the joined bytes).
+    public static func hex(ofPieces pieces: [[UInt8]]) -> String {
+        var stream = XXHash64.PairStream(seeds: (0, 0x9E37_79B9_7F4A_7C15))
+        for p in pieces { p.withUnsafeBytes { stream.update($0) } }
+        let (a, b) = stream.finish()
         return String(unsafeUninitializedCapacity: 32) { out in
             writeHex(a, into: out, at: 0)
             writeHex(b, into: out, at: 16)

@@ -1,0 +1,260 @@
+/// A growable byte buffer written through a raw pointer, for the JSON that the core writes per
+/// document (deltas, spans, canonical documents): one capacity check per piece and no uniqueness
+/// check, which is what most of the cost of many small `[UInt8]` appends is.
+///
+/// Writes the same bytes as the `JSONWriter` functions of the same names.
+struct ByteSink: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    /// Bytes written so far.
+    private(set) var count = 0
+    private var capacity: Int
+
+    /// An empty buffer with room for `capacity` bytes (it grows as needed).
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written.
+    consuming func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Appends the bytes written to `out`.
+    func append(to out: inout [UInt8]) { out.append(contentsOf: UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count &+ n > capacity { grow(count + n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        p.update(from: base, count: count)
+        base.deallocate()
+        base = p
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count &+= 1
+    }
+
+    /// Appends bytes.
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: from, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Appends a literal's UTF-8 bytes.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends bytes.
+    mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+    /// Appends an integer in decimal (as `JSONWriter.appendInt`).
+    mutating func appendInt(_ i: Int) {
+        if i >= 0 && i < 10 { append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
+        reserve(20)
+        var v = i.magnitude
+        var digits = 0
+        var scratch = v
+        repeat { digits += 1; scratch /= 10 } while scratch > 0
+        if i < 0 { base[count] = UInt8(ascii: "-"); count &+= 1 }
+        var k = count + digits
+        count = k
+        repeat {
+            k -= 1
+            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        } while v > 0
+    }
+
+    /// Appends a number (as `JSONWriter.appendNumber`).
+    mutating func appendNumber(_ d: Double) {
+        guard d.isFinite else { append("null"); return }
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            appendInt(Int(d))
+        } else {
+            var text = d.description
+            text.withUTF8 { append($0) }
+        }
+    }
+
+    /// Appends a JSON string literal (as `JSONWriter.appendString`).
+    mutating func appendString(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in
+            append(UInt8(ascii: "\""))
+            appendEscaped(buf)
+            append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Appends UTF-8 bytes as the inside of a JSON string literal (as `JSONWriter.appendEscaped`).
+    mutating func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        // Most strings (keys, types, names) need nothing: one check per eight bytes, one copy.
+        if Self.isPlain(buf) { append(buf); return }
+        let n = buf.count
+        var runStart = 0
+        var i = 0
+        let raw = UnsafeRawBufferPointer(buf)
+        while i < n {
+            while i + 8 <= n, !JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
+            let stop = min(i + 8, n)
+            while i < stop {
+                let b = buf[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
+                if b == 0xE2 {
+                    if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                        append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                        append(buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                        i += 3
+                        runStart = i
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                append(0x5C)
+                switch b {
+                case 0x22, 0x5C: append(b)
+                case 0x0A: append(UInt8(ascii: "n"))
+                case 0x0D: append(UInt8(ascii: "r"))
+                case 0x09: append(UInt8(ascii: "t"))
+                case 0x08: append(UInt8(ascii: "b"))
+                case 0x0C: append(UInt8(ascii: "f"))
+                default:
+                    append("u00")
+                    append(Self.hexDigit(b >> 4))
+                    append(Self.hexDigit(b & 0xF))
+                }
+                i += 1
+                runStart = i
+            }
+        }
+        append(UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+    }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
+
+    /// Whether no byte needs escaping: eight bytes at a time, the last few padded with spaces
+    /// (false may also mean "not sure": the caller then looks at every byte).
+    @inline(__always)
+    private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = buf.count
+        let raw = UnsafeRawBufferPointer(buf)
+        var i = 0
+        while i + 8 <= n {
+            if JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { return false }
+            i += 8
+        }
+        guard i < n else { return true }
+        var word: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[i..<n])) }
+        return !JSONWriter.mayNeedEscaping(UInt64(littleEndian: word))
+    }
+}
+
+extension JSONWriter {
+    /// Appends a value in compact form (the bytes `writeCompact(_:into:)` gives for `[UInt8]`).
+    static func writeCompact(_ value: JSONValue, into out: inout ByteSink) {
+        switch value {
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.appendInt(i)
+        case .double(let d): out.appendNumber(d)
+        case .string(let s): out.appendString(s)
+        case .array(let a):
+            out.append(UInt8(ascii: "["))
+            for k in a.indices {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                writeCompact(a[k], into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o): writeCompact(o, into: &out)
+        }
+    }
+
+    /// A member's place while an object's keys are sorted: its key's first eight bytes (as a
+    /// big-endian number, zero-padded, so numbers compare like the bytes) and its index.
+    private struct SortedMember {
+        var prefix: UInt64
+        var index: Dictionary<String, JSONValue>.Index
+    }
+
+    private static func keyPrefix(_ key: inout String) -> UInt64 {
+        key.withUTF8 { buf in
+            var v: UInt64 = 0
+            for k in 0..<min(buf.count, 8) { v |= UInt64(buf[k]) << (56 - 8 * UInt64(k)) }
+            return v
+        }
+    }
+
+    /// Appends an object in compact form, keys in UTF-8 byte order. Small objects (span
+    /// attributes) are insertion-sorted on the stack by key prefix, whole keys compared only on ties.
+    static func writeCompact(_ o: [String: JSONValue], into out: inout ByteSink) {
+        let count = o.count
+        if count == 0 { out.append("{}"); return }
+        if count == 1, let only = o.first {
+            out.append(UInt8(ascii: "{"))
+            out.appendString(only.key)
+            out.append(UInt8(ascii: ":"))
+            writeCompact(only.value, into: &out)
+            out.append(UInt8(ascii: "}"))
+            return
+        }
+        guard count <= 16 else {
+            out.append(UInt8(ascii: "{"))
+            for (n, m) in o.sorted(by: { utf8Less($0.key, $1.key) }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(m.key)
+                out.append(UInt8(ascii: ":"))
+                writeCompact(m.value, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: SortedMember.self, capacity: count) { order in
+            var n = 0
+            var i = o.startIndex
+            while i != o.endIndex {
+                var key = o.keys[i]
+                order.initializeElement(at: n, to: SortedMember(prefix: keyPrefix(&key), index: i))
+                n += 1
+                o.formIndex(after: &i)
+            }
+            defer { _ = order.deinitialize() }
+            for a in 1..<n {
+                var j = a
+                while j > 0 {
+                    let x = order[j], y = order[j - 1]
+                    guard x.prefix < y.prefix || x.prefix == y.prefix && utf8Less(o.keys[x.index], o.keys[y.index]) else { break }
+                    order.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            out.append(UInt8(ascii: "{"))
+            for k in 0..<n {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendString(o.keys[order[k].index])
+                out.append(UInt8(ascii: ":"))
+                writeCompact(o.values[order[k].index], into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+}
