@@ -81,11 +81,15 @@ public struct Claims: DocumentStage {
         }
         // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
         let hasEntityLayer = document.layers[LayerName.entities] != nil
-        var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
         var inside: [EntityMention] = []
         var firstEntity = 0
         let threshold = self.threshold
+        // First every sentence is analysed; the neural part of the scores then runs over all the
+        // sentences that need it at once (`DenseScorer.logits`); then the claims are rendered in order.
+        var pending: [PendingClaim] = []
+        var encodings: [Float] = []
+        var denseCount = 0
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {
                 let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
@@ -96,15 +100,48 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil,
+                let (analysis, score) = tagger.prepare(bytes, range, entities: hasEntityLayer ? inside : nil,
                                                       onlyPossibleClaims: !options.allSentences, scratch: &scratch)
-                let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
-                guard rendered.isClaim || options.allSentences else { continue }
-                out.append(Span(start: sentence.start, end: sentence.end, type: "claim",
-                                attributes: rendered.attributes(index, details: details)))
+                switch score {
+                case .known(let p):
+                    guard options.allSentences
+                            || ClaimRecord(analysis: analysis, checkworthiness: p, threshold: threshold).isClaim else { continue }
+                    pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: p, dense: -1))
+                case .needsDense(let linear):
+                    encodings.append(contentsOf: scratch.dense)
+                    pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: linear,
+                                                dense: Int32(denseCount)))
+                    denseCount += 1
+                }
             }
         }
+        var denseLogits = [Double](repeating: 0, count: denseCount)
+        if denseCount > 0, let dense = tagger.model?.dense {
+            encodings.withUnsafeBufferPointer { x in
+                denseLogits.withUnsafeMutableBufferPointer { out in
+                    dense.logits(x.baseAddress!, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
+                }
+            }
+        }
+        var out: [Span] = []
+        for p in pending {
+            let score = p.dense < 0 ? p.score : tagger.finish(linear: p.score, denseLogit: denseLogits[Int(p.dense)])
+            let rendered = ClaimRecord(analysis: p.analysis, checkworthiness: score, threshold: threshold)
+            guard rendered.isClaim || options.allSentences else { continue }
+            out.append(Span(start: p.start, end: p.end, type: "claim", attributes: rendered.attributes(index, details: details)))
+        }
         return out
+    }
+
+    /// A sentence analysed, waiting for its score (see `claims(in:)`).
+    private struct PendingClaim {
+        /// The sentence's scalar range.
+        var start: Int, end: Int
+        var analysis: ClaimAnalysis
+        /// The score; the linear logit when `dense` >= 0.
+        var score: Double
+        /// The sentence's index among the encodings the neural part scores, or -1.
+        var dense: Int32
     }
 
     /// Whether spans are in canonical order already (as `Document.setLayer` stores them).

@@ -35,12 +35,34 @@ public struct ClaimTagger: Sendable {
         var touched: UInt32 = 0
     }
 
+    /// A sentence's score, or what it is made from when the model's neural part is still to run.
+    enum Score {
+        /// The score.
+        case known(Double)
+        /// The linear logit; the neural part's input is in `scratch.dense` (see `finish`).
+        case needsDense(linear: Double)
+    }
+
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
     /// With `onlyPossibleClaims`, a sentence that cannot be a claim whatever its score (fewer than
     /// four words, or incomplete without a quotation: see `ClaimRecord.isClaim`) is not scored (0).
     /// With `keepFeatures`, `scratch.features` holds the sentence's feature buckets afterwards.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
                  onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
+        let (analysis, score) = prepare(bytes, range, entities: entities, onlyPossibleClaims: onlyPossibleClaims,
+                                        keepFeatures: keepFeatures, scratch: &scratch)
+        switch score {
+        case .known(let p): return (analysis, p)
+        case .needsDense(let linear):
+            return (analysis, model!.probability(linearLogit: linear, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+        }
+    }
+
+    /// `analyze` up to the neural part: when the model has one (and `keepFeatures` is off), its
+    /// input is left in `scratch.dense` and the score is `.needsDense`, for `finish` to complete
+    /// with the dense logit (`DenseScorer.logits` runs it for many sentences at once).
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
+                 onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Score) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
         if onlyPossibleClaims {
             // Without a quotation mark there is no quotation, so the tokens alone can tell a
@@ -52,13 +74,13 @@ public struct ClaimTagger: Sendable {
                 a.wordCount = shape.words
                 a.isQuestion = shape.isQuestion
                 a.isComplete = shape.isComplete
-                return (a, 0)
+                return (a, .known(0))
             }
         }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
-        if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, 0) }
+        if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
         if let v = hasher.vectors ?? model?.vectors {
             v.rows(scratch.tokens, into: &scratch.rows)
             scratch.touched = v.touch(scratch.rows)
@@ -69,17 +91,22 @@ public struct ClaimTagger: Sendable {
                                             model: model, scratch: &scratch.linear)
             if model.dense != nil, let v = model.vectors {
                 DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
-                return (analysis, model.probability(linearLogit: linear, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+                return (analysis, .needsDense(linear: linear))
             }
-            return (analysis, PortableMath.sigmoid(linear))
+            return (analysis, .known(PortableMath.sigmoid(linear)))
         }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)
         if let model, model.dense != nil, let v = model.vectors {
             DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
-            return (analysis, model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+            return (analysis, .known(model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden)))
         }
-        return (analysis, score(scratch.features, analysis))
+        return (analysis, .known(score(scratch.features, analysis)))
+    }
+
+    /// The score of a `.needsDense` sentence from its dense logit (`DenseScorer.logits`).
+    func finish(linear: Double, denseLogit: Double) -> Double {
+        model!.probability(linearLogit: linear, denseLogit: denseLogit)
     }
 
     /// The check-worthiness of one bare sentence (no entity layer: token cues stand in for entities).

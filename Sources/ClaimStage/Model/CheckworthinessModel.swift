@@ -13,7 +13,10 @@ public struct CheckworthinessModel: Sendable, Equatable {
     /// Optional feature groups the model was trained with (see `FeatureHasher.Groups`).
     public let featureGroups: UInt32
     /// Weights, one per bucket.
-    public var weights: [Float]
+    public var weights: [Float] { didSet { weightTable = nil } }
+    /// A copy of `weights` in huge-page memory, read at random for every feature of a sentence
+    /// (`FeatureHasher.linearLogit`); made for models read from a file, dropped when `weights` change.
+    private(set) var weightTable: WeightTable?
     /// Bias.
     public var bias: Double
     /// Scores at or above this are check-worthy.
@@ -74,6 +77,13 @@ public struct CheckworthinessModel: Sendable, Equatable {
     func probability(linearLogit linear: Double, dense x: [Float], hiddenScratch h: inout [Float]) -> Double {
         guard let dense else { return PortableMath.sigmoid(linear) }
         return PortableMath.sigmoid(blend[0] * linear + blend[1] * dense.logit(x, hiddenScratch: &h) + blend[2])
+    }
+
+    /// `probability(_:dense:hiddenScratch:)` from both logits already found (the neural part's
+    /// from `DenseScorer.logits`).
+    func probability(linearLogit linear: Double, denseLogit: Double) -> Double {
+        guard dense != nil else { return PortableMath.sigmoid(linear) }
+        return PortableMath.sigmoid(blend[0] * linear + blend[1] * denseLogit + blend[2])
     }
 
     /// Serialises the model (weights quantised to Int16).
@@ -147,6 +157,31 @@ public struct CheckworthinessModel: Sendable, Equatable {
                   vectors: needsVectors ? WordVectors.bundled : nil)
         self.dense = dense
         self.blend = blend
+        weightTable = WeightTable(self.weights)
+    }
+
+    /// Equal when every part of the model is (the weight table is derived from `weights`).
+    public static func == (a: CheckworthinessModel, b: CheckworthinessModel) -> Bool {
+        a.bits == b.bits && a.featureGroups == b.featureGroups && a.weights == b.weights && a.bias == b.bias
+            && a.threshold == b.threshold && a.vectors == b.vectors && a.dense == b.dense && a.blend == b.blend
+    }
+}
+
+/// The linear weights in `TableMemory` (huge pages): 1 MB read at random, one feature at a time.
+final class WeightTable: @unchecked Sendable {
+    private let memory: TableMemory
+    /// The weights, one per bucket.
+    let weights: UnsafePointer<Float>
+    /// Number of weights.
+    let count: Int
+
+    /// A copy of `weights`.
+    init(_ weights: [Float]) {
+        count = weights.count
+        memory = TableMemory(byteCount: weights.count * MemoryLayout<Float>.stride)
+        let p = memory.bind(Float.self, at: 0, count: weights.count)
+        weights.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: $0.count) }
+        self.weights = UnsafePointer(p)
     }
 }
 

@@ -7,15 +7,48 @@ struct DenseScorer: Sendable, Equatable {
     /// Hidden units (a multiple of 8).
     let hidden: Int
     /// Per-input centre and inverse spread (standardisation fitted on the training inputs).
-    var center: [Float], inverseSpread: [Float]
+    let center: [Float], inverseSpread: [Float]
     /// First layer, input-major: `w1[i * hidden + j]` connects input i to hidden unit j.
-    var w1: [Float]
+    let w1: [Float]
     /// Hidden biases.
-    var b1: [Float]
+    let b1: [Float]
     /// Output weights.
-    var w2: [Float]
+    let w2: [Float]
     /// Output bias.
-    var b2: Float
+    let b2: Float
+    /// The first layer again, in tiles of 8 hidden units, each input-major:
+    /// `tiles[(t * inputs + i) * 8 + k] == w1[i * hidden + 8 * t + k]`, so `logits(_:count:into:scratch:)`
+    /// reads it front to back.
+    private let tiles: [Float]
+    /// Whether `logits(_:count:into:scratch:)` may add the products of zero inputs, which `logit`
+    /// skips: it may when the weights are finite and no hidden bias is -0, for then every partial
+    /// sum is +0 or nonzero and adding ±0 leaves it as it was.
+    private let batchable: Bool
+
+    /// A scorer from its parameters.
+    init(inputs: Int, hidden: Int, center: [Float], inverseSpread: [Float], w1: [Float], b1: [Float], w2: [Float], b2: Float) {
+        precondition(hidden % 8 == 0 && w1.count == inputs * hidden && b1.count == hidden && w2.count == hidden)
+        self.inputs = inputs
+        self.hidden = hidden
+        self.center = center
+        self.inverseSpread = inverseSpread
+        self.w1 = w1
+        self.b1 = b1
+        self.w2 = w2
+        self.b2 = b2
+        var tiles = [Float](repeating: 0, count: w1.count)
+        for t in 0..<(hidden / 8) {
+            for i in 0..<inputs { for k in 0..<8 { tiles[(t * inputs + i) * 8 + k] = w1[i * hidden + 8 * t + k] } }
+        }
+        self.tiles = tiles
+        batchable = w1.allSatisfy(\.isFinite) && !b1.contains { $0 == 0 && $0.sign == .minus }
+    }
+
+    /// Equal when the parameters are (the tiles are derived from them).
+    static func == (a: DenseScorer, b: DenseScorer) -> Bool {
+        a.inputs == b.inputs && a.hidden == b.hidden && a.center == b.center && a.inverseSpread == b.inverseSpread
+            && a.w1 == b.w1 && a.b1 == b.b1 && a.w2 == b.w2 && a.b2 == b.b2
+    }
 
     /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none);
     /// `rows` are the words' rows in `vectors` (-1 skipped, see `WordVectors.rows`).
@@ -24,24 +57,22 @@ struct DenseScorer: Sendable, Equatable {
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
         var n = 0
         out.withUnsafeMutableBufferPointer { o in
-            vectors.quantized.withUnsafeBufferPointer { q in
-                let sum = o.baseAddress!, top = o.baseAddress! + D
-                for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
-                for r32 in rows where r32 >= 0 {
-                    let r = Int(r32)
-                    n += 1
-                    let row = q.baseAddress! + r * D
-                    let scale = vectors.scales[r]
-                    for k in 0..<D {
-                        let x = Float(row[k]) * scale
-                        sum[k] += x
-                        top[k] = top[k] > x ? top[k] : x
-                    }
+            let sum = o.baseAddress!, top = o.baseAddress! + D
+            for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
+            for r32 in rows where r32 >= 0 {
+                let r = Int(r32)
+                n += 1
+                let row = vectors.quantizedRow(r)
+                let scale = vectors.scale(r)
+                for k in 0..<D {
+                    let x = Float(row[k]) * scale
+                    sum[k] += x
+                    top[k] = top[k] > x ? top[k] : x
                 }
-                if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
-                    let inv = 1 / Float(n)
-                    for d in 0..<D { o[d] *= inv }
-                }
+            }
+            if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
+                let inv = 1 / Float(n)
+                for d in 0..<D { o[d] *= inv }
             }
         }
     }
@@ -105,6 +136,73 @@ struct DenseScorer: Sendable, Equatable {
             }
         }
         return Double(z)
+    }
+
+    /// The logits of `count` encodings stored one after another in `x`, each bit for bit what
+    /// `logit(_:hiddenScratch:)` gives: every hidden unit still sums its inputs in input order and
+    /// the output layer its units in unit order. Four sentences at a time share each load of the
+    /// first layer (96 KB, which no longer fits the L1 cache: one sentence at a time, it streamed
+    /// from the L2 cache once per sentence, and the loop waited on it).
+    func logits(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Double>, scratch: inout [Float]) {
+        let I = inputs, H = hidden, B = 4
+        guard batchable else {
+            var h: [Float] = [], one = [Float](repeating: 0, count: I)
+            for n in 0..<count {
+                for i in 0..<I { one[i] = x[n * I + i] }
+                out[n] = logit(one, hiddenScratch: &h)
+            }
+            return
+        }
+        if scratch.count < B * (I + H) { scratch = [Float](repeating: 0, count: B * (I + H)) }
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            // Standardised inputs, sentence-minor (xs[i * B + s]), then the hidden units (h[s * H + j]).
+            let xs = buffer.baseAddress!, h = buffer.baseAddress! + B * I
+            center.withUnsafeBufferPointer { c in
+                inverseSpread.withUnsafeBufferPointer { sp in
+                    b1.withUnsafeBufferPointer { b in
+                        tiles.withUnsafeBufferPointer { w in
+                            w2.withUnsafeBufferPointer { w2 in
+                                let bias = UnsafeRawPointer(b.baseAddress!), weights = UnsafeRawPointer(w.baseAddress!)
+                                let hidden = UnsafeMutableRawPointer(h)
+                                var first = 0
+                                while first < count {
+                                    let n = min(B, count - first)
+                                    // A short last group repeats its first sentence.
+                                    for s in 0..<B {
+                                        let e = x + (first + (s < n ? s : 0)) * I
+                                        for i in 0..<I { xs[i * B + s] = (e[i] - c[i]) * sp[i] }
+                                    }
+                                    for t in 0..<(H / 8) {
+                                        var a0 = bias.loadUnaligned(fromByteOffset: 32 * t, as: SIMD8<Float>.self)
+                                        var a1 = a0, a2 = a0, a3 = a0
+                                        let tile = 32 &* I &* t
+                                        for i in 0..<I {
+                                            let wv = weights.loadUnaligned(fromByteOffset: tile &+ 32 &* i, as: SIMD8<Float>.self)
+                                            let xi = xs + 4 &* i
+                                            a0 = a0 + SIMD8<Float>(repeating: xi[0]) * wv
+                                            a1 = a1 + SIMD8<Float>(repeating: xi[1]) * wv
+                                            a2 = a2 + SIMD8<Float>(repeating: xi[2]) * wv
+                                            a3 = a3 + SIMD8<Float>(repeating: xi[3]) * wv
+                                        }
+                                        hidden.storeBytes(of: a0, toByteOffset: 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a1, toByteOffset: 4 * H + 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a2, toByteOffset: 8 * H + 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a3, toByteOffset: 12 * H + 32 * t, as: SIMD8<Float>.self)
+                                    }
+                                    for s in 0..<n {
+                                        var z = b2
+                                        let u = h + s * H
+                                        for j in 0..<H { z += Swift.max(u[j], 0) * w2[j] }
+                                        out[first + s] = Double(z)
+                                    }
+                                    first += n
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Training settings.

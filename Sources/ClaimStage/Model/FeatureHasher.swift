@@ -152,8 +152,13 @@ struct FeatureHasher: Sendable {
                 sink.fresh = fresh.baseAddress!
                 raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &sink)
                 // The weights in a loop of their own: their loads (mostly cache misses) overlap.
-                model.weights.withUnsafeBufferPointer { w in
+                if let table = model.weightTable {
+                    let w = table.weights
                     for k in 0..<sink.count { sum += Double(w[Int(fresh[k])]) }
+                } else {
+                    model.weights.withUnsafeBufferPointer { w in
+                        for k in 0..<sink.count { sum += Double(w[Int(fresh[k])]) }
+                    }
                 }
                 // Leave the bit set clear for the next sentence.
                 for k in 0..<sink.count { seen[Int(fresh[k]) >> 6] = 0 }
