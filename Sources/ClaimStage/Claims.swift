@@ -88,7 +88,9 @@ public struct Claims: DocumentStage {
         // First every sentence is analysed; the neural part of the scores then runs over all the
         // sentences that need it at once (`DenseScorer.logits`); then the claims are rendered in order.
         var pending: [PendingClaim] = []
+        pending.reserveCapacity(sentences.count)
         var encodings: [Float] = []
+        encodings.reserveCapacity(sentences.count * (tagger.model?.dense?.inputs ?? 0))
         var denseCount = 0
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {

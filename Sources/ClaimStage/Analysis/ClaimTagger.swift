@@ -5,17 +5,39 @@ public struct ClaimTagger: Sendable {
     public let model: CheckworthinessModel?
     let analyzer = ClaimAnalyzer()
     let hasher: FeatureHasher
+    /// What scoring reads of the model, taken out once: a sentence then copies no part of the
+    /// model (each copy of `CheckworthinessModel` retains and releases a dozen arrays).
+    private let scoring: Scoring
+
+    /// The parts of the model scoring reads.
+    private final class Scoring: Sendable {
+        /// The word vectors the features and the neural part look words up in.
+        let vectors: WordVectors?
+        /// The model's linear weights (nil: no model).
+        let weights: WeightTable?
+        /// The model's bias.
+        let bias: Double
+        /// The vectors the model's neural part reads (nil: it has none).
+        let denseVectors: WordVectors?
+
+        init(model: CheckworthinessModel?, hasher: FeatureHasher) {
+            vectors = hasher.vectors ?? model?.vectors
+            weights = model.map { $0.weightTable ?? WeightTable($0.weights) }
+            bias = model?.bias ?? 0
+            denseVectors = model?.dense != nil ? model?.vectors : nil
+        }
+    }
 
     /// A tagger with a model (the bundled one by default).
     public init(model: CheckworthinessModel? = CheckworthinessModel.bundled) {
-        self.model = model
-        hasher = model?.hasher ?? FeatureHasher(bits: 18)
+        self.init(model: model, hasher: model?.hasher ?? FeatureHasher(bits: 18))
     }
 
     /// A tagger without a model whose features use `bits` hash bits (for training).
     init(model: CheckworthinessModel?, hasher: FeatureHasher) {
         self.model = model
         self.hasher = hasher
+        scoring = Scoring(model: model, hasher: hasher)
     }
 
     /// The threshold at or above which a score counts as check-worthy.
@@ -81,15 +103,16 @@ public struct ClaimTagger: Sendable {
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
         if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
-        if let v = hasher.vectors ?? model?.vectors {
+        let scoring = self.scoring
+        if let v = scoring.vectors {
             v.rows(scratch.tokens, into: &scratch.rows)
             scratch.touched = v.touch(scratch.rows)
         }
-        if let model, !keepFeatures {
+        if let weights = scoring.weights, !keepFeatures {
             // Scoring only: the linear logit straight from the buckets, no feature list.
             let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
-                                            model: model, scratch: &scratch.linear)
-            if model.dense != nil, let v = model.vectors {
+                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
+            if let v = scoring.denseVectors {
                 DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
                 return (analysis, .needsDense(linear: linear))
             }

@@ -153,10 +153,12 @@ struct DenseScorer: Sendable, Equatable {
             }
             return
         }
-        if scratch.count < B * (I + H) { scratch = [Float](repeating: 0, count: B * (I + H)) }
+        if scratch.count < B * (4 * I + H) { scratch = [Float](repeating: 0, count: B * (4 * I + H)) }
         scratch.withUnsafeMutableBufferPointer { buffer in
-            // Standardised inputs, sentence-minor (xs[i * B + s]), then the hidden units (h[s * H + j]).
-            let xs = buffer.baseAddress!, h = buffer.baseAddress! + B * I
+            // Standardised inputs, each four times in a row (xs[(i * B + s) * 4 + 0...3]: loaded
+            // ready to multiply, with no shuffle), then the hidden units (h[s * H + j]).
+            let xs = buffer.baseAddress!, h = buffer.baseAddress! + 4 * B * I
+            let inputs = UnsafeRawPointer(xs)
             center.withUnsafeBufferPointer { c in
                 inverseSpread.withUnsafeBufferPointer { sp in
                     b1.withUnsafeBufferPointer { b in
@@ -170,7 +172,10 @@ struct DenseScorer: Sendable, Equatable {
                                     // A short last group repeats its first sentence.
                                     for s in 0..<B {
                                         let e = x + (first + (s < n ? s : 0)) * I
-                                        for i in 0..<I { xs[i * B + s] = (e[i] - c[i]) * sp[i] }
+                                        for i in 0..<I {
+                                            let v = (e[i] - c[i]) * sp[i]
+                                            for k in 0..<4 { xs[(i * B + s) * 4 + k] = v }
+                                        }
                                     }
                                     for t in 0..<(H / 8) {
                                         var a0 = bias.loadUnaligned(fromByteOffset: 32 * t, as: SIMD8<Float>.self)
@@ -178,11 +183,15 @@ struct DenseScorer: Sendable, Equatable {
                                         let tile = 32 &* I &* t
                                         for i in 0..<I {
                                             let wv = weights.loadUnaligned(fromByteOffset: tile &+ 32 &* i, as: SIMD8<Float>.self)
-                                            let xi = xs + 4 &* i
-                                            a0 = a0 + SIMD8<Float>(repeating: xi[0]) * wv
-                                            a1 = a1 + SIMD8<Float>(repeating: xi[1]) * wv
-                                            a2 = a2 + SIMD8<Float>(repeating: xi[2]) * wv
-                                            a3 = a3 + SIMD8<Float>(repeating: xi[3]) * wv
+                                            let at = 64 &* i
+                                            let x0 = inputs.load(fromByteOffset: at, as: SIMD4<Float>.self)
+                                            let x1 = inputs.load(fromByteOffset: at &+ 16, as: SIMD4<Float>.self)
+                                            let x2 = inputs.load(fromByteOffset: at &+ 32, as: SIMD4<Float>.self)
+                                            let x3 = inputs.load(fromByteOffset: at &+ 48, as: SIMD4<Float>.self)
+                                            a0 = a0 + SIMD8(lowHalf: x0, highHalf: x0) * wv
+                                            a1 = a1 + SIMD8(lowHalf: x1, highHalf: x1) * wv
+                                            a2 = a2 + SIMD8(lowHalf: x2, highHalf: x2) * wv
+                                            a3 = a3 + SIMD8(lowHalf: x3, highHalf: x3) * wv
                                         }
                                         hidden.storeBytes(of: a0, toByteOffset: 32 * t, as: SIMD8<Float>.self)
                                         hidden.storeBytes(of: a1, toByteOffset: 4 * H + 32 * t, as: SIMD8<Float>.self)

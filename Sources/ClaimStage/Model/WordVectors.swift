@@ -17,11 +17,13 @@ public struct WordVectors: Sendable, Equatable {
     public let dimensions: Int
     /// Number of coarse / fine clusters.
     public let coarseClusters: Int, fineClusters: Int
-    /// Word keys, ascending.
-    let keys: [UInt64]
-    /// The lookup tables, in one block of `TableMemory` (see `Tables`).
+    /// The lookup tables, in one block of `TableMemory` (see `Tables`); a copy of the value
+    /// retains this one object.
     private let tables: Tables
     private let mask: Int
+
+    /// Word keys, ascending.
+    var keys: [UInt64] { tables.keys }
 
     /// The key numbers of four digits share (years, mostly).
     static let yearKey: UInt64 = 0x5945_4152
@@ -48,6 +50,8 @@ public struct WordVectors: Sendable, Equatable {
     /// 64-dimension row is one cache line) and each row's `RowInfo`. A word costs three cache
     /// lines: its slot, its components and its info.
     final class Tables: @unchecked Sendable {
+        /// Word keys, ascending (not read by lookups).
+        let keys: [UInt64]
         let memory: TableMemory
         let slots: UnsafeMutablePointer<Slot>
         let components: UnsafeMutablePointer<Int8>
@@ -55,7 +59,9 @@ public struct WordVectors: Sendable, Equatable {
         let slotCount: Int
         let rowStride: Int
 
-        init(rows n: Int, dimensions: Int, slotCount: Int) {
+        init(keys: [UInt64], dimensions: Int, slotCount: Int) {
+            self.keys = keys
+            let n = keys.count
             self.slotCount = slotCount
             rowStride = dimensions
             let slotBytes = TableMemory.aligned(slotCount * MemoryLayout<Slot>.stride)
@@ -102,13 +108,12 @@ public struct WordVectors: Sendable, Equatable {
     /// Creates the table from keys in ascending order; `fill` writes the rows' components and infos.
     private init(keys: [UInt64], dimensions: Int, coarseClusters: Int, fineClusters: Int,
                  fill: (UnsafeMutablePointer<Int8>, UnsafeMutablePointer<RowInfo>) -> Void) {
-        self.keys = keys
         self.dimensions = dimensions
         self.coarseClusters = coarseClusters
         self.fineClusters = fineClusters
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
-        let tables = Tables(rows: keys.count, dimensions: dimensions, slotCount: capacity)
+        let tables = Tables(keys: keys, dimensions: dimensions, slotCount: capacity)
         let mask = capacity - 1
         for (r, k) in keys.enumerated() {
             var i = Self.slot(k, mask)
@@ -201,6 +206,9 @@ public struct WordVectors: Sendable, Equatable {
 
     /// Component `d` of row `r` (as the neural part sees it: quantised value × scale).
     @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantizedRow(r)[d]) * scale(r) }
+
+    /// Every row's `RowInfo` (valid while this value or a copy of it lives).
+    var rowInfo: UnsafePointer<RowInfo> { UnsafePointer(tables.info) }
 
     /// Coarse cluster of a row.
     @inline(__always) func coarse(_ row: Int) -> Int { Int(tables.info[row].coarse) }
