@@ -55,7 +55,9 @@ public struct Claims: DocumentStage {
     /// Adds the "claims" layer (replacing one already there).
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         var doc = document
-        doc.setLayer(LayerName.claims, claims(in: document))
+        let spans = claims(in: document)
+        // Claims come in sentence order, which is canonical: then no sorted copy is needed.
+        if Claims.isCanonical(spans) { doc.layers[LayerName.claims] = spans } else { doc.setLayer(LayerName.claims, spans) }
         return doc
     }
 

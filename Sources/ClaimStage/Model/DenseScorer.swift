@@ -52,27 +52,49 @@ struct DenseScorer: Sendable, Equatable {
 
     /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none);
     /// `rows` are the words' rows in `vectors` (-1 skipped, see `WordVectors.rows`).
+    ///
+    /// Sixteen components at a time, their sums and maxima in registers over all the rows (the
+    /// rows are one cache line each, read again from L1 for the next sixteen); each sum still adds
+    /// the rows in order, from 0, as a plain loop over components would.
     static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
         let D = vectors.dimensions
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
         var n = 0
+        for r32 in rows where r32 >= 0 { n += 1 }
         out.withUnsafeMutableBufferPointer { o in
-            let sum = o.baseAddress!, top = o.baseAddress! + D
-            for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
-            for r32 in rows where r32 >= 0 {
-                let r = Int(r32)
-                n += 1
-                let row = vectors.quantizedRow(r)
-                let scale = vectors.scale(r)
-                for k in 0..<D {
-                    let x = Float(row[k]) * scale
-                    sum[k] += x
-                    top[k] = top[k] > x ? top[k] : x
-                }
+            let o = o.baseAddress!
+            guard n > 0 else {
+                for d in 0..<(2 * D) { o[d] = 0 }
+                return
             }
-            if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
-                let inv = 1 / Float(n)
-                for d in 0..<D { o[d] *= inv }
+            let inv = 1 / Float(n)
+            rows.withUnsafeBufferPointer { rows in
+                var d = 0
+                while d + 16 <= D {
+                    var sum = SIMD16<Float>(repeating: 0), top = SIMD16<Float>(repeating: -.infinity)
+                    for r32 in rows where r32 >= 0 {
+                        let r = Int(r32)
+                        let q = UnsafeRawPointer(vectors.quantizedRow(r)).loadUnaligned(fromByteOffset: d, as: SIMD16<Int8>.self)
+                        let x = SIMD16<Float>(q) * SIMD16<Float>(repeating: vectors.scale(r))
+                        sum = sum + x
+                        top = x.replacing(with: top, where: top .> x)
+                    }
+                    UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD16<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD16<Float>.self)
+                    UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD16<Float>.self)
+                    d += 16
+                }
+                if d < D {  // the last eight (D is a multiple of 8)
+                    var sum = SIMD8<Float>(repeating: 0), top = SIMD8<Float>(repeating: -.infinity)
+                    for r32 in rows where r32 >= 0 {
+                        let r = Int(r32)
+                        let q = UnsafeRawPointer(vectors.quantizedRow(r)).loadUnaligned(fromByteOffset: d, as: SIMD8<Int8>.self)
+                        let x = SIMD8<Float>(q) * SIMD8<Float>(repeating: vectors.scale(r))
+                        sum = sum + x
+                        top = x.replacing(with: top, where: top .> x)
+                    }
+                    UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD8<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD8<Float>.self)
+                }
             }
         }
     }
