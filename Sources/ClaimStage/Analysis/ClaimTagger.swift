@@ -19,12 +19,16 @@ public struct ClaimTagger: Sendable {
         let bias: Double
         /// The vectors the model's neural part reads (nil: it has none).
         let denseVectors: WordVectors?
+        /// How the linear and the dense logit combine (`CheckworthinessModel.blend`).
+        let blend: (linear: Double, dense: Double, bias: Double)
 
         init(model: CheckworthinessModel?, hasher: FeatureHasher) {
             vectors = hasher.vectors ?? model?.vectors
             weights = model.map { $0.weightTable ?? WeightTable($0.weights) }
             bias = model?.bias ?? 0
             denseVectors = model?.dense != nil ? model?.vectors : nil
+            let b = model?.blend ?? [1, 0, 0]
+            blend = (b[0], b[1], b[2])
         }
     }
 
@@ -128,8 +132,11 @@ public struct ClaimTagger: Sendable {
     }
 
     /// The score of a `.needsDense` sentence from its dense logit (`DenseScorer.logits`).
+    /// The same arithmetic as `CheckworthinessModel.probability(linearLogit:dense:hiddenScratch:)`
+    /// with the dense logit given, and without a copy of the model per sentence.
     func finish(linear: Double, denseLogit: Double) -> Double {
-        model!.probability(linearLogit: linear, denseLogit: denseLogit)
+        let b = scoring.blend
+        return PortableMath.sigmoid(b.linear * linear + b.dense * denseLogit + b.bias)
     }
 
     /// The check-worthiness of one bare sentence (no entity layer: token cues stand in for entities).

@@ -79,13 +79,6 @@ public struct CheckworthinessModel: Sendable, Equatable {
         return PortableMath.sigmoid(blend[0] * linear + blend[1] * dense.logit(x, hiddenScratch: &h) + blend[2])
     }
 
-    /// `probability(_:dense:hiddenScratch:)` from both logits already found (the neural part's
-    /// from `DenseScorer.logits`).
-    func probability(linearLogit linear: Double, denseLogit: Double) -> Double {
-        guard dense != nil else { return PortableMath.sigmoid(linear) }
-        return PortableMath.sigmoid(blend[0] * linear + blend[1] * denseLogit + blend[2])
-    }
-
     /// Serialises the model (weights quantised to Int16).
     public var bytes: [UInt8] {
         var out: [UInt8] = Array("DPCW".utf8)

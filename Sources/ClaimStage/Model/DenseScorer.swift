@@ -74,8 +74,10 @@ struct DenseScorer: Sendable, Equatable {
                     var sum = SIMD16<Float>(repeating: 0), top = SIMD16<Float>(repeating: -.infinity)
                     for r32 in rows where r32 >= 0 {
                         let r = Int(r32)
-                        let q = UnsafeRawPointer(vectors.quantizedRow(r)).loadUnaligned(fromByteOffset: d, as: SIMD16<Int8>.self)
-                        let x = SIMD16<Float>(q) * SIMD16<Float>(repeating: vectors.scale(r))
+                        let q = vectors.quantizedRow(r) + d
+                        var x = SIMD16<Float>()
+                        for k in 0..<16 { x[k] = Float(q[k]) }
+                        x = x * SIMD16<Float>(repeating: vectors.scale(r))
                         sum = sum + x
                         top = x.replacing(with: top, where: top .> x)
                     }
@@ -87,8 +89,10 @@ struct DenseScorer: Sendable, Equatable {
                     var sum = SIMD8<Float>(repeating: 0), top = SIMD8<Float>(repeating: -.infinity)
                     for r32 in rows where r32 >= 0 {
                         let r = Int(r32)
-                        let q = UnsafeRawPointer(vectors.quantizedRow(r)).loadUnaligned(fromByteOffset: d, as: SIMD8<Int8>.self)
-                        let x = SIMD8<Float>(q) * SIMD8<Float>(repeating: vectors.scale(r))
+                        let q = vectors.quantizedRow(r) + d
+                        var x = SIMD8<Float>()
+                        for k in 0..<8 { x[k] = Float(q[k]) }
+                        x = x * SIMD8<Float>(repeating: vectors.scale(r))
                         sum = sum + x
                         top = x.replacing(with: top, where: top .> x)
                     }
