@@ -87,13 +87,36 @@ public struct Claims: DocumentStage {
         var inside: [EntityMention] = []
         var firstEntity = 0
         let threshold = self.threshold
-        // First every sentence is analysed; the neural part of the scores then runs over all the
-        // sentences that need it at once (`DenseScorer.logits`); then the claims are rendered in order.
+        // Sentences are analysed in order and wait in `pending`; every `Claims.denseBatch` sentences
+        // whose score needs the neural part, it runs over all of them at once
+        // (`DenseScorer.logits`), and the waiting claims are rendered, still in order.
+        let dense = tagger.model?.dense
         var pending: [PendingClaim] = []
-        pending.reserveCapacity(sentences.count)
         var encodings: [Float] = []
-        encodings.reserveCapacity(sentences.count * (tagger.model?.dense?.inputs ?? 0))
+        encodings.reserveCapacity(Claims.denseBatch * (dense?.inputs ?? 0))
+        var denseLogits = [Double](repeating: 0, count: Claims.denseBatch)
         var denseCount = 0
+        var out: [Span] = []
+        func flush() {
+            if denseCount > 0, let dense {
+                encodings.withUnsafeBufferPointer { x in
+                    denseLogits.withUnsafeMutableBufferPointer { out in
+                        dense.logits(x.baseAddress!, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
+                    }
+                }
+            }
+            for i in pending.indices {
+                let p = pending[i].dense < 0 ? pending[i].score
+                    : tagger.finish(linear: pending[i].score, denseLogit: denseLogits[Int(pending[i].dense)])
+                let rendered = ClaimRecord(analysis: pending[i].analysis, checkworthiness: p, threshold: threshold)
+                guard rendered.isClaim || options.allSentences else { continue }
+                out.append(Span(start: pending[i].start, end: pending[i].end, type: "claim",
+                                attributes: rendered.attributes(index, details: details)))
+            }
+            pending.removeAll(keepingCapacity: true)
+            encodings.removeAll(keepingCapacity: true)
+            denseCount = 0
+        }
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {
                 let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
@@ -116,26 +139,17 @@ public struct Claims: DocumentStage {
                     pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: linear,
                                                 dense: Int32(denseCount)))
                     denseCount += 1
+                    if denseCount == Claims.denseBatch { flush() }
                 }
             }
         }
-        var denseLogits = [Double](repeating: 0, count: denseCount)
-        if denseCount > 0, let dense = tagger.model?.dense {
-            encodings.withUnsafeBufferPointer { x in
-                denseLogits.withUnsafeMutableBufferPointer { out in
-                    dense.logits(x.baseAddress!, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
-                }
-            }
-        }
-        var out: [Span] = []
-        for p in pending {
-            let score = p.dense < 0 ? p.score : tagger.finish(linear: p.score, denseLogit: denseLogits[Int(p.dense)])
-            let rendered = ClaimRecord(analysis: p.analysis, checkworthiness: score, threshold: threshold)
-            guard rendered.isClaim || options.allSentences else { continue }
-            out.append(Span(start: p.start, end: p.end, type: "claim", attributes: rendered.attributes(index, details: details)))
-        }
+        flush()
         return out
     }
+
+    /// How many sentences the neural part scores at once (`DenseScorer.logits`): enough to share
+    /// each read of its weights among four, few enough for their inputs to stay in cache.
+    static let denseBatch = 64
 
     /// A sentence analysed, waiting for its score (see `claims(in:)`).
     private struct PendingClaim {
@@ -150,7 +164,20 @@ public struct Claims: DocumentStage {
 
     /// Whether spans are in canonical order already (as `Document.setLayer` stores them).
     static func isCanonical(_ spans: [Span]) -> Bool {
-        for i in spans.indices.dropFirst() where Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        // Offsets first, read in place (`canonicalOrder` takes copies of the spans).
+        for i in spans.indices.dropFirst() {
+            let start = spans[i].start, previousStart = spans[i - 1].start
+            if start != previousStart {
+                if start < previousStart { return false }
+                continue
+            }
+            let end = spans[i].end, previousEnd = spans[i - 1].end
+            if end != previousEnd {
+                if end > previousEnd { return false }
+                continue
+            }
+            if Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        }
         return true
     }
 
