@@ -108,19 +108,24 @@ public struct ClaimTagger: Sendable {
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
         if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
         let scoring = self.scoring
+        if let weights = scoring.weights, !keepFeatures {
+            // Scoring only: the linear logit straight from the buckets, no feature list.
+            if let v = scoring.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+            if let v = scoring.denseVectors {
+                // The pooling first: its loads of the words' rows (independent, so they overlap)
+                // bring every row and row info into cache before the features read them.
+                DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+            } else if let v = scoring.vectors {
+                scratch.touched = v.touch(scratch.rows)
+            }
+            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
+                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
+            if scoring.denseVectors != nil { return (analysis, .needsDense(linear: linear)) }
+            return (analysis, .known(PortableMath.sigmoid(linear)))
+        }
         if let v = scoring.vectors {
             v.rows(scratch.tokens, into: &scratch.rows)
             scratch.touched = v.touch(scratch.rows)
-        }
-        if let weights = scoring.weights, !keepFeatures {
-            // Scoring only: the linear logit straight from the buckets, no feature list.
-            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
-                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
-            if let v = scoring.denseVectors {
-                DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
-                return (analysis, .needsDense(linear: linear))
-            }
-            return (analysis, .known(PortableMath.sigmoid(linear)))
         }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)

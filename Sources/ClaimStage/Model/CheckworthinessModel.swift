@@ -167,6 +167,11 @@ final class WeightTable: @unchecked Sendable {
     let weights: UnsafePointer<Float>
     /// Number of weights.
     let count: Int
+    /// How many weights a Double sum may add up exactly, in any order: the weights are all whole
+    /// multiples of one power of two u (a model read from a file has Int16 × scale weights, so
+    /// their exponents span about 16 binades), and a sum of n of them is exact while n × max|w| <
+    /// 2^53 u. 0 when the weights are not all finite and normal (or zero).
+    let exactTerms: Int
 
     /// A copy of `weights`.
     init(_ weights: [Float]) {
@@ -175,6 +180,22 @@ final class WeightTable: @unchecked Sendable {
         let p = memory.bind(Float.self, at: 0, count: weights.count)
         weights.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: $0.count) }
         self.weights = UnsafePointer(p)
+        exactTerms = WeightTable.exactTerms(weights)
+    }
+
+    /// See `exactTerms`.
+    static func exactTerms(_ weights: [Float]) -> Int {
+        var minExponent = Int.max, maxMagnitude: Double = 0
+        for w in weights where w != 0 {
+            guard w.isNormal else { return 0 }
+            minExponent = min(minExponent, Int(w.exponent))
+            maxMagnitude = max(maxMagnitude, Double(w.magnitude))
+        }
+        guard maxMagnitude > 0 else { return Int.max }
+        // Every nonzero weight is a whole multiple of u = 2^(minExponent - 23).
+        let u = Double(sign: .plus, exponent: minExponent - 23, significand: 1)
+        let limit = Double(sign: .plus, exponent: 53, significand: 1) * u / maxMagnitude
+        return limit >= Double(Int.max) ? Int.max : Int(limit) - 1
     }
 }
 
