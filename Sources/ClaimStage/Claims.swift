@@ -91,18 +91,18 @@ public struct Claims: DocumentStage {
         // whose score needs the neural part, it runs over all of them at once
         // (`DenseScorer.logits`), and the waiting claims are rendered, still in order.
         let dense = tagger.model?.dense
+        let inputs = dense?.inputs ?? 0
         var pending: [PendingClaim] = []
-        var encodings: [Float] = []
-        encodings.reserveCapacity(Claims.denseBatch * (dense?.inputs ?? 0))
+        // The batch's inputs, written in place by `prepare`.
+        let encodings = UnsafeMutablePointer<Float>.allocate(capacity: max(1, Claims.denseBatch * inputs))
+        defer { encodings.deallocate() }
         var denseLogits = [Double](repeating: 0, count: Claims.denseBatch)
         var denseCount = 0
         var out: [Span] = []
         func flush() {
             if denseCount > 0, let dense {
-                encodings.withUnsafeBufferPointer { x in
-                    denseLogits.withUnsafeMutableBufferPointer { out in
-                        dense.logits(x.baseAddress!, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
-                    }
+                denseLogits.withUnsafeMutableBufferPointer { out in
+                    dense.logits(encodings, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
                 }
             }
             for i in pending.indices {
@@ -114,7 +114,6 @@ public struct Claims: DocumentStage {
                                 attributes: rendered.attributes(index, details: details)))
             }
             pending.removeAll(keepingCapacity: true)
-            encodings.removeAll(keepingCapacity: true)
             denseCount = 0
         }
         index.utf8.withUnsafeBufferPointer { bytes in
@@ -128,14 +127,15 @@ public struct Claims: DocumentStage {
                     k += 1
                 }
                 let (analysis, score) = tagger.prepare(bytes, range, entities: hasEntityLayer ? inside : nil,
-                                                      onlyPossibleClaims: !options.allSentences, scratch: &scratch)
+                                                      onlyPossibleClaims: !options.allSentences,
+                                                      denseInput: dense == nil ? nil : encodings + denseCount * inputs,
+                                                      scratch: &scratch)
                 switch score {
                 case .known(let p):
                     guard options.allSentences
                             || ClaimRecord(analysis: analysis, checkworthiness: p, threshold: threshold).isClaim else { continue }
                     pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: p, dense: -1))
                 case .needsDense(let linear):
-                    encodings.append(contentsOf: scratch.dense)
                     pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: linear,
                                                 dense: Int32(denseCount)))
                     denseCount += 1

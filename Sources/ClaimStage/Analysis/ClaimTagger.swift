@@ -65,7 +65,7 @@ public struct ClaimTagger: Sendable {
     enum Score {
         /// The score.
         case known(Double)
-        /// The linear logit; the neural part's input is in `scratch.dense` (see `finish`).
+        /// The linear logit; the neural part's input is in `scratch.dense` or `denseInput` (see `finish`).
         case needsDense(linear: Double)
     }
 
@@ -87,8 +87,10 @@ public struct ClaimTagger: Sendable {
     /// `analyze` up to the neural part: when the model has one (and `keepFeatures` is off), its
     /// input is left in `scratch.dense` and the score is `.needsDense`, for `finish` to complete
     /// with the dense logit (`DenseScorer.logits` runs it for many sentences at once).
+    /// With `denseInput`, the neural part's input goes there instead (`DenseScorer.inputs` floats).
     func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
-                 onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Score) {
+                 onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, denseInput: UnsafeMutablePointer<Float>? = nil,
+                 scratch: inout Scratch) -> (ClaimAnalysis, Score) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
         if onlyPossibleClaims {
             // Without a quotation mark there is no quotation, so the tokens alone can tell a
@@ -114,7 +116,9 @@ public struct ClaimTagger: Sendable {
             if let v = scoring.denseVectors {
                 // The pooling first: its loads of the words' rows (independent, so they overlap)
                 // bring every row and row info into cache before the features read them.
-                DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+                if let denseInput { DenseScorer.encode(scratch.rows, v, into: denseInput) } else {
+                    DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+                }
             } else if let v = scoring.vectors {
                 scratch.touched = v.touch(scratch.rows)
             }

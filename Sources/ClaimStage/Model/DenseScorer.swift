@@ -59,46 +59,49 @@ struct DenseScorer: Sendable, Equatable {
     static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
         let D = vectors.dimensions
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
+        out.withUnsafeMutableBufferPointer { encode(rows, vectors, into: $0.baseAddress!) }
+    }
+
+    /// `encode(_:_:into:)` into `2 × dimensions` floats at `o`.
+    static func encode(_ rows: [Int32], _ vectors: WordVectors, into o: UnsafeMutablePointer<Float>) {
+        let D = vectors.dimensions
         var n = 0
         for r32 in rows where r32 >= 0 { n += 1 }
-        out.withUnsafeMutableBufferPointer { o in
-            let o = o.baseAddress!
-            guard n > 0 else {
-                for d in 0..<(2 * D) { o[d] = 0 }
-                return
+        guard n > 0 else {
+            for d in 0..<(2 * D) { o[d] = 0 }
+            return
+        }
+        let inv = 1 / Float(n)
+        rows.withUnsafeBufferPointer { rows in
+            var d = 0
+            while d + 16 <= D {
+                var sum = SIMD16<Float>(repeating: 0), top = SIMD16<Float>(repeating: -.infinity)
+                for r32 in rows where r32 >= 0 {
+                    let r = Int(r32)
+                    let q = vectors.quantizedRow(r) + d
+                    var x = SIMD16<Float>()
+                    for k in 0..<16 { x[k] = Float(q[k]) }
+                    x = x * SIMD16<Float>(repeating: vectors.scale(r))
+                    sum = sum + x
+                    top = x.replacing(with: top, where: top .> x)
+                }
+                UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD16<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD16<Float>.self)
+                d += 16
             }
-            let inv = 1 / Float(n)
-            rows.withUnsafeBufferPointer { rows in
-                var d = 0
-                while d + 16 <= D {
-                    var sum = SIMD16<Float>(repeating: 0), top = SIMD16<Float>(repeating: -.infinity)
-                    for r32 in rows where r32 >= 0 {
-                        let r = Int(r32)
-                        let q = vectors.quantizedRow(r) + d
-                        var x = SIMD16<Float>()
-                        for k in 0..<16 { x[k] = Float(q[k]) }
-                        x = x * SIMD16<Float>(repeating: vectors.scale(r))
-                        sum = sum + x
-                        top = x.replacing(with: top, where: top .> x)
-                    }
-                    UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD16<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD16<Float>.self)
-                    UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD16<Float>.self)
-                    d += 16
+            if d < D {  // the last eight (D is a multiple of 8)
+                var sum = SIMD8<Float>(repeating: 0), top = SIMD8<Float>(repeating: -.infinity)
+                for r32 in rows where r32 >= 0 {
+                    let r = Int(r32)
+                    let q = vectors.quantizedRow(r) + d
+                    var x = SIMD8<Float>()
+                    for k in 0..<8 { x[k] = Float(q[k]) }
+                    x = x * SIMD8<Float>(repeating: vectors.scale(r))
+                    sum = sum + x
+                    top = x.replacing(with: top, where: top .> x)
                 }
-                if d < D {  // the last eight (D is a multiple of 8)
-                    var sum = SIMD8<Float>(repeating: 0), top = SIMD8<Float>(repeating: -.infinity)
-                    for r32 in rows where r32 >= 0 {
-                        let r = Int(r32)
-                        let q = vectors.quantizedRow(r) + d
-                        var x = SIMD8<Float>()
-                        for k in 0..<8 { x[k] = Float(q[k]) }
-                        x = x * SIMD8<Float>(repeating: vectors.scale(r))
-                        sum = sum + x
-                        top = x.replacing(with: top, where: top .> x)
-                    }
-                    UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD8<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD8<Float>.self)
-                    UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD8<Float>.self)
-                }
+                UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD8<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD8<Float>.self)
             }
         }
     }
