@@ -116,7 +116,7 @@ public struct ClaimTagger: Sendable {
             if let v = scoring.denseVectors {
                 // The pooling first: its loads of the words' rows (independent, so they overlap)
                 // bring every row and row info into cache before the features read them.
-                if let denseInput { DenseScorer.encode(scratch.rows, v, into: denseInput) } else {
+                if let denseInput { DenseScorer.encode(scratch.rows, v, writingTo: denseInput) } else {
                     DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
                 }
             } else if let v = scoring.vectors {

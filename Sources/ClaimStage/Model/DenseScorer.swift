@@ -59,11 +59,12 @@ struct DenseScorer: Sendable, Equatable {
     static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
         let D = vectors.dimensions
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
-        out.withUnsafeMutableBufferPointer { encode(rows, vectors, into: $0.baseAddress!) }
+        out.withUnsafeMutableBufferPointer { encode(rows, vectors, writingTo: $0.baseAddress!) }
     }
 
-    /// `encode(_:_:into:)` into `2 × dimensions` floats at `o`.
-    static func encode(_ rows: [Int32], _ vectors: WordVectors, into o: UnsafeMutablePointer<Float>) {
+    /// `encode(_:_:into:)` into `2 × dimensions` floats at `o` (a name of its own: `&array` would
+    /// also convert to a pointer).
+    static func encode(_ rows: [Int32], _ vectors: WordVectors, writingTo o: UnsafeMutablePointer<Float>) {
         let D = vectors.dimensions
         var n = 0
         for r32 in rows where r32 >= 0 { n += 1 }
