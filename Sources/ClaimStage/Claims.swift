@@ -55,7 +55,9 @@ public struct Claims: DocumentStage {
     /// Adds the "claims" layer (replacing one already there).
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         var doc = document
-        doc.setLayer(LayerName.claims, claims(in: document))
+        let spans = claims(in: document)
+        // Claims come in sentence order, which is canonical: then no sorted copy is needed.
+        if Claims.isCanonical(spans) { doc.layers[LayerName.claims] = spans } else { doc.setLayer(LayerName.claims, spans) }
         return doc
     }
 
@@ -81,11 +83,39 @@ public struct Claims: DocumentStage {
         }
         // Without an entities layer (a document from elsewhere), numbers and dates come from token cues.
         let hasEntityLayer = document.layers[LayerName.entities] != nil
-        var out: [Span] = []
         var scratch = ClaimTagger.Scratch()
         var inside: [EntityMention] = []
         var firstEntity = 0
         let threshold = self.threshold
+        // Sentences are analysed in order and wait in `pending`; every `Claims.denseBatch` sentences
+        // whose score needs the neural part, it runs over all of them at once
+        // (`DenseScorer.logits`), and the waiting claims are rendered, still in order.
+        let dense = tagger.model?.dense
+        let inputs = dense?.inputs ?? 0
+        var pending: [PendingClaim] = []
+        // The batch's inputs, written in place by `prepare`.
+        let encodings = UnsafeMutablePointer<Float>.allocate(capacity: max(1, Claims.denseBatch * inputs))
+        defer { encodings.deallocate() }
+        var denseLogits = [Double](repeating: 0, count: Claims.denseBatch)
+        var denseCount = 0
+        var out: [Span] = []
+        func flush() {
+            if denseCount > 0, let dense {
+                denseLogits.withUnsafeMutableBufferPointer { out in
+                    dense.logits(encodings, count: denseCount, into: out.baseAddress!, scratch: &scratch.hidden)
+                }
+            }
+            for i in pending.indices {
+                let p = pending[i].dense < 0 ? pending[i].score
+                    : tagger.finish(linear: pending[i].score, denseLogit: denseLogits[Int(pending[i].dense)])
+                let rendered = ClaimRecord(analysis: pending[i].analysis, checkworthiness: p, threshold: threshold)
+                guard rendered.isClaim || options.allSentences else { continue }
+                out.append(Span(start: pending[i].start, end: pending[i].end, type: "claim",
+                                attributes: rendered.attributes(index, details: details)))
+            }
+            pending.removeAll(keepingCapacity: true)
+            denseCount = 0
+        }
         index.utf8.withUnsafeBufferPointer { bytes in
             for sentence in sentences {
                 let range = index.byteOffset(ofScalar: sentence.start)..<index.byteOffset(ofScalar: sentence.end)
@@ -96,20 +126,58 @@ public struct Claims: DocumentStage {
                     if entities[k].start >= range.lowerBound, entities[k].end <= range.upperBound { inside.append(entities[k]) }
                     k += 1
                 }
-                let (analysis, score) = tagger.analyze(bytes, range, entities: hasEntityLayer ? inside : nil,
-                                                      onlyPossibleClaims: !options.allSentences, scratch: &scratch)
-                let rendered = ClaimRecord(analysis: analysis, checkworthiness: score, threshold: threshold)
-                guard rendered.isClaim || options.allSentences else { continue }
-                out.append(Span(start: sentence.start, end: sentence.end, type: "claim",
-                                attributes: rendered.attributes(index, details: details)))
+                let (analysis, score) = tagger.prepare(bytes, range, entities: hasEntityLayer ? inside : nil,
+                                                      onlyPossibleClaims: !options.allSentences,
+                                                      denseInput: dense == nil ? nil : encodings + denseCount * inputs,
+                                                      scratch: &scratch)
+                switch score {
+                case .known(let p):
+                    guard options.allSentences
+                            || ClaimRecord(analysis: analysis, checkworthiness: p, threshold: threshold).isClaim else { continue }
+                    pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: p, dense: -1))
+                case .needsDense(let linear):
+                    pending.append(PendingClaim(start: sentence.start, end: sentence.end, analysis: analysis, score: linear,
+                                                dense: Int32(denseCount)))
+                    denseCount += 1
+                    if denseCount == Claims.denseBatch { flush() }
+                }
             }
         }
+        flush()
         return out
+    }
+
+    /// How many sentences the neural part scores at once (`DenseScorer.logits`): enough to share
+    /// each read of its weights among four, few enough for their inputs to stay in cache.
+    static let denseBatch = 64
+
+    /// A sentence analysed, waiting for its score (see `claims(in:)`).
+    private struct PendingClaim {
+        /// The sentence's scalar range.
+        var start: Int, end: Int
+        var analysis: ClaimAnalysis
+        /// The score; the linear logit when `dense` >= 0.
+        var score: Double
+        /// The sentence's index among the encodings the neural part scores, or -1.
+        var dense: Int32
     }
 
     /// Whether spans are in canonical order already (as `Document.setLayer` stores them).
     static func isCanonical(_ spans: [Span]) -> Bool {
-        for i in spans.indices.dropFirst() where Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        // Offsets first, read in place (`canonicalOrder` takes copies of the spans).
+        for i in spans.indices.dropFirst() {
+            let start = spans[i].start, previousStart = spans[i - 1].start
+            if start != previousStart {
+                if start < previousStart { return false }
+                continue
+            }
+            let end = spans[i].end, previousEnd = spans[i - 1].end
+            if end != previousEnd {
+                if end > previousEnd { return false }
+                continue
+            }
+            if Span.canonicalOrder(spans[i], spans[i - 1]) { return false }
+        }
         return true
     }
 

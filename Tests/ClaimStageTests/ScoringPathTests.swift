@@ -31,7 +31,8 @@ import Testing
             let fast = bytes.withUnsafeBufferPointer { b in
                 let analysis = tagger.analyze(b, 0..<b.count, entities: nil, keepFeatures: true, scratch: &scratch).0
                 return tagger.hasher.linearLogit(tokens: scratch.tokens, bytes: b, analysis: analysis, rows: scratch.rows,
-                                                 model: model, scratch: &scratch.linear)
+                                                 weights: model.weightTable ?? WeightTable(model.weights), bias: model.bias,
+                                                 scratch: &scratch.linear)
             }
             #expect(fast.bitPattern == model.linearLogit(features).bitPattern, "\(s)")
         }
@@ -47,6 +48,34 @@ import Testing
                 let fast = tagger.analyze(b, 0..<b.count, entities: nil, scratch: &scratch).1
                 #expect(kept.bitPattern == fast.bitPattern, "\(s)")
             }
+        }
+    }
+
+    @Test func denseLogitsInBatchesEqualOneAtATime() throws {
+        let model = try #require(CheckworthinessModel.bundled)
+        let dense = try #require(model.dense)
+        let tagger = ClaimTagger(model: model)
+        var scratch = ClaimTagger.Scratch()
+        var encodings: [Float] = []
+        var single: [Double] = []
+        var h: [Float] = []
+        for s in ScoringPathTests.sentences + ScoringPathTests.sentences.map({ $0.uppercased() }) {
+            let bytes = Array(s.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                guard case .needsDense = tagger.prepare(b, 0..<b.count, entities: nil, scratch: &scratch).1 else { return }
+                encodings += scratch.dense
+                single.append(dense.logit(scratch.dense, hiddenScratch: &h))
+            }
+        }
+        // Every count from 1 up, so groups of four end short in every way.
+        for count in 1...single.count {
+            var out = [Double](repeating: .nan, count: count)
+            encodings.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { o in
+                    dense.logits(x.baseAddress!, count: count, into: o.baseAddress!, scratch: &h)
+                }
+            }
+            #expect(out.map(\.bitPattern) == single.prefix(count).map(\.bitPattern))
         }
     }
 

@@ -5,17 +5,43 @@ public struct ClaimTagger: Sendable {
     public let model: CheckworthinessModel?
     let analyzer = ClaimAnalyzer()
     let hasher: FeatureHasher
+    /// What scoring reads of the model, taken out once: a sentence then copies no part of the
+    /// model (each copy of `CheckworthinessModel` retains and releases a dozen arrays).
+    private let scoring: Scoring
+
+    /// The parts of the model scoring reads.
+    private final class Scoring: Sendable {
+        /// The word vectors the features and the neural part look words up in.
+        let vectors: WordVectors?
+        /// The model's linear weights (nil: no model).
+        let weights: WeightTable?
+        /// The model's bias.
+        let bias: Double
+        /// The vectors the model's neural part reads (nil: it has none).
+        let denseVectors: WordVectors?
+        /// How the linear and the dense logit combine (`CheckworthinessModel.blend`).
+        let blend: (linear: Double, dense: Double, bias: Double)
+
+        init(model: CheckworthinessModel?, hasher: FeatureHasher) {
+            vectors = hasher.vectors ?? model?.vectors
+            weights = model.map { $0.weightTable ?? WeightTable($0.weights) }
+            bias = model?.bias ?? 0
+            denseVectors = model?.dense != nil ? model?.vectors : nil
+            let b = model?.blend ?? [1, 0, 0]
+            blend = (b[0], b[1], b[2])
+        }
+    }
 
     /// A tagger with a model (the bundled one by default).
     public init(model: CheckworthinessModel? = CheckworthinessModel.bundled) {
-        self.model = model
-        hasher = model?.hasher ?? FeatureHasher(bits: 18)
+        self.init(model: model, hasher: model?.hasher ?? FeatureHasher(bits: 18))
     }
 
     /// A tagger without a model whose features use `bits` hash bits (for training).
     init(model: CheckworthinessModel?, hasher: FeatureHasher) {
         self.model = model
         self.hasher = hasher
+        scoring = Scoring(model: model, hasher: hasher)
     }
 
     /// The threshold at or above which a score counts as check-worthy.
@@ -35,12 +61,36 @@ public struct ClaimTagger: Sendable {
         var touched: UInt32 = 0
     }
 
+    /// A sentence's score, or what it is made from when the model's neural part is still to run.
+    enum Score {
+        /// The score.
+        case known(Double)
+        /// The linear logit; the neural part's input is in `scratch.dense` or `denseInput` (see `finish`).
+        case needsDense(linear: Double)
+    }
+
     /// Analyses `bytes[range]` with the given entities (nil: find numbers and dates from tokens).
     /// With `onlyPossibleClaims`, a sentence that cannot be a claim whatever its score (fewer than
     /// four words, or incomplete without a quotation: see `ClaimRecord.isClaim`) is not scored (0).
     /// With `keepFeatures`, `scratch.features` holds the sentence's feature buckets afterwards.
     func analyze(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
                  onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, scratch: inout Scratch) -> (ClaimAnalysis, Double) {
+        let (analysis, score) = prepare(bytes, range, entities: entities, onlyPossibleClaims: onlyPossibleClaims,
+                                        keepFeatures: keepFeatures, scratch: &scratch)
+        switch score {
+        case .known(let p): return (analysis, p)
+        case .needsDense(let linear):
+            return (analysis, model!.probability(linearLogit: linear, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+        }
+    }
+
+    /// `analyze` up to the neural part: when the model has one (and `keepFeatures` is off), its
+    /// input is left in `scratch.dense` and the score is `.needsDense`, for `finish` to complete
+    /// with the dense logit (`DenseScorer.logits` runs it for many sentences at once).
+    /// With `denseInput`, the neural part's input goes there instead (`DenseScorer.inputs` floats).
+    func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, entities: [EntityMention]?,
+                 onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, denseInput: UnsafeMutablePointer<Float>? = nil,
+                 scratch: inout Scratch) -> (ClaimAnalysis, Score) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
         if onlyPossibleClaims {
             // Without a quotation mark there is no quotation, so the tokens alone can tell a
@@ -52,34 +102,50 @@ public struct ClaimTagger: Sendable {
                 a.wordCount = shape.words
                 a.isQuestion = shape.isQuestion
                 a.isComplete = shape.isComplete
-                return (a, 0)
+                return (a, .known(0))
             }
         }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
         let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
-        if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, 0) }
-        if let v = hasher.vectors ?? model?.vectors {
+        if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
+        let scoring = self.scoring
+        if let weights = scoring.weights, !keepFeatures {
+            // Scoring only: the linear logit straight from the buckets, no feature list.
+            if let v = scoring.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+            if let v = scoring.denseVectors {
+                // The pooling first: its loads of the words' rows (independent, so they overlap)
+                // bring every row and row info into cache before the features read them.
+                if let denseInput { DenseScorer.encode(scratch.rows, v, writingTo: denseInput) } else {
+                    DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
+                }
+            } else if let v = scoring.vectors {
+                scratch.touched = v.touch(scratch.rows)
+            }
+            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
+                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
+            if scoring.denseVectors != nil { return (analysis, .needsDense(linear: linear)) }
+            return (analysis, .known(PortableMath.sigmoid(linear)))
+        }
+        if let v = scoring.vectors {
             v.rows(scratch.tokens, into: &scratch.rows)
             scratch.touched = v.touch(scratch.rows)
-        }
-        if let model, !keepFeatures {
-            // Scoring only: the linear logit straight from the buckets, no feature list.
-            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
-                                            model: model, scratch: &scratch.linear)
-            if model.dense != nil, let v = model.vectors {
-                DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
-                return (analysis, model.probability(linearLogit: linear, dense: scratch.dense, hiddenScratch: &scratch.hidden))
-            }
-            return (analysis, PortableMath.sigmoid(linear))
         }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)
         if let model, model.dense != nil, let v = model.vectors {
             DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
-            return (analysis, model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden))
+            return (analysis, .known(model.probability(scratch.features, dense: scratch.dense, hiddenScratch: &scratch.hidden)))
         }
-        return (analysis, score(scratch.features, analysis))
+        return (analysis, .known(score(scratch.features, analysis)))
+    }
+
+    /// The score of a `.needsDense` sentence from its dense logit (`DenseScorer.logits`).
+    /// The same arithmetic as `CheckworthinessModel.probability(linearLogit:dense:hiddenScratch:)`
+    /// with the dense logit given, and without a copy of the model per sentence.
+    func finish(linear: Double, denseLogit: Double) -> Double {
+        let b = scoring.blend
+        return PortableMath.sigmoid(b.linear * linear + b.dense * denseLogit + b.bias)
     }
 
     /// The check-worthiness of one bare sentence (no entity layer: token cues stand in for entities).

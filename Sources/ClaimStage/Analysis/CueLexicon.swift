@@ -122,19 +122,26 @@ struct CueLexicon: Sendable {
         out.removeAll(keepingCapacity: true)
         let n = tokens.count
         let filterMask = (1 << CueLexicon.filterBits) - 1
+        // Through buffer pointers: no array slice (and retain) per matching token.
         tokens.withUnsafeBufferPointer { tokens in
             filter.withUnsafeBufferPointer { filter in
-                for i in 0..<n {
-                    let f = Int(truncatingIfNeeded: tokens[i].hash) & filterMask
-                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0, let s = slot(tokens[i].hash) else { continue }
-                    for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
-                        let length = Int(e.hashCount), at = Int(e.hashStart)
-                        guard i + length <= n else { continue }
-                        var k = 1
-                        while k < length, tokens[i + k].hash == hashes[at + k] { k += 1 }
-                        guard k == length else { continue }
-                        for c in categories[Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount)] {
-                            out.append(Match(category: c, first: i, end: i + length))
+                entries.withUnsafeBufferPointer { entries in
+                    hashes.withUnsafeBufferPointer { hashes in
+                        categories.withUnsafeBufferPointer { categories in
+                            for i in 0..<n {
+                                let f = Int(truncatingIfNeeded: tokens[i].hash) & filterMask
+                                guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0, let s = slot(tokens[i].hash) else { continue }
+                                for e in entries[Int(s.first)..<Int(s.first) + Int(s.count)] {
+                                    let length = Int(e.hashCount), at = Int(e.hashStart)
+                                    guard i + length <= n else { continue }
+                                    var k = 1
+                                    while k < length, tokens[i + k].hash == hashes[at + k] { k += 1 }
+                                    guard k == length else { continue }
+                                    for c in Int(e.categoryStart)..<Int(e.categoryStart + e.categoryCount) {
+                                        out.append(Match(category: categories[c], first: i, end: i + length))
+                                    }
+                                }
+                            }
                         }
                     }
                 }

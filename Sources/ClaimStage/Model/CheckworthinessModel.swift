@@ -13,7 +13,10 @@ public struct CheckworthinessModel: Sendable, Equatable {
     /// Optional feature groups the model was trained with (see `FeatureHasher.Groups`).
     public let featureGroups: UInt32
     /// Weights, one per bucket.
-    public var weights: [Float]
+    public var weights: [Float] { didSet { weightTable = nil } }
+    /// A copy of `weights` in huge-page memory, read at random for every feature of a sentence
+    /// (`FeatureHasher.linearLogit`); made for models read from a file, dropped when `weights` change.
+    private(set) var weightTable: WeightTable?
     /// Bias.
     public var bias: Double
     /// Scores at or above this are check-worthy.
@@ -147,6 +150,52 @@ public struct CheckworthinessModel: Sendable, Equatable {
                   vectors: needsVectors ? WordVectors.bundled : nil)
         self.dense = dense
         self.blend = blend
+        weightTable = WeightTable(self.weights)
+    }
+
+    /// Equal when every part of the model is (the weight table is derived from `weights`).
+    public static func == (a: CheckworthinessModel, b: CheckworthinessModel) -> Bool {
+        a.bits == b.bits && a.featureGroups == b.featureGroups && a.weights == b.weights && a.bias == b.bias
+            && a.threshold == b.threshold && a.vectors == b.vectors && a.dense == b.dense && a.blend == b.blend
+    }
+}
+
+/// The linear weights in `TableMemory` (huge pages): 1 MB read at random, one feature at a time.
+final class WeightTable: @unchecked Sendable {
+    private let memory: TableMemory
+    /// The weights, one per bucket.
+    let weights: UnsafePointer<Float>
+    /// Number of weights.
+    let count: Int
+    /// How many weights a Double sum may add up exactly, in any order: the weights are all whole
+    /// multiples of one power of two u (a model read from a file has Int16 × scale weights, so
+    /// their exponents span about 16 binades), and a sum of n of them is exact while n × max|w| <
+    /// 2^53 u. 0 when the weights are not all finite and normal (or zero).
+    let exactTerms: Int
+
+    /// A copy of `weights`.
+    init(_ weights: [Float]) {
+        count = weights.count
+        memory = TableMemory(byteCount: weights.count * MemoryLayout<Float>.stride)
+        let p = memory.bind(Float.self, at: 0, count: weights.count)
+        weights.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: $0.count) }
+        self.weights = UnsafePointer(p)
+        exactTerms = WeightTable.exactTerms(weights)
+    }
+
+    /// See `exactTerms`.
+    static func exactTerms(_ weights: [Float]) -> Int {
+        var minExponent = Int.max, maxMagnitude: Double = 0
+        for w in weights where w != 0 {
+            guard w.isNormal else { return 0 }
+            minExponent = min(minExponent, Int(w.exponent))
+            maxMagnitude = max(maxMagnitude, Double(w.magnitude))
+        }
+        guard maxMagnitude > 0 else { return Int.max }
+        // Every nonzero weight is a whole multiple of u = 2^(minExponent - 23).
+        let u = Double(sign: .plus, exponent: minExponent - 23, significand: 1)
+        let limit = Double(sign: .plus, exponent: 53, significand: 1) * u / maxMagnitude
+        return limit >= Double(Int.max) ? Int.max : Int(limit) - 1
     }
 }
 

@@ -7,41 +7,102 @@ struct DenseScorer: Sendable, Equatable {
     /// Hidden units (a multiple of 8).
     let hidden: Int
     /// Per-input centre and inverse spread (standardisation fitted on the training inputs).
-    var center: [Float], inverseSpread: [Float]
+    let center: [Float], inverseSpread: [Float]
     /// First layer, input-major: `w1[i * hidden + j]` connects input i to hidden unit j.
-    var w1: [Float]
+    let w1: [Float]
     /// Hidden biases.
-    var b1: [Float]
+    let b1: [Float]
     /// Output weights.
-    var w2: [Float]
+    let w2: [Float]
     /// Output bias.
-    var b2: Float
+    let b2: Float
+    /// The first layer again, in tiles of 8 hidden units, each input-major:
+    /// `tiles[(t * inputs + i) * 8 + k] == w1[i * hidden + 8 * t + k]`, so `logits(_:count:into:scratch:)`
+    /// reads it front to back.
+    private let tiles: [Float]
+    /// Whether `logits(_:count:into:scratch:)` may add the products of zero inputs, which `logit`
+    /// skips: it may when the weights are finite and no hidden bias is -0, for then every partial
+    /// sum is +0 or nonzero and adding ±0 leaves it as it was.
+    private let batchable: Bool
+
+    /// A scorer from its parameters.
+    init(inputs: Int, hidden: Int, center: [Float], inverseSpread: [Float], w1: [Float], b1: [Float], w2: [Float], b2: Float) {
+        precondition(hidden % 8 == 0 && w1.count == inputs * hidden && b1.count == hidden && w2.count == hidden)
+        self.inputs = inputs
+        self.hidden = hidden
+        self.center = center
+        self.inverseSpread = inverseSpread
+        self.w1 = w1
+        self.b1 = b1
+        self.w2 = w2
+        self.b2 = b2
+        var tiles = [Float](repeating: 0, count: w1.count)
+        for t in 0..<(hidden / 8) {
+            for i in 0..<inputs { for k in 0..<8 { tiles[(t * inputs + i) * 8 + k] = w1[i * hidden + 8 * t + k] } }
+        }
+        self.tiles = tiles
+        batchable = w1.allSatisfy(\.isFinite) && !b1.contains { $0 == 0 && $0.sign == .minus }
+    }
+
+    /// Equal when the parameters are (the tiles are derived from them).
+    static func == (a: DenseScorer, b: DenseScorer) -> Bool {
+        a.inputs == b.inputs && a.hidden == b.hidden && a.center == b.center && a.inverseSpread == b.inverseSpread
+            && a.w1 == b.w1 && a.b1 == b.b1 && a.w2 == b.w2 && a.b2 == b.b2
+    }
 
     /// The sentence encoding: mean and maximum of the vectors of the known words (zeros when none);
     /// `rows` are the words' rows in `vectors` (-1 skipped, see `WordVectors.rows`).
+    ///
+    /// Sixteen components at a time, their sums and maxima in registers over all the rows (the
+    /// rows are one cache line each, read again from L1 for the next sixteen); each sum still adds
+    /// the rows in order, from 0, as a plain loop over components would.
     static func encode(_ rows: [Int32], _ vectors: WordVectors, into out: inout [Float]) {
         let D = vectors.dimensions
         if out.count != 2 * D { out = [Float](repeating: 0, count: 2 * D) }
+        out.withUnsafeMutableBufferPointer { encode(rows, vectors, writingTo: $0.baseAddress!) }
+    }
+
+    /// `encode(_:_:into:)` into `2 × dimensions` floats at `o` (a name of its own: `&array` would
+    /// also convert to a pointer).
+    static func encode(_ rows: [Int32], _ vectors: WordVectors, writingTo o: UnsafeMutablePointer<Float>) {
+        let D = vectors.dimensions
         var n = 0
-        out.withUnsafeMutableBufferPointer { o in
-            vectors.quantized.withUnsafeBufferPointer { q in
-                let sum = o.baseAddress!, top = o.baseAddress! + D
-                for k in 0..<D { sum[k] = 0; top[k] = -.infinity }
+        for r32 in rows where r32 >= 0 { n += 1 }
+        guard n > 0 else {
+            for d in 0..<(2 * D) { o[d] = 0 }
+            return
+        }
+        let inv = 1 / Float(n)
+        rows.withUnsafeBufferPointer { rows in
+            var d = 0
+            while d + 16 <= D {
+                var sum = SIMD16<Float>(repeating: 0), top = SIMD16<Float>(repeating: -.infinity)
                 for r32 in rows where r32 >= 0 {
                     let r = Int(r32)
-                    n += 1
-                    let row = q.baseAddress! + r * D
-                    let scale = vectors.scales[r]
-                    for k in 0..<D {
-                        let x = Float(row[k]) * scale
-                        sum[k] += x
-                        top[k] = top[k] > x ? top[k] : x
-                    }
+                    let q = vectors.quantizedRow(r) + d
+                    var x = SIMD16<Float>()
+                    for k in 0..<16 { x[k] = Float(q[k]) }
+                    x = x * SIMD16<Float>(repeating: vectors.scale(r))
+                    sum = sum + x
+                    top = x.replacing(with: top, where: top .> x)
                 }
-                if n == 0 { for d in 0..<(2 * D) { o[d] = 0 } } else {
-                    let inv = 1 / Float(n)
-                    for d in 0..<D { o[d] *= inv }
+                UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD16<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD16<Float>.self)
+                d += 16
+            }
+            if d < D {  // the last eight (D is a multiple of 8)
+                var sum = SIMD8<Float>(repeating: 0), top = SIMD8<Float>(repeating: -.infinity)
+                for r32 in rows where r32 >= 0 {
+                    let r = Int(r32)
+                    let q = vectors.quantizedRow(r) + d
+                    var x = SIMD8<Float>()
+                    for k in 0..<8 { x[k] = Float(q[k]) }
+                    x = x * SIMD8<Float>(repeating: vectors.scale(r))
+                    sum = sum + x
+                    top = x.replacing(with: top, where: top .> x)
                 }
+                UnsafeMutableRawPointer(o).storeBytes(of: sum * SIMD8<Float>(repeating: inv), toByteOffset: 4 * d, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(o).storeBytes(of: top, toByteOffset: 4 * (D + d), as: SIMD8<Float>.self)
             }
         }
     }
@@ -105,6 +166,82 @@ struct DenseScorer: Sendable, Equatable {
             }
         }
         return Double(z)
+    }
+
+    /// The logits of `count` encodings stored one after another in `x`, each bit for bit what
+    /// `logit(_:hiddenScratch:)` gives: every hidden unit still sums its inputs in input order and
+    /// the output layer its units in unit order. Four sentences at a time share each load of the
+    /// first layer (96 KB, which no longer fits the L1 cache: one sentence at a time, it streamed
+    /// from the L2 cache once per sentence, and the loop waited on it).
+    func logits(_ x: UnsafePointer<Float>, count: Int, into out: UnsafeMutablePointer<Double>, scratch: inout [Float]) {
+        let I = inputs, H = hidden, B = 4
+        guard batchable else {
+            var h: [Float] = [], one = [Float](repeating: 0, count: I)
+            for n in 0..<count {
+                for i in 0..<I { one[i] = x[n * I + i] }
+                out[n] = logit(one, hiddenScratch: &h)
+            }
+            return
+        }
+        if scratch.count < B * (4 * I + H) { scratch = [Float](repeating: 0, count: B * (4 * I + H)) }
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            // Standardised inputs, each four times in a row (xs[(i * B + s) * 4 + 0...3]: loaded
+            // ready to multiply, with no shuffle), then the hidden units (h[s * H + j]).
+            let xs = buffer.baseAddress!, h = buffer.baseAddress! + 4 * B * I
+            let inputs = UnsafeRawPointer(xs)
+            center.withUnsafeBufferPointer { c in
+                inverseSpread.withUnsafeBufferPointer { sp in
+                    b1.withUnsafeBufferPointer { b in
+                        tiles.withUnsafeBufferPointer { w in
+                            w2.withUnsafeBufferPointer { w2 in
+                                let bias = UnsafeRawPointer(b.baseAddress!), weights = UnsafeRawPointer(w.baseAddress!)
+                                let hidden = UnsafeMutableRawPointer(h)
+                                var first = 0
+                                while first < count {
+                                    let n = min(B, count - first)
+                                    // A short last group repeats its first sentence.
+                                    for s in 0..<B {
+                                        let e = x + (first + (s < n ? s : 0)) * I
+                                        for i in 0..<I {
+                                            let v = (e[i] - c[i]) * sp[i]
+                                            for k in 0..<4 { xs[(i * B + s) * 4 + k] = v }
+                                        }
+                                    }
+                                    for t in 0..<(H / 8) {
+                                        var a0 = bias.loadUnaligned(fromByteOffset: 32 * t, as: SIMD8<Float>.self)
+                                        var a1 = a0, a2 = a0, a3 = a0
+                                        let tile = 32 &* I &* t
+                                        for i in 0..<I {
+                                            let wv = weights.loadUnaligned(fromByteOffset: tile &+ 32 &* i, as: SIMD8<Float>.self)
+                                            let at = 64 &* i
+                                            let x0 = inputs.load(fromByteOffset: at, as: SIMD4<Float>.self)
+                                            let x1 = inputs.load(fromByteOffset: at &+ 16, as: SIMD4<Float>.self)
+                                            let x2 = inputs.load(fromByteOffset: at &+ 32, as: SIMD4<Float>.self)
+                                            let x3 = inputs.load(fromByteOffset: at &+ 48, as: SIMD4<Float>.self)
+                                            a0 = a0 + SIMD8(lowHalf: x0, highHalf: x0) * wv
+                                            a1 = a1 + SIMD8(lowHalf: x1, highHalf: x1) * wv
+                                            a2 = a2 + SIMD8(lowHalf: x2, highHalf: x2) * wv
+                                            a3 = a3 + SIMD8(lowHalf: x3, highHalf: x3) * wv
+                                        }
+                                        hidden.storeBytes(of: a0, toByteOffset: 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a1, toByteOffset: 4 * H + 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a2, toByteOffset: 8 * H + 32 * t, as: SIMD8<Float>.self)
+                                        hidden.storeBytes(of: a3, toByteOffset: 12 * H + 32 * t, as: SIMD8<Float>.self)
+                                    }
+                                    for s in 0..<n {
+                                        var z = b2
+                                        let u = h + s * H
+                                        for j in 0..<H { z += Swift.max(u[j], 0) * w2[j] }
+                                        out[first + s] = Double(z)
+                                    }
+                                    first += n
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Training settings.

@@ -132,10 +132,10 @@ struct FeatureHasher: Sendable {
 
     /// The linear model's logit for one sentence, without building its feature list: each bucket
     /// counts once, its weight added in the order buckets are first produced, so the value is
-    /// bit for bit `model.linearLogit(features(…))`.
+    /// bit for bit `model.linearLogit(features(…))` (`weights` and `bias` are the model's).
     func linearLogit(tokens: [ClaimToken], bytes: UnsafeBufferPointer<UInt8>, analysis: ClaimAnalysis, rows: [Int32],
-                     model: CheckworthinessModel, scratch: inout LinearScratch) -> Double {
-        precondition(1 << model.bits == dimension, "hasher and model differ in size")
+                     weights: WeightTable, bias: Double, scratch: inout LinearScratch) -> Double {
+        precondition(weights.count == dimension, "hasher and model differ in size")
         let words = (dimension + 63) >> 6
         if scratch.seen.count != words { scratch.seen = [UInt64](repeating: 0, count: words) }
         // Upper bound of the buckets one sentence produces (see `raw`).
@@ -152,14 +152,29 @@ struct FeatureHasher: Sendable {
                 sink.fresh = fresh.baseAddress!
                 raw(tokens: tokens, bytes: bytes, analysis: analysis, rows: rows, into: &sink)
                 // The weights in a loop of their own: their loads (mostly cache misses) overlap.
-                model.weights.withUnsafeBufferPointer { w in
-                    for k in 0..<sink.count { sum += Double(w[Int(fresh[k])]) }
+                let w = weights.weights, n = sink.count
+                if n <= weights.exactTerms {
+                    // Every partial sum is exact (see `WeightTable.exactTerms`), so four running
+                    // sums give the bits one does, without waiting on each addition in turn.
+                    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                    var k = 0
+                    while k + 4 <= n {
+                        s0 += Double(w[Int(fresh[k])])
+                        s1 += Double(w[Int(fresh[k + 1])])
+                        s2 += Double(w[Int(fresh[k + 2])])
+                        s3 += Double(w[Int(fresh[k + 3])])
+                        k += 4
+                    }
+                    while k < n { s0 += Double(w[Int(fresh[k])]); k += 1 }
+                    sum = (s0 + s1) + (s2 + s3)
+                } else {
+                    for k in 0..<n { sum += Double(w[Int(fresh[k])]) }
                 }
                 // Leave the bit set clear for the next sentence.
                 for k in 0..<sink.count { seen[Int(fresh[k]) >> 6] = 0 }
             }
         }
-        return sink.count == 0 ? model.bias : sum / Double(sink.count).squareRoot() + model.bias
+        return sink.count == 0 ? bias : sum / Double(sink.count).squareRoot() + bias
     }
 
     /// Reusable buffers of `linearLogit`: a bit per bucket (all clear between sentences) and the
@@ -194,12 +209,14 @@ struct FeatureHasher: Sendable {
         var prev2: UInt64 = 0
         var position = 0
         var prevCluster = 0xFFFF
+        // The rows' clusters through a pointer: no copy (and retain) of the vectors per token.
         let vectors = self.vectors
+        let info = vectors?.rowInfo
         for (index, t) in tokens.enumerated() {
-            if let v = vectors, t.isWord {
+            if let info, t.isWord {
                 let r = Int(rows[index])
-                let c = r >= 0 ? v.coarse(r) : 0xFFFF
-                if r >= 0 { out.add(bucket(UInt64(c), 21)); out.add(bucket(UInt64(v.fine(r)), 22)) }
+                let c = r >= 0 ? Int(info[r].coarse) : 0xFFFF
+                if r >= 0 { out.add(bucket(UInt64(c), 21)); out.add(bucket(UInt64(info[r].fine), 22)) }
                 out.add(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))
                 prevCluster = c
             }
@@ -223,13 +240,14 @@ struct FeatureHasher: Sendable {
         for (k, hash) in FeatureHasher.kindHashes where analysis.kinds.contains(k) { out.add(bucket(hash, 6)) }
         // Coarse entity classes, each once, in alphabetical order.
         var classes: UInt32 = 0
-        for e in analysis.entities { classes |= 1 << UInt32(FeatureHasher.classRank(e.group)) }
+        for i in analysis.entities.indices { classes |= 1 << UInt32(FeatureHasher.classRank(analysis.entities[i].group)) }
         for (rank, hash) in FeatureHasher.classHashes.enumerated() where classes & (1 << UInt32(rank)) != 0 {
             out.add(bucket(hash, 7))
         }
         if !analysis.hedges.isEmpty { out.add(bucket(1, 8)) }
-        if let a = analysis.attribution { out.add(bucket(ClaimTokenizer.hash(a.via), 9)) }
+        if let via = analysis.attribution?.via { out.add(bucket(ClaimTokenizer.hash(via), 9)) }
         out.add(bucket(UInt64(min(analysis.wordCount / 4, 12)), 10))
         if analysis.isQuestion { out.add(bucket(2, 8)) }
+        withExtendedLifetime(vectors) {}
     }
 }

@@ -17,19 +17,13 @@ public struct WordVectors: Sendable, Equatable {
     public let dimensions: Int
     /// Number of coarse / fine clusters.
     public let coarseClusters: Int, fineClusters: Int
-    /// Word keys, ascending.
-    let keys: [UInt64]
-    /// `keys.count × dimensions` components, quantised (component = value × the row's scale):
-    /// 1.7 MB instead of 6.9 MB as Float, so lookups stay in cache.
-    let quantized: [Int8]
-    /// One scale per row.
-    let scales: [Float]
-    /// Coarse and fine cluster id of each word, interleaved.
-    let clusters: [UInt16]
-    /// Open-addressing table of (key, row + 1) pairs (row 0: empty), key and row side by side so a
-    /// lookup touches one cache line.
-    private let slots: [Slot]
+    /// The lookup tables, in one block of `TableMemory` (see `Tables`); a copy of the value
+    /// retains this one object.
+    private let tables: Tables
     private let mask: Int
+
+    /// Word keys, ascending.
+    var keys: [UInt64] { tables.keys }
 
     /// The key numbers of four digits share (years, mostly).
     static let yearKey: UInt64 = 0x5945_4152
@@ -41,6 +35,43 @@ public struct WordVectors: Sendable, Equatable {
 
     /// Number of words.
     public var count: Int { keys.count }
+
+    /// What the pooling and the cluster features need of a row besides its components.
+    struct RowInfo: Sendable {
+        /// Component = quantised value × scale.
+        var scale: Float
+        /// Coarse and fine cluster ids.
+        var coarse: UInt16, fine: UInt16
+    }
+
+    /// The tables every word lookup reads, in huge-page memory: an open-addressing table of
+    /// (key, row + 1) slots (row 0: empty; key and row side by side, so a lookup touches one cache
+    /// line), each row's quantised components (`rowStride` bytes apart, 64-byte aligned, so a
+    /// 64-dimension row is one cache line) and each row's `RowInfo`. A word costs three cache
+    /// lines: its slot, its components and its info.
+    final class Tables: @unchecked Sendable {
+        /// Word keys, ascending (not read by lookups).
+        let keys: [UInt64]
+        let memory: TableMemory
+        let slots: UnsafeMutablePointer<Slot>
+        let components: UnsafeMutablePointer<Int8>
+        let info: UnsafeMutablePointer<RowInfo>
+        let slotCount: Int
+        let rowStride: Int
+
+        init(keys: [UInt64], dimensions: Int, slotCount: Int) {
+            self.keys = keys
+            let n = keys.count
+            self.slotCount = slotCount
+            rowStride = dimensions
+            let slotBytes = TableMemory.aligned(slotCount * MemoryLayout<Slot>.stride)
+            let componentBytes = TableMemory.aligned(n * dimensions)
+            memory = TableMemory(byteCount: slotBytes + componentBytes + n * MemoryLayout<RowInfo>.stride)
+            slots = memory.bind(Slot.self, at: 0, count: slotCount)
+            components = memory.bind(Int8.self, at: slotBytes, count: n * dimensions)
+            info = memory.bind(RowInfo.self, at: slotBytes + componentBytes, count: n)
+        }
+    }
 
     /// Creates the table from keys in ascending order, their vectors (quantised here to Int8 with
     /// one scale per word) and cluster ids.
@@ -66,23 +97,31 @@ public struct WordVectors: Sendable, Equatable {
          fineClusters: Int) {
         precondition(dimensions % 8 == 0 && quantized.count == keys.count * dimensions && scales.count == keys.count
                      && clusters.count == keys.count * 2)
-        self.keys = keys
+        self.init(keys: keys, dimensions: dimensions, coarseClusters: coarseClusters, fineClusters: fineClusters) { comps, info in
+            for r in 0..<keys.count {
+                for d in 0..<dimensions { comps[r * dimensions + d] = quantized[r * dimensions + d] }
+                info[r] = RowInfo(scale: scales[r], coarse: clusters[2 * r], fine: clusters[2 * r + 1])
+            }
+        }
+    }
+
+    /// Creates the table from keys in ascending order; `fill` writes the rows' components and infos.
+    private init(keys: [UInt64], dimensions: Int, coarseClusters: Int, fineClusters: Int,
+                 fill: (UnsafeMutablePointer<Int8>, UnsafeMutablePointer<RowInfo>) -> Void) {
         self.dimensions = dimensions
-        self.quantized = quantized
-        self.scales = scales
-        self.clusters = clusters
         self.coarseClusters = coarseClusters
         self.fineClusters = fineClusters
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(key: 0, row: 0), count: capacity)
+        let tables = Tables(keys: keys, dimensions: dimensions, slotCount: capacity)
         let mask = capacity - 1
         for (r, k) in keys.enumerated() {
             var i = Self.slot(k, mask)
-            while slots[i].row != 0 { i = (i + 1) & mask }
-            slots[i] = Slot(key: k, row: Int32(r + 1))
+            while tables.slots[i].row != 0 { i = (i + 1) & mask }
+            tables.slots[i] = Slot(key: k, row: Int32(r + 1))
         }
-        self.slots = slots
+        fill(tables.components, tables.info)
+        self.tables = tables
         self.mask = mask
     }
 
@@ -97,6 +136,7 @@ public struct WordVectors: Sendable, Equatable {
 
     /// The row of a key, or -1 when the word is unknown.
     @inline(__always) func row(_ key: UInt64) -> Int {
+        let slots = tables.slots
         var i = Self.slot(key, mask)
         while true {
             let s = slots[i]
@@ -107,7 +147,7 @@ public struct WordVectors: Sendable, Equatable {
     }
 
     /// One slot of the lookup table.
-    private struct Slot: Sendable, Equatable {
+    struct Slot: Sendable, Equatable {
         var key: UInt64
         var row: Int32
     }
@@ -122,57 +162,58 @@ public struct WordVectors: Sendable, Equatable {
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement(-1, count: n))
         let mask = self.mask
+        let s = tables.slots
         var further = false
         tokens.withUnsafeBufferPointer { t in
-            slots.withUnsafeBufferPointer { s in
-                out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<n {
-                        let key = Self.key(t[i])
-                        let home = s[Self.slot(key, mask)]
-                        // The row when the home slot holds the key; -1 when it is empty (unknown word;
-                        // an empty slot has key 0 and row 0, so a key of 0 finds -1 too); -2: look further.
-                        let empty: Int32 = home.row == 0 ? 1 : 0
-                        let found = home.key == key ? home.row &- 1 : -2 &+ empty
-                        let r = t[i].isWord ? found : -1
-                        o[i] = r
-                        further = further || r == -2
-                    }
-                    if further {
-                        for i in 0..<n where o[i] == -2 { o[i] = Int32(row(Self.key(t[i]))) }
-                    }
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<n {
+                    let key = Self.key(t[i])
+                    let home = s[Self.slot(key, mask)]
+                    // The row when the home slot holds the key; -1 when it is empty (unknown word;
+                    // an empty slot has key 0 and row 0, so a key of 0 finds -1 too); -2: look further.
+                    let empty: Int32 = home.row == 0 ? 1 : 0
+                    let found = home.key == key ? home.row &- 1 : -2 &+ empty
+                    let r = t[i].isWord ? found : -1
+                    o[i] = r
+                    further = further || r == -2
+                }
+                if further {
+                    for i in 0..<n where o[i] == -2 { o[i] = Int32(row(Self.key(t[i]))) }
                 }
             }
         }
     }
 
-    /// Reads the first and last byte of each row's vector (and its scale and clusters) and returns
-    /// a value made from them: the loads are independent, so the processor fetches every row's
-    /// cache lines at once before the pooling and the cluster features read them one by one
-    /// (the tables are evicted by the other stages between documents).
+    /// Reads the first and last byte of each row's vector and its info, and returns a value made
+    /// from them: the loads are independent, so the processor fetches every row's cache lines at
+    /// once before the pooling and the cluster features read them one by one (the tables are
+    /// evicted by the other stages between documents).
     func touch(_ rows: [Int32]) -> UInt32 {
         var t: UInt32 = 0
-        let D = dimensions
-        quantized.withUnsafeBufferPointer { q in
-            scales.withUnsafeBufferPointer { s in
-                clusters.withUnsafeBufferPointer { c in
-                    for r32 in rows where r32 >= 0 {
-                        let r = Int(r32)
-                        t = t &+ UInt32(UInt8(bitPattern: q[r * D])) &+ UInt32(UInt8(bitPattern: q[r * D + D - 1]))
-                        t = t &+ s[r].bitPattern &+ UInt32(c[2 * r])
-                    }
-                }
-            }
+        let D = dimensions, q = tables.components, info = tables.info
+        for r32 in rows where r32 >= 0 {
+            let r = Int(r32)
+            t = t &+ UInt32(UInt8(bitPattern: q[r * D])) &+ UInt32(UInt8(bitPattern: q[r * D + D - 1]))
+            t = t &+ info[r].scale.bitPattern
         }
         return t
     }
 
+    /// The quantised components of row `r` (`dimensions` values).
+    @inline(__always) func quantizedRow(_ r: Int) -> UnsafePointer<Int8> { UnsafePointer(tables.components + r * dimensions) }
+    /// The scale of row `r` (component = quantised value × scale).
+    @inline(__always) func scale(_ r: Int) -> Float { tables.info[r].scale }
+
     /// Component `d` of row `r` (as the neural part sees it: quantised value × scale).
-    @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantized[r * dimensions + d]) * scales[r] }
+    @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantizedRow(r)[d]) * scale(r) }
+
+    /// Every row's `RowInfo` (valid while this value or a copy of it lives).
+    var rowInfo: UnsafePointer<RowInfo> { UnsafePointer(tables.info) }
 
     /// Coarse cluster of a row.
-    @inline(__always) func coarse(_ row: Int) -> Int { Int(clusters[2 * row]) }
+    @inline(__always) func coarse(_ row: Int) -> Int { Int(tables.info[row].coarse) }
     /// Fine cluster of a row.
-    @inline(__always) func fine(_ row: Int) -> Int { Int(clusters[2 * row + 1]) }
+    @inline(__always) func fine(_ row: Int) -> Int { Int(tables.info[row].fine) }
 
     /// The vectors shipped with the stage (nil when the resource is missing).
     public static let bundled: WordVectors? = {
@@ -193,10 +234,13 @@ public struct WordVectors: Sendable, Equatable {
         u32(UInt32(fineClusters))
         for k in keys { withUnsafeBytes(of: k.littleEndian) { out.append(contentsOf: $0) } }
         for r in 0..<count {
-            u32(scales[r].bitPattern)
-            for d in 0..<dimensions { out.append(UInt8(bitPattern: quantized[r * dimensions + d])) }
+            u32(scale(r).bitPattern)
+            let q = quantizedRow(r)
+            for d in 0..<dimensions { out.append(UInt8(bitPattern: q[d])) }
         }
-        for c in clusters { withUnsafeBytes(of: c.littleEndian) { out.append(contentsOf: $0) } }
+        for r in 0..<count {
+            for c in [UInt16(coarse(r)), UInt16(fine(r))] { withUnsafeBytes(of: c.littleEndian) { out.append(contentsOf: $0) } }
+        }
         return out
     }
 
@@ -216,32 +260,21 @@ public struct WordVectors: Sendable, Equatable {
         guard dims > 0, dims % 8 == 0, raw.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
             throw StageModelError("truncated word-vector file")
         }
-        // Decoded with unaligned little-endian loads straight into uninitialised arrays (this runs
-        // at start-up: 2 MB, byte by byte it was most of the stage's model loading).
+        // Decoded with unaligned little-endian loads straight into the tables (this runs at
+        // start-up: 2 MB, byte by byte it was most of the stage's model loading).
         let rowsAt = 24 + n * 8, clustersAt = rowsAt + n * (4 + dims)
         let keys = [UInt64](unsafeUninitializedCapacity: n) { out, count in
             for i in 0..<n { out[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + i * 8, as: UInt64.self)) }
             count = n
         }
-        let quantized = [Int8](unsafeUninitializedCapacity: n * dims) { out, count in
+        func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
+        self.init(keys: keys, dimensions: dims, coarseClusters: Int(u32(16)), fineClusters: Int(u32(20))) { comps, info in
             for r in 0..<n {
-                let from = raw.baseAddress! + rowsAt + r * (4 + dims) + 4
-                UnsafeMutableRawPointer(out.baseAddress! + r * dims).copyMemory(from: from, byteCount: dims)
+                let at = rowsAt + r * (4 + dims)
+                UnsafeMutableRawPointer(comps + r * dims).copyMemory(from: raw.baseAddress! + at + 4, byteCount: dims)
+                info[r] = RowInfo(scale: Float(bitPattern: u32(at)), coarse: u16(clustersAt + 4 * r), fine: u16(clustersAt + 4 * r + 2))
             }
-            count = n * dims
         }
-        let scales = [Float](unsafeUninitializedCapacity: n) { out, count in
-            for r in 0..<n {
-                out[r] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: rowsAt + r * (4 + dims), as: UInt32.self)))
-            }
-            count = n
-        }
-        let clusters = [UInt16](unsafeUninitializedCapacity: 2 * n) { out, count in
-            for i in 0..<(2 * n) { out[i] = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: clustersAt + 2 * i, as: UInt16.self)) }
-            count = 2 * n
-        }
-        self.init(keys: keys, dimensions: dims, quantized: quantized, scales: scales, clusters: clusters,
-                  coarseClusters: Int(u32(16)), fineClusters: Int(u32(20)))
     }
 
     /// Reads a file written by `bytes`.
@@ -251,7 +284,12 @@ public struct WordVectors: Sendable, Equatable {
 
     /// Equal when keys, components and clusters are.
     public static func == (a: WordVectors, b: WordVectors) -> Bool {
-        a.dimensions == b.dimensions && a.keys == b.keys && a.quantized == b.quantized && a.scales == b.scales
-            && a.clusters == b.clusters
+        guard a.dimensions == b.dimensions, a.keys == b.keys else { return false }
+        for r in 0..<a.count {
+            let x = a.tables.info[r], y = b.tables.info[r]
+            guard x.scale.bitPattern == y.scale.bitPattern, x.coarse == y.coarse, x.fine == y.fine,
+                  memcmp(a.quantizedRow(r), b.quantizedRow(r), a.dimensions) == 0 else { return false }
+        }
+        return true
     }
 }
