@@ -36,17 +36,24 @@ public struct Claims: DocumentStage {
 
     /// The options in force.
     public let options: Options
-    let tagger: ClaimTagger
+    /// The tagger of a model given at creation (nil: the bundled model's).
+    private let givenTagger: ClaimTagger?
+    /// The bundled model's tagger, loaded when a document first needs it: a run whose documents
+    /// all come from the cache or stand in the output folder never reads the model.
+    private static let bundledTagger = ClaimTagger(model: CheckworthinessModel.bundled)
+    /// The tagger in use.
+    var tagger: ClaimTagger { givenTagger ?? Self.bundledTagger }
 
     /// Creates the stage with the bundled model.
     public init(options: Options) throws {
-        try self.init(options: options, model: CheckworthinessModel.bundled)
+        self.options = options
+        givenTagger = nil
     }
 
     /// Creates the stage with a given model (nil: rule-based scores).
     public init(options: Options = Options(), model: CheckworthinessModel?) throws {
         self.options = options
-        tagger = ClaimTagger(model: model)
+        givenTagger = ClaimTagger(model: model)
     }
 
     /// The threshold in force.
@@ -63,6 +70,7 @@ public struct Claims: DocumentStage {
 
     /// The claim spans of a document.
     func claims(in document: Document) -> [Span] {
+        let tagger = self.tagger
         let index = TextIndex(document.text)
         let sentences = Claims.sentenceRanges(document.spans(LayerName.sentences))
         var entitySpans = document.spans(LayerName.entities)
