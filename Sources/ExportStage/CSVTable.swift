@@ -180,6 +180,9 @@ struct CSVTable: Sendable {
         }
     }
 
+    /// The attributes claims.csv gives columns of their own (left out of its "attributes" cell).
+    static let claimColumnKeys = KnownKey.mask("checkworthiness", "kinds", "hedges", "attribution", "entities")
+
     /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
     /// (sentence and page empty when unknown).
     static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout ByteBuffer) {
@@ -215,7 +218,7 @@ struct CSVTable: Sendable {
                     appendPlaceCells(view.claims[n], p, to: &out)
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                    others.removeAll(keepingCapacity: true)
+                    var unknown = false
                     view.claims[n].attributes.forEachMember { k, v in
                         switch AttributeKey.of(k) {
                         case .checkworthiness?: score = v
@@ -223,7 +226,7 @@ struct CSVTable: Sendable {
                         case .hedges?: hedges = v
                         case .attribution?: attribution = v
                         case .entities?: break
-                        default: others.append((k, v))
+                        default: unknown = true
                         }
                     }
                     out.append(comma)
@@ -246,7 +249,24 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
-                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    // The others (usually `checkworthy` and `isClaim`): written in rank order when every key is a known one.
+                    scratch.removeAll()
+                    scratch.append(UInt8(ascii: "{"))
+                    if unknown && ValueWriter(pretty: false).writeKnownKeys(view.claims[n].attributes, &scratch, 0, skipping: claimColumnKeys) {
+                        if scratch.count > 1 {
+                            scratch.append(UInt8(ascii: "}"))
+                            scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
+                        }
+                    } else if unknown {
+                        others.removeAll(keepingCapacity: true)
+                        view.claims[n].attributes.forEachMember { k, v in
+                            switch AttributeKey.of(k) {
+                            case .checkworthiness?, .kinds?, .hedges?, .attribution?, .entities?: break
+                            default: others.append((k, v))
+                            }
+                        }
+                        appendOtherAttributes(&others, writer, &scratch, &out)
+                    }
                     writer.endRow(&out)
                 }
             } }

@@ -69,8 +69,8 @@ struct DocumentView {
         var claims: [Span] = [], claimLayerIndex: [Int] = []
         claims.reserveCapacity(claimLayer.count)
         claimLayerIndex.reserveCapacity(claimLayer.count)
-        for (i, span) in claimLayer.enumerated() where span.attributes["isClaim"]?.boolValue != false {
-            claims.append(span)
+        for i in claimLayer.indices where DocumentView.isClaim(claimLayer[i].attributes) {
+            claims.append(claimLayer[i])
             claimLayerIndex.append(i)
         }
         self.claims = claims
@@ -87,13 +87,17 @@ struct DocumentView {
             // Walking needs the layers in order of start (as stages store them); else -2: search.
             func ordered(_ layer: [Span]) -> Bool { zip(layer, layer.dropFirst()).allSatisfy { $0.start <= $1.start } }
             var sentenceCursor = ordered(sentences) ? -1 : -2, pageCursor = ordered(pages) ? -1 : -2
-            return spans.map { span in
-                let r = walker.range(span.start, span.end)
-                return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
-                             sentence: DocumentView.containing(span.start, in: sentences, cursor: &sentenceCursor),
-                             page: DocumentView.containing(span.start, in: pages, cursor: &pageCursor)
-                                 .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+            var out: [Place] = []
+            out.reserveCapacity(spans.count)
+            for k in spans.indices {  // offsets read in place: no span copied (retained and released)
+                let (start, end) = (spans[k].start, spans[k].end)
+                let r = walker.range(start, end)
+                out.append(Place(bytes: scalars.range(start, end), sourceStart: r.start, sourceEnd: r.end,
+                                 sentence: DocumentView.containing(start, in: sentences, cursor: &sentenceCursor),
+                                 page: DocumentView.containing(start, in: pages, cursor: &pageCursor)
+                                     .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 }))
             }
+            return out
         }
         entityPlaces = places(entities)
         claimPlaces = places(claims)
@@ -129,6 +133,18 @@ struct DocumentView {
     /// entity's label and canonical name.
     @inline(__always) func withEntityBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try entityBytes.withUnsafeBufferPointer(body)
+    }
+
+    /// `attributes["isClaim"]?.boolValue != false`; a claim's few attributes are looked through
+    /// (`AttributeKey`) rather than hashed.
+    static func isClaim(_ attributes: [String: JSONValue]) -> Bool {
+        guard attributes.count <= 16 else { return attributes["isClaim"]?.boolValue != false }
+        var i = attributes.startIndex
+        while i != attributes.endIndex {
+            if AttributeKey.of(attributes.keys[i]) == .isClaim, case .bool(false) = attributes.values[i] { return false }
+            attributes.formIndex(after: &i)
+        }
+        return true
     }
 
     /// `attributes["canonical"]?.stringValue`; the few attributes an entity has are looked
