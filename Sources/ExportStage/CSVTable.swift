@@ -180,9 +180,6 @@ struct CSVTable: Sendable {
         }
     }
 
-    /// The attributes claims.csv gives columns of their own (left out of its "attributes" cell).
-    static let claimColumnKeys = KnownKey.mask("checkworthiness", "kinds", "hedges", "attribution", "entities")
-
     /// The cells every span row shares: `,start,end,sourceStart,sourceEnd,sentence,page`
     /// (sentence and page empty when unknown).
     static func appendPlaceCells(_ span: Span, _ p: DocumentView.Place, to out: inout ByteBuffer) {
@@ -218,16 +215,20 @@ struct CSVTable: Sendable {
                     appendPlaceCells(view.claims[n], p, to: &out)
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                    var unknown = false
-                    view.claims[n].attributes.forEachMember { k, v in
-                        switch AttributeKey.of(k) {
-                        case .checkworthiness?: score = v
-                        case .kinds?: kinds = v
-                        case .hedges?: hedges = v
-                        case .attribution?: attribution = v
+                    others.removeAll(keepingCapacity: true)
+                    // Values are read only for the keys used (the entities array is not copied).
+                    let a = view.claims[n].attributes
+                    var i = a.startIndex
+                    while i != a.endIndex {
+                        switch AttributeKey.of(a.keys[i]) {
+                        case .checkworthiness?: score = a.values[i]
+                        case .kinds?: kinds = a.values[i]
+                        case .hedges?: hedges = a.values[i]
+                        case .attribution?: attribution = a.values[i]
                         case .entities?: break
-                        default: unknown = true
+                        default: others.append((a.keys[i], a.values[i]))
                         }
+                        a.formIndex(after: &i)
                     }
                     out.append(comma)
                     writer.append(cell(score), to: &out)
@@ -249,24 +250,7 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
-                    // The others (usually `checkworthy` and `isClaim`): written in rank order when every key is a known one.
-                    scratch.removeAll()
-                    scratch.append(UInt8(ascii: "{"))
-                    if unknown && ValueWriter(pretty: false).writeKnownKeys(view.claims[n].attributes, &scratch, 0, skipping: claimColumnKeys) {
-                        if scratch.count > 1 {
-                            scratch.append(UInt8(ascii: "}"))
-                            scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
-                        }
-                    } else if unknown {
-                        others.removeAll(keepingCapacity: true)
-                        view.claims[n].attributes.forEachMember { k, v in
-                            switch AttributeKey.of(k) {
-                            case .checkworthiness?, .kinds?, .hedges?, .attribution?, .entities?: break
-                            default: others.append((k, v))
-                            }
-                        }
-                        appendOtherAttributes(&others, writer, &scratch, &out)
-                    }
+                    appendOtherAttributes(&others, writer, &scratch, &out)
                     writer.endRow(&out)
                 }
             } }

@@ -66,14 +66,11 @@ struct DocumentView {
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
         let claimLayer = document.spans(LayerName.claims)
-        var claims: [Span] = [], claimLayerIndex: [Int] = []
-        claims.reserveCapacity(claimLayer.count)
+        var claimLayerIndex: [Int] = []
         claimLayerIndex.reserveCapacity(claimLayer.count)
-        for i in claimLayer.indices where DocumentView.isClaim(claimLayer[i].attributes) {
-            claims.append(claimLayer[i])
-            claimLayerIndex.append(i)
-        }
-        self.claims = claims
+        for i in claimLayer.indices where DocumentView.isClaim(claimLayer[i].attributes) { claimLayerIndex.append(i) }
+        // Usually every span is a claim: the layer itself, no span copied (retained).
+        self.claims = claimLayerIndex.count == claimLayer.count ? claimLayer : claimLayerIndex.map { claimLayer[$0] }
         self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []

@@ -18,11 +18,6 @@ struct KnownKey {
         self.rank = rank
     }
 
-    /// The bit of each key's rank, for `ValueWriter.writeKnownKeys(skipping:)`.
-    static func mask(_ keys: String...) -> UInt32 {
-        keys.reduce(0) { m, k in m | (of(k).map { 1 << UInt32($0.rank) } ?? 0) }
-    }
-
     /// Number of known keys.
     @inline(__always) static var count: Int { 19 }
 

@@ -86,8 +86,7 @@ struct ValueWriter {
     /// Writes the members of `o` when all its keys are known keys: each one's position and key go to
     /// the slot of its rank and a bit per rank, read back lowest first (code-point order, with no
     /// comparison). False, with nothing written, when a key is not a known one.
-    /// Members whose key's rank (`KnownKey.rank`) has its bit set in `skipping` are left out.
-    @inline(__always) func writeKnownKeys(_ o: [String: JSONValue], _ out: inout ByteBuffer, _ indent: Int, skipping: UInt32 = 0) -> Bool {
+    @inline(__always) private func writeKnownKeys(_ o: [String: JSONValue], _ out: inout ByteBuffer, _ indent: Int) -> Bool {
         // Small enough (19 slots) to stay on the stack.
         typealias Slot = (index: Dictionary<String, JSONValue>.Index, quoted: StaticString)
         return withUnsafeTemporaryAllocation(of: Slot.self, capacity: KnownKey.count) { buffer in
@@ -107,17 +106,14 @@ struct ValueWriter {
                 o.formIndex(after: &i)
             }
             var first = true
-            let written = present & ~skipping
             while present != 0 {
                 let r = present.trailingZeroBitCount
                 present &= present - 1
-                if written & (1 << UInt32(r)) != 0 {
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                    newline(&out, indent + 1)
-                    out.append(slots[r].quoted)
-                    value(o.values[slots[r].index], &out, indent)
-                }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(&out, indent + 1)
+                out.append(slots[r].quoted)
+                value(o.values[slots[r].index], &out, indent)
                 (slots + r).deinitialize(count: 1)
             }
             return true
