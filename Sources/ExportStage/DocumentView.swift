@@ -104,24 +104,27 @@ struct DocumentView {
     /// `entityBytes`, `labelRanges` and `canonicalRanges`.
     static func entityBytes(_ entities: [Span], _ canonical: [String?], _ utf8: [UInt8], _ places: [Place])
         -> (bytes: [UInt8], labels: [Range<Int>], names: [Range<Int>]) {
-        var arena: [UInt8] = []
-        arena.reserveCapacity(entities.count * 20)
         var distinct: [Range<Int>] = []
         var labels: [Range<Int>] = [], names: [Range<Int>] = []
         labels.reserveCapacity(entities.count)
         names.reserveCapacity(entities.count)
-        for i in entities.indices {
-            entities[i].type.withUTF8Bytes { label in
-                let found = distinct.first { r in r.count == label.count && arena[r].elementsEqual(label) }
-                if let found { labels.append(found); return }
-                let start = arena.count
-                arena.append(contentsOf: label)
-                distinct.append(start..<arena.count)
-                labels.append(start..<arena.count)
+        let arena = ByteBuffer.collect(estimate: entities.count * 24 + 64) { out in
+            for i in entities.indices {
+                entities[i].type.withUTF8Bytes { label in
+                    // The few distinct labels, compared as bytes already written.
+                    let found = out.withUnsafeBufferPointer { written in
+                        distinct.first { r in r.count == label.count && UnsafeBufferPointer(rebasing: written[r]).elementsEqual(label) }
+                    }
+                    if let found { labels.append(found); return }
+                    let start = out.count
+                    out.append(label)
+                    distinct.append(start..<out.count)
+                    labels.append(start..<out.count)
+                }
+                let start = out.count
+                if let c = canonical[i] { out.append(utf8: c) } else { utf8.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[places[i].bytes])) } }
+                names.append(start..<out.count)
             }
-            let start = arena.count
-            if let c = canonical[i] { c.withUTF8Bytes { arena.append(contentsOf: $0) } } else { arena.append(contentsOf: utf8[places[i].bytes]) }
-            names.append(start..<arena.count)
         }
         return (arena, labels, names)
     }
