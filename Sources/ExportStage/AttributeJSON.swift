@@ -27,6 +27,16 @@ struct AttributeJSON {
                     Bytes.jsonString(name, &out)
                     out.append(UInt8(ascii: "}"))
                     onlyCanonical.append(true)
+                } else if let canonical, let name = canonical[i], let other = AttributeJSON.memberAfterCanonical(spans[i].attributes) {
+                    // The next most usual entity: its canonical name and one of iso3, value or confidence.
+                    Bytes.raw(#"{"canonical":"#, &out)
+                    Bytes.jsonString(name, &out)
+                    out.append(UInt8(ascii: ","))
+                    Bytes.jsonString(other.key, &out)
+                    out.append(UInt8(ascii: ":"))
+                    w.write(other.value, into: &out)
+                    out.append(UInt8(ascii: "}"))
+                    onlyCanonical.append(false)
                 } else {
                     w.write(object: spans[i].attributes, into: &out)
                     if canonical != nil { onlyCanonical.append(false) }
@@ -36,6 +46,25 @@ struct AttributeJSON {
         }
         self.ranges = ranges
         self.onlyCanonical = onlyCanonical
+    }
+
+    /// For attributes of two members, `canonical` and one whose key sorts after it (iso3, value or
+    /// confidence), that other member; else nil.
+    @inline(__always) static func memberAfterCanonical(_ attributes: [String: JSONValue]) -> (key: String, value: JSONValue)? {
+        guard attributes.count == 2 else { return nil }
+        var i = attributes.startIndex
+        var other: Dictionary<String, JSONValue>.Index?
+        var sawCanonical = false
+        while i != attributes.endIndex {
+            switch AttributeKey.of(attributes.keys[i]) {
+            case .canonical?: sawCanonical = true
+            case .iso3?, .value?, .confidence?: other = i
+            default: return nil
+            }
+            attributes.formIndex(after: &i)
+        }
+        guard sawCanonical, let other else { return nil }
+        return (attributes.keys[other], attributes.values[other])
     }
 
     /// Calls `body` with span `i`'s object.

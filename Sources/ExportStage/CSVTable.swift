@@ -216,15 +216,19 @@ struct CSVTable: Sendable {
                     // One pass over the attributes: the four with columns, and the others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
                     others.removeAll(keepingCapacity: true)
-                    view.claims[n].attributes.forEachMember { k, v in
-                        switch AttributeKey.of(k) {
-                        case .checkworthiness?: score = v
-                        case .kinds?: kinds = v
-                        case .hedges?: hedges = v
-                        case .attribution?: attribution = v
+                    // Values are read only for the keys used (the entities array is not copied).
+                    let a = view.claims[n].attributes
+                    var i = a.startIndex
+                    while i != a.endIndex {
+                        switch AttributeKey.of(a.keys[i]) {
+                        case .checkworthiness?: score = a.values[i]
+                        case .kinds?: kinds = a.values[i]
+                        case .hedges?: hedges = a.values[i]
+                        case .attribution?: attribution = a.values[i]
                         case .entities?: break
-                        default: others.append((k, v))
+                        default: others.append((a.keys[i], a.values[i]))
                         }
+                        a.formIndex(after: &i)
                     }
                     out.append(comma)
                     writer.append(cell(score), to: &out)

@@ -22,16 +22,21 @@ struct ClaimFields {
 
     init(_ span: Span) {
         var kinds: JSONValue?, kind: JSONValue?, score: Double?, hedges: JSONValue?, attribution: JSONValue?, hasOthers = false
-        span.attributes.forEachMember { k, v in
-            switch AttributeKey.of(k) {
-            case .checkworthiness?: score = v.doubleValue
-            case .kinds?: kinds = v
-            case .kind?: kind = v
-            case .hedges?: hedges = v
-            case .attribution?: attribution = v
+        // Values are read only for the keys wanted (the others, such as the entities array, are not
+        // copied: no retain and release).
+        let a = span.attributes
+        var i = a.startIndex
+        while i != a.endIndex {
+            switch AttributeKey.of(a.keys[i]) {
+            case .checkworthiness?: score = a.values[i].doubleValue
+            case .kinds?: kinds = a.values[i]
+            case .kind?: kind = a.values[i]
+            case .hedges?: hedges = a.values[i]
+            case .attribution?: attribution = a.values[i]
             case .entities?, .isClaim?: break
             default: hasOthers = true
             }
+            a.formIndex(after: &i)
         }
         (self.score, self.hedges, self.attribution, self.hasOthers) = (score, hedges, attribution, hasOthers)
         switch kinds ?? kind {

@@ -46,7 +46,14 @@ extension DocumentView {
                         // Rendered attributes tell emptiness by their bytes ("{}"), without touching the dictionary.
                         if rendered.map({ $0.ranges[k].count > 2 }) ?? !spans[k].attributes.isEmpty {
                             Bytes.raw("\n        \"attributes\": ", &out)
-                            if let rendered {
+                            if isEntities && entityAttributes.onlyCanonical[k] {
+                                // `{"canonical":NAME}`: the name is copied between the pretty form's braces.
+                                entityAttributes.withObject(k) { object in
+                                    Bytes.raw("{\n          \"canonical\": ", &out)
+                                    out.append(UnsafeBufferPointer(rebasing: object[13..<(object.count - 1)]))
+                                    Bytes.raw("\n        }", &out)
+                                }
+                            } else if let rendered {
                                 rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
                             } else {
                                 scratch.removeAll()

@@ -66,14 +66,11 @@ struct DocumentView {
         sentences = document.spans(LayerName.sentences)
         entities = document.spans(LayerName.entities)
         let claimLayer = document.spans(LayerName.claims)
-        var claims: [Span] = [], claimLayerIndex: [Int] = []
-        claims.reserveCapacity(claimLayer.count)
+        var claimLayerIndex: [Int] = []
         claimLayerIndex.reserveCapacity(claimLayer.count)
-        for (i, span) in claimLayer.enumerated() where span.attributes["isClaim"]?.boolValue != false {
-            claims.append(span)
-            claimLayerIndex.append(i)
-        }
-        self.claims = claims
+        for i in claimLayer.indices where DocumentView.isClaim(claimLayer[i].attributes) { claimLayerIndex.append(i) }
+        // Usually every span is a claim: the layer itself, no span copied (retained).
+        self.claims = claimLayerIndex.count == claimLayer.count ? claimLayer : claimLayerIndex.map { claimLayer[$0] }
         self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
@@ -87,13 +84,17 @@ struct DocumentView {
             // Walking needs the layers in order of start (as stages store them); else -2: search.
             func ordered(_ layer: [Span]) -> Bool { zip(layer, layer.dropFirst()).allSatisfy { $0.start <= $1.start } }
             var sentenceCursor = ordered(sentences) ? -1 : -2, pageCursor = ordered(pages) ? -1 : -2
-            return spans.map { span in
-                let r = walker.range(span.start, span.end)
-                return Place(bytes: scalars.range(span.start, span.end), sourceStart: r.start, sourceEnd: r.end,
-                             sentence: DocumentView.containing(span.start, in: sentences, cursor: &sentenceCursor),
-                             page: DocumentView.containing(span.start, in: pages, cursor: &pageCursor)
-                                 .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 })
+            var out: [Place] = []
+            out.reserveCapacity(spans.count)
+            for k in spans.indices {  // offsets read in place: no span copied (retained and released)
+                let (start, end) = (spans[k].start, spans[k].end)
+                let r = walker.range(start, end)
+                out.append(Place(bytes: scalars.range(start, end), sourceStart: r.start, sourceEnd: r.end,
+                                 sentence: DocumentView.containing(start, in: sentences, cursor: &sentenceCursor),
+                                 page: DocumentView.containing(start, in: pages, cursor: &pageCursor)
+                                     .map { pages[$0].attributes["number"]?.intValue ?? $0 + 1 }))
             }
+            return out
         }
         entityPlaces = places(entities)
         claimPlaces = places(claims)
@@ -103,24 +104,27 @@ struct DocumentView {
     /// `entityBytes`, `labelRanges` and `canonicalRanges`.
     static func entityBytes(_ entities: [Span], _ canonical: [String?], _ utf8: [UInt8], _ places: [Place])
         -> (bytes: [UInt8], labels: [Range<Int>], names: [Range<Int>]) {
-        var arena: [UInt8] = []
-        arena.reserveCapacity(entities.count * 20)
         var distinct: [Range<Int>] = []
         var labels: [Range<Int>] = [], names: [Range<Int>] = []
         labels.reserveCapacity(entities.count)
         names.reserveCapacity(entities.count)
-        for i in entities.indices {
-            entities[i].type.withUTF8Bytes { label in
-                let found = distinct.first { r in r.count == label.count && arena[r].elementsEqual(label) }
-                if let found { labels.append(found); return }
-                let start = arena.count
-                arena.append(contentsOf: label)
-                distinct.append(start..<arena.count)
-                labels.append(start..<arena.count)
+        let arena = ByteBuffer.collect(estimate: entities.count * 24 + 64) { out in
+            for i in entities.indices {
+                entities[i].type.withUTF8Bytes { label in
+                    // The few distinct labels, compared as bytes already written.
+                    let found = out.withUnsafeBufferPointer { written in
+                        distinct.first { r in r.count == label.count && UnsafeBufferPointer(rebasing: written[r]).elementsEqual(label) }
+                    }
+                    if let found { labels.append(found); return }
+                    let start = out.count
+                    out.append(label)
+                    distinct.append(start..<out.count)
+                    labels.append(start..<out.count)
+                }
+                let start = out.count
+                if let c = canonical[i] { out.append(utf8: c) } else { utf8.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[places[i].bytes])) } }
+                names.append(start..<out.count)
             }
-            let start = arena.count
-            if let c = canonical[i] { c.withUTF8Bytes { arena.append(contentsOf: $0) } } else { arena.append(contentsOf: utf8[places[i].bytes]) }
-            names.append(start..<arena.count)
         }
         return (arena, labels, names)
     }
@@ -129,6 +133,18 @@ struct DocumentView {
     /// entity's label and canonical name.
     @inline(__always) func withEntityBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try entityBytes.withUnsafeBufferPointer(body)
+    }
+
+    /// `attributes["isClaim"]?.boolValue != false`; a claim's few attributes are looked through
+    /// (`AttributeKey`) rather than hashed.
+    static func isClaim(_ attributes: [String: JSONValue]) -> Bool {
+        guard attributes.count <= 16 else { return attributes["isClaim"]?.boolValue != false }
+        var i = attributes.startIndex
+        while i != attributes.endIndex {
+            if AttributeKey.of(attributes.keys[i]) == .isClaim, case .bool(false) = attributes.values[i] { return false }
+            attributes.formIndex(after: &i)
+        }
+        return true
     }
 
     /// `attributes["canonical"]?.stringValue`; the few attributes an entity has are looked

@@ -43,6 +43,7 @@ struct EntityTable {
     /// `[Key: Int]` would group them (`String ==`), through a `TextPairTable` over the view's
     /// entity bytes: a key's strings are made only when it is first seen.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
+        if let counts = asciiCounts(view) { return counts }
         var table = TextPairTable()
         var entries: [(key: Key, mentions: Int)] = []
         view.withEntityBytes { names in
@@ -57,6 +58,62 @@ struct EntityTable {
             }
         }
         return sortedByKey(entries)
+    }
+
+    /// `counts` for a document whose labels and canonical names are all ASCII, where `String ==` is
+    /// byte equality and key order is byte order: the mentions are sorted by (label rank, the name's
+    /// first eight bytes) with whole names compared only on ties, and each run of equal keys is one
+    /// entry, its strings made once. Nil for any other document.
+    static func asciiCounts(_ view: DocumentView) -> [(key: Key, mentions: Int)]? {
+        view.withEntityBytes { names -> [(key: Key, mentions: Int)]? in
+            guard isASCII(names) else { return nil }
+            var rank = [Int](repeating: 0, count: view.labelNames.count)
+            for (r, id) in view.labelNames.indices.sorted(by: { JSONWriter.utf8Less(view.labelNames[$0], view.labelNames[$1]) }).enumerated() {
+                rank[id] = r
+            }
+            var order: [(label: Int, prefix: UInt64, entity: Int)] = []
+            order.reserveCapacity(view.entities.count)
+            for i in view.entities.indices {
+                order.append((rank[view.entityLabels[i]], ValueWriter.prefix(UnsafeBufferPointer(rebasing: names[view.canonicalRanges[i]])), i))
+            }
+            func name(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: names[view.canonicalRanges[i]]) }
+            // Byte order of two names (`memcmp`, then length).
+            func compare(_ a: Int, _ b: Int) -> Int {
+                let x = name(a), y = name(b)
+                let n = min(x.count, y.count)
+                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, n)
+                    if c != 0 { return Int(c) }
+                }
+                return x.count - y.count
+            }
+            order.sort { a, b in
+                if a.label != b.label { return a.label < b.label }
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                return compare(a.entity, b.entity) < 0
+            }
+            var out: [(key: Key, mentions: Int)] = []
+            var k = 0
+            while k < order.count {
+                var end = k + 1
+                while end < order.count, order[end].label == order[k].label, order[end].prefix == order[k].prefix,
+                      compare(order[end].entity, order[k].entity) == 0 { end += 1 }
+                let i = order[k].entity
+                out.append((Key(label: view.labelNames[view.entityLabels[i]], canonical: String(decoding: name(i), as: UTF8.self)), end - k))
+                k = end
+            }
+            return out
+        }
+    }
+
+    /// Whether every byte is below 0x80.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count { high |= ByteWords.load(base + i); i += 8 }
+        while i < bytes.count { high |= UInt64(base[i]); i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's

@@ -39,37 +39,52 @@ struct ScalarBytes {
         let blocks = (count + 63) / 64
         var starts = [Int32](repeating: 0, count: blocks + 1)
         var details = [Int32](repeating: -1, count: blocks)
-        var offsets: [UInt8] = []
-        utf8.withUnsafeBufferPointer { bytes in
-            let base = bytes.baseAddress!
-            var i = 0  // byte offset of scalar `64 * b`
-            for b in 0..<blocks {
-                starts[b] = Int32(i)
-                let scalars = min(64, count - 64 * b)
-                // An ASCII block: its bytes are its scalars.
-                var ascii = i + scalars <= n
-                var k = 0
-                while ascii && k + 8 <= scalars {
-                    if ByteWords.load(base + i + k) & highs != 0 { ascii = false }
-                    k += 8
+        var used = 0
+        // Room for every block's offsets; only the non-ASCII blocks' are kept.
+        let offsets = [UInt8](unsafeUninitializedCapacity: blocks * 64) { table, initialized in
+            utf8.withUnsafeBufferPointer { bytes in
+                let base = bytes.baseAddress!
+                let out = table.baseAddress!
+                var i = 0  // byte offset of scalar `64 * b`
+                for b in 0..<blocks {
+                    starts[b] = Int32(i)
+                    let scalars = min(64, count - 64 * b)
+                    // An ASCII block: its bytes are its scalars.
+                    var ascii = i + scalars <= n
+                    var k = 0
+                    while ascii && k + 8 <= scalars {
+                        if ByteWords.load(base + i + k) & highs != 0 { ascii = false }
+                        k += 8
+                    }
+                    while ascii && k < scalars {
+                        if base[i + k] >= 0x80 { ascii = false }
+                        k += 1
+                    }
+                    if ascii { i += scalars; continue }
+                    details[b] = Int32(used)
+                    let row = out + used
+                    let blockByte = i
+                    var s = 0
+                    while s < scalars {
+                        // Eight ASCII bytes are eight scalars at consecutive offsets, written at once.
+                        if s + 8 <= scalars && i + 8 <= n && ByteWords.load(base + i) & highs == 0 {
+                            let first = UInt64(i - blockByte) &* 0x0101_0101_0101_0101
+                            UnsafeMutableRawPointer(row + s).storeBytes(of: first &+ 0x0706_0504_0302_0100, as: UInt64.self)
+                            i += 8
+                            s += 8
+                            continue
+                        }
+                        row[s] = UInt8(truncatingIfNeeded: i - blockByte)
+                        i += 1
+                        while i < n, base[i] & 0xC0 == 0x80 { i += 1 }
+                        s += 1
+                    }
+                    (row + scalars).initialize(repeating: 0, count: 64 - scalars)
+                    used += 64
                 }
-                while ascii && k < scalars {
-                    if base[i + k] >= 0x80 { ascii = false }
-                    k += 1
-                }
-                if ascii { i += scalars; continue }
-                details[b] = Int32(offsets.count)
-                let blockByte = i
-                var s = 0
-                while s < scalars {
-                    offsets.append(UInt8(i - blockByte))
-                    i += 1
-                    while i < n, base[i] & 0xC0 == 0x80 { i += 1 }
-                    s += 1
-                }
-                offsets.append(contentsOf: repeatElement(0, count: 64 - scalars))
+                starts[blocks] = Int32(n)
             }
-            starts[blocks] = Int32(n)
+            initialized = used
         }
         (blockStart, detailStart, detail) = (starts, details, offsets)
     }

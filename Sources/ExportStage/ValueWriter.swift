@@ -38,6 +38,8 @@ struct ValueWriter {
         if o.count == 1 {
             let i = o.startIndex
             member(o.keys[i], o.values[i], first: true, &out, indent)
+        } else if o.count <= ValueWriter.smallObject && writeKnownKeys(o, &out, indent) {
+            // Written in rank order (the usual attributes: every key a known one).
         } else if o.count <= ValueWriter.smallObject {
             // Insertion-sort the members' positions into a buffer on the stack as the dictionary
             // yields them, by their keys' first eight bytes (ties: the whole key); values are read
@@ -79,6 +81,43 @@ struct ValueWriter {
         }
         newline(&out, indent)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes the members of `o` when all its keys are known keys: each one's position and key go to
+    /// the slot of its rank and a bit per rank, read back lowest first (code-point order, with no
+    /// comparison). False, with nothing written, when a key is not a known one.
+    @inline(__always) private func writeKnownKeys(_ o: [String: JSONValue], _ out: inout ByteBuffer, _ indent: Int) -> Bool {
+        // Small enough (19 slots) to stay on the stack.
+        typealias Slot = (index: Dictionary<String, JSONValue>.Index, quoted: StaticString)
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: KnownKey.count) { buffer in
+            let slots = buffer.baseAddress!
+            var present: UInt32 = 0
+            var i = o.startIndex
+            while i != o.endIndex {
+                guard let known = KnownKey.lookup(o.keys[i]).known, present & (1 << UInt32(known.rank)) == 0 else {
+                    while present != 0 {
+                        (slots + present.trailingZeroBitCount).deinitialize(count: 1)
+                        present &= present - 1
+                    }
+                    return false
+                }
+                (slots + known.rank).initialize(to: (i, known.quoted))
+                present |= 1 << UInt32(known.rank)
+                o.formIndex(after: &i)
+            }
+            var first = true
+            while present != 0 {
+                let r = present.trailingZeroBitCount
+                present &= present - 1
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(&out, indent + 1)
+                out.append(slots[r].quoted)
+                value(o.values[slots[r].index], &out, indent)
+                (slots + r).deinitialize(count: 1)
+            }
+            return true
+        }
     }
 
     /// Appends an object of `members` (distinct keys, in any order; sorted here).

@@ -130,8 +130,7 @@ struct DocumentPage {
             // class="claim BAND" title="claim N: kind, kind; check-worthiness 0.81"
             let start = attrs.count
             Bytes.raw("class=\"claim", &attrs)
-            let fields = view.claimFields[n]
-            let score = fields.score
+            let score = view.claimFields[n].score  // fields read in place: no copy to retain and release
             if let score {
                 switch CheckworthinessBand(score) {
                 case .high: Bytes.raw(" high", &attrs)
@@ -141,9 +140,9 @@ struct DocumentPage {
             }
             Bytes.raw("\" title=\"claim ", &attrs)
             Bytes.int(n + 1, &attrs)
-            for (k, kind) in fields.kinds.enumerated() {
+            for k in view.claimFields[n].kinds.indices {
                 Bytes.raw(k == 0 ? ": " : ", ", &attrs)
-                HTMLText.append(escaping: kind, to: &attrs)
+                HTMLText.append(escaping: view.claimFields[n].kinds[k], to: &attrs)
             }
             if let score {
                 Bytes.raw("; check-worthiness ", &attrs)
@@ -255,8 +254,7 @@ struct DocumentPage {
                 Bytes.raw("\">", &out)
                 Bytes.int(n + 1, &out)
                 Bytes.raw("</a></td><td class=\"num\">", &out)
-                let fields = view.claimFields[n]
-                if let score = fields.score {
+                if let score = view.claimFields[n].score {
                     Bytes.raw("<span class=\"score\">", &out)
                     HTMLText.appendScore(score, to: &out)
                     Bytes.raw("</span><span class=\"bar\" style=\"width:", &out)
@@ -264,9 +262,9 @@ struct DocumentPage {
                     Bytes.raw("px\"></span>", &out)
                 }
                 Bytes.raw("</td><td>", &out)
-                for (k, kind) in fields.kinds.enumerated() {
+                for k in view.claimFields[n].kinds.indices {
                     if k > 0 { Bytes.raw(", ", &out) }
-                    HTMLText.append(escaping: kind, to: &out)
+                    HTMLText.append(escaping: view.claimFields[n].kinds[k], to: &out)
                 }
                 Bytes.raw("</td><td>", &out)
                 // The claim's text, cut at 400 scalars with an ellipsis.
@@ -279,11 +277,11 @@ struct DocumentPage {
                     HTMLText.append(escaping: text, bytes, to: &out)
                 }
                 Bytes.raw("</td><td>", &out)
-                if let h = fields.hedges { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
+                if let h = view.claimFields[n].hedges { HTMLText.append(escaping: DocumentPage.display(h), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if let at = fields.attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
+                if let at = view.claimFields[n].attribution { HTMLText.append(escaping: DocumentPage.display(at), to: &out) }
                 Bytes.raw("</td><td>", &out)
-                if fields.hasOthers { DocumentPage.appendOthers(view.claims[n].attributes, to: &out) }
+                if view.claimFields[n].hasOthers { DocumentPage.appendOthers(view.claims[n].attributes, to: &out) }
                 Bytes.raw("</td></tr>\n", &out)
             }
         }

@@ -34,16 +34,16 @@ struct ReportSummary {
     static func documentPart(_ view: DocumentView, topClaims: Int) -> [UInt8] {
         var kinds: [(kind: String, count: Int)] = []
         var histogram = [Int](repeating: 0, count: 10)
-        for f in view.claimFields {
-            for k in f.kinds {
+        for n in view.claimFields.indices {  // fields read in place: no copy to retain and release
+            for k in view.claimFields[n].kinds {
                 if let i = kinds.firstIndex(where: { $0.kind == k }) { kinds[i].count += 1 } else { kinds.append((k, 1)) }
             }
-            if let s = f.score { histogram[bin(s)] += 1 }
+            if let s = view.claimFields[n].score { histogram[bin(s)] += 1 }
         }
         kinds.sort { JSONWriter.utf8Less($0.kind, $1.kind) }
         var scored: [(score: Double, claim: Int)] = []
         scored.reserveCapacity(view.claims.count)
-        for (n, f) in view.claimFields.enumerated() { if let s = f.score { scored.append((s, n)) } }
+        for n in view.claimFields.indices { if let s = view.claimFields[n].score { scored.append((s, n)) } }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.claim < $1.claim }
 
         var out = ByteBuffer(capacity: 1024 + min(topClaims, scored.count) * 400)
