@@ -33,8 +33,8 @@ final class RunState: Sendable {
     /// document otherwise). Another process sharing the cache may add objects meanwhile; not
     /// seeing them only means computing them again.
     private let coldCache: Bool
-    /// In a cold run, the keys this run stored.
-    private let storedKeys = Mutex<Set<String>>([])
+    /// In a cold run, the keys this run stored (in fixed memory: `KeyFilter`).
+    private let storedKeys = Mutex<KeyFilter?>(nil)
     /// Per-document records on disk, replayed in input order at the end of the run (the output
     /// folder keeps its documents' paths here too).
     let journal: PartSpool?
@@ -62,7 +62,7 @@ final class RunState: Sendable {
     /// Whether the cache may hold an object under `key` (false only when it was empty at the
     /// start of the run and this run has not stored the key).
     private func mayHold(_ key: String) -> Bool {
-        !coldCache || storedKeys.withLock { $0.contains(key) }
+        !coldCache || storedKeys.withLock { $0?.mayContain(key) ?? false }
     }
 
     /// Removes the journal.
@@ -210,7 +210,10 @@ final class RunState: Sendable {
         guard let cache, state.withLock({ $0.cacheWritable }) else { return Checksum.hex(ofPieces: pieces) }
         do {
             let digest = try write(cache)
-            if coldCache { storedKeys.withLock { _ = $0.insert(key) } }
+            if coldCache { storedKeys.withLock { f in
+                if f == nil { f = KeyFilter() }
+                f!.insert(key)
+            } }
             return digest
         } catch {
             let first = state.withLock { s -> Bool in
