@@ -59,6 +59,9 @@ public struct Claims: DocumentStage {
     /// The threshold in force.
     public var threshold: Double { options.threshold > 0 ? options.threshold : tagger.threshold }
 
+    /// Loads the bundled model (once per process).
+    public func warmUp() { _ = tagger }
+
     /// Adds the "claims" layer (replacing one already there).
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         var doc = document

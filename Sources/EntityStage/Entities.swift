@@ -51,6 +51,9 @@ public struct Entities: DocumentStage {
     }
 
     /// Adds the "entities" layer.
+    /// Loads the gazetteers and the tagger's model (once per process).
+    public func warmUp() { _ = EntityResources.shared }
+
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         let resources: EntityResources
         switch EntityResources.shared {

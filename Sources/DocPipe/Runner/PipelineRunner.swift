@@ -29,6 +29,13 @@ public struct PipelineRunner: Sendable {
         // written for this config, the cache is on and the run is whole (not a shard).
         let mayUseState = options.cacheDirectory != nil && options.shard == nil
             && access(options.outputDirectory.appendingPathComponent(OutputState.fileName).path, F_OK) == 0
+        // Without a previous state every document will go through the stages: they load their
+        // models now, each on a thread of its own, while the inputs are listed.
+        if !mayUseState {
+            for stage in config.stages {
+                if case .document(let impl) = stage.implementation { Thread.detachNewThread { impl.warmUp() } }
+            }
+        }
         // Temporary files of killed runs are removed before anything is written; the same walk
         // lists the files the output folder holds.
         async let existingFiles = OutputFolder(root: options.outputDirectory).removeLeftovers(listing: mayUseState)

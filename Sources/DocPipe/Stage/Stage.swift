@@ -77,11 +77,18 @@ public protocol DocumentStage: Stage {
     func process(_ document: Document, context: StageContext) async throws -> Document
     /// Runs once after every document has been processed (corpus CSV/JSONL, reports).
     func finish(_ corpus: CorpusContext) async throws
+    /// Loads what `process` needs (models, tables) ahead of the first document. A run that starts
+    /// without a previous state calls it once, on a thread of its own, so stages load at the same
+    /// time instead of one after another while the first document waits. Never required:
+    /// `process` must load what it needs itself.
+    func warmUp()
 }
 
 extension DocumentStage {
     /// No corpus step by default.
     public func finish(_ corpus: CorpusContext) async throws {}
+    /// Nothing to load by default.
+    public func warmUp() {}
 }
 
 /// A raw input file handed to a `SourceStage`.
