@@ -5,16 +5,33 @@ import Testing
 /// `ByteKeyIndex` and `PathSet` find keys byte for byte, as a dictionary keyed by bytes would.
 @Suite struct ByteKeyIndexTests {
     @Test func findsEveryKeyAfterGrowthAndTheLaterRecordOfARepeatedKey() {
+        var text: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for k in 0..<5_000 {
+            let start = text.count
+            text += Array("docs/\(k % 3_000).json".utf8)
+            ranges.append(start..<text.count)
+        }
         var index = ByteKeyIndex(capacity: 2)
         var expected: [String: Int] = [:]
-        for k in 0..<5_000 {
-            let key = "docs/\(k % 3_000).json"
-            expected[key] = index.append(key: Array(key.utf8))
+        text.withUnsafeBufferPointer { buf in
+            for r in ranges { expected[String(decoding: buf[r], as: UTF8.self)] = index.insert(key: r, in: buf) }
+            #expect(index.count == 5_000)
+            for (key, record) in expected { #expect(index.find(key, in: buf) == record) }
+            #expect(index.find("docs/3000.json", in: buf) == nil)
+            #expect(index.find("", in: buf) == nil)
         }
-        #expect(index.count == 5_000)
-        for (key, record) in expected { #expect(index.find(key) == record) }
-        #expect(index.find("docs/3000.json") == nil)
-        #expect(index.find("") == nil)
+    }
+
+    @Test func appendIfAbsentKeepsOneRecordPerKey() {
+        var index = ByteKeyIndex(capacity: 2)
+        for k in 0..<3_000 {
+            let key = Array("docs/\(k % 1_000).json".utf8)
+            #expect(key.withUnsafeBufferPointer { index.appendIfAbsent(key: $0) } == (k < 1_000))
+        }
+        #expect(index.count == 1_000)
+        #expect(index.find("docs/999.json") == 999)
+        #expect(index.find("docs/1000.json") == nil)
     }
 
     @Test func keysInACallersBufferAreRangesOfIt() {

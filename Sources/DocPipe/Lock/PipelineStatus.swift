@@ -71,7 +71,7 @@ public struct PipelineStatus: Sendable {
         // Documents whose outputs already stand in the output folder for these exact keys are
         // skipped by the runner without looking at the cache (see OutputState).
         let previous = cache != nil ? OutputState.read(output, config: config.digest) : nil
-        let existing = previous != nil ? OutputFolder(root: output).existingFiles() : []
+        let existing = previous != nil ? OutputFolder(root: output).existingFiles() : PathSet()
         var items: [Item] = []
         var seenDocs: Set<String> = []
         for file in files {

@@ -125,30 +125,24 @@ public final class OutputFolder: Sendable {
 
     /// Removes temporary files and spool folders left in the output folder by runs that were
     /// killed (their process no longer exists). Files of live processes are left alone.
-    public func removeLeftovers() { _ = removeLeftovers(listing: false) }
+    public func removeLeftovers() { _ = walk(removingLeftovers: true, listing: false) }
 
     /// Relative paths of the files now in the folder (hidden ones excluded).
-    public func existingFiles() -> Set<String> {
-        var out: Set<String> = []
-        DirectoryWalker.walk(root.path) { e in
-            if e.name.hasPrefix(".") { return false }
-            if !e.isDirectory { out.insert(e.relativePath) }
-            return true
-        }
-        return out
-    }
+    func existingFiles() -> PathSet { walk(removingLeftovers: false, listing: true) }
 
     /// `removeLeftovers()`, and with `listing` also `existingFiles()`, in one walk of the folder.
-    func removeLeftovers(listing: Bool) -> PathSet {
+    func removeLeftovers(listing: Bool) -> PathSet { walk(removingLeftovers: true, listing: listing) }
+
+    private func walk(removingLeftovers: Bool, listing: Bool) -> PathSet {
         var doomed: [String] = []
         var files = PathSet(capacity: 1024)
         DirectoryWalker.walkBytes(root.path) { e in
             if e.relativePath[e.nameStart] == UInt8(ascii: "."), let pid = OutputFolder.ownerPID(ofTemporary: e.name) {
-                if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.path) }
+                if removingLeftovers && pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { doomed.append(e.path) }
                 return false
             }
             if listing && !e.isDirectory && !e.isHidden { files.insert(e.relativePath) }
-            return true
+            return removingLeftovers || !e.isHidden   // only leftovers are looked for in hidden folders
         }
         for rel in doomed { try? FileManager.default.removeItem(at: root.appendingPathComponent(rel)) }
         return files

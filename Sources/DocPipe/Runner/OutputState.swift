@@ -129,9 +129,6 @@ struct OutputState: Sendable {
     /// Number of `D` lines.
     var documentCount: Int { documentFields.count / 8 }
 
-    /// The entry of an input file.
-    func file(_ path: String) -> FileEntry? { fileNumber(path).map(file(at:)) }
-
     /// The entry on `F` line `k`.
     func file(at k: Int) -> FileEntry {
         bytes.withUnsafeBufferPointer { data in

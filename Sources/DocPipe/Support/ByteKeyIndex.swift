@@ -14,7 +14,7 @@ struct ByteKeyIndex: Sendable {
     /// Each record's key: start and end in the key buffer.
     private var starts: [Int32] = []
     private var ends: [Int32] = []
-    /// The keys' bytes when the index owns them (`append(key:)`); empty when the caller passes the buffer.
+    /// The keys' bytes when the index owns them (`appendIfAbsent`); empty when the caller passes the buffer.
     private(set) var arena: [UInt8] = []
     private var used = 0
 
@@ -37,19 +37,6 @@ struct ByteKeyIndex: Sendable {
         starts.append(Int32(key.lowerBound))
         ends.append(Int32(key.upperBound))
         place(record, hash: Self.hash(UnsafeBufferPointer(rebasing: buffer[key])), in: buffer)
-        return record
-    }
-
-    /// Adds a record whose key the index keeps in its own arena; returns its number.
-    @discardableResult
-    mutating func append<C: Collection>(key: C) -> Int where C.Element == UInt8 {
-        let start = arena.count
-        arena.append(contentsOf: key)
-        let record = starts.count
-        starts.append(Int32(start))
-        ends.append(Int32(arena.count))
-        let a = arena
-        a.withUnsafeBufferPointer { place(record, hash: Self.hash(UnsafeBufferPointer(rebasing: $0[start..<a.count])), in: $0) }
         return record
     }
 
