@@ -41,16 +41,28 @@ public struct XXHash64: Sendable {
                 w1 = round(w1, a); w2 = round(w2, b); w3 = round(w3, c); w4 = round(w4, d)
                 i += 32
             }
-            h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
-            h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
-            g = rotl(w1, 1) &+ rotl(w2, 7) &+ rotl(w3, 12) &+ rotl(w4, 18)
-            g = merge(g, w1); g = merge(g, w2); g = merge(g, w3); g = merge(g, w4)
+            h = converge(v1, v2, v3, v4)
+            g = converge(w1, w2, w3, w4)
         } else {
             h = seeds.0 &+ p5
             g = seeds.1 &+ p5
         }
         h &+= UInt64(n)
         g &+= UInt64(n)
+        return finishPair(h, g, buf, from: i)
+    }
+
+    /// The four lanes of one seed folded into one value, after the 32-byte stripes.
+    @inline(__always) static func converge(_ v1: UInt64, _ v2: UInt64, _ v3: UInt64, _ v4: UInt64) -> UInt64 {
+        var h = rotl(v1, 1) &+ rotl(v2, 7) &+ rotl(v3, 12) &+ rotl(v4, 18)
+        h = merge(h, v1); h = merge(h, v2); h = merge(h, v3); h = merge(h, v4)
+        return h
+    }
+
+    /// Both hashes' last steps: the bytes of `buf` from `start` on (fewer than 32), then the avalanche.
+    @inline(__always) static func finishPair(_ h: UInt64, _ g: UInt64, _ buf: UnsafeRawBufferPointer, from start: Int) -> (UInt64, UInt64) {
+        var h = h, g = g, i = start
+        let n = buf.count
         while i + 8 <= n {
             let k = round(0, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
             h ^= k; h = rotl(h, 27) &* p1 &+ p4
@@ -146,10 +158,8 @@ extension XXHash64 {
         func finish() -> (UInt64, UInt64) {
             var h: UInt64, g: UInt64
             if length >= 32 {
-                h = rotl(v.0, 1) &+ rotl(v.1, 7) &+ rotl(v.2, 12) &+ rotl(v.3, 18)
-                h = merge(h, v.0); h = merge(h, v.1); h = merge(h, v.2); h = merge(h, v.3)
-                g = rotl(w.0, 1) &+ rotl(w.1, 7) &+ rotl(w.2, 12) &+ rotl(w.3, 18)
-                g = merge(g, w.0); g = merge(g, w.1); g = merge(g, w.2); g = merge(g, w.3)
+                h = converge(v.0, v.1, v.2, v.3)
+                g = converge(w.0, w.1, w.2, w.3)
             } else {
                 h = seeds.0 &+ p5
                 g = seeds.1 &+ p5
@@ -157,29 +167,7 @@ extension XXHash64 {
             h &+= UInt64(length)
             g &+= UInt64(length)
             var tail = carry
-            let n = carried
-            return withUnsafeBytes(of: &tail) { buf in
-                var i = 0
-                while i + 8 <= n {
-                    let k = round(0, UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-                    h ^= k; h = rotl(h, 27) &* p1 &+ p4
-                    g ^= k; g = rotl(g, 27) &* p1 &+ p4
-                    i += 8
-                }
-                if i + 4 <= n {
-                    let k = UInt64(UInt32(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt32.self))) &* p1
-                    h ^= k; h = rotl(h, 23) &* p2 &+ p3
-                    g ^= k; g = rotl(g, 23) &* p2 &+ p3
-                    i += 4
-                }
-                while i < n {
-                    let k = UInt64(buf[i]) &* p5
-                    h ^= k; h = rotl(h, 11) &* p1
-                    g ^= k; g = rotl(g, 11) &* p1
-                    i += 1
-                }
-                return (avalanche(h), avalanche(g))
-            }
+            return withUnsafeBytes(of: &tail) { finishPair(h, g, UnsafeRawBufferPointer(rebasing: $0[..<carried]), from: 0) }
         }
     }
 }
