@@ -63,25 +63,34 @@ public struct StageArtifact: Sendable, Equatable {
         var out: [UInt8] = []
         out.reserveCapacity(size)
         out += "DPA1\n".utf8
-        // Each section: `["kind","name",byteCount]` (the bytes JSONWriter gives), newline, bytes, newline.
-        func section(_ kind: String, _ name: String, _ bytes: [UInt8]) {
-            out.append(UInt8(ascii: "["))
-            JSONWriter.appendString(kind, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONWriter.appendString(name, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONWriter.appendInt(bytes.count, to: &out)
-            out += "]\n".utf8
+        forEachSection { kind, name, bytes in
+            Self.appendHeader(kind, name, bytes.count, to: &out)
             out.append(contentsOf: bytes)
             out.append(0x0A)
         }
-        for d in documents { section("doc", d.id, d.canonicalBytes) }
-        if let delta { section("delta", "", delta) }
-        for f in failures { section("fail", f.id, Array(f.message.utf8)) }
-        for f in files { section("file", f.path, f.bytes) }
-        for p in parts { section("part", p.name, p.bytes) }
-        for f in fileChecksums { section("filesum", f.path, Array(f.checksum.utf8)) }
         return out
+    }
+
+    /// Calls `body` with each section (kind, name, bytes) in the order they are written.
+    private func forEachSection(_ body: (String, String, [UInt8]) -> Void) {
+        for d in documents { body("doc", d.id, d.canonicalBytes) }
+        if let delta { body("delta", "", delta) }
+        for f in failures { body("fail", f.id, Array(f.message.utf8)) }
+        for f in files { body("file", f.path, f.bytes) }
+        for p in parts { body("part", p.name, p.bytes) }
+        for f in fileChecksums { body("filesum", f.path, Array(f.checksum.utf8)) }
+    }
+
+    /// A section's header line: `["kind","name",byteCount]` (the bytes JSONWriter gives) and a
+    /// newline; the section's bytes and a newline follow it.
+    private static func appendHeader(_ kind: String, _ name: String, _ count: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        JSONWriter.appendString(kind, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.appendString(name, to: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.appendInt(count, to: &out)
+        out += "]\n".utf8
     }
 
     /// `encoded()` as pieces whose concatenation is the same bytes: the framing, with small
@@ -91,14 +100,8 @@ public struct StageArtifact: Sendable, Equatable {
         guard documents.count + failures.count + files.count + parts.count + fileChecksums.count <= Self.maxPiecedSections else { return nil }
         var pieces: [[UInt8]] = []
         var framing = Array("DPA1\n".utf8)
-        func section(_ kind: String, _ name: String, _ bytes: [UInt8]) {
-            framing.append(UInt8(ascii: "["))
-            JSONWriter.appendString(kind, to: &framing)
-            framing.append(UInt8(ascii: ","))
-            JSONWriter.appendString(name, to: &framing)
-            framing.append(UInt8(ascii: ","))
-            JSONWriter.appendInt(bytes.count, to: &framing)
-            framing += "]\n".utf8
+        forEachSection { kind, name, bytes in
+            Self.appendHeader(kind, name, bytes.count, to: &framing)
             if bytes.count < Self.gatherLimit {
                 framing += bytes
             } else {
@@ -108,12 +111,6 @@ public struct StageArtifact: Sendable, Equatable {
             }
             framing.append(0x0A)
         }
-        for d in documents { section("doc", d.id, d.canonicalBytes) }
-        if let delta { section("delta", "", delta) }
-        for f in failures { section("fail", f.id, Array(f.message.utf8)) }
-        for f in files { section("file", f.path, f.bytes) }
-        for p in parts { section("part", p.name, p.bytes) }
-        for f in fileChecksums { section("filesum", f.path, Array(f.checksum.utf8)) }
         pieces.append(framing)
         return pieces
     }
