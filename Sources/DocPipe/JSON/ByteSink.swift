@@ -107,49 +107,8 @@ struct ByteSink: ~Copyable {
     mutating func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
         // Most strings (keys, types, names) need nothing: one check per eight bytes, one copy.
         if Self.isPlain(buf) { append(buf); return }
-        let n = buf.count
-        var runStart = 0
-        var i = 0
-        let raw = UnsafeRawBufferPointer(buf)
-        while i < n {
-            while i + 8 <= n, !JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
-            let stop = min(i + 8, n)
-            while i < stop {
-                let b = buf[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
-                if b == 0xE2 {
-                    if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                        append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                        append(buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                        i += 3
-                        runStart = i
-                    } else {
-                        i += 1
-                    }
-                    continue
-                }
-                append(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                append(0x5C)
-                switch b {
-                case 0x22, 0x5C: append(b)
-                case 0x0A: append(UInt8(ascii: "n"))
-                case 0x0D: append(UInt8(ascii: "r"))
-                case 0x09: append(UInt8(ascii: "t"))
-                case 0x08: append(UInt8(ascii: "b"))
-                case 0x0C: append(UInt8(ascii: "f"))
-                default:
-                    append("u00")
-                    append(Self.hexDigit(b >> 4))
-                    append(Self.hexDigit(b & 0xF))
-                }
-                i += 1
-                runStart = i
-            }
-        }
-        append(UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+        JSONWriter.escape(buf) { append($0) }
     }
-
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x61 + v - 10 }
 
     /// Whether no byte needs escaping: eight bytes at a time, the last few padded with spaces
     /// (false may also mean "not sure": the caller then looks at every byte).

@@ -171,10 +171,24 @@ public struct JSONWriter {
 
     /// Appends UTF-8 bytes as the inside of a JSON string literal.
     public static func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        escape(buf) { out.append(contentsOf: $0) }
+    }
+
+    /// Writes UTF-8 bytes as the inside of a JSON string literal through `emit`: runs that need
+    /// nothing as they are, and between them the escapes (`\"`, `\\`, `\n`, `\u001f`, and
+    /// `\u2028`/`\u2029`, which JavaScript does not allow raw in a string). Every JSON writer of
+    /// the project escapes through this.
+    @inline(__always)
+    static func escape(_ buf: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         let n = buf.count
         var runStart = 0
         var i = 0
         let raw = UnsafeRawBufferPointer(buf)
+        // One escape sequence, at most six bytes.
+        var seq: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x5C, 0, 0, 0, 0, 0)
+        func emitSequence(_ count: Int) {
+            withUnsafeBytes(of: &seq) { emit(UnsafeBufferPointer(start: $0.bindMemory(to: UInt8.self).baseAddress, count: count)) }
+        }
         while i < n {
             // Skip eight plain bytes at a time; a word holding anything special is looked at byte by byte.
             while i + 8 <= n, !mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
@@ -185,8 +199,9 @@ public struct JSONWriter {
                 if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
                 if b == 0xE2 {
                     if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                        out.append(contentsOf: (buf[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                        seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), buf[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                        emitSequence(6)
                         i += 3
                         runStart = i
                     } else {
@@ -194,25 +209,23 @@ public struct JSONWriter {
                     }
                     continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                out.append(0x5C)
+                emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
                 switch b {
-                case 0x22, 0x5C: out.append(b)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
+                case 0x22, 0x5C: seq.1 = b; emitSequence(2)
+                case 0x0A: seq.1 = UInt8(ascii: "n"); emitSequence(2)
+                case 0x0D: seq.1 = UInt8(ascii: "r"); emitSequence(2)
+                case 0x09: seq.1 = UInt8(ascii: "t"); emitSequence(2)
+                case 0x08: seq.1 = UInt8(ascii: "b"); emitSequence(2)
+                case 0x0C: seq.1 = UInt8(ascii: "f"); emitSequence(2)
                 default:
-                    out.append(contentsOf: "u00".utf8)
-                    out.append(hexDigit(b >> 4))
-                    out.append(hexDigit(b & 0xF))
+                    seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(b >> 4), hexDigit(b & 0xF))
+                    emitSequence(6)
                 }
                 i += 1
                 runStart = i
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<n]))
+        emit(UnsafeBufferPointer(rebasing: buf[runStart..<n]))
     }
 
     /// Whether any of eight bytes is a control character, a quote, a backslash or 0xE2 (the lead byte of
