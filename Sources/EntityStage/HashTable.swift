@@ -3,18 +3,19 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocPipe
 
 /// An open-addressing table from already-hashed 64-bit keys (FNV word hashes) to 32-bit values:
 /// a lookup is a multiply, a mask and a probe or two, several times faster than `Dictionary`
 /// (which rehashes with SipHash). Keys and values share 16-byte slots, so a lookup touches one
 /// cache line. Read-only after building; key 0 is reserved for empty slots.
 struct HashTable: Sendable {
-    fileprivate struct Slot: Sendable {
+    struct Slot: Sendable {
         var key: UInt64 = 0
         var value: UInt32 = 0
     }
 
-    private let storage: SlotStorage
+    private let storage: SlotStorage<Slot>
     private let mask: Int
 
     /// A table for `entries` (later keys replace earlier equal ones).
@@ -22,7 +23,7 @@ struct HashTable: Sendable {
         // At most 60 % full: linear probes stay short and mostly within one cache line.
         var capacity = 16
         while capacity * 3 < entries.count * 5 { capacity <<= 1 }
-        let storage = SlotStorage(count: capacity)
+        let storage = SlotStorage(count: capacity, empty: Slot())
         let mask = capacity - 1
         let s = storage.slots
         for (k, v) in entries {
@@ -51,17 +52,4 @@ struct HashTable: Sendable {
             i = (i + 1) & mask
         }
     }
-}
-
-/// The slots of a `HashTable`, in huge-page memory when large (see `HugePages`). Written only
-/// while the table is built.
-private final class SlotStorage: @unchecked Sendable {
-    let slots: UnsafeMutablePointer<HashTable.Slot>
-
-    init(count: Int) {
-        slots = HugePages.allocate(bytes: count * MemoryLayout<HashTable.Slot>.stride).bindMemory(to: HashTable.Slot.self, capacity: count)
-        slots.initialize(repeating: HashTable.Slot(), count: count)
-    }
-
-    deinit { free(slots) }
 }

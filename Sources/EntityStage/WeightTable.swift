@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocPipe
 
 /// The tagger's weights, one row of nine tags per hash bucket, stored as two arrays: tags 0–7 of
 /// every row (16 aligned bytes, so a row never straddles two cache lines), and tag 8 (I-MISC)

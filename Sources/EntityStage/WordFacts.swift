@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocPipe
 
 /// What the tagger's features read about a lowercase word from lists: its lexicon info
 /// (`WordLexicon`) and its person-name code (`Gazetteer.personNameEntries`), in one
@@ -13,13 +14,13 @@ import Darwin
 /// among equal keys the later one wins; a word missing from a list reads 0). Keys and values share
 /// 16-byte slots; read-only after building.
 struct WordFacts: Sendable {
-    fileprivate struct Slot {
+    struct Slot {
         var key: UInt64 = 0
         var info: UInt32 = 0
         var person: UInt32 = 0
     }
 
-    private let storage: WordFactsStorage
+    private let storage: SlotStorage<Slot>
     private let mask: Int
 
     /// A table of lexicon infos and person-name codes.
@@ -28,7 +29,7 @@ struct WordFacts: Sendable {
         let entries = lexicon.count + personNames.count
         var capacity = 16
         while capacity * 3 < entries * 5 { capacity <<= 1 }
-        let storage = WordFactsStorage(count: capacity)
+        let storage = SlotStorage(count: capacity, empty: Slot())
         let mask = capacity - 1
         let s = storage.slots
         func slot(_ k: UInt64) -> UnsafeMutablePointer<Slot> {
@@ -60,17 +61,4 @@ struct WordFacts: Sendable {
             i = (i + 1) & mask
         }
     }
-}
-
-/// The slots of a `WordFacts` table, in huge-page memory when large (see `HugePages`). Written
-/// only while the table is built.
-private final class WordFactsStorage: @unchecked Sendable {
-    let slots: UnsafeMutablePointer<WordFacts.Slot>
-
-    init(count: Int) {
-        slots = HugePages.allocate(bytes: count * MemoryLayout<WordFacts.Slot>.stride).bindMemory(to: WordFacts.Slot.self, capacity: count)
-        slots.initialize(repeating: WordFacts.Slot(), count: count)
-    }
-
-    deinit { free(slots) }
 }

@@ -3,15 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocPipe
 
 /// Read-only memory for the tables the scorer reads at random on every word (word-vector slots and
-/// rows, the linear weights): 64-byte aligned, and when large aligned to 2 MB and, on Linux, marked
-/// for transparent huge pages, so random reads do not also miss the TLB (with 4 KB pages every read
-/// of a 1 MB table needs its own page walk). Freed with the last reference.
+/// rows, the linear weights), from `HugePages`: 64-byte aligned, and in huge pages when large.
+/// Freed with the last reference.
 final class TableMemory: @unchecked Sendable {
-    /// Tables smaller than this stay in ordinary memory.
-    static let hugeThreshold = 256 << 10
-
     /// The first byte (64-byte aligned). Written only while the owner builds its tables.
     let base: UnsafeMutableRawPointer
     /// Usable bytes.
@@ -19,19 +16,7 @@ final class TableMemory: @unchecked Sendable {
 
     /// At least `byteCount` zeroed bytes.
     init(byteCount: Int) {
-        var raw: UnsafeMutableRawPointer?
-        var total = max(byteCount, 64)
-        if byteCount >= TableMemory.hugeThreshold {
-            let alignment = 2 << 20
-            total = (byteCount + alignment - 1) / alignment * alignment
-            if posix_memalign(&raw, alignment, total) == 0, let raw {
-                #if canImport(Glibc)
-                _ = madvise(raw, total, MADV_HUGEPAGE)
-                #endif
-            }
-        }
-        if raw == nil, posix_memalign(&raw, 64, total) != 0 { fatalError("cannot allocate \(byteCount) bytes") }
-        base = raw!
+        base = HugePages.allocate(bytes: byteCount)
         self.byteCount = byteCount
         memset(base, 0, byteCount)
     }

@@ -4,17 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Memory for large tables read at random on every token (the weights, the word facts): aligned
-/// to 2 MB and, on Linux, marked for transparent huge pages, so random reads do not also miss the
-/// TLB (with 4 KB pages every read of a 1 MB table needs its own page walk, and the processor runs
-/// few of those at once).
-enum HugePages {
+/// Memory for large tables read at random on every token or word (the entity tagger's weights and
+/// word facts, the claims scorer's word vectors and weights): aligned to 2 MB and, on Linux,
+/// marked for transparent huge pages, so random reads do not also miss the TLB (with 4 KB pages
+/// every read of a 1 MB table needs its own page walk, and the processor runs few of those at once).
+public enum HugePages {
     /// Tables smaller than this stay in ordinary memory.
-    static let threshold = 256 << 10
+    public static let threshold = 256 << 10
 
     /// Uninitialized memory of at least `bytes` bytes (a whole number of 2 MB pages when large),
     /// aligned to 64 bytes at least; release it with `free`.
-    static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+    public static func allocate(bytes: Int) -> UnsafeMutableRawPointer {
         var raw: UnsafeMutableRawPointer?
         if bytes >= threshold {
             let alignment = 2 << 20
