@@ -118,7 +118,14 @@ final class ExternalWorker: Sendable {
         let deadline = Date().addingTimeInterval(grace)
         while process.isRunning && Date() < deadline { usleep(10_000) }
         killNow()
-        if process.isRunning { process.waitUntilExit() }
+        awaitExit()
+    }
+
+    /// Waits (at most a few seconds) for Foundation to see a killed process end; never hangs on a
+    /// process whose end goes unnoticed.
+    private func awaitExit() {
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
     }
 
     /// How the process ended, after killing it if it had not ended within a short grace period.
@@ -127,7 +134,7 @@ final class ExternalWorker: Sendable {
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
             killNow()
-            process.waitUntilExit()
+            awaitExit()
             return "closed its output and was killed"
         }
         switch process.terminationReason {
