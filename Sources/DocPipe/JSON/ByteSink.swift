@@ -64,22 +64,34 @@ struct ByteSink: ~Copyable {
     /// Appends bytes.
     mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
-    /// Appends an integer in decimal (as `JSONWriter.appendInt`).
+    /// Appends an integer in decimal (as `JSONWriter.appendInt`): its length found by comparisons,
+    /// then two digits per division.
     mutating func appendInt(_ i: Int) {
         if i >= 0 && i < 10 { append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
         reserve(20)
         var v = i.magnitude
-        var digits = 0
-        var scratch = v
-        repeat { digits += 1; scratch /= 10 } while scratch > 0
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && v >= power {
+            digits += 1
+            power = power &* 10
+        }
         if i < 0 { base[count] = UInt8(ascii: "-"); count &+= 1 }
-        var k = count + digits
+        var k = count &+ digits
         count = k
-        repeat {
-            k -= 1
-            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
+        while v >= 100 {
+            let pair = v % 100
+            v /= 100
+            k &-= 2
+            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: pair / 10)
+            base[k &+ 1] = 0x30 &+ UInt8(truncatingIfNeeded: pair % 10)
+        }
+        if v >= 10 {
+            base[k &- 2] = 0x30 &+ UInt8(truncatingIfNeeded: v / 10)
+            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+        } else {
+            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+        }
     }
 
     /// Appends a number (as `JSONWriter.appendNumber`).
