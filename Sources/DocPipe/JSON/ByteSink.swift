@@ -145,7 +145,7 @@ struct ByteSink: ~Copyable {
     private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = buf.count
         guard n >= 8 else {
-            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+            for b in buf where JSONWriter.isSpecial(b) { return false }
             return true
         }
         let raw = UnsafeRawBufferPointer(buf)
