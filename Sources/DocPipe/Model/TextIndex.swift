@@ -6,10 +6,10 @@
 public struct TextIndex: Sendable {
     /// The text's bytes.
     public let utf8: [UInt8]
-    /// Per multi-byte scalar, in text order: its byte and scalar offsets, and the extra bytes of
-    /// the wide scalars up to and including it (the shift of offsets after it), so a conversion
-    /// is one binary search with no look at the text's bytes.
-    private let wide: [(byte: Int, scalar: Int, shift: Int)]
+    /// Per multi-byte scalar, in text order: its byte offset and the extra bytes of the wide
+    /// scalars up to and including it (the shift of offsets after it; the previous entry's shift
+    /// is the one before it), so a conversion is one binary search with no look at the text.
+    private let wide: [(byte: Int, shift: Int)]
     /// Number of scalars.
     public let scalarCount: Int
 
@@ -21,7 +21,7 @@ public struct TextIndex: Sendable {
     /// Indexes UTF-8 bytes (assumed valid).
     public init(utf8 bytes: [UInt8]) {
         utf8 = bytes
-        var wide: [(byte: Int, scalar: Int, shift: Int)] = []
+        var wide: [(byte: Int, shift: Int)] = []
         var extra = 0
         var i = 0
         let n = bytes.count
@@ -33,7 +33,7 @@ public struct TextIndex: Sendable {
                 let b = raw[i]
                 if b < 0x80 { i += 1; continue }
                 let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                wide.append((i, i - extra, extra + len - 1))
+                wide.append((i, extra + len - 1))
                 extra += len - 1
                 i += len
             }
@@ -55,11 +55,13 @@ public struct TextIndex: Sendable {
 
     /// The byte offset of a scalar offset.
     public func byteOffset(ofScalar s: Int) -> Int {
-        // The last wide scalar before scalar s gives the shift.
+        // The last wide scalar before scalar s gives the shift (a scalar's own offset is its byte
+        // offset less the shift of the wide scalars before it).
         var lo = 0, hi = wide.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if wide[mid].scalar < s { lo = mid + 1 } else { hi = mid }
+            let scalar = wide[mid].byte - (mid > 0 ? wide[mid - 1].shift : 0)
+            if scalar < s { lo = mid + 1 } else { hi = mid }
         }
         return lo > 0 ? s + wide[lo - 1].shift : s
     }
