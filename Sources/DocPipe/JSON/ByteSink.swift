@@ -131,13 +131,6 @@ struct ByteSink: ~Copyable {
         count &+= n &+ 2
     }
 
-    /// Appends UTF-8 bytes as the inside of a JSON string literal (as `JSONWriter.appendEscaped`).
-    mutating func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
-        // Most strings (keys, types, names) need nothing: one check per eight bytes, one copy.
-        if Self.isPlain(buf) { append(buf); return }
-        JSONWriter.escape(buf) { append($0) }
-    }
-
     /// Whether no byte needs escaping: eight bytes at a time, the last few in a word that
     /// overlaps the one before, or byte by byte in a string shorter than a word (false may also
     /// mean "not sure": the caller then looks at every byte).
