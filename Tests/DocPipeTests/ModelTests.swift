@@ -14,6 +14,7 @@ import Testing
         #expect(idx.scalarOffset(ofByte: 14) == 9)
         #expect(idx.substring(8, 9) == "😀")
         #expect(idx.substring(10, 14) == "aid")
+        #expect(idx.scalarOffset(ofByte: 6) == 4)     // inside ’ (not a boundary): what it always gave
     }
 
     @Test func offsetMapComposesThroughInsertedText() {
@@ -55,6 +56,29 @@ import Testing
         d.setLayer("sentences", [Span(start: 0, end: 3, type: "sentence")])
         d.setLayer("entities", [Span(start: 0, end: 2, type: "PERSON", attributes: ["canonical": "Hé", "score": 0.25, "z": [1, 2]])])
         d.warn(code: "w", "warning \u{1}", stage: "ingest")
+        #expect(d.canonicalBytes == JSONWriter().bytes(d.json))
+    }
+
+    /// The byte-level fast paths of the canonical writer (integer digits, plain strings checked a
+    /// word at a time, keys sorted by their first sixteen bytes) against the generic writer.
+    @Test func canonicalBytesEqualTheGenericWriterAtTheEdges() {
+        var ints: [Int] = [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min]
+        var p = 1
+        for _ in 0..<18 { p *= 10; ints += [p - 1, p, -p, -p - 1] }
+        let strings = ["", "a", "1234567", "12345678", "123456789", "abcdefg\"", "abcdefgh\n", "abcdefghi\u{1}",
+                       "x\u{2028}y", "’quoted’", "0123456789abcdef\\"]
+        // At most sixteen members each (sorted on the stack), keys alike in their first 8 or 16 bytes.
+        var texts: [String: JSONValue] = [:]
+        for (k, s) in strings.enumerated() { texts["checkworthy\(s)"] = .string(s); texts["\(k)"] = .int(ints[k]) }
+        texts = texts.filter { $0.key.utf8.count > 2 || Int($0.key)! < 5 }
+        let attributes: [String: JSONValue] = [
+            "checkworthiness": 0.5, "checkworthy": true, "checkwor": .array(ints.map { .int($0) }),
+            "0123456789abcdefX": 1, "0123456789abcdef": 2, "0123456789abcdeg": 3, "0123456789abcdef\u{0}": 4,
+            "texts": .object(texts),
+        ]
+        var d = Document(id: "d", source: SourceInfo(path: "d", mediaType: "text/plain", byteCount: 1, sha256: "0"), text: strings.joined())
+        d.setLayer("claims", [Span(start: 0, end: 1, type: "claim", attributes: attributes)])
+        d.setLayer("numbers", ints.filter { $0 >= 0 }.map { Span(start: $0, end: $0, type: "n") })
         #expect(d.canonicalBytes == JSONWriter().bytes(d.json))
     }
 

@@ -24,7 +24,21 @@ public struct ArtifactCache: Sendable {
     }
 
     /// The path of an object.
-    public func objectPath(_ key: String) -> String { "\(objectsPath)/\(key.prefix(2))/\(key)" }
+    public func objectPath(_ key: String) -> String {
+        // Keys are hex digests: joined on bytes (no string interpolation, which ran for every
+        // object written and read). Anything else as before (its first two characters).
+        guard key.utf8.prefix(3).allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }) else {
+            return "\(objectsPath)/\(key.prefix(2))/\(key)"
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(objectsPath.utf8.count + key.utf8.count + 4)
+        bytes += objectsPath.utf8
+        bytes.append(UInt8(ascii: "/"))
+        bytes += key.utf8.prefix(2)
+        bytes.append(UInt8(ascii: "/"))
+        bytes += key.utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// The result of a lookup.
     public enum Lookup: Sendable {
@@ -124,8 +138,7 @@ public struct ArtifactCache: Sendable {
     @discardableResult
     public func write(_ key: String, stage: String, payload: [UInt8]) throws -> String {
         let digest = Checksum.hex(of: payload)
-        let header = Array("DPC2 \(digest) \(payload.count) \(stage)\n".utf8)
-        try AtomicFile.write(head: header, payload, toPath: objectPath(key))
+        try AtomicFile.write(head: Self.header(digest: digest, length: payload.count, stage: stage), payload, toPath: objectPath(key))
         return digest
     }
 
@@ -134,9 +147,22 @@ public struct ArtifactCache: Sendable {
     func write(_ key: String, stage: String, pieces: [[UInt8]]) throws -> String {
         let digest = Checksum.hex(ofPieces: pieces)
         let length = pieces.reduce(0) { $0 + $1.count }
-        let header = Array("DPC2 \(digest) \(length) \(stage)\n".utf8)
-        try AtomicFile.write(pieces: [header] + pieces, toPath: objectPath(key))
+        try AtomicFile.write(pieces: [Self.header(digest: digest, length: length, stage: stage)] + pieces, toPath: objectPath(key))
         return digest
+    }
+
+    /// An object's header line: `DPC2 <checksum> <payload bytes> <stage id>` and a newline.
+    private static func header(digest: String, length: Int, stage: String) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(digest.utf8.count + stage.utf8.count + 28)
+        line += "DPC2 ".utf8
+        line += digest.utf8
+        line.append(UInt8(ascii: " "))
+        JSONWriter.appendInt(length, to: &line)
+        line.append(UInt8(ascii: " "))
+        line += stage.utf8
+        line.append(0x0A)
+        return line
     }
 
     /// Removes an object.

@@ -129,7 +129,8 @@ final class StatIndex: Sendable {
 
     /// Remembers a digest (unless the file changed too recently to trust its times).
     func record(path: String, stat: FileStat, digest: String) {
-        guard url != nil, !path.contains("\t"), !path.contains("\n") else { return }
+        // Bytes, not `String.contains` (which goes through Foundation's string search).
+        guard url != nil, !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A }) else { return }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         guard now - max(stat.mtime, stat.ctime) > 2_000_000_000 else { return }
         if let k = bytes.withUnsafeBufferPointer({ lines.find(path, in: $0) }) { replaced.withLock { $0[k] = true } }

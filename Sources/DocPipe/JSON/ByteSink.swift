@@ -64,22 +64,34 @@ struct ByteSink: ~Copyable {
     /// Appends bytes.
     mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
-    /// Appends an integer in decimal (as `JSONWriter.appendInt`).
+    /// Appends an integer in decimal (as `JSONWriter.appendInt`): its length found by comparisons,
+    /// then two digits per division.
     mutating func appendInt(_ i: Int) {
         if i >= 0 && i < 10 { append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
         reserve(20)
         var v = i.magnitude
-        var digits = 0
-        var scratch = v
-        repeat { digits += 1; scratch /= 10 } while scratch > 0
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && v >= power {
+            digits += 1
+            power = power &* 10
+        }
         if i < 0 { base[count] = UInt8(ascii: "-"); count &+= 1 }
-        var k = count + digits
+        var k = count &+ digits
         count = k
-        repeat {
-            k -= 1
-            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        } while v > 0
+        while v >= 100 {
+            let pair = v % 100
+            v /= 100
+            k &-= 2
+            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: pair / 10)
+            base[k &+ 1] = 0x30 &+ UInt8(truncatingIfNeeded: pair % 10)
+        }
+        if v >= 10 {
+            base[k &- 2] = 0x30 &+ UInt8(truncatingIfNeeded: v / 10)
+            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+        } else {
+            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+        }
     }
 
     /// Appends a number (as `JSONWriter.appendNumber`).
@@ -93,38 +105,49 @@ struct ByteSink: ~Copyable {
         }
     }
 
-    /// Appends a JSON string literal (as `JSONWriter.appendString`).
+    /// Appends a JSON string literal (as `JSONWriter.appendString`). Read in place (small
+    /// strings from the stack), without a mutable copy of the string.
     mutating func appendString(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) != nil { return }
         var s = s
-        s.withUTF8 { buf in
+        s.withUTF8 { appendQuoted($0) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal: plain ones (most keys, types and names)
+    /// with one capacity check and one copy.
+    @inline(__always)
+    private mutating func appendQuoted(_ buf: UnsafeBufferPointer<UInt8>) {
+        let n = buf.count
+        guard Self.isPlain(buf) else {
             append(UInt8(ascii: "\""))
-            appendEscaped(buf)
+            JSONWriter.escape(buf) { append($0) }
             append(UInt8(ascii: "\""))
+            return
         }
+        reserve(n &+ 2)
+        base[count] = UInt8(ascii: "\"")
+        if let from = buf.baseAddress, n > 0 { (base + (count &+ 1)).update(from: from, count: n) }
+        base[count &+ n &+ 1] = UInt8(ascii: "\"")
+        count &+= n &+ 2
     }
 
-    /// Appends UTF-8 bytes as the inside of a JSON string literal (as `JSONWriter.appendEscaped`).
-    mutating func appendEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
-        // Most strings (keys, types, names) need nothing: one check per eight bytes, one copy.
-        if Self.isPlain(buf) { append(buf); return }
-        JSONWriter.escape(buf) { append($0) }
-    }
-
-    /// Whether no byte needs escaping: eight bytes at a time, the last few padded with spaces
-    /// (false may also mean "not sure": the caller then looks at every byte).
+    /// Whether no byte needs escaping: eight bytes at a time, the last few in a word that
+    /// overlaps the one before, or byte by byte in a string shorter than a word (false may also
+    /// mean "not sure": the caller then looks at every byte).
     @inline(__always)
     private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = buf.count
+        guard n >= 8 else {
+            for b in buf where JSONWriter.isSpecial(b) { return false }
+            return true
+        }
         let raw = UnsafeRawBufferPointer(buf)
         var i = 0
         while i + 8 <= n {
             if JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { return false }
             i += 8
         }
-        guard i < n else { return true }
-        var word: UInt64 = 0x2020_2020_2020_2020
-        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[i..<n])) }
-        return !JSONWriter.mayNeedEscaping(UInt64(littleEndian: word))
+        return i == n || !JSONWriter.mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
     }
 }
 
@@ -148,23 +171,46 @@ extension JSONWriter {
         }
     }
 
-    /// A member's place while an object's keys are sorted: its key's first eight bytes (as a
-    /// big-endian number, zero-padded, so numbers compare like the bytes) and its index.
+    /// A member's place while an object's keys are sorted: its key's first sixteen bytes (as two
+    /// big-endian numbers, zero-padded, so numbers compare like the bytes) and its index.
     private struct SortedMember {
         var prefix: UInt64
+        var prefix2: UInt64
         var index: Dictionary<String, JSONValue>.Index
-    }
 
-    private static func keyPrefix(_ key: inout String) -> UInt64 {
-        key.withUTF8 { buf in
+        init(key: String, index: Dictionary<String, JSONValue>.Index) {
+            self.index = index
+            (prefix, prefix2) = key.utf8.withContiguousStorageIfAvailable { buf in
+                (Self.word(buf, from: 0), Self.word(buf, from: 8))
+            } ?? Array(key.utf8).withUnsafeBufferPointer { buf in (Self.word(buf, from: 0), Self.word(buf, from: 8)) }
+        }
+
+        /// Eight bytes of `buf` from `start` as a big-endian number, zero-padded past the end.
+        @inline(__always)
+        private static func word(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
+            let n = buf.count - start
+            if n >= 8 { return UInt64(bigEndian: UnsafeRawPointer(buf.baseAddress! + start).loadUnaligned(as: UInt64.self)) }
             var v: UInt64 = 0
-            for k in 0..<min(buf.count, 8) { v |= UInt64(buf[k]) << (56 - 8 * UInt64(k)) }
+            var k = 0
+            while k < n {
+                v |= UInt64(buf[start + k]) << (56 - 8 * UInt64(k))
+                k += 1
+            }
             return v
+        }
+
+        /// Whether this member's key comes before `other`'s (whole keys compared only when the
+        /// first sixteen bytes tie).
+        @inline(__always)
+        func precedes(_ other: SortedMember, in o: [String: JSONValue]) -> Bool {
+            if prefix != other.prefix { return prefix < other.prefix }
+            if prefix2 != other.prefix2 { return prefix2 < other.prefix2 }
+            return utf8Less(o.keys[index], o.keys[other.index])
         }
     }
 
     /// Appends an object in compact form, keys in UTF-8 byte order. Small objects (span
-    /// attributes) are insertion-sorted on the stack by key prefix, whole keys compared only on ties.
+    /// attributes) are insertion-sorted on the stack by key prefix.
     static func writeCompact(_ o: [String: JSONValue], into out: inout ByteSink) {
         let count = o.count
         if count == 0 { out.append("{}"); return }
@@ -191,8 +237,7 @@ extension JSONWriter {
             var n = 0
             var i = o.startIndex
             while i != o.endIndex {
-                var key = o.keys[i]
-                order.initializeElement(at: n, to: SortedMember(prefix: keyPrefix(&key), index: i))
+                order.initializeElement(at: n, to: SortedMember(key: o.keys[i], index: i))
                 n += 1
                 o.formIndex(after: &i)
             }
@@ -200,8 +245,7 @@ extension JSONWriter {
             for a in 1..<n {
                 var j = a
                 while j > 0 {
-                    let x = order[j], y = order[j - 1]
-                    guard x.prefix < y.prefix || x.prefix == y.prefix && utf8Less(o.keys[x.index], o.keys[y.index]) else { break }
+                    guard order[j].precedes(order[j - 1], in: o) else { break }
                     order.swapAt(j, j - 1)
                     j -= 1
                 }

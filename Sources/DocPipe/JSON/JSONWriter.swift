@@ -190,40 +190,45 @@ public struct JSONWriter {
             withUnsafeBytes(of: &seq) { emit(UnsafeBufferPointer(start: $0.bindMemory(to: UInt8.self).baseAddress, count: count)) }
         }
         while i < n {
-            // Skip eight plain bytes at a time; a word holding anything special is looked at byte by byte.
-            while i + 8 <= n, !mayNeedEscaping(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) { i += 8 }
-            let stop = min(i + 8, n)
-            while i < stop {
-                let b = buf[i]
-                // Fast test: printable ASCII other than " and \, or a non-E2 lead/continuation byte.
-                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
-                if b == 0xE2 {
-                    if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
-                        emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                        seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), buf[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                        emitSequence(6)
-                        i += 3
-                        runStart = i
-                    } else {
-                        i += 1
-                    }
-                    continue
-                }
-                emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                switch b {
-                case 0x22, 0x5C: seq.1 = b; emitSequence(2)
-                case 0x0A: seq.1 = UInt8(ascii: "n"); emitSequence(2)
-                case 0x0D: seq.1 = UInt8(ascii: "r"); emitSequence(2)
-                case 0x09: seq.1 = UInt8(ascii: "t"); emitSequence(2)
-                case 0x08: seq.1 = UInt8(ascii: "b"); emitSequence(2)
-                case 0x0C: seq.1 = UInt8(ascii: "f"); emitSequence(2)
-                default:
-                    seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(b >> 4), hexDigit(b & 0xF))
-                    emitSequence(6)
-                }
-                i += 1
-                runStart = i
+            // On to the next byte that may need escaping: eight bytes at a time (the lowest byte a
+            // word's mask flags is exact), the last few one by one.
+            var found = false
+            while i + 8 <= n {
+                let mask = specialBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                if mask != 0 { i += mask.trailingZeroBitCount >> 3; found = true; break }
+                i += 8
             }
+            if !found {
+                while i < n && !isSpecial(buf[i]) { i += 1 }
+                if i == n { break }
+            }
+            let b = buf[i]
+            if b == 0xE2 {
+                if i + 2 < n, buf[i + 1] == 0x80, buf[i + 2] == 0xA8 || buf[i + 2] == 0xA9 {
+                    emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                    seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), buf[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    emitSequence(6)
+                    i += 3
+                    runStart = i
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            emit(UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+            switch b {
+            case 0x22, 0x5C: seq.1 = b; emitSequence(2)
+            case 0x0A: seq.1 = UInt8(ascii: "n"); emitSequence(2)
+            case 0x0D: seq.1 = UInt8(ascii: "r"); emitSequence(2)
+            case 0x09: seq.1 = UInt8(ascii: "t"); emitSequence(2)
+            case 0x08: seq.1 = UInt8(ascii: "b"); emitSequence(2)
+            case 0x0C: seq.1 = UInt8(ascii: "f"); emitSequence(2)
+            default:
+                seq = (0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(b >> 4), hexDigit(b & 0xF))
+                emitSequence(6)
+            }
+            i += 1
+            runStart = i
         }
         emit(UnsafeBufferPointer(rebasing: buf[runStart..<n]))
     }
@@ -231,12 +236,22 @@ public struct JSONWriter {
     /// Whether any of eight bytes is a control character, a quote, a backslash or 0xE2 (the lead byte of
     /// U+2028/U+2029). May say yes for a word that needs nothing (then the bytes are checked one by one).
     @inline(__always)
-    static func mayNeedEscaping(_ v: UInt64) -> Bool {
+    static func mayNeedEscaping(_ v: UInt64) -> Bool { specialBytes(v) != 0 }
+
+    /// The high bit of each of eight bytes (little-endian) that is a control character, a quote, a
+    /// backslash or 0xE2. Exact up to the lowest flagged byte; bytes above it may be flagged wrongly
+    /// (a borrow carries into them), so only the lowest is trusted.
+    @inline(__always)
+    static func specialBytes(_ v: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let control = (v &- ones &* 0x20) & ~v & highs != 0
-        return control || hasZero(v ^ (ones &* 0x22)) || hasZero(v ^ (ones &* 0x5C)) || hasZero(v ^ (ones &* 0xE2))
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (v &- ones &* 0x20) & ~v & highs
+        return control | zeroBytes(v ^ (ones &* 0x22)) | zeroBytes(v ^ (ones &* 0x5C)) | zeroBytes(v ^ (ones &* 0xE2))
     }
+
+    /// Whether one byte is a control character, a quote, a backslash or 0xE2 (as `specialBytes`).
+    @inline(__always)
+    static func isSpecial(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 }
 
     /// A string as a JSON literal.
     public static func quoted(_ s: String) -> String {

@@ -34,9 +34,12 @@ public struct Document: Sendable, Equatable {
     /// The spans of a layer (empty when absent).
     public func spans(_ layer: String) -> [Span] { layers[layer] ?? [] }
 
-    /// Replaces a layer, storing its spans in canonical order.
+    /// Replaces a layer, storing its spans in canonical order. Spans already in that order (as
+    /// stages mostly give them) are kept as they are, not copied: the sort is stable, so it would
+    /// give the same order.
     public mutating func setLayer(_ layer: String, _ spans: [Span]) {
-        layers[layer] = spans.sorted(by: Span.canonicalOrder)
+        let inOrder = spans.indices.dropFirst().allSatisfy { !Span.canonicalOrder(spans[$0], spans[$0 - 1]) }
+        layers[layer] = inOrder ? spans : spans.sorted(by: Span.canonicalOrder)
     }
 
     /// Records a warning.

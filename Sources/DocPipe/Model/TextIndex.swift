@@ -6,8 +6,10 @@
 public struct TextIndex: Sendable {
     /// The text's bytes.
     public let utf8: [UInt8]
-    /// Byte offsets where a multi-byte scalar starts, with the extra bytes before and including it.
-    private let wide: [(byte: Int, extraBefore: Int)]
+    /// Per multi-byte scalar, in text order: its byte offset and the extra bytes of the wide
+    /// scalars up to and including it (the shift of offsets after it; the previous entry's shift
+    /// is the one before it), so a conversion is one binary search with no look at the text.
+    private let wide: [(byte: Int, shift: Int)]
     /// Number of scalars.
     public let scalarCount: Int
 
@@ -19,7 +21,7 @@ public struct TextIndex: Sendable {
     /// Indexes UTF-8 bytes (assumed valid).
     public init(utf8 bytes: [UInt8]) {
         utf8 = bytes
-        var wide: [(Int, Int)] = []
+        var wide: [(byte: Int, shift: Int)] = []
         var extra = 0
         var i = 0
         let n = bytes.count
@@ -31,7 +33,7 @@ public struct TextIndex: Sendable {
                 let b = raw[i]
                 if b < 0x80 { i += 1; continue }
                 let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                wide.append((i, extra))
+                wide.append((i, extra + len - 1))
                 extra += len - 1
                 i += len
             }
@@ -42,31 +44,26 @@ public struct TextIndex: Sendable {
 
     /// The scalar offset of a byte offset (which must be on a scalar boundary).
     public func scalarOffset(ofByte b: Int) -> Int {
-        // Count extra bytes of wide scalars starting before b.
+        // The last wide scalar starting before b gives the shift.
         var lo = 0, hi = wide.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if wide[mid].byte < b { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return b }
-        let last = wide[lo - 1]
-        let len = utf8[last.byte] >= 0xF0 ? 4 : utf8[last.byte] >= 0xE0 ? 3 : utf8[last.byte] >= 0xC0 ? 2 : 1
-        return b - last.extraBefore - (len - 1)
+        return lo > 0 ? b - wide[lo - 1].shift : b
     }
 
     /// The byte offset of a scalar offset.
     public func byteOffset(ofScalar s: Int) -> Int {
-        // Byte = s + extra bytes of wide scalars whose scalar index is < s.
+        // The last wide scalar before scalar s gives the shift (a scalar's own offset is its byte
+        // offset less the shift of the wide scalars before it).
         var lo = 0, hi = wide.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            let scalarIndex = wide[mid].byte - wide[mid].extraBefore
-            if scalarIndex < s { lo = mid + 1 } else { hi = mid }
+            let scalar = wide[mid].byte - (mid > 0 ? wide[mid - 1].shift : 0)
+            if scalar < s { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return s }
-        let last = wide[lo - 1]
-        let len = utf8[last.byte] >= 0xF0 ? 4 : utf8[last.byte] >= 0xE0 ? 3 : utf8[last.byte] >= 0xC0 ? 2 : 1
-        return s + last.extraBefore + (len - 1)
+        return lo > 0 ? s + wide[lo - 1].shift : s
     }
 
     /// The text between two scalar offsets.

@@ -33,13 +33,14 @@ public struct SHA256: Sendable {
             buffer.append(contentsOf: input[0..<take])
             offset = take
             if buffer.count == 64 {
-                buffer.withUnsafeBytes { compress($0.baseAddress!) }
+                buffer.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while input.count - offset >= 64 {
-            compress(input.baseAddress! + offset)
-            offset += 64
+        let blocks = (input.count - offset) / 64
+        if blocks > 0 {
+            compress(input.baseAddress! + offset, blocks: blocks)
+            offset += blocks * 64
         }
         if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
@@ -51,10 +52,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { raw in
-            var o = 0
-            while o < raw.count { compress(raw.baseAddress! + o); o += 64 }
-        }
+        tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
         buffer.removeAll()
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         var out: [UInt8] = []
@@ -93,31 +91,63 @@ public struct SHA256: Sendable {
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    private mutating func compress(_ p: UnsafeRawPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { ws in
-            for t in 0..<16 {
-                ws[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-            }
-            for t in 16..<64 {
-                let x = ws[t - 15], y = ws[t - 2]
-                let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
-                let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
-                ws[t] = ws[t - 16] &+ s0 &+ ws[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            SHA256.k.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[t] &+ ws[t]
-                    let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+    /// One round. Only `d` and `h` change: the caller renames the eight words between rounds
+    /// (passes them rotated) instead of moving seven of them.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+        d = d &+ t1
+        h = t1 &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    }
+
+    /// The message word of round `16 * n + j` (n ≥ 1), computed in place in a ring of the last 16 words.
+    @inline(__always)
+    private static func schedule(_ w: UnsafeMutablePointer<UInt32>, _ j: Int) -> UInt32 {
+        let x = w[(j + 1) & 15], y = w[(j + 14) & 15]
+        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+        let v = w[j] &+ s0 &+ w[(j + 9) & 15] &+ s1
+        w[j] = v
+        return v
+    }
+
+    /// Compresses `count` consecutive 64-byte blocks: sixteen rounds per step, the message
+    /// schedule computed as it is used (no 64-word array per block).
+    private mutating func compress(_ p: UnsafeRawPointer, blocks count: Int) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
+            let w = ring.baseAddress!
+            SHA256.k.withUnsafeBufferPointer { table in
+                let k = table.baseAddress!
+                var block = p
+                for _ in 0..<count {
+                    for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
+                    var (a, b, c, d, e, f, g, h) = state
+                    var t = 0
+                    while t < 64 {
+                        @inline(__always) func kw(_ j: Int) -> UInt32 { k[t + j] &+ (t == 0 ? w[j] : SHA256.schedule(w, j)) }
+                        SHA256.round(a, b, c, &d, e, f, g, &h, kw(0))
+                        SHA256.round(h, a, b, &c, d, e, f, &g, kw(1))
+                        SHA256.round(g, h, a, &b, c, d, e, &f, kw(2))
+                        SHA256.round(f, g, h, &a, b, c, d, &e, kw(3))
+                        SHA256.round(e, f, g, &h, a, b, c, &d, kw(4))
+                        SHA256.round(d, e, f, &g, h, a, b, &c, kw(5))
+                        SHA256.round(c, d, e, &f, g, h, a, &b, kw(6))
+                        SHA256.round(b, c, d, &e, f, g, h, &a, kw(7))
+                        SHA256.round(a, b, c, &d, e, f, g, &h, kw(8))
+                        SHA256.round(h, a, b, &c, d, e, f, &g, kw(9))
+                        SHA256.round(g, h, a, &b, c, d, e, &f, kw(10))
+                        SHA256.round(f, g, h, &a, b, c, d, &e, kw(11))
+                        SHA256.round(e, f, g, &h, a, b, c, &d, kw(12))
+                        SHA256.round(d, e, f, &g, h, a, b, &c, kw(13))
+                        SHA256.round(c, d, e, &f, g, h, a, &b, kw(14))
+                        SHA256.round(b, c, d, &e, f, g, h, &a, kw(15))
+                        t += 16
+                    }
+                    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+                    block += 64
                 }
             }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
     }
 }
