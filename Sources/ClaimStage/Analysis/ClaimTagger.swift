@@ -57,7 +57,7 @@ public struct ClaimTagger: Sendable {
         var rows: [Int32] = []
         var dense: [Float] = []
         var hidden: [Float] = []
-        /// What `WordVectors.touch` returned (kept so the loads are not optimised away).
+        /// What `WordVectors.rows` or `touch` returned (kept so the loads are not optimised away).
         var touched: UInt32 = 0
     }
 
@@ -112,7 +112,8 @@ public struct ClaimTagger: Sendable {
         let scoring = self.scoring
         if let weights = scoring.weights, !keepFeatures {
             // Scoring only: the linear logit straight from the buckets, no feature list.
-            if let v = scoring.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+            // The lookups also bring each word's components into cache (see `WordVectors.rows`).
+            if let v = scoring.vectors { scratch.touched = v.rows(scratch.tokens, into: &scratch.rows) }
             if let v = scoring.denseVectors {
                 // The pooling first: its loads of the words' rows (independent, so they overlap)
                 // bring every row and row info into cache before the features read them.
