@@ -170,12 +170,15 @@ public struct WordVectors: Sendable, Equatable {
                     let key = Self.key(t[i])
                     let h = Self.slot(key, mask)
                     let home = s[h]
-                    let word = t[i].isWord
-                    touched = touched &+ UInt32(UInt8(bitPattern: q[word ? h &* D : 0]))
+                    let word: Int32 = t[i].isWord ? 1 : 0
+                    touched = touched &+ UInt32(UInt8(bitPattern: q[Int(word) &* h &* D]))
                     // The row when the home slot holds the key; -1 when it is empty (unknown word);
-                    // -2: look further.
-                    let found: Int32 = home.key == 0 ? -1 : home.key == key ? Int32(truncatingIfNeeded: h) : -2
-                    let r = word ? found : -1
+                    // -2: look further. In arithmetic, not branches on the loaded key (which the
+                    // processor would have to guess before the load completes).
+                    let empty: Int32 = home.key == 0 ? 1 : 0
+                    let hit: Int32 = (home.key == key ? 1 : 0) & (key != 0 ? 1 : 0)
+                    let found = -2 &+ empty &+ hit &* (Int32(truncatingIfNeeded: h) &+ 2)
+                    let r = word &* (found &+ 1) &- 1
                     o[i] = r
                     further = further || r == -2
                 }
@@ -185,21 +188,6 @@ public struct WordVectors: Sendable, Equatable {
             }
         }
         return touched
-    }
-
-    /// Reads the first and last byte of each row's vector and its info, and returns a value made
-    /// from them: the loads are independent, so the processor fetches every row's cache lines at
-    /// once before the pooling and the cluster features read them one by one (the tables are
-    /// evicted by the other stages between documents).
-    func touch(_ rows: [Int32]) -> UInt32 {
-        var t: UInt32 = 0
-        let D = dimensions, q = tables.components, s = tables.slots
-        for r32 in rows where r32 >= 0 {
-            let r = Int(r32)
-            t = t &+ UInt32(UInt8(bitPattern: q[r * D])) &+ UInt32(UInt8(bitPattern: q[r * D + D - 1]))
-            t = t &+ s[r].info.scale.bitPattern
-        }
-        return t
     }
 
     /// The quantised components of row `r` (`dimensions` values).
