@@ -92,10 +92,10 @@ public struct ClaimTagger: Sendable {
                  onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, denseInput: UnsafeMutablePointer<Float>? = nil,
                  scratch: inout Scratch) -> (ClaimAnalysis, Score) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        let shape = ClaimAnalyzer.shape(scratch.tokens)
         if onlyPossibleClaims {
             // Without a quotation mark there is no quotation, so the tokens alone can tell a
             // sentence that cannot be a claim: it needs no cues, rules or score.
-            let shape = ClaimAnalyzer.shape(scratch.tokens)
             if !shape.hasQuote, shape.words < 4 || !shape.isComplete {
                 var a = ClaimAnalysis()
                 a.entities = entities ?? []
@@ -111,7 +111,7 @@ public struct ClaimTagger: Sendable {
         if let v = scoring.vectors { scratch.touched = v.rows(scratch.tokens, into: &scratch.rows) }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
-        let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
+        let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions, shape: shape)
         if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
         if let weights = scoring.weights, !keepFeatures {
             // Scoring only: the linear logit straight from the buckets, no feature list.
