@@ -52,7 +52,8 @@ struct ClaimRecord {
             if let speaker { t.set(&o, 3, .string(speaker)) }
             return .object(o)
         }
-        func entity(_ e: EntityMention) -> JSONValue {
+        // An entity, and its canonical name as `details` gives it.
+        func entity(_ e: EntityMention) -> (JSONValue, canonical: String) {
             let (canonical, value) = details(e)
             let t = T.entity.variant(value == nil ? 0 : 1)
             var o = t.make()
@@ -61,7 +62,7 @@ struct ClaimRecord {
             t.set(&o, 2, .string(e.label))
             t.set(&o, 3, .string(canonical.isEmpty ? index.substring(bytes: e.start..<e.end) : canonical))
             if let value { t.set(&o, 4, value) }
-            return .object(o)
+            return (.object(o), canonical)
         }
         let checkworthy = checkworthiness >= threshold
         var kinds: [JSONValue] = []
@@ -77,7 +78,7 @@ struct ClaimRecord {
         t.set(&attrs, 2, .bool(checkworthy))
         t.set(&attrs, 3, .array(kinds))
         if !a.hedges.isEmpty { t.set(&attrs, 4, .array(a.hedges.map { piece($0) })) }
-        if !a.entities.isEmpty { t.set(&attrs, 5, .array(a.entities.map(entity))) }
+        if !a.entities.isEmpty { t.set(&attrs, 5, .array(a.entities.map { entity($0).0 })) }
         var speaker: String?
         if let at = a.attribution {
             let v = T.attribution.variant((at.source == nil ? 0 : 0b0111) | (at.entity == nil ? 0 : 0b1000))
@@ -85,14 +86,16 @@ struct ClaimRecord {
             v.set(&o, 0, .string(at.via))
             v.set(&o, 1, piece(at.cue))
             if let s = at.source {
+                let text = index.substring(bytes: s.start..<s.end)
                 v.set(&o, 2, .int(index.scalarOffset(ofByte: s.start)))
                 v.set(&o, 3, .int(index.scalarOffset(ofByte: s.end)))
-                v.set(&o, 4, .string(index.substring(bytes: s.start..<s.end)))
-                speaker = index.substring(bytes: s.start..<s.end)
+                v.set(&o, 4, .string(text))
+                speaker = text
             }
             if let e = at.entity {
-                v.set(&o, 5, entity(e))
-                speaker = details(e).canonical
+                let (value, canonical) = entity(e)
+                v.set(&o, 5, value)
+                speaker = canonical
             }
             t.set(&attrs, 6, .object(o))
         }

@@ -60,18 +60,20 @@ struct ClaimAnalyzer: Sendable {
     ///   - tokens: the sentence's tokens.
     ///   - matches: cue matches over `tokens` (from `lexicon.matches`).
     ///   - entities: entities inside the sentence (byte offsets), in order.
-    func analyze(_ tokens: [ClaimToken], _ matches: [CueLexicon.Match], entities: [EntityMention]) -> ClaimAnalysis {
+    ///   - shape: `ClaimAnalyzer.shape(tokens)` when the caller has it already.
+    func analyze(_ tokens: [ClaimToken], _ matches: [CueLexicon.Match], entities: [EntityMention],
+                 shape known: Shape? = nil) -> ClaimAnalysis {
         var a = ClaimAnalysis()
         a.entities = entities
         guard !tokens.isEmpty else { return a }
-        let shape = ClaimAnalyzer.shape(tokens)
+        let shape = known ?? ClaimAnalyzer.shape(tokens)
         let words = shape.words
         a.wordCount = words
         a.isQuestion = shape.isQuestion
         a.isComplete = shape.isComplete
 
-        // Quotations first: cues inside a quotation belong to the quoted speaker.
-        let quoteRanges = quotations(tokens)
+        // Quotations first: cues inside a quotation belong to the quoted speaker (none without a quotation mark).
+        let quoteRanges = shape.hasQuote ? quotations(tokens) : []
         for r in quoteRanges where r.first < r.end {
             a.quotations.append(.init(start: tokens[r.first].start, end: tokens[r.end - 1].end))
         }
@@ -204,10 +206,13 @@ struct ClaimAnalyzer: Sendable {
 
     private func h(_ s: String) -> UInt64 { ClaimTokenizer.hash(s) }
 
+    /// What `shape(_:)` tells of a sentence.
+    typealias Shape = (words: Int, isQuestion: Bool, isComplete: Bool, hasQuote: Bool)
+
     /// What a sentence's tokens alone tell: its word count, whether it ends as a question or
     /// complete (with . ! or ?, before closing quotes and parentheses), and whether it has any
     /// quotation mark.
-    static func shape(_ tokens: [ClaimToken]) -> (words: Int, isQuestion: Bool, isComplete: Bool, hasQuote: Bool) {
+    static func shape(_ tokens: [ClaimToken]) -> Shape {
         guard !tokens.isEmpty else { return (0, false, false, false) }
         var words = 0, quotes = 0
         for t in tokens {

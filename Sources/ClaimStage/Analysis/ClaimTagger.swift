@@ -57,7 +57,7 @@ public struct ClaimTagger: Sendable {
         var rows: [Int32] = []
         var dense: [Float] = []
         var hidden: [Float] = []
-        /// What `WordVectors.touch` returned (kept so the loads are not optimised away).
+        /// What `WordVectors.rows` returned (kept so the loads are not optimised away).
         var touched: UInt32 = 0
     }
 
@@ -92,10 +92,10 @@ public struct ClaimTagger: Sendable {
                  onlyPossibleClaims: Bool = false, keepFeatures: Bool = false, denseInput: UnsafeMutablePointer<Float>? = nil,
                  scratch: inout Scratch) -> (ClaimAnalysis, Score) {
         ClaimTokenizer.tokenize(bytes, range, into: &scratch.tokens)
+        let shape = ClaimAnalyzer.shape(scratch.tokens)
         if onlyPossibleClaims {
             // Without a quotation mark there is no quotation, so the tokens alone can tell a
             // sentence that cannot be a claim: it needs no cues, rules or score.
-            let shape = ClaimAnalyzer.shape(scratch.tokens)
             if !shape.hasQuote, shape.words < 4 || !shape.isComplete {
                 var a = ClaimAnalysis()
                 a.entities = entities ?? []
@@ -105,31 +105,26 @@ public struct ClaimTagger: Sendable {
                 return (a, .known(0))
             }
         }
+        let scoring = self.scoring
+        // The words' rows first: the lookups also bring each word's slot and components into cache
+        // (see `WordVectors.rows`), while the cue matching and the rules run.
+        if let v = scoring.vectors { scratch.touched = v.rows(scratch.tokens, into: &scratch.rows) }
         analyzer.lexicon.matches(scratch.tokens, into: &scratch.matches)
         let mentions = entities ?? NumberCues.mentions(scratch.tokens, scratch.matches)
-        let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions)
+        let analysis = analyzer.analyze(scratch.tokens, scratch.matches, entities: mentions, shape: shape)
         if onlyPossibleClaims, !ClaimRecord.canBeClaim(analysis) { return (analysis, .known(0)) }
-        let scoring = self.scoring
         if let weights = scoring.weights, !keepFeatures {
             // Scoring only: the linear logit straight from the buckets, no feature list.
-            if let v = scoring.vectors { v.rows(scratch.tokens, into: &scratch.rows) }
+            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
+                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
             if let v = scoring.denseVectors {
-                // The pooling first: its loads of the words' rows (independent, so they overlap)
-                // bring every row and row info into cache before the features read them.
+                // The pooling after the weights: it runs while their loads (mostly cache misses) complete.
                 if let denseInput { DenseScorer.encode(scratch.rows, v, writingTo: denseInput) } else {
                     DenseScorer.encode(scratch.rows, v, into: &scratch.dense)
                 }
-            } else if let v = scoring.vectors {
-                scratch.touched = v.touch(scratch.rows)
+                return (analysis, .needsDense(linear: linear))
             }
-            let linear = hasher.linearLogit(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows,
-                                            weights: weights, bias: scoring.bias, scratch: &scratch.linear)
-            if scoring.denseVectors != nil { return (analysis, .needsDense(linear: linear)) }
             return (analysis, .known(PortableMath.sigmoid(linear)))
-        }
-        if let v = scoring.vectors {
-            v.rows(scratch.tokens, into: &scratch.rows)
-            scratch.touched = v.touch(scratch.rows)
         }
         hasher.features(tokens: scratch.tokens, bytes: bytes, analysis: analysis, rows: scratch.rows, into: &scratch.features,
                         seen: &scratch.seen)

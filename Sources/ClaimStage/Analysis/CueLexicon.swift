@@ -25,11 +25,11 @@ struct CueLexicon: Sendable {
     private var filter: [UInt64] = []
     private static let filterBits = 14
 
-    /// A slot: the high half of the first-token hash (the full hash is the first of each phrase's
-    /// `hashes`, checked on a match) and the run of `entries`; 8 bytes, so the table stays small
-    /// enough to stay in cache.
+    /// A slot: the first-token hash and the run of `entries` (count 0: empty). The whole hash is
+    /// in the slot, so telling a token that starts no phrase reads no other table (the tables are
+    /// out of cache at the start of each document); 16 bytes, at most half the slots used.
     private struct Slot: Sendable {
-        var tag: UInt32
+        var key: UInt64
         var first: UInt16
         var count: UInt16
     }
@@ -66,15 +66,15 @@ struct CueLexicon: Sendable {
             filter[f >> 6] |= 1 << UInt64(f & 63)
         }
         var size = 16
-        while size < firstOrder.count * 4 { size *= 2 }
+        while size < firstOrder.count * 2 { size *= 2 }
         mask = size - 1
-        slots = Array(repeating: Slot(tag: 0, first: 0, count: 0), count: size)
+        slots = Array(repeating: Slot(key: 0, first: 0, count: 0), count: size)
         for key in firstOrder {
             var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
             while slots[i].count > 0 { i = (i + 1) & mask }
             let group = byFirst[key]!
             precondition(entries.count + group.count <= Int(UInt16.max), "too many cue phrases")
-            slots[i] = Slot(tag: UInt32(truncatingIfNeeded: key >> 32), first: UInt16(entries.count), count: UInt16(group.count))
+            slots[i] = Slot(key: key, first: UInt16(entries.count), count: UInt16(group.count))
             for phrase in group {
                 entries.append(Entry(hashStart: Int32(hashes.count), hashCount: Int32(phrase.hashes.count),
                                      categoryStart: Int32(categories.count), categoryCount: Int32(phrase.categories.count)))
@@ -87,11 +87,10 @@ struct CueLexicon: Sendable {
     /// The slot of the phrases starting with a token hash, or nil.
     @inline(__always) private func slot(_ key: UInt64) -> Slot? {
         var i = Int(truncatingIfNeeded: FeatureHasher.mix(key)) & mask
-        let tag = UInt32(truncatingIfNeeded: key >> 32)
         while true {
             let s = slots[i]
             if s.count == 0 { return nil }
-            if s.tag == tag, hashes[Int(entries[Int(s.first)].hashStart)] == key { return s }
+            if s.key == key { return s }
             i = (i + 1) & mask
         }
     }

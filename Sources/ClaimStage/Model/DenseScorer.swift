@@ -228,12 +228,20 @@ struct DenseScorer: Sendable, Equatable {
                                         hidden.storeBytes(of: a2, toByteOffset: 8 * H + 32 * t, as: SIMD8<Float>.self)
                                         hidden.storeBytes(of: a3, toByteOffset: 12 * H + 32 * t, as: SIMD8<Float>.self)
                                     }
-                                    for s in 0..<n {
-                                        var z = b2
-                                        let u = h + s * H
-                                        for j in 0..<H { z += Swift.max(u[j], 0) * w2[j] }
-                                        out[first + s] = Double(z)
+                                    // The output layer of the four at once: four independent
+                                    // chains of additions, each in unit order, instead of one
+                                    // after another (a short group's repeats are dropped).
+                                    var z0 = b2, z1 = b2, z2 = b2, z3 = b2
+                                    let u1 = h + H, u2 = u1 + H, u3 = u2 + H
+                                    for j in 0..<H {
+                                        let w = w2[j]
+                                        z0 += Swift.max(h[j], 0) * w
+                                        z1 += Swift.max(u1[j], 0) * w
+                                        z2 += Swift.max(u2[j], 0) * w
+                                        z3 += Swift.max(u3[j], 0) * w
                                     }
+                                    let z = SIMD4(z0, z1, z2, z3)
+                                    for s in 0..<n { out[first + s] = Double(z[s]) }
                                     first += n
                                 }
                             }

@@ -209,14 +209,14 @@ struct FeatureHasher: Sendable {
         var prev2: UInt64 = 0
         var position = 0
         var prevCluster = 0xFFFF
-        // The rows' clusters through a pointer: no copy (and retain) of the vectors per token.
+        // The rows' clusters (in their slots) through a pointer: no copy (and retain) of the vectors per token.
         let vectors = self.vectors
-        let info = vectors?.rowInfo
+        let slots = vectors?.rowSlots
         for (index, t) in tokens.enumerated() {
-            if let info, t.isWord {
+            if let slots, t.isWord {
                 let r = Int(rows[index])
-                let c = r >= 0 ? Int(info[r].coarse) : 0xFFFF
-                if r >= 0 { out.add(bucket(UInt64(c), 21)); out.add(bucket(UInt64(info[r].fine), 22)) }
+                let c = r >= 0 ? Int(slots[r].info.coarse) : 0xFFFF
+                if r >= 0 { out.add(bucket(UInt64(c), 21)); out.add(bucket(UInt64(slots[r].info.fine), 22)) }
                 out.add(bucket(UInt64(prevCluster) << 16 | UInt64(c), 23))
                 prevCluster = c
             }

@@ -45,31 +45,26 @@ public struct WordVectors: Sendable, Equatable {
     }
 
     /// The tables every word lookup reads, in huge-page memory: an open-addressing table of
-    /// (key, row + 1) slots (row 0: empty; key and row side by side, so a lookup touches one cache
-    /// line), each row's quantised components (`rowStride` bytes apart, 64-byte aligned, so a
-    /// 64-dimension row is one cache line) and each row's `RowInfo`. A word costs three cache
-    /// lines: its slot, its components and its info.
+    /// (key, `RowInfo`) slots, 16 bytes each (key 0: empty), and the quantised components of the
+    /// word in each slot (`dimensions` bytes per slot, 64-byte aligned, so a 64-dimension row is one
+    /// cache line). A word's row is the index of its slot: a word costs two cache lines, its slot
+    /// (with its scale and clusters) and its components, and the components' address is known
+    /// before the slot is read (see `rows(_:into:)`).
     final class Tables: @unchecked Sendable {
         /// Word keys, ascending (not read by lookups).
         let keys: [UInt64]
         let memory: TableMemory
         let slots: UnsafeMutablePointer<Slot>
         let components: UnsafeMutablePointer<Int8>
-        let info: UnsafeMutablePointer<RowInfo>
         let slotCount: Int
-        let rowStride: Int
 
         init(keys: [UInt64], dimensions: Int, slotCount: Int) {
             self.keys = keys
-            let n = keys.count
             self.slotCount = slotCount
-            rowStride = dimensions
             let slotBytes = TableMemory.aligned(slotCount * MemoryLayout<Slot>.stride)
-            let componentBytes = TableMemory.aligned(n * dimensions)
-            memory = TableMemory(byteCount: slotBytes + componentBytes + n * MemoryLayout<RowInfo>.stride)
+            memory = TableMemory(byteCount: slotBytes + slotCount * dimensions)
             slots = memory.bind(Slot.self, at: 0, count: slotCount)
-            components = memory.bind(Int8.self, at: slotBytes, count: n * dimensions)
-            info = memory.bind(RowInfo.self, at: slotBytes + componentBytes, count: n)
+            components = memory.bind(Int8.self, at: slotBytes, count: slotCount * dimensions)
         }
     }
 
@@ -92,22 +87,21 @@ public struct WordVectors: Sendable, Equatable {
                   coarseClusters: coarseClusters, fineClusters: fineClusters)
     }
 
-    /// Creates the table from keys in ascending order, quantised vectors and cluster ids.
+    /// Creates the table from keys in ascending order (none 0), quantised vectors and cluster ids.
     init(keys: [UInt64], dimensions: Int, quantized: [Int8], scales: [Float], clusters: [UInt16], coarseClusters: Int,
          fineClusters: Int) {
         precondition(dimensions % 8 == 0 && quantized.count == keys.count * dimensions && scales.count == keys.count
-                     && clusters.count == keys.count * 2)
-        self.init(keys: keys, dimensions: dimensions, coarseClusters: coarseClusters, fineClusters: fineClusters) { comps, info in
-            for r in 0..<keys.count {
-                for d in 0..<dimensions { comps[r * dimensions + d] = quantized[r * dimensions + d] }
-                info[r] = RowInfo(scale: scales[r], coarse: clusters[2 * r], fine: clusters[2 * r + 1])
-            }
+                     && clusters.count == keys.count * 2 && !keys.contains(0))
+        self.init(keys: keys, dimensions: dimensions, coarseClusters: coarseClusters, fineClusters: fineClusters) { r, comps in
+            for d in 0..<dimensions { comps[d] = quantized[r * dimensions + d] }
+            return RowInfo(scale: scales[r], coarse: clusters[2 * r], fine: clusters[2 * r + 1])
         }
     }
 
-    /// Creates the table from keys in ascending order; `fill` writes the rows' components and infos.
+    /// Creates the table from keys in ascending order (none 0); `fill` writes the components of the
+    /// `r`-th key where given and returns its `RowInfo`.
     private init(keys: [UInt64], dimensions: Int, coarseClusters: Int, fineClusters: Int,
-                 fill: (UnsafeMutablePointer<Int8>, UnsafeMutablePointer<RowInfo>) -> Void) {
+                 fill: (_ r: Int, UnsafeMutablePointer<Int8>) -> RowInfo) {
         self.dimensions = dimensions
         self.coarseClusters = coarseClusters
         self.fineClusters = fineClusters
@@ -117,10 +111,9 @@ public struct WordVectors: Sendable, Equatable {
         let mask = capacity - 1
         for (r, k) in keys.enumerated() {
             var i = Self.slot(k, mask)
-            while tables.slots[i].row != 0 { i = (i + 1) & mask }
-            tables.slots[i] = Slot(key: k, row: Int32(r + 1))
+            while tables.slots[i].key != 0 { i = (i + 1) & mask }
+            tables.slots[i] = Slot(key: k, info: fill(r, tables.components + i * dimensions))
         }
-        fill(tables.components, tables.info)
         self.tables = tables
         self.mask = mask
     }
@@ -134,46 +127,58 @@ public struct WordVectors: Sendable, Equatable {
         t.shape == .number ? (t.end - t.start == 4 ? yearKey : numberKey) : t.hash
     }
 
-    /// The row of a key, or -1 when the word is unknown.
+    /// The row of a key (the index of its slot), or -1 when the word is unknown.
     @inline(__always) func row(_ key: UInt64) -> Int {
         let slots = tables.slots
         var i = Self.slot(key, mask)
         while true {
             let s = slots[i]
-            if s.row == 0 { return -1 }
-            if s.key == key { return Int(s.row) - 1 }
+            if s.key == 0 { return -1 }
+            if s.key == key { return i }
             i = (i + 1) & mask
         }
     }
 
-    /// One slot of the lookup table.
-    struct Slot: Sendable, Equatable {
+    /// One slot of the lookup table: a word's key and what the pooling and the cluster features
+    /// need of its row besides the components (key 0: empty).
+    struct Slot: Sendable {
         var key: UInt64
-        var row: Int32
+        var info: RowInfo
     }
 
-    /// The row of each token (-1 for punctuation and unknown words), into `out`.
+    /// The row of each token (-1 for punctuation and unknown words), into `out`. Returns a value
+    /// made from the first component of each word's home row, to keep in `Scratch.touched`.
     ///
-    /// First every token's home slot is read without a branch on what it holds (the loads, mostly
-    /// cache misses, overlap); the few tokens whose home slot holds another word are then looked
-    /// up along their probe chain.
-    func rows(_ tokens: [ClaimToken], into out: inout [Int32]) {
+    /// First every token's home slot is read without a branch on what it holds, and with it the
+    /// first byte of the components of the word there (a word's row is its slot, so both addresses
+    /// are known at once): the loads, mostly cache misses, all overlap, and the pooling and the
+    /// cluster features then find the rows in cache (the other stages evict the tables between
+    /// documents). The few tokens whose home slot holds another word are then looked up along their
+    /// probe chain.
+    @discardableResult
+    func rows(_ tokens: [ClaimToken], into out: inout [Int32]) -> UInt32 {
         let n = tokens.count
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement(-1, count: n))
-        let mask = self.mask
-        let s = tables.slots
+        let mask = self.mask, D = dimensions
+        let s = tables.slots, q = tables.components
         var further = false
+        var touched: UInt32 = 0
         tokens.withUnsafeBufferPointer { t in
             out.withUnsafeMutableBufferPointer { o in
                 for i in 0..<n {
                     let key = Self.key(t[i])
-                    let home = s[Self.slot(key, mask)]
-                    // The row when the home slot holds the key; -1 when it is empty (unknown word;
-                    // an empty slot has key 0 and row 0, so a key of 0 finds -1 too); -2: look further.
-                    let empty: Int32 = home.row == 0 ? 1 : 0
-                    let found = home.key == key ? home.row &- 1 : -2 &+ empty
-                    let r = t[i].isWord ? found : -1
+                    let h = Self.slot(key, mask)
+                    let home = s[h]
+                    let word: Int32 = t[i].isWord ? 1 : 0
+                    touched = touched &+ UInt32(UInt8(bitPattern: q[Int(word) &* h &* D]))
+                    // The row when the home slot holds the key; -1 when it is empty (unknown word);
+                    // -2: look further. In arithmetic, not branches on the loaded key (which the
+                    // processor would have to guess before the load completes).
+                    let empty: Int32 = home.key == 0 ? 1 : 0
+                    let hit: Int32 = (home.key == key ? 1 : 0) & (key != 0 ? 1 : 0)
+                    let found = -2 &+ empty &+ hit &* (Int32(truncatingIfNeeded: h) &+ 2)
+                    let r = word &* (found &+ 1) &- 1
                     o[i] = r
                     further = further || r == -2
                 }
@@ -182,38 +187,24 @@ public struct WordVectors: Sendable, Equatable {
                 }
             }
         }
-    }
-
-    /// Reads the first and last byte of each row's vector and its info, and returns a value made
-    /// from them: the loads are independent, so the processor fetches every row's cache lines at
-    /// once before the pooling and the cluster features read them one by one (the tables are
-    /// evicted by the other stages between documents).
-    func touch(_ rows: [Int32]) -> UInt32 {
-        var t: UInt32 = 0
-        let D = dimensions, q = tables.components, info = tables.info
-        for r32 in rows where r32 >= 0 {
-            let r = Int(r32)
-            t = t &+ UInt32(UInt8(bitPattern: q[r * D])) &+ UInt32(UInt8(bitPattern: q[r * D + D - 1]))
-            t = t &+ info[r].scale.bitPattern
-        }
-        return t
+        return touched
     }
 
     /// The quantised components of row `r` (`dimensions` values).
     @inline(__always) func quantizedRow(_ r: Int) -> UnsafePointer<Int8> { UnsafePointer(tables.components + r * dimensions) }
     /// The scale of row `r` (component = quantised value × scale).
-    @inline(__always) func scale(_ r: Int) -> Float { tables.info[r].scale }
+    @inline(__always) func scale(_ r: Int) -> Float { tables.slots[r].info.scale }
 
     /// Component `d` of row `r` (as the neural part sees it: quantised value × scale).
     @inline(__always) func component(_ r: Int, _ d: Int) -> Float { Float(quantizedRow(r)[d]) * scale(r) }
 
-    /// Every row's `RowInfo` (valid while this value or a copy of it lives).
-    var rowInfo: UnsafePointer<RowInfo> { UnsafePointer(tables.info) }
+    /// Every row's slot, whose `info` is the row's `RowInfo` (valid while this value or a copy of it lives).
+    var rowSlots: UnsafePointer<Slot> { UnsafePointer(tables.slots) }
 
     /// Coarse cluster of a row.
-    @inline(__always) func coarse(_ row: Int) -> Int { Int(tables.info[row].coarse) }
+    @inline(__always) func coarse(_ row: Int) -> Int { Int(tables.slots[row].info.coarse) }
     /// Fine cluster of a row.
-    @inline(__always) func fine(_ row: Int) -> Int { Int(tables.info[row].fine) }
+    @inline(__always) func fine(_ row: Int) -> Int { Int(tables.slots[row].info.fine) }
 
     /// The vectors shipped with the stage (nil when the resource is missing).
     public static let bundled: WordVectors? = {
@@ -233,12 +224,13 @@ public struct WordVectors: Sendable, Equatable {
         u32(UInt32(coarseClusters))
         u32(UInt32(fineClusters))
         for k in keys { withUnsafeBytes(of: k.littleEndian) { out.append(contentsOf: $0) } }
-        for r in 0..<count {
+        let rows = keys.map(row)
+        for r in rows {
             u32(scale(r).bitPattern)
             let q = quantizedRow(r)
             for d in 0..<dimensions { out.append(UInt8(bitPattern: q[d])) }
         }
-        for r in 0..<count {
+        for r in rows {
             for c in [UInt16(coarse(r)), UInt16(fine(r))] { withUnsafeBytes(of: c.littleEndian) { out.append(contentsOf: $0) } }
         }
         return out
@@ -260,6 +252,9 @@ public struct WordVectors: Sendable, Equatable {
         guard dims > 0, dims % 8 == 0, raw.count == 24 + n * 8 + n * (4 + dims) + n * 4 else {
             throw StageModelError("truncated word-vector file")
         }
+        guard n == 0 || raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) != 0 else {
+            throw StageModelError("word-vector key 0 is reserved")  // keys ascend: only the first can be 0
+        }
         // Decoded with unaligned little-endian loads straight into the tables (this runs at
         // start-up: 2 MB, byte by byte it was most of the stage's model loading).
         let rowsAt = 24 + n * 8, clustersAt = rowsAt + n * (4 + dims)
@@ -268,12 +263,10 @@ public struct WordVectors: Sendable, Equatable {
             count = n
         }
         func u16(_ at: Int) -> UInt16 { UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)) }
-        self.init(keys: keys, dimensions: dims, coarseClusters: Int(u32(16)), fineClusters: Int(u32(20))) { comps, info in
-            for r in 0..<n {
-                let at = rowsAt + r * (4 + dims)
-                UnsafeMutableRawPointer(comps + r * dims).copyMemory(from: raw.baseAddress! + at + 4, byteCount: dims)
-                info[r] = RowInfo(scale: Float(bitPattern: u32(at)), coarse: u16(clustersAt + 4 * r), fine: u16(clustersAt + 4 * r + 2))
-            }
+        self.init(keys: keys, dimensions: dims, coarseClusters: Int(u32(16)), fineClusters: Int(u32(20))) { r, comps in
+            let at = rowsAt + r * (4 + dims)
+            UnsafeMutableRawPointer(comps).copyMemory(from: raw.baseAddress! + at + 4, byteCount: dims)
+            return RowInfo(scale: Float(bitPattern: u32(at)), coarse: u16(clustersAt + 4 * r), fine: u16(clustersAt + 4 * r + 2))
         }
     }
 
@@ -285,10 +278,11 @@ public struct WordVectors: Sendable, Equatable {
     /// Equal when keys, components and clusters are.
     public static func == (a: WordVectors, b: WordVectors) -> Bool {
         guard a.dimensions == b.dimensions, a.keys == b.keys else { return false }
-        for r in 0..<a.count {
-            let x = a.tables.info[r], y = b.tables.info[r]
+        for k in a.keys {
+            let ra = a.row(k), rb = b.row(k)
+            let x = a.tables.slots[ra].info, y = b.tables.slots[rb].info
             guard x.scale.bitPattern == y.scale.bitPattern, x.coarse == y.coarse, x.fine == y.fine,
-                  memcmp(a.quantizedRow(r), b.quantizedRow(r), a.dimensions) == 0 else { return false }
+                  memcmp(a.quantizedRow(ra), b.quantizedRow(rb), a.dimensions) == 0 else { return false }
         }
         return true
     }
