@@ -28,7 +28,6 @@ extension DocumentView {
                 Bytes.raw("{}", &out)
             } else {
                 out.append(UInt8(ascii: "{"))
-                var scratch = ByteBuffer()
                 for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
                     Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
                     Bytes.jsonString(name, &out)
@@ -38,6 +37,7 @@ extension DocumentView {
                     // source ranges found already.
                     let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
                     let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
+                    let pretty = rendered?.hasPretty == true
                     var nextClaim = 0  // the next claim of `claims`, by position in the layer
                     var walker = SourceRange.Walker(sourceRange)
                     Bytes.raw(": [", &out)
@@ -46,19 +46,10 @@ extension DocumentView {
                         // Rendered attributes tell emptiness by their bytes ("{}"), without touching the dictionary.
                         if rendered.map({ $0.ranges[k].count > 2 }) ?? !spans[k].attributes.isEmpty {
                             Bytes.raw("\n        \"attributes\": ", &out)
-                            if isEntities && entityAttributes.onlyCanonical[k] {
-                                // `{"canonical":NAME}`: the name is copied between the pretty form's braces.
-                                entityAttributes.withObject(k) { object in
-                                    Bytes.raw("{\n          \"canonical\": ", &out)
-                                    out.append(UnsafeBufferPointer(rebasing: object[13..<(object.count - 1)]))
-                                    Bytes.raw("\n        }", &out)
-                                }
-                            } else if let rendered {
-                                rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                            if pretty {
+                                rendered!.appendPretty(k, to: &out)
                             } else {
-                                scratch.removeAll()
-                                ValueWriter(pretty: false).write(object: spans[k].attributes, into: &scratch)
-                                scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                                w.write(object: spans[k].attributes, into: &out, indent: AttributeJSON.prettyIndent)
                             }
                             out.append(UInt8(ascii: ","))
                         }

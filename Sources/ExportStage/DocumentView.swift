@@ -25,10 +25,10 @@ struct DocumentView {
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
-    /// Every entity's attributes as compact JSON, in `entities` order.
+    /// Every entity's attributes as compact (and, when asked at init, pretty) JSON, in `entities` order.
     let entityAttributes: AttributeJSON
     /// Every span of the claims layer (all of them, as the per-document JSON has) with its
-    /// attributes as compact JSON, in layer order.
+    /// attributes as compact (and, when asked at init, pretty) JSON, in layer order.
     let claimLayerAttributes: AttributeJSON
     /// For each claim in `claims`, its position in the claims layer.
     let claimLayerIndex: [Int]
@@ -56,8 +56,9 @@ struct DocumentView {
         var page: Int?
     }
 
-    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
-    init(_ document: Document, claimFields wanted: Bool = true) {
+    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses,
+    /// `prettyAttributes` whether to render the attributes for the per-document JSON too.
+    init(_ document: Document, claimFields wanted: Bool = true, prettyAttributes: Bool = true) {
         self.document = document
         utf8 = Array(document.text.utf8)
         scalars = ScalarBytes(utf8)
@@ -75,8 +76,8 @@ struct DocumentView {
         pages = document.spans(LayerName.pages)
         claimFields = wanted ? claims.map(ClaimFields.init) : []
         canonicalAttributes = entities.map { DocumentView.canonicalAttribute($0.attributes) }
-        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes)
-        claimLayerAttributes = AttributeJSON(claimLayer)
+        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes, pretty: prettyAttributes)
+        claimLayerAttributes = AttributeJSON(claimLayer, pretty: prettyAttributes)
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func places(_ spans: [Span]) -> [Place] {

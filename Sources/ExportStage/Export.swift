@@ -31,7 +31,7 @@ public struct Export: DocumentStage {
 
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
-        let view = DocumentView(document, claimFields: formats.contains(.html))
+        let view = DocumentView(document, claimFields: formats.contains(.html), prettyAttributes: formats.contains(.json))
         let stem = view.fileStem
         let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
         if formats.contains(.json) {

@@ -123,7 +123,7 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
-    func testObjectsAreWrittenAsJSONWriterWritesThemAndReindentedToo() {
+    func testObjectsAreWrittenAsJSONWriterWritesThemCompactPrettyAndBothAtOnce() {
         for v in Self.values {
             let compact = bytes { ValueWriter(pretty: false).write(v, into: &$0) }
             XCTAssertEqual(compact, JSONWriter().bytes(v))
@@ -132,7 +132,10 @@ final class ByteWritingTests: XCTestCase {
                 var expected: [UInt8] = []
                 JSONWriter(pretty: true).write(v, into: &expected, indent: indent)
                 XCTAssertEqual(pretty, expected)
-                XCTAssertEqual(compact.withUnsafeBufferPointer { c in bytes { CompactJSON.appendPretty(c, indent: indent, to: &$0) } }, expected)
+                var twin = TwinJSON(compact: 16, pretty: 16)
+                ValueWriter(pretty: false).write(v, into: &twin, indent: indent)
+                XCTAssertEqual(twin.compact.withUnsafeBufferPointer(Array.init), compact)
+                XCTAssertEqual(twin.pretty.withUnsafeBufferPointer(Array.init), expected)
             }
         }
     }
