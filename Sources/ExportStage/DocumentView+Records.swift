@@ -6,16 +6,20 @@ import DocPipe
 /// only attribute values, metadata and source go through the generic writer. Described in
 /// docs/outputs.md and docs/schema/.
 extension DocumentView {
-    /// The document text as a JSON string literal, shared by the per-document file, the
-    /// documents.jsonl record and the span records of entities.jsonl and claims.jsonl.
-    func quotedText() -> QuotedText { QuotedText(utf8) }
+    /// The document text as a JSON string literal, shared by the per-document file and the
+    /// documents.jsonl record.
+    func quotedText() -> [UInt8] {
+        ByteBuffer.collect(estimate: utf8.count + utf8.count / 16 + 2) { out in
+            utf8.withUnsafeBufferPointer { Bytes.jsonString($0, 0..<$0.count, &out) }
+        }
+    }
 
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
     /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
     /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
-    func fullJSON(quotedText: QuotedText) -> [UInt8] {
+    func fullJSON(quotedText: [UInt8]) -> [UInt8] {
         let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
-        return ByteBuffer.collect(estimate: quotedText.bytes.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 3) { out in
+        return ByteBuffer.collect(estimate: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 3) { out in
             let w = ValueWriter(pretty: true)
             Bytes.raw("{\n  \"id\": ", &out)
             Bytes.jsonString(document.id, &out)
@@ -97,7 +101,7 @@ extension DocumentView {
                 Bytes.raw("\n  ]", &out)
             }
             Bytes.raw(",\n  \"text\": ", &out)
-            out.append(quotedText.bytes)
+            out.append(quotedText)
             Bytes.raw(",\n  \"warnings\": ", &out)
             w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
             Bytes.raw("\n}\n", &out)
@@ -123,8 +127,8 @@ extension DocumentView {
 
     /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
     /// in key order, with a final newline.
-    func documentLine(quotedText: QuotedText) -> [UInt8] {
-        ByteBuffer.collect(estimate: quotedText.bytes.count + 1024) { out in
+    func documentLine(quotedText: [UInt8]) -> [UInt8] {
+        ByteBuffer.collect(estimate: quotedText.count + 1024) { out in
             let w = ValueWriter(pretty: false)
             Bytes.raw(#"{"counts":{"characters":"#, &out)
             Bytes.int(scalars.scalarCount, &out)
@@ -145,7 +149,7 @@ extension DocumentView {
             Bytes.raw(#","source":"#, &out)
             w.write(document.source.json, into: &out)
             Bytes.raw(#","text":"#, &out)
-            out.append(quotedText.bytes)
+            out.append(quotedText)
             Bytes.raw(#","title":"#, &out)
             Bytes.jsonString(title, &out)
             Bytes.raw(#","warnings":"#, &out)
@@ -156,8 +160,7 @@ extension DocumentView {
 
     /// entities.jsonl lines, one record per mention, in text order: attributes, canonical,
     /// document, end, index, label, page, sentence, sourceEnd, sourceStart, start, text.
-    /// `quotedText` is `quotedText()`.
-    func entityLines(quotedText: QuotedText) -> [UInt8] {
+    func entityLines() -> [UInt8] {
         ByteBuffer.collect(estimate: entities.count * 320) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
             utf8.withUnsafeBufferPointer { text in withEntityBytes { names in
@@ -174,7 +177,7 @@ extension DocumentView {
                     Bytes.int(n, &out)
                     Bytes.raw(#","label":"#, &out)
                     Bytes.jsonString(names, labelRanges[n], &out)
-                    DocumentView.appendPlaceMembers(entities[n], p, text, quotedText, &out)
+                    DocumentView.appendPlaceMembers(entities[n], p, text, &out)
                     Bytes.raw("}\n", &out)
                 }
             } }
@@ -183,7 +186,7 @@ extension DocumentView {
 
     /// The members every span record shares, in key order:
     /// `,"page":…,"sentence":…,"sourceEnd":…,"sourceStart":…,"start":…,"text":…`.
-    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ quoted: QuotedText, _ out: inout ByteBuffer) {
+    static func appendPlaceMembers(_ span: Span, _ p: Place, _ text: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         Bytes.raw(#","page":"#, &out)
         Bytes.int(p.page, &out)
         Bytes.raw(#","sentence":"#, &out)
@@ -195,13 +198,13 @@ extension DocumentView {
         Bytes.raw(#","start":"#, &out)
         Bytes.int(span.start, &out)
         Bytes.raw(#","text":"#, &out)
-        quoted.append(text, p.bytes, to: &out)
+        Bytes.jsonString(text, p.bytes, &out)
     }
 
     /// claims.jsonl lines, one record per claim, in text order, with the entity mentions inside
     /// each: attributes, document, end, entities (canonical, end, label, start, text), index,
-    /// page, sentence, sourceEnd, sourceStart, start, text, type. `quotedText` is `quotedText()`.
-    func claimLines(quotedText: QuotedText) -> [UInt8] {
+    /// page, sentence, sourceEnd, sourceStart, start, text, type.
+    func claimLines() -> [UInt8] {
         ByteBuffer.collect(estimate: claims.count * 1200) { out in
             let documentMember = Array(#","document":"#.utf8) + Array(JSONWriter.quoted(id).utf8)
             utf8.withUnsafeBufferPointer { text in withEntityBytes { names in
@@ -227,12 +230,12 @@ extension DocumentView {
                         Bytes.raw(#","start":"#, &out)
                         Bytes.int(e.start, &out)
                         Bytes.raw(#","text":"#, &out)
-                        quotedText.append(text, eb, to: &out)
+                        Bytes.jsonString(text, eb, &out)
                         out.append(UInt8(ascii: "}"))
                     }
                     Bytes.raw(#"],"index":"#, &out)
                     Bytes.int(n, &out)
-                    DocumentView.appendPlaceMembers(claims[n], p, text, quotedText, &out)
+                    DocumentView.appendPlaceMembers(claims[n], p, text, &out)
                     Bytes.raw(#","type":"#, &out)
                     Bytes.jsonString(claims[n].type, &out)
                     Bytes.raw("}\n", &out)

@@ -33,16 +33,14 @@ public struct Export: DocumentStage {
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         let view = DocumentView(document, claimFields: formats.contains(.html), prettyAttributes: formats.contains(.json))
         let stem = view.fileStem
-        if formats.contains(.json) || formats.contains(.jsonl) {
-            let quotedText = view.quotedText()
-            if formats.contains(.json) {
-                context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON(quotedText: quotedText))
-            }
-            if formats.contains(.jsonl) {
-                context.append(part: ExportPaths.documentsJSONL, bytes: view.documentLine(quotedText: quotedText))
-                context.append(part: ExportPaths.entitiesJSONL, bytes: view.entityLines(quotedText: quotedText))
-                context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines(quotedText: quotedText))
-            }
+        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
+        if formats.contains(.json) {
+            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON(quotedText: quotedText))
+        }
+        if formats.contains(.jsonl) {
+            context.append(part: ExportPaths.documentsJSONL, bytes: view.documentLine(quotedText: quotedText))
+            context.append(part: ExportPaths.entitiesJSONL, bytes: view.entityLines())
+            context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines())
         }
         if formats.contains(.csv) {
             context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view.documentRecord(), csv))
