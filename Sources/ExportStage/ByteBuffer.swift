@@ -130,6 +130,9 @@ struct ByteBuffer: ~Copyable {
         append(UnsafeBufferPointer(start: other.base + start, count: other.count - start))
     }
 
+    /// Forgets the last `n` bytes written.
+    mutating func removeLast(_ n: Int) { count -= min(n, count) }
+
     /// Forgets the bytes written, keeping the memory.
     mutating func removeAll() { count = 0 }
 

@@ -198,6 +198,19 @@ struct CSVTable: Sendable {
         if let s = p.page { Bytes.int(s, &out) }
     }
 
+    /// The claim attributes claims.csv shows in columns of their own (or, `entities`, from the
+    /// entities layer), as `KnownKey` rank bits.
+    static let claimColumnKeys: UInt32 = ["checkworthiness", "kinds", "hedges", "attribution", "entities"]
+        .reduce(0) { $0 | 1 << UInt32(KnownKey.of($1)!.rank) }
+
+    /// Whether claims.csv shows claim attribute `key` in a column of its own.
+    static func shownInColumn(_ key: String) -> Bool {
+        switch AttributeKey.of(key) {
+        case .checkworthiness?, .kinds?, .hedges?, .attribution?, .entities?: return true
+        default: return false
+        }
+    }
+
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
         ByteBuffer.collect(estimate: view.claims.count * 400 + 64) { out in
@@ -213,9 +226,9 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     Bytes.int(n, &out)
                     appendPlaceCells(view.claims[n], p, to: &out)
-                    // One pass over the attributes: the four with columns, and the others.
+                    // One pass over the attributes: the four with columns, and whether there are others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                    others.removeAll(keepingCapacity: true)
+                    var hasOthers = false
                     // Values are read only for the keys used (the entities array is not copied).
                     let a = view.claims[n].attributes
                     var i = a.startIndex
@@ -226,7 +239,7 @@ struct CSVTable: Sendable {
                         case .hedges?: hedges = a.values[i]
                         case .attribution?: attribution = a.values[i]
                         case .entities?: break
-                        default: others.append((a.keys[i], a.values[i]))
+                        default: hasOthers = true
                         }
                         a.formIndex(after: &i)
                     }
@@ -250,7 +263,17 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
-                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    if hasOthers {
+                        // Usually every key is a known one: the others written straight from the dictionary.
+                        scratch.removeAll()
+                        if ValueWriter(pretty: false).write(object: a, omitting: claimColumnKeys, into: &scratch) {
+                            scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
+                        } else {
+                            others.removeAll(keepingCapacity: true)
+                            a.forEachMember { k, v in if !shownInColumn(k) { others.append((k, v)) } }
+                            appendOtherAttributes(&others, writer, &scratch, &out)
+                        }
+                    }
                     writer.endRow(&out)
                 }
             } }

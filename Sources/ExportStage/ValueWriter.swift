@@ -84,6 +84,21 @@ struct ValueWriter {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// Appends the object of `o`'s members but those whose keys are known keys with their rank's
+    /// bit (`1 << KnownKey.rank`) in `omitted`, when every key of `o` is a known key (`{}` when
+    /// none is left); false, with nothing written, when one is not.
+    func write(object o: [String: JSONValue], omitting omitted: UInt32, into out: inout ByteBuffer) -> Bool {
+        let start = out.count
+        out.append(UInt8(ascii: "{"))
+        guard o.count <= KnownKey.count, writeKnownKeys(o, &out, 0, omitting: omitted) else {
+            out.removeLast(out.count - start)
+            return false
+        }
+        if out.count > start + 1 { newline(&out, 0) }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
     /// Appends `{"canonical":NAME}`, or with `other` (a member whose key sorts after "canonical")
     /// `{"canonical":NAME,"KEY":VALUE}`: an entity's usual attributes, without their dictionary.
     func write<Sink: JSONSink & ~Copyable>(canonical name: String, then other: (key: String, value: JSONValue)?, into out: inout Sink,
@@ -101,7 +116,8 @@ struct ValueWriter {
     /// Writes the members of `o` when all its keys are known keys: each one's position and key go to
     /// the slot of its rank and a bit per rank, read back lowest first (code-point order, with no
     /// comparison). False, with nothing written, when a key is not a known one.
-    @inline(__always) private func writeKnownKeys<Sink: JSONSink & ~Copyable>(_ o: [String: JSONValue], _ out: inout Sink, _ indent: Int) -> Bool {
+    @inline(__always) private func writeKnownKeys<Sink: JSONSink & ~Copyable>(_ o: [String: JSONValue], _ out: inout Sink, _ indent: Int,
+                                                                             omitting omitted: UInt32 = 0) -> Bool {
         // Small enough (19 slots) to stay on the stack.
         typealias Slot = (index: Dictionary<String, JSONValue>.Index, quoted: StaticString)
         return withUnsafeTemporaryAllocation(of: Slot.self, capacity: KnownKey.count) { buffer in
@@ -121,15 +137,19 @@ struct ValueWriter {
                 o.formIndex(after: &i)
             }
             var first = true
-            while present != 0 {
-                let r = present.trailingZeroBitCount
-                present &= present - 1
+            var written = present & ~omitted
+            while written != 0 {
+                let r = written.trailingZeroBitCount
+                written &= written - 1
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 newline(&out, indent + 1)
                 out.append(slots[r].quoted)
                 value(o.values[slots[r].index], &out, indent)
-                (slots + r).deinitialize(count: 1)
+            }
+            while present != 0 {
+                (slots + present.trailingZeroBitCount).deinitialize(count: 1)
+                present &= present - 1
             }
             return true
         }

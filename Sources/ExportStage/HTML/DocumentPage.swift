@@ -325,10 +325,10 @@ struct DocumentPage {
 
     private func entityTable(labels: [String], _ out: inout ByteBuffer) {
         guard !view.entities.isEmpty else { return }
-        // Most mentions first, then key order (the order `entityCounts` is in).
-        let rows = entityCounts.indices.sorted { a, b in
-            entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
-        }
+        // Most mentions first, then key order (the order `entityCounts` is in); counts read once
+        // (no key copied, retained and released per comparison).
+        let mentions = entityCounts.map(\.mentions)
+        let rows = mentions.indices.sorted { a, b in mentions[a] != mentions[b] ? mentions[a] > mentions[b] : a < b }
         // Each entry's position in `labels`, looked up once per run of equal labels (entries are in key order).
         var labelIndex = [Int?](repeating: nil, count: entityCounts.count)
         for k in entityCounts.indices {
