@@ -218,17 +218,16 @@ extension DocumentView {
                     Bytes.raw(#","entities":["#, &out)
                     var first = true
                     for i in entityIndices(inside: claims[n]) where entities[i].end <= claims[n].end {
-                        let e = entities[i]
-                        let eb = entityPlaces[i].bytes
+                        let eb = entityPlaces[i].bytes  // the entity's fields read in place: no span copied
                         Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
                         first = false
                         Bytes.jsonString(names, canonicalRanges[i], &out)
                         Bytes.raw(#","end":"#, &out)
-                        Bytes.int(e.end, &out)
+                        Bytes.int(entities[i].end, &out)
                         Bytes.raw(#","label":"#, &out)
                         Bytes.jsonString(names, labelRanges[i], &out)
                         Bytes.raw(#","start":"#, &out)
-                        Bytes.int(e.start, &out)
+                        Bytes.int(entities[i].start, &out)
                         Bytes.raw(#","text":"#, &out)
                         Bytes.jsonString(text, eb, &out)
                         out.append(UInt8(ascii: "}"))

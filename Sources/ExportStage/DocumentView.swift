@@ -74,8 +74,10 @@ struct DocumentView {
         self.claims = claimLayerIndex.count == claimLayer.count ? claimLayer : claimLayerIndex.map { claimLayer[$0] }
         self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
-        claimFields = wanted ? claims.map(ClaimFields.init) : []
-        canonicalAttributes = entities.map { DocumentView.canonicalAttribute($0.attributes) }
+        // Spans read in place by index (no copy of each to retain and release).
+        let (claims, entities) = (self.claims, self.entities)
+        claimFields = wanted ? claims.indices.map { ClaimFields(claims[$0]) } : []
+        canonicalAttributes = entities.indices.map { DocumentView.canonicalAttribute(entities[$0].attributes) }
         entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes, pretty: prettyAttributes)
         claimLayerAttributes = AttributeJSON(claimLayer, pretty: prettyAttributes)
         (labelNames, entityLabels) = DocumentView.labels(entities)
