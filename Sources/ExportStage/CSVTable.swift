@@ -200,8 +200,7 @@ struct CSVTable: Sendable {
 
     /// The claim attributes claims.csv shows in columns of their own (or, `entities`, from the
     /// entities layer), as `KnownKey` rank bits.
-    static let claimColumnKeys: UInt32 = ["checkworthiness", "kinds", "hedges", "attribution", "entities"]
-        .reduce(0) { $0 | 1 << UInt32(KnownKey.of($1)!.rank) }
+    static let claimColumnKeys = KnownKey.bits(["checkworthiness", "kinds", "hedges", "attribution", "entities"])
 
     /// Whether claims.csv shows claim attribute `key` in a column of its own.
     static func shownInColumn(_ key: String) -> Bool {
@@ -213,7 +212,8 @@ struct CSVTable: Sendable {
 
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        ByteBuffer.collect(estimate: view.claims.count * 400 + 64) { out in
+        // The claims' text, and a few hundred bytes each for the other cells.
+        ByteBuffer.collect(estimate: view.claimPlaces.reduce(64) { $0 + $1.bytes.count + 300 }) { out in
             let comma = UInt8(ascii: ",")
             var idField = ByteBuffer()
             writer.append(text: view.id, to: &idField)
