@@ -2,17 +2,13 @@ import DocPipe
 
 /// The attributes of every span of one layer rendered once as compact JSON (the bytes
 /// `ValueWriter(pretty: false)` gives), shared by the JSONL records and the CSV "attributes"
-/// cells, and, when asked, pretty as the per-document JSON has them (written in the same walk).
+/// cells. Rendered on their own, or by the per-document JSON, which writes the pretty form in
+/// the same walk (`render(_:_:_:into:)` into a `TwinJSON`).
 struct AttributeJSON {
-    /// All objects, one after the other.
+    /// The objects (with, when shared with another layer's, other bytes between them).
     let bytes: [UInt8]
     /// Span `i`'s object in `bytes`.
     let ranges: [Range<Int>]
-    /// With `pretty`: all objects as `ValueWriter(pretty: true)` writes them `AttributeJSON.prettyIndent`
-    /// levels deep, one after the other; else empty.
-    let prettyBytes: [UInt8]
-    /// Span `i`'s pretty object in `prettyBytes` (empty without `pretty`).
-    let prettyRanges: [Range<Int>]
     /// With `canonical` given: whether span `i`'s only attribute is its `canonical` string (so
     /// readers that look for other attributes need not walk its dictionary).
     let onlyCanonical: [Bool]
@@ -20,58 +16,47 @@ struct AttributeJSON {
     /// The depth of a span's attributes in the per-document JSON.
     static let prettyIndent = 4
 
-    /// Renders the attributes of `spans`, pretty too when `pretty`; `canonical` (entities: each
-    /// one's `canonical` string attribute, or nil) lets the usual entity, whose only attribute
-    /// that is, skip the dictionary.
-    init(_ spans: [Span], canonical: [String?]? = nil, pretty: Bool = false) {
-        var ranges: [Range<Int>] = [], prettyRanges: [Range<Int>] = [], onlyCanonical: [Bool] = []
+    /// Renders the attributes of `spans`; `canonical` (entities: each one's `canonical` string
+    /// attribute, or nil) lets the usual entity, whose only attribute that is, skip the dictionary.
+    init(_ spans: [Span], canonical: [String?]? = nil) {
+        var ranges: [Range<Int>] = [], onlyCanonical: [Bool] = []
         ranges.reserveCapacity(spans.count)
         if canonical != nil { onlyCanonical.reserveCapacity(spans.count) }
-        let estimate = spans.count * (canonical == nil ? 256 : 48) + 64
-        if pretty {
-            prettyRanges.reserveCapacity(spans.count)
-            var out = TwinJSON(compact: estimate, pretty: estimate * 3)
-            AttributeJSON.render(spans, canonical, into: &out, &onlyCanonical) { a, b in
-                ranges.append(a.compact..<b.compact)
-                prettyRanges.append(a.pretty..<b.pretty)
+        bytes = ByteBuffer.collect(estimate: spans.count * (canonical == nil ? 256 : 48) + 64) { out in
+            for i in spans.indices {
+                let start = out.count
+                let only = AttributeJSON.render(spans, i, canonical, into: &out)
+                if canonical != nil { onlyCanonical.append(only) }
+                ranges.append(start..<out.count)
             }
-            bytes = out.compact.array()
-            prettyBytes = out.pretty.array()
-        } else {
-            bytes = ByteBuffer.collect(estimate: estimate) { out in
-                AttributeJSON.render(spans, canonical, into: &out, &onlyCanonical) { a, b in ranges.append(a.compact..<b.compact) }
-            }
-            prettyBytes = []
         }
-        self.ranges = ranges
-        self.prettyRanges = prettyRanges
-        self.onlyCanonical = onlyCanonical
+        (self.ranges, self.onlyCanonical) = (ranges, onlyCanonical)
     }
 
-    /// Writes every span's object into `out`, calling `wrote` with where each starts and ends.
-    private static func render<Sink: JSONSink & ~Copyable>(_ spans: [Span], _ canonical: [String?]?, into out: inout Sink,
-                                                           _ onlyCanonical: inout [Bool],
-                                                           wrote: (_ start: (compact: Int, pretty: Int), _ end: (compact: Int, pretty: Int)) -> Void) {
+    /// Objects rendered elsewhere: `ranges` (and `onlyCanonical`, as `init` gives it) into `bytes`.
+    init(bytes: [UInt8], ranges: [Range<Int>], onlyCanonical: [Bool]) {
+        (self.bytes, self.ranges, self.onlyCanonical) = (bytes, ranges, onlyCanonical)
+    }
+
+    /// None rendered yet.
+    static let none = AttributeJSON(bytes: [], ranges: [], onlyCanonical: [])
+
+    /// Writes span `i`'s attributes into `out` (compact, or as a `TwinJSON` both forms, the pretty
+    /// one `prettyIndent` levels deep); true when its only attribute is its `canonical` string.
+    @inline(__always) static func render<Sink: JSONSink & ~Copyable>(_ spans: [Span], _ i: Int, _ canonical: [String?]?,
+                                                                    into out: inout Sink) -> Bool {
         let w = ValueWriter(pretty: false)
-        for i in spans.indices {
-            let start = out.written
-            if let canonical, let name = canonical[i], spans[i].attributes.count == 1 {
-                w.write(canonical: name, then: nil, into: &out, indent: prettyIndent)
-                onlyCanonical.append(true)
-            } else if let canonical, let name = canonical[i], let other = AttributeJSON.memberAfterCanonical(spans[i].attributes) {
-                // The next most usual entity: its canonical name and one of iso3, value or confidence.
-                w.write(canonical: name, then: other, into: &out, indent: prettyIndent)
-                onlyCanonical.append(false)
-            } else {
-                w.write(object: spans[i].attributes, into: &out, indent: prettyIndent)
-                if canonical != nil { onlyCanonical.append(false) }
-            }
-            wrote(start, out.written)
+        if let canonical, let name = canonical[i], spans[i].attributes.count == 1 {
+            w.write(canonical: name, then: nil, into: &out, indent: prettyIndent)
+            return true
+        } else if let canonical, let name = canonical[i], let other = AttributeJSON.memberAfterCanonical(spans[i].attributes) {
+            // The next most usual entity: its canonical name and one of iso3, value or confidence.
+            w.write(canonical: name, then: other, into: &out, indent: prettyIndent)
+        } else {
+            w.write(object: spans[i].attributes, into: &out, indent: prettyIndent)
         }
+        return false
     }
-
-    /// Whether the pretty forms were rendered.
-    var hasPretty: Bool { prettyRanges.count == ranges.count }
 
     /// For attributes of two members, `canonical` and one whose key sorts after it (iso3, value or
     /// confidence), that other member; else nil.
@@ -100,10 +85,5 @@ struct AttributeJSON {
     /// Appends span `i`'s object.
     @inline(__always) func append(_ i: Int, to out: inout ByteBuffer) {
         withObject(i) { out.append($0) }
-    }
-
-    /// Appends span `i`'s pretty object (`hasPretty`).
-    @inline(__always) func appendPretty(_ i: Int, to out: inout ByteBuffer) {
-        prettyBytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[prettyRanges[i]])) }
     }
 }

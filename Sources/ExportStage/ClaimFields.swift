@@ -12,10 +12,6 @@ struct ClaimFields {
     /// Whether the claim has attributes the report table shows under "Other".
     var hasOthers = false
 
-    /// Attributes the report's claims table shows in their own columns (or not at all), as
-    /// `KnownKey` rank bits.
-    static let shownInReportKeys = KnownKey.bits(["checkworthiness", "kinds", "kind", "hedges", "attribution", "entities", "isClaim"])
-
     /// Attributes the report's claims table shows in their own columns (or not at all).
     static func shownInReport(_ key: String) -> Bool {
         switch AttributeKey.of(key) {

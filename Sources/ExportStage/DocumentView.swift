@@ -25,11 +25,14 @@ struct DocumentView {
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
-    /// Every entity's attributes as compact (and, when asked at init, pretty) JSON, in `entities` order.
-    let entityAttributes: AttributeJSON
+    /// Every entity's attributes as compact JSON, in `entities` order (`attributesRendered`).
+    var entityAttributes: AttributeJSON
     /// Every span of the claims layer (all of them, as the per-document JSON has) with its
-    /// attributes as compact (and, when asked at init, pretty) JSON, in layer order.
-    let claimLayerAttributes: AttributeJSON
+    /// attributes as compact JSON, in layer order (`attributesRendered`).
+    var claimLayerAttributes: AttributeJSON
+    /// Whether `entityAttributes` and `claimLayerAttributes` are rendered: at init, or, when init
+    /// leaves them, by `fullJSON`, which writes their pretty form in the same walk.
+    var attributesRendered: Bool
     /// For each claim in `claims`, its position in the claims layer.
     let claimLayerIndex: [Int]
     /// The entity labels in order of first mention (grouped as `String` equality groups them).
@@ -57,8 +60,9 @@ struct DocumentView {
     }
 
     /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses,
-    /// `prettyAttributes` whether to render the attributes for the per-document JSON too.
-    init(_ document: Document, claimFields wanted: Bool = true, prettyAttributes: Bool = true) {
+    /// `renderAttributes` whether to render the entity and claim attributes now (else `fullJSON`
+    /// does, and has to be called before anything that reads them).
+    init(_ document: Document, claimFields wanted: Bool = true, renderAttributes: Bool = true) {
         self.document = document
         utf8 = Array(document.text.utf8)
         scalars = ScalarBytes(utf8)
@@ -78,8 +82,9 @@ struct DocumentView {
         let (claims, entities) = (self.claims, self.entities)
         claimFields = wanted ? claims.indices.map { ClaimFields(claims[$0]) } : []
         canonicalAttributes = entities.indices.map { DocumentView.canonicalAttribute(entities[$0].attributes) }
-        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes, pretty: prettyAttributes)
-        claimLayerAttributes = AttributeJSON(claimLayer, pretty: prettyAttributes)
+        entityAttributes = renderAttributes ? AttributeJSON(entities, canonical: canonicalAttributes) : .none
+        claimLayerAttributes = renderAttributes ? AttributeJSON(claimLayer) : .none
+        attributesRendered = renderAttributes
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func places(_ spans: [Span]) -> [Place] {

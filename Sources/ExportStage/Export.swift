@@ -31,7 +31,8 @@ public struct Export: DocumentStage {
 
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
-        let view = DocumentView(document, claimFields: formats.contains(.html), prettyAttributes: formats.contains(.json))
+        // With the per-document JSON, the attributes are rendered by it (both forms in one walk).
+        var view = DocumentView(document, claimFields: formats.contains(.html), renderAttributes: !formats.contains(.json))
         let stem = view.fileStem
         let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
         if formats.contains(.json) {

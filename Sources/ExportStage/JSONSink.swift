@@ -11,8 +11,6 @@ protocol JSONSink: ~Copyable {
     mutating func lineBreak(_ indent: Int, pretty: Bool)
     /// After a key's colon: a space in a pretty form.
     mutating func keySpace(pretty: Bool)
-    /// Bytes written so far: the compact form's and (a `TwinJSON`) the pretty form's, else 0.
-    var written: (compact: Int, pretty: Int) { get }
 }
 
 extension ByteBuffer: JSONSink {
@@ -25,8 +23,6 @@ extension ByteBuffer: JSONSink {
     @inline(__always) mutating func keySpace(pretty: Bool) {
         if pretty { append(0x20) }
     }
-
-    var written: (compact: Int, pretty: Int) { (count, 0) }
 }
 
 /// A value written compact (as `ValueWriter(pretty: false)` writes it) and pretty (as
@@ -36,10 +32,10 @@ struct TwinJSON: ~Copyable, JSONSink {
     var compact: ByteBuffer
     var pretty: ByteBuffer
 
-    /// Empty buffers with room for `compact` and `pretty` bytes.
-    init(compact: Int, pretty: Int) {
-        self.compact = ByteBuffer(capacity: compact)
-        self.pretty = ByteBuffer(capacity: pretty)
+    /// Writes on after what `compact` and `pretty` hold.
+    init(compact: consuming ByteBuffer, pretty: consuming ByteBuffer) {
+        self.compact = compact
+        self.pretty = pretty
     }
 
     @inline(__always) mutating func append(_ s: StaticString) {
@@ -61,6 +57,4 @@ struct TwinJSON: ~Copyable, JSONSink {
     @inline(__always) mutating func lineBreak(_ indent: Int, pretty _: Bool) { pretty.appendLineBreak(indent) }
 
     @inline(__always) mutating func keySpace(pretty _: Bool) { pretty.append(0x20) }
-
-    var written: (compact: Int, pretty: Int) { (compact.count, pretty.count) }
 }

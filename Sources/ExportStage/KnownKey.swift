@@ -1,5 +1,3 @@
-import DocPipe
-
 /// Attribute keys that the value writer meets again and again, each with its quoted form (with
 /// the colon) and its first eight bytes: writing one is a copy, with no escape test, and ordering
 /// two of them never compares strings.
@@ -74,49 +72,8 @@ struct KnownKey {
         }
     }
 
-    /// Calls `body` with the position and known key of every member of `o` in key (code-point)
-    /// order, leaving out those whose rank bits (`1 << rank`) are in `omitted`, when every key of
-    /// `o` is a known key: each member goes to the stack slot of its key's rank and a bit per rank,
-    /// read back lowest first, with no comparison. False, calling nothing, when a key is not a known one.
-    @inline(__always) static func forEachInOrder(_ o: [String: JSONValue], omitting omitted: UInt32 = 0,
-                                                 _ body: (Dictionary<String, JSONValue>.Index, KnownKey) -> Void) -> Bool {
-        // Small enough (19 slots) to stay on the stack.
-        typealias Slot = (index: Dictionary<String, JSONValue>.Index, key: KnownKey)
-        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { buffer in
-            let slots = buffer.baseAddress!
-            var present: UInt32 = 0
-            var i = o.startIndex
-            while i != o.endIndex {
-                guard let known = lookup(o.keys[i]).known, present & (1 << UInt32(known.rank)) == 0 else {
-                    while present != 0 {
-                        (slots + present.trailingZeroBitCount).deinitialize(count: 1)
-                        present &= present - 1
-                    }
-                    return false
-                }
-                (slots + known.rank).initialize(to: (i, known))
-                present |= 1 << UInt32(known.rank)
-                o.formIndex(after: &i)
-            }
-            var wanted = present & ~omitted
-            while wanted != 0 {
-                let r = wanted.trailingZeroBitCount
-                wanted &= wanted - 1
-                body(slots[r].index, slots[r].key)
-            }
-            while present != 0 {
-                (slots + present.trailingZeroBitCount).deinitialize(count: 1)
-                present &= present - 1
-            }
-            return true
-        }
-    }
-
     /// The bits (`1 << rank`) of the known keys `names`.
     static func bits(_ names: [String]) -> UInt32 { names.reduce(0) { $0 | 1 << UInt32(of($1)!.rank) } }
-
-    /// The key's UTF-8 bytes (its quoted form without the quotes and colon).
-    var name: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: quoted.utf8Start + 1, count: quoted.utf8CodeUnitCount - 3) }
 
     /// Whether known key `a` comes before known key `b` in code-point order.
     @inline(__always) static func less(_ a: KnownKey, _ b: KnownKey) -> Bool { a.rank < b.rank }

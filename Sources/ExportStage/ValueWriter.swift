@@ -113,17 +113,45 @@ struct ValueWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Writes the members of `o` (but those whose rank bits are in `omitted`) in key order when all
-    /// its keys are known keys (`KnownKey.forEachInOrder`); false, with nothing written, otherwise.
+    /// Writes the members of `o` when all its keys are known keys: each one's position and key go to
+    /// the slot of its rank and a bit per rank, read back lowest first (code-point order, with no
+    /// comparison). False, with nothing written, when a key is not a known one.
     @inline(__always) private func writeKnownKeys<Sink: JSONSink & ~Copyable>(_ o: [String: JSONValue], _ out: inout Sink, _ indent: Int,
                                                                              omitting omitted: UInt32 = 0) -> Bool {
-        var first = true
-        return KnownKey.forEachInOrder(o, omitting: omitted) { i, known in
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            newline(&out, indent + 1)
-            out.append(known.quoted)
-            value(o.values[i], &out, indent)
+        // Small enough (19 slots) to stay on the stack.
+        typealias Slot = (index: Dictionary<String, JSONValue>.Index, quoted: StaticString)
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: KnownKey.count) { buffer in
+            let slots = buffer.baseAddress!
+            var present: UInt32 = 0
+            var i = o.startIndex
+            while i != o.endIndex {
+                guard let known = KnownKey.lookup(o.keys[i]).known, present & (1 << UInt32(known.rank)) == 0 else {
+                    while present != 0 {
+                        (slots + present.trailingZeroBitCount).deinitialize(count: 1)
+                        present &= present - 1
+                    }
+                    return false
+                }
+                (slots + known.rank).initialize(to: (i, known.quoted))
+                present |= 1 << UInt32(known.rank)
+                o.formIndex(after: &i)
+            }
+            var first = true
+            var written = present & ~omitted
+            while written != 0 {
+                let r = written.trailingZeroBitCount
+                written &= written - 1
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(&out, indent + 1)
+                out.append(slots[r].quoted)
+                value(o.values[slots[r].index], &out, indent)
+            }
+            while present != 0 {
+                (slots + present.trailingZeroBitCount).deinitialize(count: 1)
+                present &= present - 1
+            }
+            return true
         }
     }
 

@@ -291,17 +291,6 @@ struct DocumentPage {
     /// The claim's attributes without a column of their own, as `BratWriter.describe` shows
     /// them (`key: value; …` in key order, absent and false values left out), escaped.
     static func appendOthers(_ attributes: [String: JSONValue], to out: inout ByteBuffer) {
-        // Usually every key is a known one: the members in key order by rank, values read in place.
-        var n = 0
-        let known = KnownKey.forEachInOrder(attributes, omitting: ClaimFields.shownInReportKeys) { i, key in
-            guard BratWriter.isPresent(attributes.values[i]) else { return }
-            if n > 0 { Bytes.raw("; ", &out) }
-            n += 1
-            out.append(key.name)  // ASCII letters: nothing to escape
-            Bytes.raw(": ", &out)
-            appendOtherValue(attributes.values[i], to: &out)
-        }
-        if known { return }
         // The members' positions, insertion-sorted by key on the stack; values are read in place.
         withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: attributes.count) { buffer in
             let m = buffer.baseAddress!
@@ -324,18 +313,13 @@ struct DocumentPage {
                 if j > 0 { Bytes.raw("; ", &out) }
                 HTMLText.append(escaping: attributes.keys[m[j]], to: &out)
                 Bytes.raw(": ", &out)
-                appendOtherValue(attributes.values[m[j]], to: &out)
+                switch attributes.values[m[j]] {
+                case .bool(true): Bytes.raw("true", &out)
+                case .string(let s): HTMLText.append(escaping: s, to: &out)
+                case let v: HTMLText.append(escaping: AttributeText.display(v, separator: ", "), to: &out)
+                }
             }
             m.deinitialize(count: n)
-        }
-    }
-
-    /// An "Other" attribute's value, escaped.
-    private static func appendOtherValue(_ v: JSONValue, to out: inout ByteBuffer) {
-        switch v {
-        case .bool(true): Bytes.raw("true", &out)
-        case .string(let s): HTMLText.append(escaping: s, to: &out)
-        case let v: HTMLText.append(escaping: AttributeText.display(v, separator: ", "), to: &out)
         }
     }
 
