@@ -132,10 +132,29 @@ final class ByteWritingTests: XCTestCase {
                 var expected: [UInt8] = []
                 JSONWriter(pretty: true).write(v, into: &expected, indent: indent)
                 XCTAssertEqual(pretty, expected)
-                var twin = TwinJSON(compact: 16, pretty: 16)
+                // Both forms in one walk: written after what the buffers hold.
+                var twin = TwinJSON(compact: ByteBuffer(capacity: 16), pretty: ByteBuffer(capacity: 16))
+                twin.compact.append("x")
                 ValueWriter(pretty: false).write(v, into: &twin, indent: indent)
-                XCTAssertEqual(twin.compact.withUnsafeBufferPointer(Array.init), compact)
-                XCTAssertEqual(twin.pretty.withUnsafeBufferPointer(Array.init), expected)
+                XCTAssertEqual(twin.compact.withUnsafeBufferPointer { Array($0) }, Array("x".utf8) + compact)
+                XCTAssertEqual(twin.pretty.withUnsafeBufferPointer { Array($0) }, expected)
+            }
+        }
+    }
+
+    func testThePerDocumentJSONRendersTheAttributesAsInitWould() {
+        for doc in [Fixtures.brief(), Fixtures.claimStageShapes(), Fixtures.hostile(), Fixtures.plain()] {
+            let early = DocumentView(doc)
+            var late = DocumentView(doc, renderAttributes: false)
+            XCTAssertFalse(late.attributesRendered)
+            var fromDictionaries = early  // attributes rendered at init: the file's are written from the dictionaries
+            let quoted = early.quotedText()
+            XCTAssertEqual(late.fullJSON(quotedText: quoted), fromDictionaries.fullJSON(quotedText: quoted), doc.id)
+            XCTAssertTrue(late.attributesRendered)
+            for (a, b) in [(late.entityAttributes, early.entityAttributes), (late.claimLayerAttributes, early.claimLayerAttributes)] {
+                XCTAssertEqual(a.ranges.count, b.ranges.count, doc.id)
+                for i in a.ranges.indices where i < b.ranges.count { XCTAssertEqual(a.bytes[a.ranges[i]], b.bytes[b.ranges[i]], doc.id) }
+                XCTAssertEqual(a.onlyCanonical, b.onlyCanonical, doc.id)
             }
         }
     }
