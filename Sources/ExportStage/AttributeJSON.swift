@@ -39,7 +39,7 @@ struct AttributeJSON {
     }
 
     /// None rendered yet.
-    static let none = AttributeJSON(bytes: [], ranges: [], onlyCanonical: [])
+    static let unrendered = AttributeJSON(bytes: [], ranges: [], onlyCanonical: [])
 
     /// Writes span `i`'s attributes into `out` (compact, or as a `TwinJSON` both forms, the pretty
     /// one `prettyIndent` levels deep); true when its only attribute is its `canonical` string.

@@ -82,8 +82,8 @@ struct DocumentView {
         let (claims, entities) = (self.claims, self.entities)
         claimFields = wanted ? claims.indices.map { ClaimFields(claims[$0]) } : []
         canonicalAttributes = entities.indices.map { DocumentView.canonicalAttribute(entities[$0].attributes) }
-        entityAttributes = renderAttributes ? AttributeJSON(entities, canonical: canonicalAttributes) : .none
-        claimLayerAttributes = renderAttributes ? AttributeJSON(claimLayer) : .none
+        entityAttributes = renderAttributes ? AttributeJSON(entities, canonical: canonicalAttributes) : .unrendered
+        claimLayerAttributes = renderAttributes ? AttributeJSON(claimLayer) : .unrendered
         attributesRendered = renderAttributes
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
