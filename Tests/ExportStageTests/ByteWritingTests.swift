@@ -159,6 +159,25 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
+    func testMarksGoToTheBlocksTheyOverlapInOrderOrNot() {
+        let blocks = [(0, 10), (12, 20), (20, 35), (40, 41), (50, 80)]
+        var g = SeededGenerator(seed: 7)
+        for _ in 0..<50 {
+            // Two runs in order of start (as claims then entities come), then a few in any order.
+            var marks: [Highlighter.Mark] = []
+            for layer in 0..<3 {
+                var starts = (0..<12).map { _ in Int(g.next() % 85) }
+                if layer < 2 { starts.sort() }
+                for s in starts { marks.append(.init(start: s, end: s + Int(g.next() % 30), layer: layer, tag: marks.count)) }
+            }
+            let (assigned, starts) = DocumentPage.assign(marks, to: blocks)
+            for (b, block) in blocks.enumerated() {
+                let expected = marks.filter { $0.end > $0.start && $0.start < block.1 && $0.end > block.0 }.map(\.tag)
+                XCTAssertEqual(assigned[starts[b]..<starts[b + 1]].map(\.tag), expected)
+            }
+        }
+    }
+
     func testCollectGivesTheSameBytesWhetherOrNotTheEstimateIsEnough() {
         let text = Array(String(repeating: "Some text, \"quoted\" – ", count: 50).utf8)
         let write = { (out: inout ByteBuffer) in
