@@ -130,25 +130,8 @@ extension DocumentView {
         return json
     }
 
-    /// Layer sizes of the document.
-    var counts: JSONValue {
-        [
-            "characters": .int(scalars.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
-            "entities": .int(entities.count), "claims": .int(claims.count), "pages": .int(pages.count),
-        ]
-    }
-
-    /// A documents.jsonl record (id, title, source, metadata, counts and warnings; no text and
-    /// no layers), as documents.csv reads it.
-    func documentRecord() -> JSONValue {
-        [
-            "id": .string(id), "title": .string(title), "source": document.source.json, "metadata": .object(document.metadata),
-            "counts": counts, "warnings": .array(document.warnings.map(\.json)),
-        ]
-    }
-
-    /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
-    /// in key order, with a final newline.
+    /// The documents.jsonl line (documents.csv says the same but the text): counts, id, metadata,
+    /// source, text (`quotedText()`), title and warnings, in key order, with a final newline.
     func documentLine(quotedText: [UInt8]) -> [UInt8] {
         ByteBuffer.collect(estimate: quotedText.count + 1024) { out in
             let w = ValueWriter(pretty: false)

@@ -44,7 +44,7 @@ public struct Export: DocumentStage {
             context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines())
         }
         if formats.contains(.csv) {
-            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view.documentRecord(), csv))
+            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view, csv))
             context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
             context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
