@@ -32,11 +32,13 @@ public struct Export: DocumentStage {
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
         // With the per-document JSON, the attributes are rendered by it (both forms in one walk).
-        var view = DocumentView(document, claimFields: formats.contains(.html), renderAttributes: !formats.contains(.json))
+        var prepared = DocumentView(document, claimFields: formats.contains(.html), renderAttributes: !formats.contains(.json))
+        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? prepared.quotedText() : []
+        let documentJSON = formats.contains(.json) ? prepared.fullJSON(quotedText: quotedText) : nil
+        let view = consume prepared  // from here on read only: passed on without copies
         let stem = view.fileStem
-        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
-        if formats.contains(.json) {
-            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON(quotedText: quotedText))
+        if let documentJSON {
+            context.write(file: ExportPaths.documentJSON(stem), bytes: documentJSON)
         }
         if formats.contains(.jsonl) {
             context.append(part: ExportPaths.documentsJSONL, bytes: view.documentLine(quotedText: quotedText))
