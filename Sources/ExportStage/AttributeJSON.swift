@@ -1,10 +1,11 @@
 import DocPipe
 
 /// The attributes of every span of one layer rendered once as compact JSON (the bytes
-/// `ValueWriter(pretty: false)` gives), shared by the per-document JSON (re-indented by
-/// `CompactJSON.appendPretty`), the JSONL records and the CSV "attributes" cells.
+/// `ValueWriter(pretty: false)` gives), shared by the JSONL records and the CSV "attributes"
+/// cells. Rendered on their own, or by the per-document JSON, which writes the pretty form in
+/// the same walk (`render(_:_:_:into:)` into a `TwinJSON`).
 struct AttributeJSON {
-    /// All objects, one after the other.
+    /// The objects (with, when shared with another layer's, other bytes between them).
     let bytes: [UInt8]
     /// Span `i`'s object in `bytes`.
     let ranges: [Range<Int>]
@@ -12,40 +13,49 @@ struct AttributeJSON {
     /// readers that look for other attributes need not walk its dictionary).
     let onlyCanonical: [Bool]
 
+    /// The depth of a span's attributes in the per-document JSON.
+    static let prettyIndent = 4
+
     /// Renders the attributes of `spans`; `canonical` (entities: each one's `canonical` string
     /// attribute, or nil) lets the usual entity, whose only attribute that is, skip the dictionary.
     init(_ spans: [Span], canonical: [String?]? = nil) {
         var ranges: [Range<Int>] = [], onlyCanonical: [Bool] = []
         ranges.reserveCapacity(spans.count)
         if canonical != nil { onlyCanonical.reserveCapacity(spans.count) }
-        bytes = ByteBuffer.collect(estimate: spans.count * 64 + 64) { out in
-            let w = ValueWriter(pretty: false)
+        bytes = ByteBuffer.collect(estimate: spans.count * (canonical == nil ? 256 : 48) + 64) { out in
             for i in spans.indices {
                 let start = out.count
-                if let canonical, let name = canonical[i], spans[i].attributes.count == 1 {
-                    Bytes.raw(#"{"canonical":"#, &out)
-                    Bytes.jsonString(name, &out)
-                    out.append(UInt8(ascii: "}"))
-                    onlyCanonical.append(true)
-                } else if let canonical, let name = canonical[i], let other = AttributeJSON.memberAfterCanonical(spans[i].attributes) {
-                    // The next most usual entity: its canonical name and one of iso3, value or confidence.
-                    Bytes.raw(#"{"canonical":"#, &out)
-                    Bytes.jsonString(name, &out)
-                    out.append(UInt8(ascii: ","))
-                    Bytes.jsonString(other.key, &out)
-                    out.append(UInt8(ascii: ":"))
-                    w.write(other.value, into: &out)
-                    out.append(UInt8(ascii: "}"))
-                    onlyCanonical.append(false)
-                } else {
-                    w.write(object: spans[i].attributes, into: &out)
-                    if canonical != nil { onlyCanonical.append(false) }
-                }
+                let only = AttributeJSON.render(spans, i, canonical, into: &out)
+                if canonical != nil { onlyCanonical.append(only) }
                 ranges.append(start..<out.count)
             }
         }
-        self.ranges = ranges
-        self.onlyCanonical = onlyCanonical
+        (self.ranges, self.onlyCanonical) = (ranges, onlyCanonical)
+    }
+
+    /// Objects rendered elsewhere: `ranges` (and `onlyCanonical`, as `init` gives it) into `bytes`.
+    init(bytes: [UInt8], ranges: [Range<Int>], onlyCanonical: [Bool]) {
+        (self.bytes, self.ranges, self.onlyCanonical) = (bytes, ranges, onlyCanonical)
+    }
+
+    /// None rendered yet.
+    static let unrendered = AttributeJSON(bytes: [], ranges: [], onlyCanonical: [])
+
+    /// Writes span `i`'s attributes into `out` (compact, or as a `TwinJSON` both forms, the pretty
+    /// one `prettyIndent` levels deep); true when its only attribute is its `canonical` string.
+    @inline(__always) static func render<Sink: JSONSink & ~Copyable>(_ spans: [Span], _ i: Int, _ canonical: [String?]?,
+                                                                    into out: inout Sink) -> Bool {
+        let w = ValueWriter(pretty: false)
+        if let canonical, let name = canonical[i], spans[i].attributes.count == 1 {
+            w.write(canonical: name, then: nil, into: &out, indent: prettyIndent)
+            return true
+        } else if let canonical, let name = canonical[i], let other = AttributeJSON.memberAfterCanonical(spans[i].attributes) {
+            // The next most usual entity: its canonical name and one of iso3, value or confidence.
+            w.write(canonical: name, then: other, into: &out, indent: prettyIndent)
+        } else {
+            w.write(object: spans[i].attributes, into: &out, indent: prettyIndent)
+        }
+        return false
     }
 
     /// For attributes of two members, `canonical` and one whose key sorts after it (iso3, value or

@@ -112,6 +112,27 @@ struct ByteBuffer: ~Copyable {
         count &+= n
     }
 
+    /// Appends a line break and `indent` levels of two-space indentation.
+    @inline(__always) mutating func appendLineBreak(_ indent: Int) {
+        if indent <= 32 {
+            append(UnsafeBufferPointer(start: ByteBuffer.indents.utf8Start, count: 1 + 2 * indent))
+        } else {
+            append(0x0A)
+            for _ in 0..<indent { append("  ") }
+        }
+    }
+
+    /// A line break and 32 levels of indentation.
+    private static let indents: StaticString = "\n                                                                "
+
+    /// Appends `other`'s bytes from `start` on.
+    @inline(__always) mutating func append(contentsOf other: borrowing ByteBuffer, from start: Int) {
+        append(UnsafeBufferPointer(start: other.base + start, count: other.count - start))
+    }
+
+    /// Forgets the last `n` bytes written.
+    mutating func removeLast(_ n: Int) { count -= min(n, count) }
+
     /// Forgets the bytes written, keeping the memory.
     mutating func removeAll() { count = 0 }
 

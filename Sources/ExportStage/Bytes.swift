@@ -53,14 +53,24 @@ enum Bytes {
     /// which `m / 10^k == d` (both sides correctly rounded, so the decimal `m·10^-k` reads back as
     /// `d`) give the shortest round-trip digits, which are what `description` writes in this
     /// range. False (nothing written) for any other value.
+    ///
+    /// Four decimals are tried first: when they read back, so do the fewer that dropping their
+    /// trailing zeros leaves (the same real number, so the same rounding), and no fewer can
+    /// (they would leave more zeros); when they do not, no fewer do, and five and six are tried.
     static func shortDecimal(_ d: Double, _ out: inout ByteBuffer) -> Bool {
         let a = abs(d)
         guard a >= 1e-3, a < 1e6 else { return false }
-        var scale = 10.0
-        for k in 1...6 {
+        var k = 4
+        var scale = 1e4
+        while k <= 6 {
             let m = (a * scale).rounded()
             if m / scale == a {
-                let whole = Int(m), unit = Int(scale)
+                var whole = Int(m), unit = Int(scale)
+                while k > 1 && whole % 10 == 0 {
+                    whole /= 10
+                    unit /= 10
+                    k -= 1
+                }
                 if d < 0 { out.append(UInt8(ascii: "-")) }
                 int(whole / unit, &out)
                 out.append(UInt8(ascii: "."))
@@ -73,6 +83,7 @@ enum Bytes {
                 }
                 return true
             }
+            k += 1
             scale *= 10
         }
         return false

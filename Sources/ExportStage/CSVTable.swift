@@ -1,27 +1,9 @@
 import DocPipe
 
 /// The corpus CSV files and their columns; `docs/outputs.md` describes every column. Rows say
-/// what the JSONL records say: documents.csv is read from the document record, entities.csv
-/// and claims.csv are written straight from the spans and the positions `DocumentView` found.
+/// what the JSONL records say: documents.csv is read from the document, entities.csv and
+/// claims.csv are written straight from the spans and the positions `DocumentView` found.
 struct CSVTable: Sendable {
-    /// A column: its header and how a document record becomes its cell.
-    struct Column: Sendable {
-        let name: String
-        let cell: @Sendable (JSONValue) -> CSVWriter.Cell
-
-        /// A column showing record member `key`.
-        init(_ name: String) {
-            self.name = name
-            cell = { CSVTable.cell($0[name]) }
-        }
-
-        /// A column computed by `cell`.
-        init(_ name: String, cell: @escaping @Sendable (JSONValue) -> CSVWriter.Cell) {
-            self.name = name
-            self.cell = cell
-        }
-    }
-
     /// File name in the output folder.
     let file: String
     /// The column names, in order.
@@ -77,39 +59,27 @@ struct CSVTable: Sendable {
         scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
     }
 
-    /// documents.csv: one row per document, from its documents.jsonl record.
-    static let documents = CSVTable(file: "documents.csv", names: documentColumns.map(\.name))
+    /// documents.csv: one row per document, with what its documents.jsonl record says.
+    static let documents = CSVTable(file: "documents.csv", names: [
+        "id", "title", "authors", "date", "publisher", "series", "language", "url", "sourcePath", "mediaType", "sourceBytes", "sha256",
+        "characters", "paragraphs", "sentences", "entities", "claims", "pages", "warnings", "metadata",
+    ])
 
-    static let documentColumns: [Column] = [
-        Column("id"),
-        Column("title"),
-        Column("authors") { cell($0["metadata"]?["authors"]) },
-        Column("date") { cell($0["metadata"]?["date"]) },
-        Column("publisher") { cell($0["metadata"]?["publisher"]) },
-        Column("series") { cell($0["metadata"]?["series"]) },
-        Column("language") { cell($0["metadata"]?["language"]) },
-        Column("url") { cell($0["metadata"]?["url"]) },
-        Column("sourcePath") { cell($0["source"]?["path"]) },
-        Column("mediaType") { cell($0["source"]?["mediaType"]) },
-        Column("sourceBytes") { cell($0["source"]?["bytes"]) },
-        Column("sha256") { cell($0["source"]?["sha256"]) },
-        Column("characters") { cell($0["counts"]?["characters"]) },
-        Column("paragraphs") { cell($0["counts"]?["paragraphs"]) },
-        Column("sentences") { cell($0["counts"]?["sentences"]) },
-        Column("entities") { cell($0["counts"]?["entities"]) },
-        Column("claims") { cell($0["counts"]?["claims"]) },
-        Column("pages") { cell($0["counts"]?["pages"]) },
-        Column("warnings") { r in
-            let codes = (r["warnings"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
-            return codes.isEmpty ? .empty : .text(codes.joined(separator: "; "))
-        },
-        Column("metadata") { cell($0["metadata"]) },
-    ]
-
-    /// The documents.csv row of a document record.
-    static func documentRow(_ record: JSONValue, _ writer: CSVWriter) -> [UInt8] {
-        var out = ByteBuffer()
-        writer.appendRow(documentColumns.map { $0.cell(record) }, to: &out)
+    /// The documents.csv row of a document, its cells read from the document (no record built).
+    static func documentRow(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
+        let (m, source) = (view.document.metadata, view.document.source)
+        let codes = view.document.warnings.map(\.code)
+        let cells: [CSVWriter.Cell] = [
+            .text(view.id), .text(view.title),
+            cell(m["authors"]), cell(m["date"]), cell(m["publisher"]), cell(m["series"]), cell(m["language"]), cell(m["url"]),
+            .text(source.path), .text(source.mediaType), .int(source.byteCount), .text(source.sha256),
+            .int(view.scalars.scalarCount), .int(view.paragraphs.count), .int(view.sentences.count), .int(view.entities.count),
+            .int(view.claims.count), .int(view.pages.count),
+            codes.isEmpty ? .empty : .text(codes.joined(separator: "; ")),
+            cell(.object(m)),
+        ]
+        var out = ByteBuffer(capacity: 512)
+        writer.appendRow(cells, to: &out)
         return out.array()
     }
 
@@ -198,9 +168,22 @@ struct CSVTable: Sendable {
         if let s = p.page { Bytes.int(s, &out) }
     }
 
+    /// The claim attributes claims.csv shows in columns of their own (or, `entities`, from the
+    /// entities layer), as `KnownKey` rank bits.
+    static let claimColumnKeys = KnownKey.bits(["checkworthiness", "kinds", "hedges", "attribution", "entities"])
+
+    /// Whether claims.csv shows claim attribute `key` in a column of its own.
+    static func shownInColumn(_ key: String) -> Bool {
+        switch AttributeKey.of(key) {
+        case .checkworthiness?, .kinds?, .hedges?, .attribution?, .entities?: return true
+        default: return false
+        }
+    }
+
     /// The document's claims.csv rows.
     static func claimRows(_ view: DocumentView, _ writer: CSVWriter) -> [UInt8] {
-        ByteBuffer.collect(estimate: view.claims.count * 400 + 64) { out in
+        // The claims' text, and a few hundred bytes each for the other cells.
+        ByteBuffer.collect(estimate: view.claimPlaces.reduce(64) { $0 + $1.bytes.count + 300 }) { out in
             let comma = UInt8(ascii: ",")
             var idField = ByteBuffer()
             writer.append(text: view.id, to: &idField)
@@ -213,9 +196,9 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     Bytes.int(n, &out)
                     appendPlaceCells(view.claims[n], p, to: &out)
-                    // One pass over the attributes: the four with columns, and the others.
+                    // One pass over the attributes: the four with columns, and whether there are others.
                     var score: JSONValue?, kinds: JSONValue?, hedges: JSONValue?, attribution: JSONValue?
-                    others.removeAll(keepingCapacity: true)
+                    var hasOthers = false
                     // Values are read only for the keys used (the entities array is not copied).
                     let a = view.claims[n].attributes
                     var i = a.startIndex
@@ -226,7 +209,7 @@ struct CSVTable: Sendable {
                         case .hedges?: hedges = a.values[i]
                         case .attribution?: attribution = a.values[i]
                         case .entities?: break
-                        default: others.append((a.keys[i], a.values[i]))
+                        default: hasOthers = true
                         }
                         a.formIndex(after: &i)
                     }
@@ -250,7 +233,17 @@ struct CSVTable: Sendable {
                     out.append(comma)
                     writer.append(text: UnsafeBufferPointer(rebasing: utf8[p.bytes]), to: &out)
                     out.append(comma)
-                    appendOtherAttributes(&others, writer, &scratch, &out)
+                    if hasOthers {
+                        // Usually every key is a known one: the others written straight from the dictionary.
+                        scratch.removeAll()
+                        if ValueWriter(pretty: false).write(object: a, omitting: claimColumnKeys, into: &scratch) {
+                            scratch.withUnsafeBufferPointer { writer.append(text: $0, to: &out) }
+                        } else {
+                            others.removeAll(keepingCapacity: true)
+                            a.forEachMember { k, v in if !shownInColumn(k) { others.append((k, v)) } }
+                            appendOtherAttributes(&others, writer, &scratch, &out)
+                        }
+                    }
                     writer.endRow(&out)
                 }
             } }

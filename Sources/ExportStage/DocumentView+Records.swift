@@ -16,10 +16,15 @@ extension DocumentView {
 
     /// The per-document file: the document model (`Document.json`: schemaVersion, id, source,
     /// metadata, text, layers, sourceMap, warnings) with `sourceStart`/`sourceEnd` on every
-    /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`.
-    func fullJSON(quotedText: [UInt8]) -> [UInt8] {
+    /// span, pretty-printed, with a final newline. `quotedText` is `quotedText()`. Renders the
+    /// entity and claim attributes (`attributesRendered`) when init left them: their compact
+    /// form for the other files in the same walk as the pretty one written here.
+    mutating func fullJSON(quotedText: [UInt8]) -> [UInt8] {
+        let render = !attributesRendered
         let spanCount = document.layers.values.reduce(0) { $0 + $1.count }
-        return ByteBuffer.collect(estimate: quotedText.count + 512 + spanCount * 200 + (entityAttributes.bytes.count + claimLayerAttributes.bytes.count) * 3) { out in
+        var entityRanges: [Range<Int>] = [], claimRanges: [Range<Int>] = [], onlyCanonical: [Bool] = []
+        var compact: [UInt8] = []
+        let json = ByteBuffer.collect(estimate: quotedText.count + 512 + spanCount * 200 + entities.count * 100 + claims.count * 1000) { out in
             let w = ValueWriter(pretty: true)
             Bytes.raw("{\n  \"id\": ", &out)
             Bytes.jsonString(document.id, &out)
@@ -28,39 +33,39 @@ extension DocumentView {
                 Bytes.raw("{}", &out)
             } else {
                 out.append(UInt8(ascii: "{"))
-                var scratch = ByteBuffer()
+                // The layers go to `twin.pretty`; entity and claim attributes, when rendered here, to both forms.
+                var twin = TwinJSON(compact: ByteBuffer(capacity: render ? entities.count * 48 + claimLayerIndex.count * 256 + 64 : 16), pretty: out)
                 for (n, name) in document.layers.keys.sorted(by: JSONWriter.utf8Less).enumerated() {
-                    Bytes.raw(n > 0 ? ",\n    " : "\n    ", &out)
-                    Bytes.jsonString(name, &out)
+                    Bytes.raw(n > 0 ? ",\n    " : "\n    ", &twin.pretty)
+                    Bytes.jsonString(name, &twin.pretty)
                     let spans = document.layers[name]!
-                    if spans.isEmpty { Bytes.raw(": []", &out); continue }
-                    // Entities and claims have their attributes rendered and (claims kept as such) their
-                    // source ranges found already.
+                    if spans.isEmpty { Bytes.raw(": []", &twin.pretty); continue }
+                    // Entities and claims have their source ranges (claims kept as such) found already.
                     let isEntities = name == LayerName.entities, isClaims = name == LayerName.claims
-                    let rendered: AttributeJSON? = isEntities ? entityAttributes : isClaims ? claimLayerAttributes : nil
+                    let rendering = render && (isEntities || isClaims)
+                    let canonical = isEntities ? canonicalAttributes : nil
                     var nextClaim = 0  // the next claim of `claims`, by position in the layer
                     var walker = SourceRange.Walker(sourceRange)
-                    Bytes.raw(": [", &out)
+                    Bytes.raw(": [", &twin.pretty)
                     for k in spans.indices {
-                        Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &out)
-                        // Rendered attributes tell emptiness by their bytes ("{}"), without touching the dictionary.
-                        if rendered.map({ $0.ranges[k].count > 2 }) ?? !spans[k].attributes.isEmpty {
-                            Bytes.raw("\n        \"attributes\": ", &out)
-                            if isEntities && entityAttributes.onlyCanonical[k] {
-                                // `{"canonical":NAME}`: the name is copied between the pretty form's braces.
-                                entityAttributes.withObject(k) { object in
-                                    Bytes.raw("{\n          \"canonical\": ", &out)
-                                    out.append(UnsafeBufferPointer(rebasing: object[13..<(object.count - 1)]))
-                                    Bytes.raw("\n        }", &out)
-                                }
-                            } else if let rendered {
-                                rendered.withObject(k) { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                        Bytes.raw(k > 0 ? ",\n      {" : "\n      {", &twin.pretty)
+                        let empty = spans[k].attributes.isEmpty
+                        let start = twin.compact.count
+                        if !empty {
+                            Bytes.raw("\n        \"attributes\": ", &twin.pretty)
+                            if rendering {
+                                let only = AttributeJSON.render(spans, k, canonical, into: &twin)
+                                if isEntities { onlyCanonical.append(only) }
                             } else {
-                                scratch.removeAll()
-                                ValueWriter(pretty: false).write(object: spans[k].attributes, into: &scratch)
-                                scratch.withUnsafeBufferPointer { CompactJSON.appendPretty($0, indent: 4, to: &out) }
+                                w.write(object: spans[k].attributes, into: &twin.pretty, indent: AttributeJSON.prettyIndent)
                             }
-                            out.append(UInt8(ascii: ","))
+                            twin.pretty.append(UInt8(ascii: ","))
+                        } else if rendering {
+                            _ = AttributeJSON.render(spans, k, canonical, into: &twin.compact)  // {}
+                            if isEntities { onlyCanonical.append(false) }
+                        }
+                        if rendering {
+                            if isEntities { entityRanges.append(start..<twin.compact.count) } else { claimRanges.append(start..<twin.compact.count) }
                         }
                         let r: (start: Int, end: Int)
                         if isEntities {
@@ -71,20 +76,22 @@ extension DocumentView {
                         } else {
                             r = walker.range(spans[k].start, spans[k].end)
                         }
-                        Bytes.raw("\n        \"end\": ", &out)
-                        Bytes.int(spans[k].end, &out)
-                        Bytes.raw(",\n        \"sourceEnd\": ", &out)
-                        Bytes.int(r.end, &out)
-                        Bytes.raw(",\n        \"sourceStart\": ", &out)
-                        Bytes.int(r.start, &out)
-                        Bytes.raw(",\n        \"start\": ", &out)
-                        Bytes.int(spans[k].start, &out)
-                        Bytes.raw(",\n        \"type\": ", &out)
-                        Bytes.jsonString(spans[k].type, &out)
-                        Bytes.raw("\n      }", &out)
+                        Bytes.raw("\n        \"end\": ", &twin.pretty)
+                        Bytes.int(spans[k].end, &twin.pretty)
+                        Bytes.raw(",\n        \"sourceEnd\": ", &twin.pretty)
+                        Bytes.int(r.end, &twin.pretty)
+                        Bytes.raw(",\n        \"sourceStart\": ", &twin.pretty)
+                        Bytes.int(r.start, &twin.pretty)
+                        Bytes.raw(",\n        \"start\": ", &twin.pretty)
+                        Bytes.int(spans[k].start, &twin.pretty)
+                        Bytes.raw(",\n        \"type\": ", &twin.pretty)
+                        Bytes.jsonString(spans[k].type, &twin.pretty)
+                        Bytes.raw("\n      }", &twin.pretty)
                     }
-                    Bytes.raw("\n    ]", &out)
+                    Bytes.raw("\n    ]", &twin.pretty)
                 }
+                out = twin.pretty
+                compact = twin.compact.array()
                 Bytes.raw("\n  }", &out)
             }
             Bytes.raw(",\n  \"metadata\": ", &out)
@@ -115,27 +122,16 @@ extension DocumentView {
             w.write(.array(document.warnings.map(\.json)), into: &out, indent: 1)
             Bytes.raw("\n}\n", &out)
         }
+        if render {
+            entityAttributes = AttributeJSON(bytes: compact, ranges: entityRanges, onlyCanonical: onlyCanonical)
+            claimLayerAttributes = AttributeJSON(bytes: compact, ranges: claimRanges, onlyCanonical: [])
+            attributesRendered = true
+        }
+        return json
     }
 
-    /// Layer sizes of the document.
-    var counts: JSONValue {
-        [
-            "characters": .int(scalars.scalarCount), "paragraphs": .int(paragraphs.count), "sentences": .int(sentences.count),
-            "entities": .int(entities.count), "claims": .int(claims.count), "pages": .int(pages.count),
-        ]
-    }
-
-    /// A documents.jsonl record (id, title, source, metadata, counts and warnings; no text and
-    /// no layers), as documents.csv reads it.
-    func documentRecord() -> JSONValue {
-        [
-            "id": .string(id), "title": .string(title), "source": document.source.json, "metadata": .object(document.metadata),
-            "counts": counts, "warnings": .array(document.warnings.map(\.json)),
-        ]
-    }
-
-    /// The documents.jsonl line: the keys of `documentRecord()` plus the text (`quotedText()`),
-    /// in key order, with a final newline.
+    /// The documents.jsonl line (documents.csv says the same but the text): counts, id, metadata,
+    /// source, text (`quotedText()`), title and warnings, in key order, with a final newline.
     func documentLine(quotedText: [UInt8]) -> [UInt8] {
         ByteBuffer.collect(estimate: quotedText.count + 1024) { out in
             let w = ValueWriter(pretty: false)
@@ -227,17 +223,16 @@ extension DocumentView {
                     Bytes.raw(#","entities":["#, &out)
                     var first = true
                     for i in entityIndices(inside: claims[n]) where entities[i].end <= claims[n].end {
-                        let e = entities[i]
-                        let eb = entityPlaces[i].bytes
+                        let eb = entityPlaces[i].bytes  // the entity's fields read in place: no span copied
                         Bytes.raw(first ? #"{"canonical":"# : #",{"canonical":"#, &out)
                         first = false
                         Bytes.jsonString(names, canonicalRanges[i], &out)
                         Bytes.raw(#","end":"#, &out)
-                        Bytes.int(e.end, &out)
+                        Bytes.int(entities[i].end, &out)
                         Bytes.raw(#","label":"#, &out)
                         Bytes.jsonString(names, labelRanges[i], &out)
                         Bytes.raw(#","start":"#, &out)
-                        Bytes.int(e.start, &out)
+                        Bytes.int(entities[i].start, &out)
                         Bytes.raw(#","text":"#, &out)
                         Bytes.jsonString(text, eb, &out)
                         out.append(UInt8(ascii: "}"))

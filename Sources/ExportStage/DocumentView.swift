@@ -25,11 +25,14 @@ struct DocumentView {
     let claimFields: [ClaimFields]
     /// Each entity's `canonical` attribute when it is a string, else nil (its text stands in).
     let canonicalAttributes: [String?]
-    /// Every entity's attributes as compact JSON, in `entities` order.
-    let entityAttributes: AttributeJSON
+    /// Every entity's attributes as compact JSON, in `entities` order (`attributesRendered`).
+    var entityAttributes: AttributeJSON
     /// Every span of the claims layer (all of them, as the per-document JSON has) with its
-    /// attributes as compact JSON, in layer order.
-    let claimLayerAttributes: AttributeJSON
+    /// attributes as compact JSON, in layer order (`attributesRendered`).
+    var claimLayerAttributes: AttributeJSON
+    /// Whether `entityAttributes` and `claimLayerAttributes` are rendered: at init, or, when init
+    /// leaves them, by `fullJSON`, which writes their pretty form in the same walk.
+    var attributesRendered: Bool
     /// For each claim in `claims`, its position in the claims layer.
     let claimLayerIndex: [Int]
     /// The entity labels in order of first mention (grouped as `String` equality groups them).
@@ -56,8 +59,10 @@ struct DocumentView {
         var page: Int?
     }
 
-    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses.
-    init(_ document: Document, claimFields wanted: Bool = true) {
+    /// Prepares `document`; `claimFields` says whether to read the claim fields the report uses,
+    /// `renderAttributes` whether to render the entity and claim attributes now (else `fullJSON`
+    /// does, and has to be called before anything that reads them).
+    init(_ document: Document, claimFields wanted: Bool = true, renderAttributes: Bool = true) {
         self.document = document
         utf8 = Array(document.text.utf8)
         scalars = ScalarBytes(utf8)
@@ -73,10 +78,13 @@ struct DocumentView {
         self.claims = claimLayerIndex.count == claimLayer.count ? claimLayer : claimLayerIndex.map { claimLayer[$0] }
         self.claimLayerIndex = claimLayerIndex
         pages = document.spans(LayerName.pages)
-        claimFields = wanted ? claims.map(ClaimFields.init) : []
-        canonicalAttributes = entities.map { DocumentView.canonicalAttribute($0.attributes) }
-        entityAttributes = AttributeJSON(entities, canonical: canonicalAttributes)
-        claimLayerAttributes = AttributeJSON(claimLayer)
+        // Spans read in place by index (no copy of each to retain and release).
+        let (claims, entities) = (self.claims, self.entities)
+        claimFields = wanted ? claims.indices.map { ClaimFields(claims[$0]) } : []
+        canonicalAttributes = entities.indices.map { DocumentView.canonicalAttribute(entities[$0].attributes) }
+        entityAttributes = renderAttributes ? AttributeJSON(entities, canonical: canonicalAttributes) : .unrendered
+        claimLayerAttributes = renderAttributes ? AttributeJSON(claimLayer) : .unrendered
+        attributesRendered = renderAttributes
         (labelNames, entityLabels) = DocumentView.labels(entities)
         let (sentences, pages, scalars, sourceRange) = (sentences, pages, scalars, self.sourceRange)
         func places(_ spans: [Span]) -> [Place] {

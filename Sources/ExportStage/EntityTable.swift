@@ -43,7 +43,7 @@ struct EntityTable {
     /// `[Key: Int]` would group them (`String ==`), through a `TextPairTable` over the view's
     /// entity bytes: a key's strings are made only when it is first seen.
     static func counts(_ view: DocumentView) -> [(key: Key, mentions: Int)] {
-        if let counts = asciiCounts(view) { return counts }
+        if let counts = byteCounts(view) { return counts }
         var table = TextPairTable()
         var entries: [(key: Key, mentions: Int)] = []
         view.withEntityBytes { names in
@@ -60,13 +60,13 @@ struct EntityTable {
         return sortedByKey(entries)
     }
 
-    /// `counts` for a document whose labels and canonical names are all ASCII, where `String ==` is
-    /// byte equality and key order is byte order: the mentions are sorted by (label rank, the name's
-    /// first eight bytes) with whole names compared only on ties, and each run of equal keys is one
-    /// entry, its strings made once. Nil for any other document.
-    static func asciiCounts(_ view: DocumentView) -> [(key: Key, mentions: Int)]? {
+    /// `counts` for a document whose labels and canonical names are all `equalAsBytes`, where
+    /// `String ==` is byte equality and key order is byte order: the mentions are sorted by (label
+    /// rank, the name's first eight bytes) with whole names compared only on ties, and each run of
+    /// equal keys is one entry, its strings made once. Nil for any other document.
+    static func byteCounts(_ view: DocumentView) -> [(key: Key, mentions: Int)]? {
         view.withEntityBytes { names -> [(key: Key, mentions: Int)]? in
-            guard isASCII(names) else { return nil }
+            guard equalAsBytes(names) else { return nil }
             var rank = [Int](repeating: 0, count: view.labelNames.count)
             for (r, id) in view.labelNames.indices.sorted(by: { JSONWriter.utf8Less(view.labelNames[$0], view.labelNames[$1]) }).enumerated() {
                 rank[id] = r
@@ -106,14 +106,29 @@ struct EntityTable {
         }
     }
 
-    /// Whether every byte is below 0x80.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` (valid UTF-8) holds only scalars for which canonical equivalence, what
+    /// `String ==` tests, is byte equality between strings made of them: below U+0300 (ASCII and
+    /// the precomposed Latin letters, whose decompositions differ and hold marks from U+0300 on),
+    /// and punctuation and currency signs that neither decompose nor combine (U+2010–U+2064,
+    /// U+2066–U+206F, U+20A0–U+20C0: dashes, quotation marks, the euro sign). ASCII is checked
+    /// eight bytes at a time.
+    static func equalAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        var high: UInt64 = 0
+        let n = bytes.count
         var i = 0
-        while i + 8 <= bytes.count { high |= ByteWords.load(base + i); i += 8 }
-        while i < bytes.count { high |= UInt64(base[i]); i += 1 }
-        return high & 0x8080_8080_8080_8080 == 0
+        while i < n {
+            if i + 8 <= n, ByteWords.load(base + i) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            let b = base[i]
+            if b < 0x80 { i += 1; continue }
+            if b >= 0xC2 && b <= 0xCB { i += 2; continue }  // U+0080–U+02FF
+            guard b == 0xE2, i + 2 < n else { return false }
+            let (b1, b2) = (base[i + 1], base[i + 2])
+            switch b1 {
+            case 0x80 where b2 >= 0x90, 0x81 where b2 <= 0xAF && b2 != 0xA5, 0x82 where b2 >= 0xA0, 0x83 where b2 <= 0x80: i += 3
+            default: return false
+            }
+        }
+        return true
     }
 
     /// `entries` (distinct keys) in key order. Sorts positions by (label rank, the canonical name's

@@ -31,11 +31,14 @@ public struct Export: DocumentStage {
 
     /// Writes the document's files and corpus fragments; returns the document unchanged.
     public func process(_ document: Document, context: StageContext) async throws -> Document {
-        let view = DocumentView(document, claimFields: formats.contains(.html))
+        // With the per-document JSON, the attributes are rendered by it (both forms in one walk).
+        var prepared = DocumentView(document, claimFields: formats.contains(.html), renderAttributes: !formats.contains(.json))
+        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? prepared.quotedText() : []
+        let documentJSON = formats.contains(.json) ? prepared.fullJSON(quotedText: quotedText) : nil
+        let view = consume prepared  // from here on read only: passed on without copies
         let stem = view.fileStem
-        let quotedText = formats.contains(.json) || formats.contains(.jsonl) ? view.quotedText() : []
-        if formats.contains(.json) {
-            context.write(file: ExportPaths.documentJSON(stem), bytes: view.fullJSON(quotedText: quotedText))
+        if let documentJSON {
+            context.write(file: ExportPaths.documentJSON(stem), bytes: documentJSON)
         }
         if formats.contains(.jsonl) {
             context.append(part: ExportPaths.documentsJSONL, bytes: view.documentLine(quotedText: quotedText))
@@ -43,7 +46,7 @@ public struct Export: DocumentStage {
             context.append(part: ExportPaths.claimsJSONL, bytes: view.claimLines())
         }
         if formats.contains(.csv) {
-            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view.documentRecord(), csv))
+            context.append(part: CSVTable.documents.file, bytes: CSVTable.documentRow(view, csv))
             context.append(part: CSVTable.entities.file, bytes: CSVTable.entityRows(view, csv))
             context.append(part: CSVTable.claims.file, bytes: CSVTable.claimRows(view, csv))
         }
@@ -69,18 +72,14 @@ public struct Export: DocumentStage {
         return document
     }
 
-    /// Writes the corpus files.
+    /// Writes the corpus files. The files that are the parts one after the other are written
+    /// while the report's summary and the entity table are read (three tracks, which run at
+    /// once when there are cores for them: this step runs after every document, alone).
     public func finish(_ corpus: CorpusContext) async throws {
-        if formats.contains(.jsonl) {
-            for name in [ExportPaths.documentsJSONL, ExportPaths.entitiesJSONL, ExportPaths.claimsJSONL] {
-                try corpus.write(file: name, header: [], part: name, footer: [])
-            }
-        }
+        async let concatenated: Void = writeConcatenated(corpus)
+        async let summary = formats.contains(.html) ? ReportSummary(corpus, topClaims: options.reportTopClaims) : nil
         let table = formats.contains(.csv) || formats.contains(.html) ? try EntityTable(corpus) : EntityTable()
         if formats.contains(.csv) {
-            for t in [CSVTable.documents, CSVTable.entities, CSVTable.claims] {
-                try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
-            }
             try corpus.write(file: ExportPaths.entityTableCSV, bytes: table.csv(csv))
         }
         if formats.contains(.brat) {
@@ -88,14 +87,28 @@ public struct Export: DocumentStage {
             try corpus.write(file: ExportPaths.bratConfig, bytes: Array(BratWriter.annotationConfig(labels: types.labels, kinds: types.kinds).utf8))
             try corpus.write(file: ExportPaths.bratVisualConfig, bytes: Array(BratWriter.visualConfig(labels: types.labels).utf8))
         }
-        if formats.contains(.conll) {
-            try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
-        }
-        if formats.contains(.html) {
-            let page = IndexPage(summary: try ReportSummary(corpus, topClaims: options.reportTopClaims), entities: table,
-                                 topEntities: options.reportTopEntities)
+        if let summary = try await summary {
+            let page = IndexPage(summary: summary, entities: table, topEntities: options.reportTopEntities)
             try corpus.write(file: ExportPaths.reportIndex, header: Array(page.header().utf8), part: ExportPaths.reportRowsPart,
                              footer: Array(IndexPage.footer.utf8))
+        }
+        try await concatenated
+    }
+
+    /// Writes the corpus files that are the documents' parts in order (JSONL, the CSV tables, CoNLL).
+    private func writeConcatenated(_ corpus: CorpusContext) throws {
+        if formats.contains(.jsonl) {
+            for name in [ExportPaths.documentsJSONL, ExportPaths.entitiesJSONL, ExportPaths.claimsJSONL] {
+                try corpus.write(file: name, header: [], part: name, footer: [])
+            }
+        }
+        if formats.contains(.csv) {
+            for t in [CSVTable.documents, CSVTable.entities, CSVTable.claims] {
+                try corpus.write(file: t.file, header: t.header(csv), part: t.file, footer: [])
+            }
+        }
+        if formats.contains(.conll) {
+            try corpus.write(file: ExportPaths.conll, header: [], part: ExportPaths.conll, footer: [])
         }
     }
 }

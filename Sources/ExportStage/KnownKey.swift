@@ -72,6 +72,9 @@ struct KnownKey {
         }
     }
 
+    /// The bits (`1 << rank`) of the known keys `names`.
+    static func bits(_ names: [String]) -> UInt32 { names.reduce(0) { $0 | 1 << UInt32(of($1)!.rank) } }
+
     /// Whether known key `a` comes before known key `b` in code-point order.
     @inline(__always) static func less(_ a: KnownKey, _ b: KnownKey) -> Bool { a.rank < b.rank }
 }

@@ -1,23 +1,24 @@
 import DocPipe
 
 /// Writes JSON values (span attributes, metadata) with exactly the bytes `JSONWriter` gives,
-/// faster, into a `ByteBuffer`: an object's members are insertion-sorted on the stack as the
-/// dictionary yields them, by their keys' first eight bytes (whole keys only on ties), and
-/// objects of one member, the usual case for nested attribute values, skip sorting.
+/// faster, into a `ByteBuffer` (or both forms in one walk into a `TwinJSON`): an object's
+/// members are insertion-sorted on the stack as the dictionary yields them, by their keys'
+/// first eight bytes (whole keys only on ties), and objects of one member, the usual case for
+/// nested attribute values, skip sorting.
 struct ValueWriter {
     /// Indent by two spaces, members on their own lines (as `JSONWriter(pretty: true)`).
     let pretty: Bool
 
     /// Appends `value`, nested `indent` levels deep.
-    func write(_ value: JSONValue, into out: inout ByteBuffer, indent: Int = 0) {
+    func write<Sink: JSONSink & ~Copyable>(_ value: JSONValue, into out: inout Sink, indent: Int = 0) {
         switch value {
-        case .null: Bytes.raw("null", &out)
-        case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
-        case .int(let i): Bytes.int(i, &out)
-        case .double(let d): Bytes.number(d, &out)
-        case .string(let s): Bytes.jsonString(s, &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.scalar { Bytes.int(i, &$0) }
+        case .double(let d): out.scalar { Bytes.number(d, &$0) }
+        case .string(let s): out.scalar { Bytes.jsonString(s, &$0) }
         case .array(let a):
-            if a.isEmpty { Bytes.raw("[]", &out); return }
+            if a.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for n in a.indices {  // elements read in place
                 if n > 0 { out.append(UInt8(ascii: ",")) }
@@ -32,8 +33,8 @@ struct ValueWriter {
     }
 
     /// Appends an object.
-    func write(object o: [String: JSONValue], into out: inout ByteBuffer, indent: Int = 0) {
-        if o.isEmpty { Bytes.raw("{}", &out); return }
+    func write<Sink: JSONSink & ~Copyable>(object o: [String: JSONValue], into out: inout Sink, indent: Int = 0) {
+        if o.isEmpty { out.append("{}"); return }
         out.append(UInt8(ascii: "{"))
         if o.count == 1 {
             let i = o.startIndex
@@ -83,10 +84,40 @@ struct ValueWriter {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// Appends the object of `o`'s members but those whose keys are known keys with their rank's
+    /// bit (`1 << KnownKey.rank`) in `omitted`, when every key of `o` is a known key (`{}` when
+    /// none is left); false, with nothing written, when one is not.
+    func write(object o: [String: JSONValue], omitting omitted: UInt32, into out: inout ByteBuffer) -> Bool {
+        let start = out.count
+        out.append(UInt8(ascii: "{"))
+        guard o.count <= KnownKey.count, writeKnownKeys(o, &out, 0, omitting: omitted) else {
+            out.removeLast(out.count - start)
+            return false
+        }
+        if out.count > start + 1 { newline(&out, 0) }
+        out.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// Appends `{"canonical":NAME}`, or with `other` (a member whose key sorts after "canonical")
+    /// `{"canonical":NAME,"KEY":VALUE}`: an entity's usual attributes, without their dictionary.
+    func write<Sink: JSONSink & ~Copyable>(canonical name: String, then other: (key: String, value: JSONValue)?, into out: inout Sink,
+                                           indent: Int = 0) {
+        out.append(UInt8(ascii: "{"))
+        newline(&out, indent + 1)
+        out.append(#""canonical":"#)
+        out.keySpace(pretty: pretty)
+        out.scalar { Bytes.jsonString(name, &$0) }
+        if let other { member(other.key, other.value, first: false, &out, indent) }
+        newline(&out, indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// Writes the members of `o` when all its keys are known keys: each one's position and key go to
     /// the slot of its rank and a bit per rank, read back lowest first (code-point order, with no
     /// comparison). False, with nothing written, when a key is not a known one.
-    @inline(__always) private func writeKnownKeys(_ o: [String: JSONValue], _ out: inout ByteBuffer, _ indent: Int) -> Bool {
+    @inline(__always) private func writeKnownKeys<Sink: JSONSink & ~Copyable>(_ o: [String: JSONValue], _ out: inout Sink, _ indent: Int,
+                                                                             omitting omitted: UInt32 = 0) -> Bool {
         // Small enough (19 slots) to stay on the stack.
         typealias Slot = (index: Dictionary<String, JSONValue>.Index, quoted: StaticString)
         return withUnsafeTemporaryAllocation(of: Slot.self, capacity: KnownKey.count) { buffer in
@@ -106,23 +137,27 @@ struct ValueWriter {
                 o.formIndex(after: &i)
             }
             var first = true
-            while present != 0 {
-                let r = present.trailingZeroBitCount
-                present &= present - 1
+            var written = present & ~omitted
+            while written != 0 {
+                let r = written.trailingZeroBitCount
+                written &= written - 1
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 newline(&out, indent + 1)
                 out.append(slots[r].quoted)
                 value(o.values[slots[r].index], &out, indent)
-                (slots + r).deinitialize(count: 1)
+            }
+            while present != 0 {
+                (slots + present.trailingZeroBitCount).deinitialize(count: 1)
+                present &= present - 1
             }
             return true
         }
     }
 
     /// Appends an object of `members` (distinct keys, in any order; sorted here).
-    func write(members: inout [(key: String, value: JSONValue)], into out: inout ByteBuffer, indent: Int = 0) {
-        if members.isEmpty { Bytes.raw("{}", &out); return }
+    func write<Sink: JSONSink & ~Copyable>(members: inout [(key: String, value: JSONValue)], into out: inout Sink, indent: Int = 0) {
+        if members.isEmpty { out.append("{}"); return }
         if members.count > 1 { members.sort { ValueWriter.less($0.key, $1.key) } }
         out.append(UInt8(ascii: "{"))
         for (n, m) in members.enumerated() { member(m.key, m.value, first: n == 0, &out, indent) }
@@ -160,21 +195,21 @@ struct ValueWriter {
         return x
     }
 
-    @inline(__always) private func member(_ k: String, _ v: JSONValue, first: Bool, _ out: inout ByteBuffer, _ indent: Int) {
+    @inline(__always) private func member<Sink: JSONSink & ~Copyable>(_ k: String, _ v: JSONValue, first: Bool, _ out: inout Sink, _ indent: Int) {
         if !first { out.append(UInt8(ascii: ",")) }
         newline(&out, indent + 1)
-        Bytes.jsonString(k, &out)
+        out.scalar { Bytes.jsonString(k, &$0) }
         out.append(UInt8(ascii: ":"))
         value(v, &out, indent)
     }
 
     /// A member's value, after its key and colon.
-    @inline(__always) private func value(_ v: JSONValue, _ out: inout ByteBuffer, _ indent: Int) {
-        if pretty { out.append(UInt8(ascii: " ")) }
+    @inline(__always) private func value<Sink: JSONSink & ~Copyable>(_ v: JSONValue, _ out: inout Sink, _ indent: Int) {
+        out.keySpace(pretty: pretty)
         switch v {  // the usual values without a call
-        case .string(let s): Bytes.jsonString(s, &out)
-        case .int(let i): Bytes.int(i, &out)
-        case .bool(let b): if b { Bytes.raw("true", &out) } else { Bytes.raw("false", &out) }
+        case .string(let s): out.scalar { Bytes.jsonString(s, &$0) }
+        case .int(let i): out.scalar { Bytes.int(i, &$0) }
+        case .bool(let b): out.append(b ? "true" : "false")
         default: write(v, into: &out, indent: indent + 1)
         }
     }
@@ -185,10 +220,8 @@ struct ValueWriter {
         return x != y ? x < y : JSONWriter.utf8Less(a, b)
     }
 
-    @inline(__always) private func newline(_ out: inout ByteBuffer, _ indent: Int) {
-        guard pretty else { return }
-        out.append(0x0A)
-        for _ in 0..<indent { out.append("  ") }
+    @inline(__always) private func newline<Sink: JSONSink & ~Copyable>(_ out: inout Sink, _ indent: Int) {
+        out.lineBreak(indent, pretty: pretty)
     }
 }
 

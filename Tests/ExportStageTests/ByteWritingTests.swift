@@ -123,7 +123,7 @@ final class ByteWritingTests: XCTestCase {
         }
     }
 
-    func testObjectsAreWrittenAsJSONWriterWritesThemAndReindentedToo() {
+    func testObjectsAreWrittenAsJSONWriterWritesThemCompactPrettyAndBothAtOnce() {
         for v in Self.values {
             let compact = bytes { ValueWriter(pretty: false).write(v, into: &$0) }
             XCTAssertEqual(compact, JSONWriter().bytes(v))
@@ -132,7 +132,48 @@ final class ByteWritingTests: XCTestCase {
                 var expected: [UInt8] = []
                 JSONWriter(pretty: true).write(v, into: &expected, indent: indent)
                 XCTAssertEqual(pretty, expected)
-                XCTAssertEqual(compact.withUnsafeBufferPointer { c in bytes { CompactJSON.appendPretty(c, indent: indent, to: &$0) } }, expected)
+                // Both forms in one walk: written after what the buffers hold.
+                var twin = TwinJSON(compact: ByteBuffer(capacity: 16), pretty: ByteBuffer(capacity: 16))
+                twin.compact.append("x")
+                ValueWriter(pretty: false).write(v, into: &twin, indent: indent)
+                XCTAssertEqual(twin.compact.withUnsafeBufferPointer { Array($0) }, Array("x".utf8) + compact)
+                XCTAssertEqual(twin.pretty.withUnsafeBufferPointer { Array($0) }, expected)
+            }
+        }
+    }
+
+    func testThePerDocumentJSONRendersTheAttributesAsInitWould() {
+        for doc in [Fixtures.brief(), Fixtures.claimStageShapes(), Fixtures.hostile(), Fixtures.plain()] {
+            let early = DocumentView(doc)
+            var late = DocumentView(doc, renderAttributes: false)
+            XCTAssertFalse(late.attributesRendered)
+            var fromDictionaries = early  // attributes rendered at init: the file's are written from the dictionaries
+            let quoted = early.quotedText()
+            XCTAssertEqual(late.fullJSON(quotedText: quoted), fromDictionaries.fullJSON(quotedText: quoted), doc.id)
+            XCTAssertTrue(late.attributesRendered)
+            for (a, b) in [(late.entityAttributes, early.entityAttributes), (late.claimLayerAttributes, early.claimLayerAttributes)] {
+                XCTAssertEqual(a.ranges.count, b.ranges.count, doc.id)
+                for i in a.ranges.indices where i < b.ranges.count { XCTAssertEqual(a.bytes[a.ranges[i]], b.bytes[b.ranges[i]], doc.id) }
+                XCTAssertEqual(a.onlyCanonical, b.onlyCanonical, doc.id)
+            }
+        }
+    }
+
+    func testMarksGoToTheBlocksTheyOverlapInOrderOrNot() {
+        let blocks = [(0, 10), (12, 20), (20, 35), (40, 41), (50, 80)]
+        var g = SeededGenerator(seed: 7)
+        for _ in 0..<50 {
+            // Two runs in order of start (as claims then entities come), then a few in any order.
+            var marks: [Highlighter.Mark] = []
+            for layer in 0..<3 {
+                var starts = (0..<12).map { _ in Int(g.next() % 85) }
+                if layer < 2 { starts.sort() }
+                for s in starts { marks.append(.init(start: s, end: s + Int(g.next() % 30), layer: layer, tag: marks.count)) }
+            }
+            let (assigned, starts) = DocumentPage.assign(marks, to: blocks)
+            for (b, block) in blocks.enumerated() {
+                let expected = marks.filter { $0.end > $0.start && $0.start < block.1 && $0.end > block.0 }.map(\.tag)
+                XCTAssertEqual(assigned[starts[b]..<starts[b + 1]].map(\.tag), expected)
             }
         }
     }

@@ -1,5 +1,6 @@
 import DocPipe
 @testable import ExportStage
+import Foundation
 import XCTest
 
 /// The finish step's byte readers (`PartReader`, the entity table's key index, the report
@@ -68,6 +69,25 @@ final class CorpusReaderTests: XCTestCase {
                        })
         XCTAssertEqual(ranked.map(\.counts.mentions), expected.map(\.counts.mentions))
         XCTAssertEqual(ranked.map(\.counts.documents), expected.map(\.counts.documents))
+    }
+
+    func testNamesTakenAsEqualBytesAreEqualStringsExactlyWhenTheirBytesAre() {
+        let names = ["Côte d’Ivoire", "Cote d'Ivoire", "Pérez", "Pe\u{301}rez", "€ zone", "Å", "\u{212B}", "A\u{30A}", "naïve",
+                     "— dash", "Ω", "\u{2126}", "x\u{2065}", "Đ", "ǅ", "Ỉ", "e\u{301}", "é"]
+        for a in names {
+            for b in names where Array((a + b).utf8).withUnsafeBufferPointer(EntityTable.equalAsBytes) {
+                XCTAssertEqual(a == b, Array(a.utf8) == Array(b.utf8), "\(a) \(b)")
+            }
+        }
+        func taken(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(EntityTable.equalAsBytes) }
+        XCTAssertTrue(taken("Côte d’Ivoire €5 — ASCII"))
+        for s in ["Pe\u{301}rez", "\u{212B}", "\u{2126}", "x\u{2065}", "Ỉ", "日本"] { XCTAssertFalse(taken(s), s) }
+        // Every scalar it takes: none combines or decomposes.
+        for v in Array(0x80..<0x300) + Array(0x2010...0x206F) + Array(0x20A0...0x20C0) {
+            guard let c = Unicode.Scalar(v), taken(String(c)) else { continue }
+            XCTAssertEqual(c.properties.canonicalCombiningClass, .notReordered, "\(v)")
+            if v >= 0x300 { XCTAssertEqual(Array(String(c).decomposedStringWithCanonicalMapping.unicodeScalars), [c], "\(v)") }
+        }
     }
 
     func testReportSummaryKeepsTheBestClaimsOfAFullSort() throws {

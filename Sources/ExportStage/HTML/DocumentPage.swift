@@ -171,13 +171,22 @@ struct DocumentPage {
     /// so rendering stays linear in the number of marks however many blocks there are. Block
     /// `b`'s marks, in `marks` order, are `marks[starts[b]..<starts[b + 1]]` of the result.
     static func assign(_ marks: [Highlighter.Mark], to blocks: [(Int, Int)]) -> (marks: [Highlighter.Mark], starts: [Int]) {
+        // The first block ending after a mark's start: marks come mostly in order of start (each
+        // layer is), so a cursor walks forward, and a binary search serves a mark that starts earlier.
+        var cursor = 0, lastStart = Int.min
         func firstBlock(_ m: Highlighter.Mark) -> Int {
-            var lo = 0, hi = blocks.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if blocks[mid].1 <= m.start { lo = mid + 1 } else { hi = mid }
+            if m.start >= lastStart {
+                while cursor < blocks.count, blocks[cursor].1 <= m.start { cursor += 1 }
+            } else {
+                var lo = 0, hi = blocks.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if blocks[mid].1 <= m.start { lo = mid + 1 } else { hi = mid }
+                }
+                cursor = lo
             }
-            return lo
+            lastStart = m.start
+            return cursor
         }
         // Count per block, then place: two passes over the marks, one array for all blocks.
         var starts = [Int](repeating: 0, count: blocks.count + 1)
@@ -189,6 +198,7 @@ struct DocumentPage {
         var next = starts
         let filler = Highlighter.Mark(start: 0, end: 0, layer: 0, tag: 0)
         var out = [Highlighter.Mark](repeating: filler, count: starts[blocks.count])
+        (cursor, lastStart) = (0, Int.min)
         for m in marks where m.end > m.start {
             var b = firstBlock(m)
             while b < blocks.count, blocks[b].0 < m.end {
@@ -325,10 +335,10 @@ struct DocumentPage {
 
     private func entityTable(labels: [String], _ out: inout ByteBuffer) {
         guard !view.entities.isEmpty else { return }
-        // Most mentions first, then key order (the order `entityCounts` is in).
-        let rows = entityCounts.indices.sorted { a, b in
-            entityCounts[a].mentions != entityCounts[b].mentions ? entityCounts[a].mentions > entityCounts[b].mentions : a < b
-        }
+        // Most mentions first, then key order (the order `entityCounts` is in); counts read once
+        // (no key copied, retained and released per comparison).
+        let mentions = entityCounts.map(\.mentions)
+        let rows = mentions.indices.sorted { a, b in mentions[a] != mentions[b] ? mentions[a] > mentions[b] : a < b }
         // Each entry's position in `labels`, looked up once per run of equal labels (entries are in key order).
         var labelIndex = [Int?](repeating: nil, count: entityCounts.count)
         for k in entityCounts.indices {
