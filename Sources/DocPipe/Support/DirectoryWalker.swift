@@ -24,11 +24,15 @@ public enum DirectoryWalker {
 
     /// The name of a `readdir` entry.
     static func entryName(_ e: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafeBytes(of: e.pointee.d_name) { raw -> String in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let n = bytes.firstIndex(of: 0) ?? bytes.count
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<n]), as: UTF8.self)
-        }
+        String(decoding: nameBytes(e), as: UTF8.self)
+    }
+
+    /// The name bytes of a `readdir` entry (without the NUL), read in place: an entry is only as
+    /// long as its name (`d_reclen`), so copying the whole 256-byte `d_name` field (which
+    /// `e.pointee.d_name` does) can read past the end of readdir's buffer into an unmapped page.
+    static func nameBytes(_ e: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
+        let name = UnsafeRawPointer(e).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: name, count: strlen(name))
     }
 
     /// One entry as bytes, for walks over very many files: its relative path (valid during the
@@ -57,14 +61,10 @@ public enum DirectoryWalker {
         let base = relative.count
         while let e = readdir(d) {
             let type = Int32(e.pointee.d_type)
-            let isDot = withUnsafeBytes(of: e.pointee.d_name) { raw -> Bool in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let n = bytes.firstIndex(of: 0) ?? bytes.count
-                relative.removeSubrange(base...)
-                relative.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<n]))
-                return bytes[0] == UInt8(ascii: ".") && (n == 1 || (n == 2 && bytes[1] == UInt8(ascii: ".")))
-            }
-            if isDot { continue }
+            let bytes = nameBytes(e), n = bytes.count
+            if n == 0 || bytes[0] == UInt8(ascii: ".") && (n == 1 || (n == 2 && bytes[1] == UInt8(ascii: "."))) { continue }
+            relative.removeSubrange(base...)
+            relative.append(contentsOf: bytes)
             let nameHidden = relative[base] == UInt8(ascii: ".")
             var isDir = type == Int32(DT_DIR)
             if type == Int32(DT_UNKNOWN) {
