@@ -133,7 +133,9 @@ extension String {
     }
 
     var replacingApostrophes: String {
-        if !utf8.contains(0xE2) { return self }  // no U+2019 (UTF-8 E2 80 99): nothing to replace
+        // No U+2019 (UTF-8 E2 80 99): nothing to replace. Searched on contiguous bytes when possible.
+        let hasE2 = utf8.withContiguousStorageIfAvailable { $0.contains(0xE2) } ?? utf8.contains(0xE2)
+        if !hasE2 { return self }
         return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 }

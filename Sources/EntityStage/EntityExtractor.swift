@@ -125,9 +125,10 @@ struct EntityExtractor: Sendable {
             }
         }
         mentions.sort { $0.startToken < $1.startToken }
-        for var m in mentions {
-            m.label = refine(m, tokens, hashes)
-            if m.label != "?" || tagger == nil { out.append(m) }
+        // Refined in place (no copy of each mention's strings).
+        for k in mentions.indices {
+            mentions[k].label = refine(mentions[k], tokens, hashes)
+            if tagger == nil || mentions[k].label != "?" { out.append(mentions[k]) }
         }
         scratch.names = mentions
     }
@@ -163,8 +164,9 @@ struct EntityExtractor: Sendable {
     private func widenToKnownNames(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
                                    _ scratch: inout Scratch) {
         scratch.runs.removeAll(keepingCapacity: true)
-        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, multiWordOnly: true, into: &scratch.runs)
-        for run in scratch.runs where run.origin == .gazetteer && run.endToken - run.startToken >= 2 {
+        heuristics.candidates(bytes, tokens, hashes, gazetteer: gazetteer, knownMultiWordOnly: true, into: &scratch.runs)
+        guard !scratch.runs.isEmpty else { return }  // names unchanged: still in token order
+        for run in scratch.runs {
             let inside = scratch.names.indices.filter { scratch.names[$0].overlaps(run) }
             guard inside.allSatisfy({ scratch.names[$0].startToken >= run.startToken && scratch.names[$0].endToken <= run.endToken })
             else { continue }

@@ -19,9 +19,10 @@ struct NameHeuristics: Sendable {
 
     /// Appends name candidates of one sentence (labels may be "?" for unknown single words).
     ///
-    /// With `multiWordOnly`, runs of one token are left out (the same longer runs are found).
+    /// With `knownMultiWordOnly`, only runs of two or more tokens that a gazetteer lists or whose
+    /// head noun tells the label (origin `.gazetteer`) are appended (the same runs are found).
     func candidates(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ hashes: [UInt64],
-                    gazetteer: Gazetteer, multiWordOnly: Bool = false, into out: inout [Mention]) {
+                    gazetteer: Gazetteer, knownMultiWordOnly: Bool = false, into out: inout [Mention]) {
         var i = 0
         let n = tokens.count
         while i < n {
@@ -45,7 +46,7 @@ struct NameHeuristics: Sendable {
                     j = end
                 }
             }
-            if multiWordOnly && j - i < 2 {
+            if knownMultiWordOnly && j - i < 2 {
                 i = j
                 continue
             }
@@ -58,6 +59,9 @@ struct NameHeuristics: Sendable {
             } else if let h = gazetteer.headLabel(last), j - i > 1 {
                 label = h
                 origin = .gazetteer
+            } else if knownMultiWordOnly {
+                i = j
+                continue
             } else if j - i >= 2, j - i <= 3, gazetteer.entry(j - 1, j, hashes)?.label == "NORP" {
                 label = "NORP"
             } else if j - i >= 2, j - i <= 3 {
