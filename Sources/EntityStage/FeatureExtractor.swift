@@ -176,9 +176,14 @@ struct FeatureExtractor: Sendable {
     @inline(__always)
     func fill(_ view: View, _ i: Int) {
         let t = view.tokens[i]
-        var exact = WordHash.offset
-        for k in t.start..<t.end { exact = (exact ^ UInt64(view.bytes[k])) &* WordHash.prime }
         let lower = view.lower[i]
+        var exact = lower
+        // A tokenizer token with neither uppercase nor non-ASCII bytes is its own lowercase form:
+        // its exact hash is its lowercase hash. Other tokens are hashed here.
+        if !t.flags.contains(.scanned) || t.flags.contains(.upperOrNonASCII) {
+            exact = WordHash.offset
+            for k in t.start..<t.end { exact = (exact ^ UInt64(view.bytes[k])) &* WordHash.prime }
+        }
         view.context[i].exact = exact
         view.context[i].shape = Self.shape(view.bytes, t)
         if t.kind == .punct {
