@@ -18,6 +18,8 @@ struct EntityExtractor: Sendable {
     struct Scratch {
         var tokens: [Token] = []
         var hashes: [UInt64] = []
+        /// Where the tokenizer writes before `tokens` and `hashes` are filled.
+        let tokenSpace = TokenSpace()
         var names: [Mention] = []
         var runs: [Mention] = []
         var ruleLists: [NumericRules.Lists] = []
@@ -42,7 +44,7 @@ struct EntityExtractor: Sendable {
                  numeric: Bool = true) {
         scratch.tokens.removeAll(keepingCapacity: true)
         scratch.hashes.removeAll(keepingCapacity: true)
-        Tokenizer.tokenize(bytes, range, into: &scratch.tokens, hashes: &scratch.hashes)
+        Tokenizer.tokenize(bytes, range, into: &scratch.tokens, hashes: &scratch.hashes, space: scratch.tokenSpace)
         let tokens = scratch.tokens
         guard !tokens.isEmpty else { return }
         let hashes = scratch.hashes

@@ -5,14 +5,23 @@
 enum Tokenizer {
     /// Appends the tokens of `bytes[range]` to `tokens`.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token]) {
-        var none: [UInt64] = []
-        scan(bytes, range, into: &tokens, hashes: &none, wantsHashes: false)
+        let space = TokenSpace()
+        let n = scan(bytes, range, after: tokens.last, into: space, wantsHashes: false)
+        tokens.append(contentsOf: UnsafeBufferPointer(start: space.tokens, count: n))
     }
 
     /// Appends the tokens of `bytes[range]` to `tokens` and their lowercase hashes
     /// (`TokenHashes.lower`) to `hashes`. A plain ASCII word is hashed while it is scanned.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token], hashes: inout [UInt64]) {
-        scan(bytes, range, into: &tokens, hashes: &hashes, wantsHashes: true)
+        tokenize(bytes, range, into: &tokens, hashes: &hashes, space: TokenSpace())
+    }
+
+    /// As `tokenize(_:_:into:hashes:)`, written first into `space` (kept from sentence to sentence).
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token], hashes: inout [UInt64],
+                         space: TokenSpace) {
+        let n = scan(bytes, range, after: tokens.last, into: space, wantsHashes: true)
+        tokens.append(contentsOf: UnsafeBufferPointer(start: space.tokens, count: n))
+        hashes.append(contentsOf: UnsafeBufferPointer(start: space.hashes, count: n))
     }
 
     /// One FNV-1a step over a byte folded to lowercase (as `WordHash.lower` takes it).
@@ -20,13 +29,24 @@ enum Tokenizer {
         (h ^ UInt64(b &- 0x41 < 26 ? b | 0x20 : b)) &* WordHash.prime
     }
 
+    /// Writes the tokens of `bytes[range]` (and their hashes when `wantsHashes`) into `space`;
+    /// returns their number. `previous` is the token before the range, if any.
     @inline(__always)
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token],
-                             hashes: inout [UInt64], wantsHashes: Bool) {
-        @inline(__always) func append(_ t: Token) {
-            tokens.append(t)
-            if wantsHashes { hashes.append(TokenHashes.lower(bytes, t)) }
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after previous: Token?, into space: TokenSpace,
+                             wantsHashes: Bool) -> Int {
+        space.reserve(range.count)  // a token has at least one byte
+        let tokenOut = space.tokens, hashOut = space.hashes
+        var count = 0
+        var hasToken = previous != nil
+        var lastEnd = previous?.end ?? -1
+        @inline(__always) func put(_ t: Token, _ hash: @autoclosure () -> UInt64) {
+            tokenOut[count] = t
+            if wantsHashes { hashOut[count] = hash() }
+            count += 1
+            hasToken = true
+            lastEnd = t.end
         }
+        @inline(__always) func append(_ t: Token) { put(t, TokenHashes.lower(bytes, t)) }
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -34,7 +54,7 @@ enum Tokenizer {
             let cls = ByteClass.of(b)
             if cls == .space { i += 1; continue }
             if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { i += 2; continue }  // no-break space
-            if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), !tokens.isEmpty {
+            if b == 0x27, let p = possessiveEnd(bytes, i + 1, end), hasToken {
                 append(Token(start: i, end: p, kind: .lower, flags: bytes[i + 1] == 0x53 ? [.scanned, .upperOrNonASCII] : .scanned))
                 i = p
                 continue
@@ -46,8 +66,7 @@ enum Tokenizer {
             }
             if b >= 0x80, let n = punctuationScalarLength(bytes, i, end) {
                 // A typographic apostrophe followed by s: possessive.
-                if isApostrophe(bytes, i, end), let p = possessiveEnd(bytes, i + n, end), !tokens.isEmpty,
-                   tokens[tokens.count - 1].end == i {
+                if isApostrophe(bytes, i, end), let p = possessiveEnd(bytes, i + n, end), hasToken, lastEnd == i {
                     append(Token(start: i, end: p, kind: .lower, flags: [.scanned, .upperOrNonASCII]))
                     i = p
                     continue
@@ -133,10 +152,10 @@ enum Tokenizer {
             var flags: Token.Flags = hyphen ? [.scanned, .hyphen] : .scanned
             if upperOrNonASCII { flags.insert(.upperOrNonASCII) }
             let token = Token(start: start, end: i, kind: kind, flags: flags)
-            tokens.append(token)
             // A plain ASCII word: `TokenHashes.lower` is the lowercase hash of its bytes.
-            if wantsHashes { hashes.append(ascii ? h : TokenHashes.lower(bytes, token)) }
+            put(token, ascii ? h : TokenHashes.lower(bytes, token))
         }
+        return count
     }
 
     /// Convenience for tests and small inputs: the tokens of a whole string, as strings.
@@ -181,6 +200,41 @@ enum Tokenizer {
         let b = bytes[i]
         let n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
         return min(i + n, end)
+    }
+}
+
+/// Output space the tokenizer writes a sentence's tokens and hashes into by index (no per-token
+/// `Array.append` checks), then copies to the caller's arrays in one piece each. Reused from
+/// sentence to sentence; one user at a time.
+final class TokenSpace {
+    /// Room for `capacity` tokens.
+    private(set) var tokens: UnsafeMutablePointer<Token>
+    /// Room for `capacity` hashes.
+    private(set) var hashes: UnsafeMutablePointer<UInt64>
+    private var capacity = 0
+
+    /// An empty space (allocates on first use).
+    init() {
+        tokens = .allocate(capacity: 0)
+        hashes = .allocate(capacity: 0)
+    }
+
+    /// Makes room for `n` tokens and hashes (contents are not kept).
+    @inline(__always) func reserve(_ n: Int) {
+        if n > capacity { grow(n) }
+    }
+
+    private func grow(_ n: Int) {
+        capacity = max(n, capacity * 2, 64)
+        tokens.deallocate()
+        hashes.deallocate()
+        tokens = .allocate(capacity: capacity)
+        hashes = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        tokens.deallocate()
+        hashes.deallocate()
     }
 }
 
