@@ -4,10 +4,16 @@
 /// across a document. Cleared at each document start.
 ///
 /// Counts live in an open-addressing table keyed by the word's FNV hash (a multiply and a probe
-/// instead of `Dictionary`'s SipHash); nothing here is iterated or stored.
+/// instead of `Dictionary`'s SipHash); nothing here is iterated or stored. A word's key and counts
+/// sit side by side, so a lookup touches one place in memory, not two arrays.
 struct DocumentMemory {
-    private var keys: [UInt64] = []
-    private var counts: [SIMD8<Int32>] = []
+    /// One slot: a word hash (0: empty) and its counts per type.
+    private struct Entry {
+        var key: UInt64 = 0
+        var counts = SIMD8<Int32>(repeating: 0)
+    }
+
+    private var entries: [Entry] = []
     private var used = 0
     /// Counts of the word whose hash is 0 (the empty-slot marker).
     private var zeroCounts: SIMD8<Int32>?
@@ -15,7 +21,7 @@ struct DocumentMemory {
     /// Forgets everything (a new document).
     mutating func reset() {
         if used > 0 {
-            for i in keys.indices { keys[i] = 0 }
+            for i in entries.indices { entries[i].key = 0 }
         }
         used = 0
         zeroCounts = nil
@@ -27,12 +33,12 @@ struct DocumentMemory {
 
     @inline(__always) private func find(_ word: UInt64) -> SIMD8<Int32>? {
         if word == 0 { return zeroCounts }
-        guard !keys.isEmpty else { return nil }
-        let mask = keys.count - 1
+        guard !entries.isEmpty else { return nil }
+        let mask = entries.count - 1
         var i = Self.slot(word, mask)
         while true {
-            let k = keys[i]
-            if k == word { return counts[i] }
+            let k = entries[i].key
+            if k == word { return entries[i].counts }
             if k == 0 { return nil }
             i = (i + 1) & mask
         }
@@ -61,35 +67,28 @@ struct DocumentMemory {
             zeroCounts = c
             return
         }
-        if (used + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        let added = keys.withUnsafeMutableBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                var i = Self.slot(word, mask)
-                while keys[i] != 0 && keys[i] != word { i = (i + 1) & mask }
-                let added = keys[i] == 0
-                if added {
-                    keys[i] = word
-                    counts[i] = SIMD8<Int32>(repeating: 0)
-                }
-                counts[i][k] += 1
-                return added
-            }
+        if (used + 1) * 2 > entries.count { grow() }
+        let mask = entries.count - 1
+        let added = entries.withUnsafeMutableBufferPointer { entries in
+            var i = Self.slot(word, mask)
+            while entries[i].key != 0 && entries[i].key != word { i = (i + 1) & mask }
+            let added = entries[i].key == 0
+            if added { entries[i] = Entry(key: word) }
+            entries[i].counts[k] += 1
+            return added
         }
         if added { used += 1 }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldCounts = counts
-        let capacity = max(64, keys.count * 2)
-        keys = [UInt64](repeating: 0, count: capacity)
-        counts = [SIMD8<Int32>](repeating: SIMD8<Int32>(repeating: 0), count: capacity)
+        let old = entries
+        let capacity = max(64, entries.count * 2)
+        entries = [Entry](repeating: Entry(), count: capacity)
         let mask = capacity - 1
-        for j in oldKeys.indices where oldKeys[j] != 0 {
-            var i = Self.slot(oldKeys[j], mask)
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = oldKeys[j]
-            counts[i] = oldCounts[j]
+        for e in old where e.key != 0 {
+            var i = Self.slot(e.key, mask)
+            while entries[i].key != 0 { i = (i + 1) & mask }
+            entries[i] = e
         }
     }
 }
