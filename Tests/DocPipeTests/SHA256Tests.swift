@@ -41,4 +41,20 @@ import Testing
         #expect(String(XXHash64.hash(bytes), radix: 16) == "8e03c838c596036f")
         #expect(Checksum.hex(of: bytes).count == 32)
     }
+
+    /// The checksum of pieces (fed through the streaming lanes) is the one of the joined bytes,
+    /// however the pieces cut the 32-byte stripes.
+    @Test func piecesEqualJoined() {
+        let bytes = (0..<700).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) }
+        for sizes in [[700], [0, 700], [1, 699], [31, 1, 668], [32, 32, 636], [5, 27, 100, 0, 3, 565], [333, 333, 34], [699, 1]] {
+            var pieces: [[UInt8]] = []
+            var i = 0
+            for n in sizes { pieces.append(Array(bytes[i..<(i + n)])); i += n }
+            #expect(Checksum.hex(ofPieces: pieces) == Checksum.hex(of: bytes), "\(sizes)")
+        }
+        for n in [0, 5, 31, 32, 33, 64, 95] {
+            let head = Array(bytes[..<n])
+            #expect(Checksum.hex(ofPieces: [head]) == Checksum.hex(of: head), "\(n)")
+        }
+    }
 }

@@ -421,9 +421,10 @@ struct ChainResolver {
     let keys: [String]
     /// Whether cache hits and misses count in the run's statistics (not when replaying).
     let counting: Bool
-    var artifacts: [Int: StageArtifact] = [:]
-    /// Payload digests of the results resolved so far.
-    var digests: [Int: String] = [:]
+    /// Results resolved so far, by stage (nil: not yet); an array per document, not a dictionary.
+    var artifacts: [StageArtifact?]
+    /// Payload digests of the results resolved so far, by stage.
+    var digests: [String?]
 
     init(worker: DocumentWorker, source: SourceLoader, documentID: String, position: Int, keys: [String], counting: Bool = true) {
         self.worker = worker
@@ -432,6 +433,8 @@ struct ChainResolver {
         self.position = position
         self.keys = keys
         self.counting = counting
+        artifacts = Array(repeating: nil, count: keys.count)
+        digests = Array(repeating: nil, count: keys.count)
     }
 
     /// The result of stage `i` (≥ 1). With `needFiles`, a cached result whose file contents

@@ -30,19 +30,11 @@ public struct XXHash64: Sendable {
         var i = 0
         var h: UInt64, g: UInt64
         if n >= 32 {
-            var v1 = seeds.0 &+ p1 &+ p2, v2 = seeds.0 &+ p2, v3 = seeds.0, v4 = seeds.0 &- p1
-            var w1 = seeds.1 &+ p1 &+ p2, w2 = seeds.1 &+ p2, w3 = seeds.1, w4 = seeds.1 &- p1
-            while i + 32 <= n {
-                let a = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let b = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-                let c = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-                let d = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-                v1 = round(v1, a); v2 = round(v2, b); v3 = round(v3, c); v4 = round(v4, d)
-                w1 = round(w1, a); w2 = round(w2, b); w3 = round(w3, c); w4 = round(w4, d)
-                i += 32
-            }
-            h = converge(v1, v2, v3, v4)
-            g = converge(w1, w2, w3, w4)
+            var v = (seeds.0 &+ p1 &+ p2, seeds.0 &+ p2, seeds.0, seeds.0 &- p1)
+            var w = (seeds.1 &+ p1 &+ p2, seeds.1 &+ p2, seeds.1, seeds.1 &- p1)
+            i = stripes(buf, &v, &w)
+            h = converge(v.0, v.1, v.2, v.3)
+            g = converge(w.0, w.1, w.2, w.3)
         } else {
             h = seeds.0 &+ p5
             g = seeds.1 &+ p5
@@ -50,6 +42,29 @@ public struct XXHash64: Sendable {
         h &+= UInt64(n)
         g &+= UInt64(n)
         return finishPair(h, g, buf, from: i)
+    }
+
+    /// Both seeds' four lanes fed every whole 32-byte stripe of `buf`; returns the bytes consumed.
+    /// The lanes live in locals for the loop (not in a struct's stored properties between stripes).
+    @inline(__always)
+    static func stripes(_ buf: UnsafeRawBufferPointer, _ v: inout (UInt64, UInt64, UInt64, UInt64),
+                        _ w: inout (UInt64, UInt64, UInt64, UInt64)) -> Int {
+        var (v1, v2, v3, v4) = v
+        var (w1, w2, w3, w4) = w
+        let n = buf.count
+        var i = 0
+        while i + 32 <= n {
+            let a = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let b = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            let c = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            let d = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            v1 = round(v1, a); v2 = round(v2, b); v3 = round(v3, c); v4 = round(v4, d)
+            w1 = round(w1, a); w2 = round(w2, b); w3 = round(w3, c); w4 = round(w4, d)
+            i += 32
+        }
+        v = (v1, v2, v3, v4)
+        w = (w1, w2, w3, w4)
+        return i
     }
 
     /// The four lanes of one seed folded into one value, after the 32-byte stripes.
@@ -141,13 +156,7 @@ extension XXHash64 {
                 stripe(UInt64(littleEndian: a), UInt64(littleEndian: b), UInt64(littleEndian: c), UInt64(littleEndian: d))
                 carried = 0
             }
-            while i + 32 <= n {
-                stripe(UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
-                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)),
-                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)),
-                       UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
-                i += 32
-            }
+            if i + 32 <= n { i += XXHash64.stripes(UnsafeRawBufferPointer(rebasing: buf[i...]), &v, &w) }
             if i < n {
                 withUnsafeMutableBytes(of: &carry) { c in c.baseAddress!.copyMemory(from: buf.baseAddress! + i, byteCount: n - i) }
                 carried = n - i
