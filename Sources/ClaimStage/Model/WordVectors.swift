@@ -158,8 +158,10 @@ public struct WordVectors: Sendable, Equatable {
     @discardableResult
     func rows(_ tokens: [ClaimToken], into out: inout [Int32]) -> UInt32 {
         let n = tokens.count
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(-1, count: n))
+        // One entry per token, each written below: the array is only resized.
+        if out.count > n { out.removeLast(out.count - n) } else if out.count < n {
+            out.append(contentsOf: repeatElement(-1, count: n - out.count))
+        }
         let mask = self.mask, D = dimensions
         let s = tables.slots, q = tables.components
         var further = false
