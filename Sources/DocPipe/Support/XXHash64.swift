@@ -26,22 +26,24 @@ public struct XXHash64: Sendable {
     /// The hashes of a buffer under two seeds, in one pass over it (the same values as two
     /// `hash` calls; the two lanes interleave, so the loads are shared and the rounds overlap).
     public static func hashPair(_ buf: UnsafeRawBufferPointer, seeds: (UInt64, UInt64)) -> (UInt64, UInt64) {
-        let n = buf.count
-        var i = 0
-        var h: UInt64, g: UInt64
-        if n >= 32 {
-            var v = (seeds.0 &+ p1 &+ p2, seeds.0 &+ p2, seeds.0, seeds.0 &- p1)
-            var w = (seeds.1 &+ p1 &+ p2, seeds.1 &+ p2, seeds.1, seeds.1 &- p1)
-            i = stripes(buf, &v, &w)
-            h = converge(v.0, v.1, v.2, v.3)
-            g = converge(w.0, w.1, w.2, w.3)
-        } else {
-            h = seeds.0 &+ p5
-            g = seeds.1 &+ p5
-        }
-        h &+= UInt64(n)
-        g &+= UInt64(n)
+        var v = lanes(seeds.0), w = lanes(seeds.1)
+        let i = stripes(buf, &v, &w)
+        let (h, g) = accumulators(v, w, seeds: seeds, length: buf.count)
         return finishPair(h, g, buf, from: i)
+    }
+
+    /// A seed's four lanes before the first stripe.
+    @inline(__always) static func lanes(_ seed: UInt64) -> (UInt64, UInt64, UInt64, UInt64) {
+        (seed &+ p1 &+ p2, seed &+ p2, seed, seed &- p1)
+    }
+
+    /// Both hashes before their last bytes: each seed's lanes folded when `length` held a whole
+    /// stripe (else the seed alone), plus the length.
+    @inline(__always)
+    static func accumulators(_ v: (UInt64, UInt64, UInt64, UInt64), _ w: (UInt64, UInt64, UInt64, UInt64),
+                             seeds: (UInt64, UInt64), length: Int) -> (UInt64, UInt64) {
+        guard length >= 32 else { return (seeds.0 &+ p5 &+ UInt64(length), seeds.1 &+ p5 &+ UInt64(length)) }
+        return (converge(v.0, v.1, v.2, v.3) &+ UInt64(length), converge(w.0, w.1, w.2, w.3) &+ UInt64(length))
     }
 
     /// Both seeds' four lanes fed every whole 32-byte stripe of `buf`; returns the bytes consumed.
@@ -128,8 +130,8 @@ extension XXHash64 {
 
         init(seeds: (UInt64, UInt64)) {
             self.seeds = seeds
-            v = (seeds.0 &+ p1 &+ p2, seeds.0 &+ p2, seeds.0, seeds.0 &- p1)
-            w = (seeds.1 &+ p1 &+ p2, seeds.1 &+ p2, seeds.1, seeds.1 &- p1)
+            v = XXHash64.lanes(seeds.0)
+            w = XXHash64.lanes(seeds.1)
         }
 
         @inline(__always)
@@ -165,16 +167,7 @@ extension XXHash64 {
 
         /// The two hashes.
         func finish() -> (UInt64, UInt64) {
-            var h: UInt64, g: UInt64
-            if length >= 32 {
-                h = converge(v.0, v.1, v.2, v.3)
-                g = converge(w.0, w.1, w.2, w.3)
-            } else {
-                h = seeds.0 &+ p5
-                g = seeds.1 &+ p5
-            }
-            h &+= UInt64(length)
-            g &+= UInt64(length)
+            let (h, g) = XXHash64.accumulators(v, w, seeds: seeds, length: length)
             var tail = carry
             return withUnsafeBytes(of: &tail) { finishPair(h, g, UnsafeRawBufferPointer(rebasing: $0[..<carried]), from: 0) }
         }
