@@ -64,34 +64,11 @@ struct ByteSink: ~Copyable {
     /// Appends bytes.
     mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
-    /// Appends an integer in decimal (as `JSONWriter.appendInt`): its length found by comparisons,
-    /// then two digits per division.
+    /// Appends an integer in decimal (as `JSONWriter.appendInt`).
     mutating func appendInt(_ i: Int) {
         if i >= 0 && i < 10 { append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
-        reserve(20)
-        var v = i.magnitude
-        var digits = 1
-        var power: UInt = 10
-        while digits < 20 && v >= power {
-            digits += 1
-            power = power &* 10
-        }
-        if i < 0 { base[count] = UInt8(ascii: "-"); count &+= 1 }
-        var k = count &+ digits
-        count = k
-        while v >= 100 {
-            let pair = v % 100
-            v /= 100
-            k &-= 2
-            base[k] = 0x30 &+ UInt8(truncatingIfNeeded: pair / 10)
-            base[k &+ 1] = 0x30 &+ UInt8(truncatingIfNeeded: pair % 10)
-        }
-        if v >= 10 {
-            base[k &- 2] = 0x30 &+ UInt8(truncatingIfNeeded: v / 10)
-            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-        } else {
-            base[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
-        }
+        reserve(JSONWriter.maxDecimalLength)
+        count &+= JSONWriter.writeDecimal(i, to: base + count)
     }
 
     /// Appends a number (as `JSONWriter.appendNumber`).

@@ -137,17 +137,43 @@ public struct JSONWriter {
     /// Appends an integer in decimal (the bytes `String(i)` gives), without a temporary string.
     public static func appendInt(_ i: Int, to out: inout [UInt8]) {
         if i >= 0 && i < 10 { out.append(0x30 &+ UInt8(truncatingIfNeeded: i)); return }
-        var v = i.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var k = 20
-            while v > 0 {
-                k -= 1
-                digits[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            }
-            if i < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k..<20]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDecimalLength) { buffer in
+            let n = writeDecimal(i, to: buffer.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
         }
+    }
+
+    /// The most bytes `writeDecimal` writes ("-9223372036854775808").
+    static let maxDecimalLength = 20
+
+    /// Writes an integer in decimal at `p` (at most `maxDecimalLength` bytes) and returns how many
+    /// bytes it wrote: its length found by comparisons, then two digits per division.
+    @inline(__always)
+    static func writeDecimal(_ i: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        var v = i.magnitude
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && v >= power {
+            digits += 1
+            power = power &* 10
+        }
+        var k = digits
+        if i < 0 { p[0] = UInt8(ascii: "-"); k &+= 1 }
+        let written = k
+        while v >= 100 {
+            let pair = v % 100
+            v /= 100
+            k &-= 2
+            p[k] = 0x30 &+ UInt8(truncatingIfNeeded: pair / 10)
+            p[k &+ 1] = 0x30 &+ UInt8(truncatingIfNeeded: pair % 10)
+        }
+        if v >= 10 {
+            p[k &- 2] = 0x30 &+ UInt8(truncatingIfNeeded: v / 10)
+            p[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+        } else {
+            p[k &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: v)
+        }
+        return written
     }
 
     /// Appends a number: integral values within ±2^53 without a fraction, others in shortest form.
