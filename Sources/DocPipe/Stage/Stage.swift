@@ -112,24 +112,9 @@ public struct SourceInput: Sendable {
 
     /// The file extension, lowercased, without the dot ("md"); empty when none.
     public var fileExtension: String {
-        // ASCII paths (nearly all) on bytes: what the character-based lines below give for them.
-        if let ext = Self.asciiExtension(relativePath) { return ext }
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
-    }
-
-    /// `fileExtension` of an ASCII path: after the last dot of the last non-empty component,
-    /// unless that dot starts it; nil for a path with other bytes.
-    private static func asciiExtension(_ path: String) -> String? {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let bytes = Array(path.utf8)
-        var end = bytes.count
-        while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        var start = end
-        while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-        guard let dot = bytes[start..<end].lastIndex(of: UInt8(ascii: ".")), dot != start else { return "" }
-        return String(decoding: bytes[(dot + 1)..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
 
