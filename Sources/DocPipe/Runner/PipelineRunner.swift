@@ -30,10 +30,12 @@ public struct PipelineRunner: Sendable {
         let mayUseState = options.cacheDirectory != nil && options.shard == nil
             && access(options.outputDirectory.appendingPathComponent(OutputState.fileName).path, F_OK) == 0
         // Without a previous state every document will go through the stages: they load their
-        // models now, each on a thread of its own, while the inputs are listed.
+        // models now, while the inputs are listed. On the worker threads rather than threads of
+        // their own: a thread that allocates takes a malloc arena, and one more thread than the
+        // CLI's arena cap makes two document workers share an arena (`MallocArenas`).
         if !mayUseState {
             for stage in config.stages {
-                if case .document(let impl) = stage.implementation { Thread.detachNewThread { impl.warmUp() } }
+                if case .document(let impl) = stage.implementation { Task.detached { impl.warmUp() } }
             }
         }
         // Temporary files of killed runs are removed before anything is written; the same walk
