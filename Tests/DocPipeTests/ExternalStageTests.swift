@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// A test worker in Python: adds a "shouts" layer (words in capitals) and misbehaves on
-/// documents whose text contains CRASH, HANG, GARBAGE or ERROR. It records its pid in pids/.
+/// documents whose text contains CRASH, ORPHAN, HANG, GARBAGE or ERROR. It records its pid in pids/.
 let shoutScript = #"""
 import json, os, sys, time
 os.makedirs("pids", exist_ok=True)
@@ -16,6 +16,10 @@ for line in sys.stdin:
     if "CRASH" in text:
         print("about to crash", file=sys.stderr, flush=True)
         sys.exit(3)
+    if "ORPHAN" in text:
+        import signal, subprocess
+        subprocess.Popen(["sleep", "8"])  # inherits stdout and keeps it open after this process dies
+        os.kill(os.getpid(), signal.SIGKILL)
     if "HANG" in text:
         time.sleep(3600)
     if "GARBAGE" in text:
@@ -117,6 +121,15 @@ struct ExternalStageTests {
         #expect(failure.message.contains("about to crash"))
         #expect(t.read("out/docs/e.txt.json")?.contains("\"shouts\"") == true)
         #expect(recordedPids(t).alive.isEmpty)
+    }
+
+    @Test func aWorkerThatDiesWhileAnotherProcessHoldsItsStdoutIsACrashNotATimeout() async throws {
+        // The sleep it starts keeps its stdout open (as a process that inherited the pipe would), so
+        // no EOF comes: the exit itself must be noticed, well before the 4 s timeout.
+        let t = try tree(["a.txt": "A OK", "b.txt": "ORPHAN", "c.txt": "C OK"])
+        let report = try await run(try externalConfig(shoutPipeline(timeout: 4), in: t), t, jobs: 1, cache: false)
+        #expect(report.documentsOK == 2)
+        #expect(report.failures.map(\.code) == ["external.crashed"])
     }
 
     @Test func aHangingWorkerIsKilledAtTheTimeout() async throws {

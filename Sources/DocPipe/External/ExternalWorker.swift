@@ -56,17 +56,30 @@ final class ExternalWorker: Sendable {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
-        let i = Pipe(), o = Pipe(), e = Pipe()
-        process.standardInput = i
-        process.standardOutput = o
-        process.standardError = e
-        try process.run()
-        for fd in [i.fileHandleForWriting.fileDescriptor, o.fileHandleForReading.fileDescriptor, e.fileHandleForReading.fileDescriptor] {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
+        // One launch at a time, and every pipe end close-on-exec before `run()`: on Linux, Foundation
+        // closes in the child only the descriptors open when it listed them, so a pipe made by a
+        // concurrent launch in between is inherited, and a sibling holding this worker's stdout
+        // hides its death until the timeout. (The child gets its ends through dup2, which clears the flag.)
+        return try launching.withLock { _ in
+            let i = Pipe(), o = Pipe(), e = Pipe()
+            for pipe in [i, o, e] {
+                for fd in [pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor] {
+                    _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
+                }
+            }
+            process.standardInput = i
+            process.standardOutput = o
+            process.standardError = e
+            try process.run()
+            for fd in [i.fileHandleForWriting.fileDescriptor, o.fileHandleForReading.fileDescriptor, e.fileHandleForReading.fileDescriptor] {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            }
+            return ExternalWorker(process: process, stdin: i, stdout: o, stderr: e)
         }
-        return ExternalWorker(process: process, stdin: i, stdout: o, stderr: e)
     }
+
+    /// Serializes launches (see `launch`).
+    private static let launching = Mutex(())
 
     /// Writing into a pipe whose reader died must fail with EPIPE, not kill docpipe.
     private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
@@ -128,11 +141,21 @@ final class ExternalWorker: Sendable {
         while process.isRunning && Date() < deadline { usleep(2_000) }
     }
 
+    /// Whether the process has ended, seen without reaping it (Foundation reaps it): true even while
+    /// its stdout stays open because another process holds the pipe (a child it started, say).
+    var hasEnded: Bool {
+        guard process.isRunning else { return true }
+        var info = siginfo_t()
+        if waitid(P_PID, id_t(process.processIdentifier), &info, WEXITED | WNOHANG | WNOWAIT) != 0 { return errno == ECHILD }
+        return info.si_signo == SIGCHLD
+    }
+
     /// How the process ended, after killing it if it had not ended within a short grace period.
     func reapStatus() -> String {
         let deadline = Date().addingTimeInterval(0.5)
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
+            if hasEnded { return "ended" }  // Foundation has not noticed yet
             killNow()
             awaitExit()
             return "closed its output and was killed"
@@ -157,7 +180,7 @@ final class ExternalWorker: Sendable {
         while true {
             if written == request.count, let line = takeLine() { return line }
             let now = DispatchTime.now().uptimeNanoseconds
-            guard now < deadline else { throw .timedOut(seconds: timeout) }
+            guard now < deadline else { throw hasEnded ? .exited(reapStatus()) : .timedOut(seconds: timeout) }
             let stderrOpen = !buffers.withLock { $0.stderrClosed }
             var fds = [pollfd(fd: outFD, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: stderrOpen ? errFD : -1, events: Int16(POLLIN), revents: 0)]
@@ -168,7 +191,11 @@ final class ExternalWorker: Sendable {
                 if errno == EINTR { continue }
                 throw .io("poll failed (errno \(errno))")
             }
-            if ready == 0 { continue }
+            if ready == 0 {
+                // Quiet: a dead process whose stdout another process keeps open never reaches EOF.
+                if hasEnded { throw .exited(reapStatus()) }
+                continue
+            }
             if fds[1].revents != 0 { drainStderr(errFD, &chunk) }
             if fds[0].revents != 0 {
                 let n = chunk.withUnsafeMutableBytes { read(outFD, $0.baseAddress, $0.count) }
