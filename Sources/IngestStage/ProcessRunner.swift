@@ -1,4 +1,5 @@
 import Foundation
+import DocPipe
 import Synchronization
 
 /// Runs a program to completion with a timeout, collecting its output.
@@ -14,11 +15,10 @@ enum ProcessRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        // Through `ChildProcess`, so that no other child holds this one's stdout open (the read
+        // below would then wait for that one to end, past the timeout). Its input is empty.
+        let (input, out, err) = try ChildProcess.run(process)
+        try? input.fileHandleForWriting.close()
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         let errData = ErrorCollector(err.fileHandleForReading)

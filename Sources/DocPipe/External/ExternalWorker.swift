@@ -56,30 +56,13 @@ final class ExternalWorker: Sendable {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
-        // One launch at a time, and every pipe end close-on-exec before `run()`: on Linux, Foundation
-        // closes in the child only the descriptors open when it listed them, so a pipe made by a
-        // concurrent launch in between is inherited, and a sibling holding this worker's stdout
-        // hides its death until the timeout. (The child gets its ends through dup2, which clears the flag.)
-        return try launching.withLock { _ in
-            let i = Pipe(), o = Pipe(), e = Pipe()
-            for pipe in [i, o, e] {
-                for fd in [pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor] {
-                    _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
-                }
-            }
-            process.standardInput = i
-            process.standardOutput = o
-            process.standardError = e
-            try process.run()
-            for fd in [i.fileHandleForWriting.fileDescriptor, o.fileHandleForReading.fileDescriptor, e.fileHandleForReading.fileDescriptor] {
-                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            }
-            return ExternalWorker(process: process, stdin: i, stdout: o, stderr: e)
+        // Through `ChildProcess`: a sibling holding this worker's stdout would hide its death.
+        let (i, o, e) = try ChildProcess.run(process)
+        for fd in [i.fileHandleForWriting.fileDescriptor, o.fileHandleForReading.fileDescriptor, e.fileHandleForReading.fileDescriptor] {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
+        return ExternalWorker(process: process, stdin: i, stdout: o, stderr: e)
     }
-
-    /// Serializes launches (see `launch`).
-    private static let launching = Mutex(())
 
     /// Writing into a pipe whose reader died must fail with EPIPE, not kill docpipe.
     private static let ignoreSIGPIPE: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
