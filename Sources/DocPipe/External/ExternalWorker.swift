@@ -111,16 +111,15 @@ final class ExternalWorker: Sendable {
                 try? stdinPipe.fileHandleForWriting.close()
             }
         }
-        let deadline = Date().addingTimeInterval(grace)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
+        waitForExit(within: grace)
         killNow()
-        awaitExit()
+        waitForExit(within: 5)
     }
 
-    /// Waits (at most a few seconds) for Foundation to see a killed process end; never hangs on a
-    /// process whose end goes unnoticed.
-    private func awaitExit() {
-        let deadline = Date().addingTimeInterval(5)
+    /// Waits at most `seconds` for Foundation to see the process end (after a kill: never hangs on
+    /// a process whose end goes unnoticed).
+    private func waitForExit(within seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(2_000) }
     }
 
@@ -135,12 +134,11 @@ final class ExternalWorker: Sendable {
 
     /// How the process ended, after killing it if it had not ended within a short grace period.
     func reapStatus() -> String {
-        let deadline = Date().addingTimeInterval(0.5)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
+        waitForExit(within: 0.5)
         if process.isRunning {
             if hasEnded { return "ended" }  // Foundation has not noticed yet
             killNow()
-            awaitExit()
+            waitForExit(within: 5)
             return "closed its output and was killed"
         }
         switch process.terminationReason {
