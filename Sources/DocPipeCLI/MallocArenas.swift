@@ -10,7 +10,8 @@ import Glibc
 ///   worker thread (Swift's pool has one per core), one for the main thread and one for
 ///   Dispatch's thread keep the workers apart: with fewer, two workers could end up sharing one,
 ///   and then every allocation and free not served by the thread's cache waited on the other's
-///   lock (30,000–75,000 futex calls and up to 50 % more time on un300; 2 in docs/performance.md).
+///   lock (30,000–75,000 futex calls and up to 50 % more time on un300: "Fifth speed session" in
+///   docs/performance.md).
 /// - fixed 1 MB mmap and trim thresholds: by default both grow with the largest block freed so
 ///   far (up to 32 and 64 MB), so after one large document an arena keeps that much freed memory
 ///   resident for the rest of the run and peak memory depends on the run's history. Fixed, blocks
