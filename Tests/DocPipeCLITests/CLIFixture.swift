@@ -59,7 +59,7 @@ final class CLIFixture: @unchecked Sendable {
             var isDir: ObjCBool = false
             let u = base.appendingPathComponent(rel)
             if FileManager.default.fileExists(atPath: u.path, isDirectory: &isDir), !isDir.boolValue, rel != "run.json", rel != ".docpipe-state",
-               rel != OutputFolder.manifestName {   // bookkeeping: its line order follows how files were written
+               rel != OutputFolder.manifestName, !rel.hasPrefix(".docpipe-parts/") {   // bookkeeping in the order files were written
                 out[rel] = FileManager.default.contents(atPath: u.path)
             }
         }

@@ -99,8 +99,9 @@ final class TempTree {
         while let rel = e?.nextObject() as? String {
             var isDir: ObjCBool = false
             let full = root.appendingPathComponent(rel)
+            // The parts store is bookkeeping in arrival order (`PartStore`), checked by its own tests.
             if FileManager.default.fileExists(atPath: full.path, isDirectory: &isDir), !isDir.boolValue,
-               !excluding.contains(rel) { out[rel] = FileManager.default.contents(atPath: full.path) }
+               !excluding.contains(rel), !rel.hasPrefix(".docpipe-parts/") { out[rel] = FileManager.default.contents(atPath: full.path) }
         }
         return out
     }

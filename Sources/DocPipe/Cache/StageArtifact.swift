@@ -18,15 +18,28 @@ public struct StageArtifact: Sendable, Equatable {
     /// Checksums of files whose contents were not cached (output files of export-like stages
     /// live in the output folder; the cache keeps their checksums for the lock file).
     public var fileChecksums: [(path: String, checksum: String)] = []
+    /// Checksums of corpus parts whose bytes were not cached (an exporter's parts live in the
+    /// output folder's parts store, `PartStore`, and are read back from there, verified).
+    public var partChecksums: [(name: String, checksum: String)] = []
 
     /// Whether files were written by the stage but their contents are not in this artifact.
     public var filesOmitted: Bool { files.isEmpty && !fileChecksums.isEmpty }
+    /// Whether parts were made by the stage but their bytes are not in this artifact.
+    public var partsOmitted: Bool { parts.isEmpty && !partChecksums.isEmpty }
+    /// Whether files or parts are only checksums here.
+    public var contentsOmitted: Bool { filesOmitted || partsOmitted }
 
-    /// A copy with the files replaced by their checksums (what the cache stores for stages that write files).
-    public func withoutFileContents() -> StageArtifact {
+    /// A copy with the files and parts replaced by their checksums (what the cache stores for
+    /// pure exporters: their files live in the output folder, their parts in its parts store).
+    /// Parts stay when two share a name: the parts store finds a document's part by name.
+    public func withoutContents() -> StageArtifact {
         var a = self
         a.fileChecksums = files.map { ($0.path, Checksum.hex(of: $0.bytes)) }
         a.files = []
+        if Set(parts.map(\.name)).count == parts.count {
+            a.partChecksums = parts.map { ($0.name, Checksum.hex(of: $0.bytes)) }
+            a.parts = []
+        }
         return a
     }
 
@@ -34,6 +47,7 @@ public struct StageArtifact: Sendable, Equatable {
     public static func == (a: StageArtifact, b: StageArtifact) -> Bool {
         a.documents == b.documents && a.failures == b.failures && a.files == b.files && a.parts == b.parts && a.delta == b.delta
             && a.fileChecksums.map(\.path) == b.fileChecksums.map(\.path) && a.fileChecksums.map(\.checksum) == b.fileChecksums.map(\.checksum)
+            && a.partChecksums.map(\.name) == b.partChecksums.map(\.name) && a.partChecksums.map(\.checksum) == b.partChecksums.map(\.checksum)
     }
 
     /// A record ingest could not read.
@@ -79,6 +93,7 @@ public struct StageArtifact: Sendable, Equatable {
         for f in files { body("file", f.path, f.bytes) }
         for p in parts { body("part", p.name, p.bytes) }
         for f in fileChecksums { body("filesum", f.path, Array(f.checksum.utf8)) }
+        for p in partChecksums { body("partsum", p.name, Array(p.checksum.utf8)) }
     }
 
     /// A section's header line: `["kind","name",byteCount]` (the bytes JSONWriter gives) and a
@@ -97,7 +112,7 @@ public struct StageArtifact: Sendable, Equatable {
     /// sections gathered into it, and larger sections' bytes as they are (not copied). Nil when
     /// the artifact has more sections than are written that way (`encoded()` is used then).
     func encodedPieces() -> [[UInt8]]? {
-        guard documents.count + failures.count + files.count + parts.count + fileChecksums.count <= Self.maxPiecedSections else { return nil }
+        guard documents.count + failures.count + files.count + parts.count + fileChecksums.count + partChecksums.count <= Self.maxPiecedSections else { return nil }
         var pieces: [[UInt8]] = []
         var framing = Array("DPA1\n".utf8)
         forEachSection { kind, name, bytes in
@@ -142,6 +157,7 @@ public struct StageArtifact: Sendable, Equatable {
             case "part": parts.append(OutputPart(name: name, bytes: body))
             case "delta": delta = body
             case "filesum": fileChecksums.append((name, String(decoding: body, as: UTF8.self)))
+            case "partsum": partChecksums.append((name, String(decoding: body, as: UTF8.self)))
             default: throw DocumentFormatError("artifact: unknown section '\(kind)'")
             }
             i = nl + 1 + n + 1

@@ -16,9 +16,11 @@ struct DocumentWorker: Sendable {
     let previous: OutputState?
     /// Output paths present in the output folder when the run started.
     let existingOutputs: PathSet
+    /// The corpus parts the previous complete run kept (nil: none).
+    let partStore: PartStore?
 
     init(config: PipelineConfig, state: RunState, output: OutputFolder, spool: PartSpool, statIndex: StatIndex? = nil,
-         previous: OutputState? = nil, existingOutputs: PathSet = PathSet()) {
+         previous: OutputState? = nil, existingOutputs: PathSet = PathSet(), partStore: PartStore? = nil) {
         self.config = config
         self.state = state
         self.output = output
@@ -27,6 +29,7 @@ struct DocumentWorker: Sendable {
         self.statIndex = statIndex ?? StatIndex(cacheDirectory: nil)
         self.previous = previous
         self.existingOutputs = existingOutputs
+        self.partStore = partStore
     }
 
     func process(_ file: InputFile, index: Int, duplicateOf: String?) async {
@@ -179,7 +182,8 @@ struct DocumentWorker: Sendable {
     }
 
     /// Writes the files and parts of a document skipped by the fast path (found in `file`), from
-    /// the cache, so the corpus files can be rebuilt when another document changed.
+    /// the cache and the previous run's parts, so the corpus files can be rebuilt when another
+    /// document changed.
     func replay(_ d: DeferredDocument, file: InputFile) async {
         guard let e = previous?.document(at: d.stateLine) else { return }
         let source = SourceLoader(worker: self, file: file, fileID: DocumentID.from(relativePath: file.relativePath), digest: e.input, bytes: nil)
@@ -188,14 +192,36 @@ struct DocumentWorker: Sendable {
         var parts: [OutputPart] = []
         do {
             for i in 1..<max(config.stages.count, 1) where config.stages[i].writesFiles {
-                let artifact = try await resolver.artifact(i)
+                var artifact = try await resolver.artifact(i)
+                let name = config.stages[i].name
+                if artifact.partsOmitted {
+                    // A pure exporter's parts: from the previous run's, each checked against the
+                    // cached checksum; recomputed when any is missing or differs.
+                    if let kept = storedParts(of: artifact, stage: name, document: e.id) {
+                        artifact.parts = kept
+                    } else {
+                        artifact = try await resolver.artifact(i, needContents: true)
+                    }
+                }
                 for f in artifact.files { try output.rewrite(f.path, bytes: f.bytes) }  // recorded by the fast path
-                for p in artifact.parts { parts.append(OutputPart(name: "\(config.stages[i].name)/\(p.name)", bytes: p.bytes)) }
+                for p in artifact.parts { parts.append(OutputPart(name: "\(name)/\(p.name)", bytes: p.bytes)) }
             }
-            try spool.append(parts, order: d.order)
+            try spool.append(parts, order: d.order, document: e.id)
         } catch {
             state.warn("could not replay the cached outputs of \(e.id): \(error)")
         }
+    }
+
+    /// The parts whose checksums `artifact` holds, as the previous run kept them, if all are
+    /// there and match.
+    func storedParts(of artifact: StageArtifact, stage: String, document id: String) -> [OutputPart]? {
+        guard let partStore else { return nil }
+        var parts: [OutputPart] = []
+        for (name, checksum) in artifact.partChecksums {
+            guard let bytes = partStore.part(named: "\(stage)/\(name)", document: id), Checksum.hex(of: bytes) == checksum else { return nil }
+            parts.append(OutputPart(name: name, bytes: bytes))
+        }
+        return parts
     }
 
     /// Runs the document stages for one document.
@@ -214,12 +240,12 @@ struct DocumentWorker: Sendable {
             if n > 1, needed.last != n - 1 { needed.append(n - 1) }
             var files: [String] = []
             for i in needed {
-                let artifact = try await resolver.artifact(i, needFiles: stages[i].writesFiles)
+                let artifact = try await resolver.artifact(i, needContents: stages[i].writesFiles)
                 for f in artifact.files { try output.write(f.path, bytes: f.bytes, order: order); files.append(f.path) }
                 for p in artifact.parts { parts.append(OutputPart(name: "\(stages[i].name)/\(p.name)", bytes: p.bytes)) }
             }
             // A document's parts are spooled together (those of stages before a failure too).
-            try spool.append(parts, order: order)
+            try spool.append(parts, order: order, document: id)
             parts = []
             // Stages never looked at were satisfied by a later cached result; their digests come
             // from the objects' headers (recomputed if an object has gone).
@@ -437,13 +463,13 @@ struct ChainResolver {
         digests = Array(repeating: nil, count: keys.count)
     }
 
-    /// The result of stage `i` (≥ 1). With `needFiles`, a cached result whose file contents
-    /// were not cached (stages that write files keep only checksums) is recomputed.
-    mutating func artifact(_ i: Int, needFiles: Bool = false) async throws -> StageArtifact {
-        if let a = artifacts[i], !(needFiles && a.filesOmitted) { return a }
+    /// The result of stage `i` (≥ 1). With `needContents`, a cached result whose files or parts
+    /// were not cached (pure exporters keep only their checksums) is recomputed.
+    mutating func artifact(_ i: Int, needContents: Bool = false) async throws -> StageArtifact {
+        if let a = artifacts[i], !(needContents && a.contentsOmitted) { return a }
         let stage = worker.config.stages[i]
         if artifacts[i] == nil, let (cached, digest) = worker.state.lookup(keys[i], stageName: stage.name, documentID: documentID),
-           !(needFiles && cached.filesOmitted) {
+           !(needContents && cached.contentsOmitted) {
             if counting { worker.state.hit(i) }
             artifacts[i] = cached
             digests[i] = digest
@@ -464,8 +490,8 @@ struct ChainResolver {
         worker.state.miss(i, seconds: (ContinuousClock.now - t0).seconds)
         for line in context.logLines { worker.state.warn("[\(stage.name)] \(input.id): \(line)") }
         var artifact = StageArtifact(files: context.files, parts: context.parts)
-        // The cache keeps what the stage changed, and for pure exporters only file checksums (their
-        // files live in the output folder; recomputing them is cheap next to the stages before).
+        // The cache keeps what the stage changed, and for pure exporters only checksums of files and
+        // parts (they live in the output folder; recomputing them is cheap next to the stages before).
         var stored = artifact
         // One comparison of the two documents: the delta is `{}` exactly when nothing changed.
         let delta = result.delta(from: input)
@@ -473,7 +499,7 @@ struct ChainResolver {
             stored.delta = delta
             artifact.documents = [result]
         }
-        if stage.isPureExporter { stored = stored.withoutFileContents() }
+        if stage.isPureExporter { stored = stored.withoutContents() }
         digests[i] = worker.state.store(keys[i], stage: stage.stageID, artifact: stored)
         artifacts[i] = artifact
         return artifact

@@ -7,9 +7,11 @@ import Glibc
 /// Collects corpus parts (and the run's per-document bookkeeping) as documents finish, in any
 /// order, and replays them in input order.
 ///
-/// Bytes are appended to one temporary file per part name, and each part's document order and
-/// length (12 bytes) to an index file beside it; offsets are recomputed when a name is replayed.
-/// Memory holds only block buffers per name, so it stays flat however many documents a run has.
+/// Bytes are appended to one temporary file per part name (named by the SHA-256 of the name),
+/// and each part's document order, length and document key (`PartStore.key(ofDocument:)`; 20
+/// bytes) to an index file beside it; offsets are recomputed when a name is replayed. Memory
+/// holds only block buffers per name, so it stays flat however many documents a run has. After a
+/// complete run the runner keeps the spool as the output folder's `PartStore` (`keep(as:)`).
 final class PartSpool: PartSource, Sendable {
     private struct Stream {
         var fd: Int32
@@ -26,8 +28,8 @@ final class PartSpool: PartSource, Sendable {
         var gathered: [UInt8] = []
         /// Bytes in `pending` and `gathered`.
         var pendingBytes = 0
-        /// The index file: per part in arrival order, its document's packed order and its length
-        /// (little-endian UInt64 and UInt32).
+        /// The index file: per part in arrival order, its document's packed order, its length and
+        /// its document's key (little-endian UInt64, UInt32 and UInt64).
         var indexFD: Int32
         var indexFlushed: UInt64 = 0
         var indexPending: [UInt8] = []
@@ -38,7 +40,7 @@ final class PartSpool: PartSource, Sendable {
         var lastOrder: UInt64 = 0
     }
     /// Bytes of one index record.
-    private static let indexRecord = 12
+    static let indexRecord = 20
     private struct State {
         var streams: [String: Stream] = [:]
         var createdDirectory = false
@@ -54,12 +56,14 @@ final class PartSpool: PartSource, Sendable {
         var order: UInt64
         var arrival: Int
         var parts: [OutputPart]
+        var key: UInt64
     }
     /// Whether parts are held back to be written in input order (`advance`).
     private let reorders: Bool
     /// Held bytes beyond which everything held is written at once (memory stays bounded).
     private static let holdLimit = 4 << 20
-    private let directory: URL
+    /// The spool's folder.
+    let directory: URL
     private let state = Mutex(State())
 
     /// A spool in `directory` (created on first use); one that `reorders` holds back parts of
@@ -69,18 +73,20 @@ final class PartSpool: PartSource, Sendable {
         self.reorders = reorders
     }
 
-    /// Appends a document's parts (one sequence number for all of them). In a spool that
+    /// Appends a document's parts (one sequence number for all of them), with the document's id
+    /// when it has one (its parts can then be found again by `PartStore`). In a spool that
     /// reorders, parts of a file beyond the watermark are held in memory until `advance`.
-    func append(_ parts: [OutputPart], order: DocumentOrder) throws {
+    func append(_ parts: [OutputPart], order: DocumentOrder, document id: String? = nil) throws {
         guard !parts.isEmpty else { return }
+        let key = id.map(PartStore.key(ofDocument:)) ?? 0
         try state.withLock { s in
             if reorders && order.file > s.watermark {
-                s.held.append(HeldDocument(order: order.packed, arrival: s.held.count, parts: parts))
+                s.held.append(HeldDocument(order: order.packed, arrival: s.held.count, parts: parts, key: key))
                 for part in parts { s.heldBytes += part.bytes.count }
                 if s.heldBytes > Self.holdLimit { try release(&s, throughFile: Int.max) }
                 return
             }
-            try store(parts, order: order.packed, &s)
+            try store(parts, order: order.packed, key: key, &s)
         }
     }
 
@@ -110,7 +116,7 @@ final class PartSpool: PartSource, Sendable {
         s.held.removeFirst(due.count)
         for (k, _) in s.held.enumerated() { s.held[k].arrival = k }
         s.heldBytes = s.held.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.bytes.count } }
-        for d in due { try store(d.parts, order: d.order, &s) }
+        for d in due { try store(d.parts, order: d.order, key: d.key, &s) }
     }
 
     /// Writes every held document (before anything is read back).
@@ -120,7 +126,7 @@ final class PartSpool: PartSource, Sendable {
     }
 
     /// Writes a document's parts to their spool files.
-    private func store(_ parts: [OutputPart], order: UInt64, _ s: inout State) throws {
+    private func store(_ parts: [OutputPart], order: UInt64, key: UInt64, _ s: inout State) throws {
         for part in parts {
             guard part.bytes.count < Int(UInt32.max) else {
                 throw FileError(path: part.name, message: "a corpus part of \(part.bytes.count) bytes is over the 4 GB limit")
@@ -130,7 +136,7 @@ final class PartSpool: PartSource, Sendable {
                     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                     s.createdDirectory = true
                 }
-                let path = directory.appendingPathComponent(SHA256.hex(of: part.name)).path
+                let path = directory.appendingPathComponent(PartStore.fileName(ofPart: part.name)).path
                 // The mode of an output file: a file whose parts arrived in order becomes one (`inOrderFile`).
                 let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { throw FileError(path: path, message: "cannot create a spool file: \(String(cString: strerror(errno)))") }
@@ -159,6 +165,7 @@ final class PartSpool: PartSource, Sendable {
             }
             withUnsafeBytes(of: order.littleEndian) { stream.indexPending.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(part.bytes.count).littleEndian) { stream.indexPending.append(contentsOf: $0) }
+            withUnsafeBytes(of: key.littleEndian) { stream.indexPending.append(contentsOf: $0) }
             if stream.indexPending.count >= Self.blockSize { try Self.flushIndex(&stream, name: part.name) }
             stream.count += 1
             if order < stream.lastOrder { stream.inOrder = false }
@@ -212,7 +219,7 @@ final class PartSpool: PartSource, Sendable {
     func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.count ?? 0 } }
 
     /// A name's parts in input order (ties in arrival order), in 12 bytes per part: each part's
-    /// document order and length, read back from the index file. Offsets follow from the lengths;
+    /// document order and length, read back from the index file (its document key is not needed). Offsets follow from the lengths;
     /// a permutation (4 more bytes per part) is sorted only when parts arrived out of order.
     private struct Replay {
         var orders: [UInt64] = []
@@ -351,7 +358,13 @@ final class PartSpool: PartSource, Sendable {
         }
     }
 
+    /// Closes the files and removes the spool (unless `keep(as:)` moved it).
     func close() {
+        closeFiles()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func closeFiles() {
         state.withLock { s in
             for stream in s.streams.values {
                 closeDescriptor(stream.fd)
@@ -359,7 +372,31 @@ final class PartSpool: PartSource, Sendable {
             }
             s.streams = [:]
         }
-        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes everything pending, closes the files and puts the spool's folder in the place of
+    /// `folder` (renamed, on the same file system: no copy), to be read as a `PartStore`. On
+    /// failure the spool is removed, and so is `folder`.
+    func keep(as folder: URL) {
+        let written: Bool = state.withLock { s in
+            do {
+                try settle(&s)
+                for name in Array(s.streams.keys) {
+                    var stream = s.streams.removeValue(forKey: name)!
+                    defer { s.streams[name] = stream }
+                    try Self.flush(&stream, name: name)
+                    try Self.flushIndex(&stream, name: name)
+                }
+                return true
+            } catch {
+                return false
+            }
+        }
+        closeFiles()
+        try? FileManager.default.removeItem(at: folder)
+        if !written || access(directory.path, F_OK) != 0 || rename(directory.path, folder.path) != 0 {
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 }
 

@@ -59,8 +59,9 @@ public struct PipelineRunner: Sendable {
         let statIndex = await loadedStatIndex
         let previous = await loadedState
         let existing = await existingFiles
+        let partStore = previous.map { _ in PartStore(directory: options.outputDirectory.appendingPathComponent(PartStore.folderName)) }
         let worker = DocumentWorker(config: config, state: state, output: output, spool: spool, statIndex: statIndex,
-                                    previous: previous, existingOutputs: existing)
+                                    previous: previous, existingOutputs: existing, partStore: partStore)
         let total = files.count
         let progress = options.progress
         let failFast = options.failFast
@@ -168,6 +169,11 @@ public struct PipelineRunner: Sendable {
         }
         if !standsAsIs {   // (when it stands, the state this run would write is the one on disk, byte for byte)
             let corpusFiles = unchanged ? previous?.corpusFiles ?? [] : output.writtenPaths.filter { !before.contains($0) && $0 != "errors.jsonl" && $0 != "run.json" }
+            // A run that spooled every document's parts keeps its spool as the next run's
+            // `PartStore` (an unchanged run spooled nothing, and the previous store stands). Parts
+            // read from the store are verified, so a store older or newer than the state (a run
+            // killed in between) costs time, not correctness.
+            if !unchanged { spool.keep(as: options.outputDirectory.appendingPathComponent(PartStore.folderName)) }
             try? state.writeOutputState(config: config.digest, corpusFiles: corpusFiles, to: options.outputDirectory)
         }
         var report = state.report(withLockEntries: options.collectLockEntries)
