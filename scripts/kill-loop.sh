@@ -52,7 +52,7 @@ same_as_reference() {   # a complete run, compared with a clean run of the same 
   rm -rf ref
   "$exe" run --no-cache --out ref --quiet >/dev/null 2>&1 || true
   "$exe" run --quiet >/dev/null 2>&1 || true
-  diff -r -q -x run.json -x .docpipe-state ref out >&2
+  diff -r -q -x run.json -x .docpipe-state -x .docpipe-parts ref out >&2
 }
 unparsable_outputs() {
   python3 - out <<'PY'

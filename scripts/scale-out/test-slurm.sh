@@ -95,7 +95,7 @@ grep -q 'not-a-paper.png' "$work/merged/errors.jsonl" || { echo "the PNG's failu
 
 # The same corpus without Slurm or shards.
 "$exe" run "$work/input" --config "$root/pipeline.json" --out "$work/local" --no-cache --quiet || true
-diff -r -x run.json -x .docpipe-state -x .docpipe-outputs "$work/local" "$work/merged" >/dev/null || { echo "merged output differs from the local run"; diff -rq -x run.json -x .docpipe-state -x .docpipe-outputs "$work/local" "$work/merged" | head; exit 1; }
+diff -r -x run.json -x .docpipe-state -x .docpipe-outputs -x .docpipe-parts "$work/local" "$work/merged" >/dev/null || { echo "merged output differs from the local run"; diff -rq -x run.json -x .docpipe-state -x .docpipe-outputs -x .docpipe-parts "$work/local" "$work/merged" | head; exit 1; }
 # The output manifests list the same files (a run lists documents' files in input order, a merge sorted).
 diff <(sort "$work/local/.docpipe-outputs") <(sort "$work/merged/.docpipe-outputs") >/dev/null || { echo "the output manifests list different files"; exit 1; }
 docs=$(ls "$work/merged/documents" | wc -l)
