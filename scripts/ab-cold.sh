@@ -18,6 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/un300"
 mapfile -t first300 < <(ls "$bench/ungdc" | sort | head -300 || true)
 for f in "${first300[@]}"; do ln -s "$bench/ungdc/$f" "$tmp/un300/$f"; done
+source "$root/scripts/lib/page-cache.sh"
+warm_page_cache "$tmp/un300" "$old"; warm_page_cache "$tmp/un300" "$new"   # inputs and models read back from disk are not timed
 one() {  # label binary
   local d="$tmp/run$RANDOM$RANDOM" cpu
   cpu=$(perf stat -x, -e task-clock "$2" run "$tmp/un300" --config "$root/pipeline.json" --out "$d/o" --cache "$d/c" \
