@@ -62,8 +62,7 @@ final class PartSpool: PartSource, Sendable {
     private let reorders: Bool
     /// Held bytes beyond which everything held is written at once (memory stays bounded).
     private static let holdLimit = 4 << 20
-    /// The spool's folder.
-    let directory: URL
+    private let directory: URL
     private let state = Mutex(State())
 
     /// A spool in `directory` (created on first use); one that `reorders` holds back parts of
@@ -219,8 +218,9 @@ final class PartSpool: PartSource, Sendable {
     func count(named name: String) -> Int { state.withLock { s in _ = try? settle(&s); return s.streams[name]?.count ?? 0 } }
 
     /// A name's parts in input order (ties in arrival order), in 12 bytes per part: each part's
-    /// document order and length, read back from the index file (its document key is not needed). Offsets follow from the lengths;
-    /// a permutation (4 more bytes per part) is sorted only when parts arrived out of order.
+    /// document order and length, read back from the index file (the document keys are for
+    /// `PartStore`). Offsets follow from the lengths; a permutation (4 more bytes per part) is
+    /// sorted only when parts arrived out of order.
     private struct Replay {
         var orders: [UInt64] = []
         var lengths: [UInt32] = []
