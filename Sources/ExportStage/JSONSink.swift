@@ -27,7 +27,9 @@ extension ByteBuffer: JSONSink {
 
 /// A value written compact (as `ValueWriter(pretty: false)` writes it) and pretty (as
 /// `ValueWriter(pretty: true)` writes it) in one walk, whatever the writer's `pretty` says.
-/// Values are rendered once, into `compact`, and copied.
+/// Values are rendered once, into `compact`, and copied. Measured against two separate walks:
+/// 2.2–2.7 % of a whole cold run less CPU (docs/performance.md, "The one walk for both
+/// attribute forms").
 struct TwinJSON: ~Copyable, JSONSink {
     var compact: ByteBuffer
     var pretty: ByteBuffer
