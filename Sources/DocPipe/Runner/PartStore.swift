@@ -51,8 +51,9 @@ final class PartStore: Sendable {
     /// The store in `directory` (nothing is read until a part is asked for).
     init(directory: URL) { self.directory = directory }
 
-    /// A document's key in spool indexes: the first 64 bits of the xxHash64 pair of its id (two
-    /// ids sharing a key are told apart by the checksum every part read is checked against).
+    /// A document's key in spool indexes: the first 64 bits of the xxHash64 pair of its id. Two
+    /// ids that share a key find no part (`Index.find` wants exactly one) and are exported again;
+    /// every part found is still checked against its cached checksum.
     static func key(ofDocument id: String) -> UInt64 {
         var id = id
         return id.withUTF8 { XXHash64.hashPair(UnsafeRawBufferPointer($0), seeds: (0, 0x9E37_79B9_7F4A_7C15)).0 }
