@@ -348,7 +348,9 @@ final class PartSpool: PartSource, Sendable {
     /// Bytes read at once when replaying small parts.
     private static let readBlock = 1 << 20
 
-    private static func readAll(_ fd: Int32, _ raw: UnsafeMutableRawBufferPointer, at offset: UInt64, name: String) throws {
+    /// Fills `raw` from `fd` at `offset` (pread, retried on EINTR and short reads); `name` is for
+    /// the error. Also reads `PartStore`'s files.
+    static func readAll(_ fd: Int32, _ raw: UnsafeMutableRawBufferPointer, at offset: UInt64, name: String) throws {
         var done = 0
         while done < raw.count {
             let n = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))

@@ -70,8 +70,12 @@ final class PartStore: Sendable {
     func part(named name: String, document id: String) -> [UInt8]? {
         guard let index = index(named: name), let k = index.find(Self.key(ofDocument: id)) else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(index.lengths[k]))
-        let ok = bytes.withUnsafeMutableBytes { raw in Self.readAll(index.fd, raw, at: index.offsets[k]) }
-        return ok ? bytes : nil
+        do {
+            try bytes.withUnsafeMutableBytes { try PartSpool.readAll(index.fd, $0, at: index.offsets[k], name: name) }
+        } catch {
+            return nil
+        }
+        return bytes
     }
 
     private func index(named name: String) -> Index? {
@@ -101,16 +105,5 @@ final class PartStore: Sendable {
             loaded[name] = index
             return index
         }
-    }
-
-    private static func readAll(_ fd: Int32, _ raw: UnsafeMutableRawBufferPointer, at offset: UInt64) -> Bool {
-        var done = 0
-        while done < raw.count {
-            let n = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
     }
 }
