@@ -15,10 +15,8 @@ if [ ! -d "$bench" ]; then echo "skipped: $bench not found (benchmarks need the 
 old=$1; new=$2; pairs=${3:-8}
 tmp=$(mktemp -d /dev/shm/docpipe-ab.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/un300"
-mapfile -t first300 < <(ls "$bench/ungdc" | sort | head -300 || true)
-for f in "${first300[@]}"; do ln -s "$bench/ungdc/$f" "$tmp/un300/$f"; done
-source "$root/scripts/lib/page-cache.sh"
+source "$root/scripts/lib/bench-inputs.sh"
+link_un300 "$bench" "$tmp/un300"
 warm_page_cache "$tmp/un300" "$old"; warm_page_cache "$tmp/un300" "$new"   # inputs and models read back from disk are not timed
 one() {  # label binary
   local d="$tmp/run$RANDOM$RANDOM" cpu

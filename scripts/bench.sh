@@ -21,20 +21,17 @@ mkdir -p "$(dirname "$out_json")"
 builds=${BUILDS:-dynamic static}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/un300"
-# (No `ls | head` pipeline: with pipefail, head closing the pipe early would abort the script.)
-mapfile -t first300 < <(ls "$bench/ungdc" | sort | head -300 || true)
-for f in "${first300[@]}"; do ln -s "$bench/ungdc/$f" "$work/un300/$f"; done
+source "$root/scripts/lib/bench-inputs.sh"
+link_un300 "$bench" "$work/un300"
 
 results=()
-source "$root/scripts/lib/page-cache.sh"
 run() {  # name input jobs mode(cold|warm) [repeat]    (uses $build and $exe)
   local name=$1 input=$2 jobs=$3 mode=$4 repeat=${5:-}
   local cache="$work/cache-$build-$name-j$jobs$repeat"
   # Cold runs get folders that never existed: deleting a big cache just before a run makes ext4's
   # inode allocation much slower (recently deleted inodes), which no real cold run pays.
   [ "$mode" = cold ] && [ -e "$cache" ] && { echo "internal: $cache exists"; exit 1; }
-  warm_page_cache "$input" "$exe"   # (see scripts/lib/page-cache.sh)
+  warm_page_cache "$input" "$exe"   # (see scripts/lib/bench-inputs.sh)
   /usr/bin/time -v "$exe" run "$input" --config "$root/pipeline.json" --out "$work/out-$build-$name-j$jobs$repeat" \
       --cache "$cache" --jobs "$jobs" --quiet 2> "$work/time.txt" || true
   local rss secs bytes docs

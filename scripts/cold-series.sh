@@ -17,10 +17,8 @@ if [ ! -d "$bench" ]; then echo "skipped: $bench not found (benchmarks need the 
 exe=${1:-$root/.build/release/docpipe}; runs=${2:-20}
 tmp=$(mktemp -d "${SERIES_DIR:-/dev/shm}/docpipe-series.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/un300"
-mapfile -t first300 < <(ls "$bench/ungdc" | sort | head -300 || true)
-for f in "${first300[@]}"; do ln -s "$bench/ungdc/$f" "$tmp/un300/$f"; done
-source "$root/scripts/lib/page-cache.sh"
+source "$root/scripts/lib/bench-inputs.sh"
+link_un300 "$bench" "$tmp/un300"
 warm_page_cache "$tmp/un300" "$exe"   # inputs and models read back from disk are not timed
 for _ in $(seq "$runs"); do
   d="$tmp/run$RANDOM$RANDOM"
