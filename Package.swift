@@ -22,6 +22,16 @@ let stageTestExcludes: [String: [String]] = [
     "ClaimStage": ["Snapshots"],
 ]
 
+/// How the `docpipe` executable links on Linux: the Swift runtime and Foundation statically
+/// (`-static-stdlib`, plus the static Foundation's own libraries, which the dynamic build's
+/// autolink entries do not name). It runs on machines without Swift and takes 3–6 % less CPU per
+/// run (no symbol resolution at start, direct calls into the runtime: docs/performance.md). Only
+/// the executable carries the flag, so the library products stay usable as a versioned dependency.
+let executableLinking: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
+    + ["CoreFoundation", "_FoundationCShims", "_FoundationCollections", "_FoundationICU"].map {
+        .linkedLibrary($0, .when(platforms: [.linux]))
+    }
+
 let package = Package(
     name: "docpipe",
     platforms: [.macOS(.v13)],
@@ -38,7 +48,7 @@ let package = Package(
         .target(name: name, dependencies: ["DocPipe"], resources: stageResources[name])
     } + [
         .target(name: "DocPipeCLI", dependencies: [.target(name: "DocPipe")] + stageModules.map { .target(name: $0) }),
-        .executableTarget(name: "docpipe", dependencies: ["DocPipeCLI"]),
+        .executableTarget(name: "docpipe", dependencies: ["DocPipeCLI"], linkerSettings: executableLinking),
         .plugin(name: "ScaffoldStagePlugin",
                 capability: .command(intent: .custom(verb: "scaffold-stage", description: "Create a stage module with a passing test and register it"),
                                      permissions: [.writeToPackageDirectory(reason: "creates Sources/<Name>Stage and Tests/<Name>StageTests and registers the stage")]),

@@ -2,8 +2,9 @@
 # Throughput benchmark of the default pipeline (release build) over ../shared/corpus/bench.
 #
 #   scripts/bench.sh [OUT.json]       (default: docs/benchmarks/latest.json)
-#   BUILDS="dynamic static" (default both): `swift build -c release` (what `swift run` uses), and
-#   scripts/build-static.sh's binary (Swift runtime linked in: what cluster workers run).
+#   BUILDS="default haswell" (default both): `swift build -c release` (what `swift run` uses; the
+#   Swift runtime linked in, see Package.swift), and `DOCPIPE_TARGET_CPU=haswell
+#   scripts/build-static.sh`'s binary (compiled for AVX2 processors: the tuned worker binary).
 #
 # Runs, each in a fresh cache unless "warm": the 300-file UN subset (the first 300 files of
 # bench/ungdc by name, the set spaCy was measured on) and the whole bench corpus (6,948 files),
@@ -18,7 +19,7 @@ bench="$root/../shared/corpus/bench"
 if [ ! -d "$bench" ]; then echo "skipped: $bench not found (benchmarks need the shared corpus)"; exit 0; fi
 out_json=${1:-docs/benchmarks/latest.json}
 mkdir -p "$(dirname "$out_json")"
-builds=${BUILDS:-dynamic static}
+builds=${BUILDS:-default haswell}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 source "$root/scripts/lib/bench-inputs.sh"
@@ -64,9 +65,10 @@ cold_then_warm() {  # name input jobs
 }
 for build in $builds; do
   case $build in
-    dynamic) swift build -c release --product docpipe >/dev/null; exe="$root/.build/release/docpipe" ;;
-    static) scripts/build-static.sh "$work/dist" >/dev/null; exe="$work/dist/docpipe" ;;
-    *) echo "unknown build '$build' (dynamic or static)"; exit 2 ;;
+    default) swift build -c release --product docpipe >/dev/null; exe="$root/.build/release/docpipe" ;;
+    haswell) grep -qm1 avx2 /proc/cpuinfo 2>/dev/null || { echo "skipped build haswell: this processor has no AVX2"; continue; }
+             DOCPIPE_TARGET_CPU=haswell scripts/build-static.sh "$work/dist" >/dev/null; exe="$work/dist/docpipe" ;;
+    *) echo "unknown build '$build' (default or haswell)"; exit 2 ;;
   esac
   for jobs in 1 2; do cold_then_warm un300 "$work/un300" $jobs; done
   for jobs in 1 2; do cold_then_warm all "$bench" $jobs; done
