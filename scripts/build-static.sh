@@ -7,7 +7,7 @@
 #       compiled for that CPU and newer (haswell: AVX2, Intel 2013 / AMD 2015 on; check the workers
 #       with `grep -m1 -o avx2 /proc/cpuinfo`). About 4 % less CPU on the project machine, outputs
 #       byte-identical (Swift never fuses a multiply and an add); a worker without the instructions
-#       stops with "Illegal instruction" at once. The name is one of `swiftc -target-cpu help`'s.
+#       stops with "Illegal instruction" at once. An unknown name makes swiftc list the known ones.
 # Copy the whole DIST folder to the workers; run DIST/docpipe. It needs only glibc, libstdc++ and
 # libgcc_s, which every Linux distribution has.
 set -euo pipefail
