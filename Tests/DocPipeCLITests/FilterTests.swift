@@ -36,6 +36,7 @@ final class MemoryLines: LineInput, LineOutput, Sendable {
         let records = try out.map { try JSONParser.parse($0) }
         #expect(records.map { $0["id"]?.stringValue } == ["a", "line-2", "line-3", "line-4", "7"])
         #expect(records[1]["error"]?["code"] == "ingest.record")
+        #expect(records[1]["error"]?["message"]?.stringValue?.hasPrefix("line 2: not valid JSON") == true)
         #expect(records[2]["error"]?["code"] == "input.empty")
         let doc = try Document(json: records[0])
         #expect(doc.spans(LayerName.entities).contains { $0.type == "MONEY" && doc.text(of: $0) == "$8 million" })

@@ -99,7 +99,11 @@ public struct StreamRunner: Sendable {
         let stages = worker.config.stages
         do {
             let manifest = try await source.manifest()
-            if let f = manifest.failures.first { return failure(stages[0].name, "ingest.record", f.message) }
+            if let f = manifest.failures.first {
+                // The stream line was read as a one-line JSON Lines file, whose messages say "line 1".
+                let message = f.message.hasPrefix("line 1: ") ? "line \(number): " + f.message.dropFirst(8) : f.message
+                return failure(stages[0].name, "ingest.record", message)
+            }
             guard manifest.documents.count == 1, let docID = manifest.documents.first else {
                 return failure(stages[0].name, "ingest.records", "line \(number) held \(manifest.documents.count) documents; expected one")
             }
