@@ -24,7 +24,7 @@ let stageTestExcludes: [String: [String]] = [
 
 /// How the `docpipe` executable links on Linux: the Swift runtime and Foundation statically
 /// (`-static-stdlib`, plus the static Foundation's own libraries, which the dynamic build's
-/// autolink entries do not name). It runs on machines without Swift and takes 3–6 % less CPU per
+/// autolink entries do not name). It runs on machines without Swift and takes 2–6 % less CPU per
 /// run (no symbol resolution at start, direct calls into the runtime: docs/performance.md). Only
 /// the executable carries the flag, so the library products stay usable as a versioned dependency.
 let executableLinking: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
