@@ -2,7 +2,7 @@
 # Throughput benchmark of the default pipeline (release build) over ../shared/corpus/bench.
 #
 #   scripts/bench.sh [OUT.json]       (default: docs/benchmarks/latest.json)
-#   BUILDS="default haswell" (default both): `swift build -c release` (what `swift run` uses; the
+#   BUILDS="default haswell" (default both): `swift build -c release` (what `swift run -c release` runs; the
 #   Swift runtime linked in, see Package.swift), and `DOCPIPE_TARGET_CPU=haswell
 #   scripts/build-static.sh`'s binary (compiled for AVX2 processors: the tuned worker binary).
 #
