@@ -18,5 +18,10 @@ link_un300() {
 warm_page_cache() {
   find -L "$1" -type f -print0 | xargs -0 -r cat > /dev/null
   cat "$2" > /dev/null
-  find "$(dirname "$2")" -maxdepth 2 -path '*.resources/*' -type f -print0 | xargs -0 -r cat > /dev/null
+  # The bundles beside the executable (.build/release is a symlink and the files sit two folders
+  # down, so a plain `find -maxdepth 2` from there saw none of them).
+  local bundle
+  for bundle in "$(dirname "$2")"/*.resources; do
+    if [ -d "$bundle" ]; then find -L "$bundle" -type f -print0 | xargs -0 -r cat > /dev/null; fi
+  done
 }
