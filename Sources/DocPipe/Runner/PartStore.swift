@@ -69,13 +69,20 @@ final class PartStore: Sendable {
     /// cannot be read).
     func part(named name: String, document id: String) -> [UInt8]? {
         guard let index = index(named: name), let k = index.find(Self.key(ofDocument: id)) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(index.lengths[k]))
-        do {
-            try bytes.withUnsafeMutableBytes { try PartSpool.readAll(index.fd, $0, at: index.offsets[k], name: name) }
-        } catch {
-            return nil
+        // Read straight into uninitialised storage (a rebuild reads every skipped document's parts:
+        // no zero-filling pass first, as in `AtomicFile.read`).
+        let length = Int(index.lengths[k])
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            do {
+                try PartSpool.readAll(index.fd, UnsafeMutableRawBufferPointer(buffer), at: index.offsets[k], name: name)
+                count = length
+            } catch {
+                ok = false
+                count = 0
+            }
         }
-        return bytes
+        return ok ? bytes : nil
     }
 
     private func index(named name: String) -> Index? {
